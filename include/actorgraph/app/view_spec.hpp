@@ -1,0 +1,43 @@
+#pragma once
+// Everything that decides what a picture shows, shared by the CLI export and the explorer,
+// so "export what is on screen" and "export from the CLI with the same options" are one path.
+#include <optional>
+#include <vector>
+
+#include "actorgraph/query/metrics.hpp"
+#include "actorgraph/query/paths.hpp"
+#include "actorgraph/render/scene.hpp"
+
+namespace actorgraph {
+
+struct PathRequest {
+    ActorIndex from = 0;
+    ActorIndex to = 0;
+    PathOptions options;  ///< its filter is combined with the view's filter
+};
+
+struct ViewSpec {
+    GraphFilter filter;                     ///< kinds, types, years, properties shown
+    bool hide_isolated = false;             ///< drop actors the filter leaves without relations
+    std::vector<ActorIndex> focus;          ///< show only the neighbourhood of these actors
+    std::size_t focus_depth = 1;
+    Direction focus_direction = Direction::any;
+    std::optional<PathRequest> path;        ///< highlight the paths between two actors
+    std::size_t highlighted_path = 0;       ///< which path to highlight; past the end = all of them
+    bool path_only = false;                 ///< show only the actors and relations on the paths
+    std::optional<Metric> size_by;          ///< size actors by a metric
+    bool legend = false;
+    LayoutEngine engine = LayoutEngine::dot;
+    std::string title;
+};
+
+/// A scene and the paths found for it.
+struct ComposedView {
+    Scene scene;
+    std::vector<Path> paths;
+};
+
+/// Applies filter, focus, path query and sizing to the graph; throws nothing for valid indices.
+[[nodiscard]] ComposedView compose_view(const Graph& graph, const ViewSpec& spec);
+
+}  // namespace actorgraph

@@ -1,0 +1,90 @@
+#pragma once
+// The typed property graph: actors, directed relations, and a name index over them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/model/error.hpp"
+#include "actorgraph/model/schema.hpp"
+
+namespace actorgraph {
+
+using ActorIndex = std::uint32_t;
+using RelationIndex = std::uint32_t;
+
+/// A node: a state, organization, company or official.
+struct Actor {
+    std::string id;                    ///< unique and stable; what files and queries refer to
+    std::string label;                 ///< display name; empty means "use the id"
+    std::string kind;                  ///< one of schema::kinds, or a custom kind (warned about)
+    std::vector<std::string> aliases;  ///< other names the sources use
+    Properties properties;             ///< year, description, source, and free ones
+    SourceLocation where;              ///< where it was declared, for messages
+
+    /// The label, or the id when there is no label.
+    [[nodiscard]] const std::string& display_name() const { return label.empty() ? id : label; }
+};
+
+/// A directed, typed edge; several may join the same pair.
+struct Relation {
+    ActorIndex source = 0;
+    ActorIndex target = 0;
+    std::string type;       ///< one of schema::relation_types, or a custom type (warned about)
+    Properties properties;  ///< year/since/until, amount_usd, source, note, and free ones
+    SourceLocation where;
+};
+
+/// Actors and relations with O(1) lookup by id and by case-insensitive label or alias.
+class Graph {
+public:
+    std::string name;  ///< the graph's name (DOT graph id), may be empty
+
+    /// Adds an actor; throws Error if its id is empty or already taken.
+    ActorIndex add_actor(Actor actor);
+    /// Adds a relation between existing actors; throws Error for an out-of-range endpoint.
+    RelationIndex add_relation(Relation relation);
+
+    [[nodiscard]] const std::vector<Actor>& actors() const noexcept { return actors_; }
+    [[nodiscard]] const std::vector<Relation>& relations() const noexcept { return relations_; }
+    [[nodiscard]] const Actor& actor(ActorIndex index) const { return actors_.at(index); }
+    [[nodiscard]] const Relation& relation(RelationIndex index) const { return relations_.at(index); }
+    /// Relations leaving an actor, in insertion order.
+    [[nodiscard]] const std::vector<RelationIndex>& out_relations(ActorIndex index) const { return out_.at(index); }
+    /// Relations arriving at an actor, in insertion order.
+    [[nodiscard]] const std::vector<RelationIndex>& in_relations(ActorIndex index) const { return in_.at(index); }
+    [[nodiscard]] std::size_t actor_count() const noexcept { return actors_.size(); }
+    [[nodiscard]] std::size_t relation_count() const noexcept { return relations_.size(); }
+
+    /// The actor with exactly this id.
+    [[nodiscard]] std::optional<ActorIndex> find_by_id(std::string_view id) const;
+    /// Actors whose id, label or an alias equals the name, ignoring case.
+    [[nodiscard]] std::vector<ActorIndex> find_by_name(std::string_view name) const;
+    /// The one actor a name means; throws Error naming the closest candidates when unknown or ambiguous.
+    [[nodiscard]] ActorIndex resolve(std::string_view name) const;
+    /// Up to `limit` actors whose names are closest to the text (prefix, substring, then edit distance).
+    [[nodiscard]] std::vector<ActorIndex> closest_actors(std::string_view text, std::size_t limit) const;
+
+    /// Warnings collected while the graph was read (unknown kinds, skipped relations).
+    [[nodiscard]] const Diagnostics& diagnostics() const noexcept { return diagnostics_; }
+    /// Records a warning about the input.
+    void warn(SourceLocation where, std::string message);
+
+private:
+    void index_name(std::string_view name, ActorIndex index);
+
+    std::vector<Actor> actors_;
+    std::vector<Relation> relations_;
+    std::vector<std::vector<RelationIndex>> out_;
+    std::vector<std::vector<RelationIndex>> in_;
+    std::unordered_map<std::string, ActorIndex> by_id_;
+    std::unordered_map<std::string, std::vector<ActorIndex>> by_name_;
+    Diagnostics diagnostics_;
+};
+
+/// Lower-cases ASCII letters; other bytes (UTF-8) stay as they are.
+[[nodiscard]] std::string fold_case(std::string_view text);
+
+}  // namespace actorgraph

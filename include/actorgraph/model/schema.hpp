@@ -1,0 +1,55 @@
+#pragma once
+// The built-in vocabulary of influence graphs and the well-known properties.
+#include <array>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace actorgraph {
+
+/// Free properties of an actor or relation, sorted by name so every output is deterministic.
+using Properties = std::map<std::string, std::string, std::less<>>;
+
+namespace schema {
+
+inline constexpr std::array<std::string_view, 4> kinds{"state", "organization", "company", "official"};
+inline constexpr std::array<std::string_view, 4> relation_types{"investment", "pressure", "partnership", "affiliation"};
+
+inline constexpr std::string_view year = "year";
+inline constexpr std::string_view since = "since";
+inline constexpr std::string_view until = "until";
+inline constexpr std::string_view amount_usd = "amount_usd";
+inline constexpr std::string_view source = "source";
+inline constexpr std::string_view confidence = "confidence";
+inline constexpr std::string_view note = "note";
+inline constexpr std::string_view description = "description";
+
+/// True for one of the four built-in actor kinds.
+[[nodiscard]] bool is_known_kind(std::string_view kind);
+/// True for one of the four built-in relation types.
+[[nodiscard]] bool is_known_relation_type(std::string_view type);
+
+}  // namespace schema
+
+/// Parses a whole string as a finite number ("1.5e6", " 42 "); nullopt for anything else.
+[[nodiscard]] std::optional<double> parse_number(std::string_view text);
+/// Parses a whole string as an integer year; nullopt for anything else.
+[[nodiscard]] std::optional<int> parse_year(std::string_view text);
+
+/// The years a relation holds: `year` alone, or `since`..`until` (open ends allowed).
+struct YearSpan {
+    int first = std::numeric_limits<int>::min();
+    int last = std::numeric_limits<int>::max();
+    /// True when the span shares at least one year with [from, to].
+    [[nodiscard]] bool overlaps(int from, int to) const { return first <= to && last >= from; }
+};
+
+/// The span of a property set, or nullopt when it carries no usable year.
+[[nodiscard]] std::optional<YearSpan> year_span(const Properties& properties);
+
+/// The value of a property, or an empty view when it is absent.
+[[nodiscard]] std::string_view property_or_empty(const Properties& properties, std::string_view name);
+
+}  // namespace actorgraph

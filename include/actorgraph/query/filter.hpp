@@ -1,0 +1,51 @@
+#pragma once
+// Which actors and relations a query or a view considers: kinds, types, years and properties.
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/query/selection.hpp"
+
+namespace actorgraph {
+
+/// A test on one property: "name", "name=value", "name!=value", "name>=3", "name<3", "name~text".
+struct PropertyCondition {
+    enum class Op { exists, equals, not_equals, less, less_equal, greater, greater_equal, contains };
+    std::string name;
+    Op op = Op::exists;
+    std::string value;
+
+    /// Parses the text form; throws Error explaining the expected syntax.
+    [[nodiscard]] static PropertyCondition parse(std::string_view text);
+    /// True when the properties satisfy the condition (numeric comparison for <, <=, >, >=).
+    [[nodiscard]] bool matches(const Properties& properties) const;
+};
+
+/// The part of a graph a query or view looks at. Empty sets mean "all".
+struct GraphFilter {
+    std::set<std::string> kinds;            ///< actor kinds kept
+    std::set<std::string> types;            ///< relation types kept
+    std::optional<int> year_from;           ///< relations must overlap [year_from, year_to]
+    std::optional<int> year_to;
+    bool dated_only = false;                ///< with a year range, drop relations that carry no year
+    std::vector<PropertyCondition> relation_conditions;
+    std::vector<PropertyCondition> actor_conditions;
+
+    /// True when the actor passes the kind and actor-property tests.
+    [[nodiscard]] bool keeps_actor(const Actor& actor) const;
+    /// True when the relation passes type, year and property tests (endpoints not checked).
+    [[nodiscard]] bool keeps_relation(const Relation& relation) const;
+    /// True when no test is set.
+    [[nodiscard]] bool is_empty() const;
+};
+
+/// The actors kept by the filter and the relations kept whose both endpoints are kept;
+/// with `hide_isolated`, actors left without any kept relation are dropped.
+[[nodiscard]] Selection apply_filter(const Graph& graph, const GraphFilter& filter, bool hide_isolated = false);
+
+/// Splits "a,b,c" into a set of trimmed names; throws Error naming `what` when the list is empty.
+[[nodiscard]] std::set<std::string> parse_name_list(std::string_view text, std::string_view what);
+
+}  // namespace actorgraph

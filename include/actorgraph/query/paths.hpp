@@ -1,0 +1,48 @@
+#pragma once
+// Paths of influence between two actors: shortest, weighted, k shortest (Yen) and all shortest.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actorgraph/query/traversal.hpp"
+
+namespace actorgraph {
+
+/// How a numeric relation property becomes a walking cost.
+enum class WeightTransform {
+    inverse,  ///< cost = largest value / value: the strongest tie costs 1 (for amounts, strengths)
+    direct,   ///< cost = value (for distances, delays)
+};
+
+/// Parses "inverse" or "direct"; throws Error otherwise.
+[[nodiscard]] WeightTransform parse_weight_transform(std::string_view text);
+
+struct PathOptions {
+    GraphFilter filter;                   ///< relation types, kinds, years the paths may use
+    Direction direction = Direction::follow;
+    std::size_t k = 1;                    ///< how many loopless paths, cheapest first (Yen)
+    bool all_shortest = false;            ///< every path of the lowest cost instead of k
+    std::string weight;                   ///< numeric relation property; empty counts hops
+    WeightTransform transform = WeightTransform::inverse;
+    std::optional<std::size_t> max_hops;  ///< longer paths are not returned
+    std::size_t limit = 1000;             ///< cap on paths returned by all_shortest
+};
+
+/// One path: actors from start to end and the relations between consecutive actors.
+struct Path {
+    std::vector<ActorIndex> actors;
+    std::vector<RelationIndex> relations;
+    double cost = 0;  ///< hops, or the sum of weights
+};
+
+/// The paths from one actor to another for the options, cheapest first; empty when none exists.
+[[nodiscard]] std::vector<Path> find_paths(const Graph& graph, ActorIndex from, ActorIndex to, const PathOptions& options);
+
+/// The walking cost of each relation under a weight property and transform; relations
+/// without a usable positive value cost as much as the weakest tie that has one.
+[[nodiscard]] std::vector<double> relation_costs(const Graph& graph, const std::string& weight, WeightTransform transform);
+
+/// Everything the paths touch, for rendering and highlighting.
+[[nodiscard]] Selection selection_of(const std::vector<Path>& paths);
+
+}  // namespace actorgraph

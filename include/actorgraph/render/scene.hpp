@@ -1,0 +1,51 @@
+#pragma once
+// What a picture shows: the visible part of a graph, what is highlighted, and how it is laid out.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/query/selection.hpp"
+#include "actorgraph/render/stylesheet.hpp"
+
+namespace actorgraph {
+
+/// The Graphviz layout programs.
+enum class LayoutEngine { dot, neato, fdp, sfdp, circo, twopi };
+
+/// Every engine, in menu order.
+inline constexpr LayoutEngine all_layout_engines[] = {LayoutEngine::dot, LayoutEngine::neato, LayoutEngine::fdp,
+                                                      LayoutEngine::sfdp, LayoutEngine::circo, LayoutEngine::twopi};
+/// The engine's Graphviz name.
+[[nodiscard]] const char* layout_engine_name(LayoutEngine engine);
+/// Parses an engine name; throws Error listing the engines otherwise.
+[[nodiscard]] LayoutEngine parse_layout_engine(std::string_view name);
+
+/// Graphviz output formats.
+enum class OutputFormat { svg, png, pdf, dot, xdot };
+/// The Graphviz -T name of the format.
+[[nodiscard]] const char* output_format_name(OutputFormat format);
+/// Parses "svg", "png", "pdf", "dot" or "xdot"; throws Error otherwise.
+[[nodiscard]] OutputFormat parse_output_format(std::string_view name);
+
+/// A picture to lay out: which actors and relations, which to highlight, and the look.
+struct Scene {
+    Selection visible;                ///< drawn actors and relations (relations need both ends visible)
+    Selection highlighted;            ///< emphasised, e.g. a path; empty highlights nothing
+    bool dim_unhighlighted = true;    ///< with a highlight, grey out everything else
+    bool legend = false;              ///< add a legend of kinds and relation types
+    std::vector<double> actor_scale;  ///< per actor 0..1 to size nodes by a metric; empty = uniform
+    LayoutEngine engine = LayoutEngine::dot;
+    std::string title;                ///< graph label shown on top; empty = none
+};
+
+/// The styled graph as DOT text for Graphviz: labels escaped so they are shown literally,
+/// nodes with id "a<index>" and relations with id "r<index>" so drawings map back to the model.
+[[nodiscard]] std::string styled_dot(const Graph& graph, const Scene& scene, const Stylesheet& style);
+
+/// The actor index behind a drawn node id ("a12" -> 12), or nullopt.
+[[nodiscard]] std::optional<ActorIndex> actor_of_element_id(std::string_view id);
+/// The relation index behind a drawn edge id ("r7" -> 7), or nullopt.
+[[nodiscard]] std::optional<RelationIndex> relation_of_element_id(std::string_view id);
+
+}  // namespace actorgraph

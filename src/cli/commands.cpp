@@ -1,0 +1,226 @@
+#include "cli/commands.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "actorgraph/app/view_spec.hpp"
+#include "actorgraph/io/file_format.hpp"
+#include "actorgraph/io/file_io.hpp"
+#include "actorgraph/model/validation.hpp"
+#include "actorgraph/query/neighbourhood.hpp"
+#include "actorgraph/render/graphviz_render.hpp"
+#include "cli/cli_output.hpp"
+
+namespace actorgraph::cli {
+
+namespace {
+
+using nlohmann::json;
+
+GraphFilter make_filter(const FilterArguments& arguments)
+{
+    GraphFilter filter;
+    if (!arguments.kinds.empty()) filter.kinds = parse_name_list(arguments.kinds, "kinds");
+    if (!arguments.types.empty()) filter.types = parse_name_list(arguments.types, "relation types");
+    filter.year_from = arguments.year_from;
+    filter.year_to = arguments.year_to;
+    filter.dated_only = arguments.dated_only;
+    for (const auto& text : arguments.where) filter.relation_conditions.push_back(PropertyCondition::parse(text));
+    for (const auto& text : arguments.actor_where) filter.actor_conditions.push_back(PropertyCondition::parse(text));
+    return filter;
+}
+
+json diagnostics_json(const Diagnostics& diagnostics)
+{
+    auto list = json::array();
+    for (const auto& diagnostic : diagnostics) {
+        list.push_back({{"file", diagnostic.where.file}, {"line", diagnostic.where.line}, {"message", diagnostic.message}});
+    }
+    return list;
+}
+
+std::vector<ActorIndex> resolve_all(const Graph& graph, const std::vector<std::string>& names)
+{
+    std::vector<ActorIndex> actors;
+    for (const auto& name : names) actors.push_back(graph.resolve(name));
+    return actors;
+}
+
+}  // namespace
+
+int run_info(const InfoArguments& arguments)
+{
+    auto graph = load_graph(arguments.file);
+    auto warnings = validate(graph, {});
+    std::map<std::string, std::size_t> kinds, types;
+    for (const auto& actor : graph.actors()) ++kinds[actor.kind.empty() ? "(none)" : actor.kind];
+    for (const auto& relation : graph.relations()) ++types[relation.type.empty() ? "(none)" : relation.type];
+    if (arguments.json) {
+        json out{{"file", arguments.file}, {"name", graph.name}, {"actors", graph.actor_count()},
+                 {"relations", graph.relation_count()}, {"kinds", kinds}, {"types", types},
+                 {"warnings", diagnostics_json(warnings)}};
+        std::cout << out.dump(2) << '\n';
+        return exit_ok;
+    }
+    std::cout << arguments.file << ": " << graph.actor_count() << " actors, " << graph.relation_count() << " relations\n\n";
+    TextTable kind_table({"kind", "actors"});
+    for (const auto& [kind, count] : kinds) kind_table.add_row({kind, std::to_string(count)});
+    kind_table.print(std::cout);
+    std::cout << '\n';
+    TextTable type_table({"type", "relations"});
+    for (const auto& [type, count] : types) type_table.add_row({type, std::to_string(count)});
+    type_table.print(std::cout);
+    if (!warnings.empty()) std::cout << '\n' << warnings.size() << " warning(s):\n";
+    for (const auto& warning : warnings) std::cout << "  " << warning.to_string() << '\n';
+    return exit_ok;
+}
+
+int run_validate(const ValidateArguments& arguments)
+{
+    auto graph = load_graph(arguments.file);
+    auto findings = validate(graph, {arguments.strict});
+    if (arguments.json) {
+        std::cout << json{{"file", arguments.file}, {"valid", findings.empty()}, {"findings", diagnostics_json(findings)}}.dump(2) << '\n';
+    } else {
+        for (const auto& finding : findings) std::cout << finding.to_string() << '\n';
+        std::cout << arguments.file << ": " << (findings.empty() ? "valid" : std::to_string(findings.size()) + " problem(s)")
+                  << (arguments.strict ? " (strict)" : "") << '\n';
+    }
+    return findings.empty() ? exit_ok : exit_empty;
+}
+
+int run_path(const PathArguments& arguments)
+{
+    auto graph = load_graph(arguments.file);
+    auto from = graph.resolve(arguments.from);
+    auto to = graph.resolve(arguments.to);
+    PathOptions options;
+    options.filter = make_filter(arguments.filter);
+    options.direction = parse_direction(arguments.direction);
+    options.k = arguments.k;
+    options.all_shortest = arguments.all;
+    options.weight = arguments.weight;
+    options.transform = parse_weight_transform(arguments.weight_transform);
+    options.max_hops = arguments.max_hops;
+    auto paths = find_paths(graph, from, to, options);
+    if (arguments.json) {
+        auto list = json::array();
+        for (const auto& path : paths) list.push_back(path_json(graph, path));
+        std::cout << json{{"from", graph.actor(from).id}, {"to", graph.actor(to).id}, {"paths", list}}.dump(2) << '\n';
+    } else if (paths.empty()) {
+        std::cout << "No path from " << graph.actor(from).display_name() << " to " << graph.actor(to).display_name()
+                  << " (direction " << arguments.direction << ")\n";
+    } else {
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            if (i > 0) std::cout << '\n';
+            print_path(std::cout, graph, paths[i], i + 1);
+        }
+    }
+    return paths.empty() ? exit_empty : exit_ok;
+}
+
+int run_neighbors(const NeighborsArguments& arguments)
+{
+    auto graph = load_graph(arguments.file);
+    auto seeds = resolve_all(graph, arguments.actors);
+    NeighbourhoodOptions options{make_filter(arguments.filter), parse_direction(arguments.direction), arguments.depth};
+    auto distances = hop_distances(graph, seeds, options);
+    auto selection = neighbourhood(graph, seeds, options);
+    std::vector<std::pair<int, ActorIndex>> found;
+    for (auto actor : selection.actors) found.emplace_back(distances[actor], actor);
+    std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+        return std::tie(a.first, graph.actor(a.second).id) < std::tie(b.first, graph.actor(b.second).id);
+    });
+    if (arguments.json) {
+        auto actors = json::array();
+        for (auto [hops, actor] : found) {
+            auto entry = actor_json(graph, actor);
+            entry["hops"] = hops;
+            actors.push_back(entry);
+        }
+        auto relations = json::array();
+        for (auto relation : selection.relations) relations.push_back(relation_json(graph, relation));
+        std::cout << json{{"actors", actors}, {"relations", relations}}.dump(2) << '\n';
+        return found.size() > seeds.size() ? exit_ok : exit_empty;
+    }
+    TextTable table({"hops", "id", "label", "kind"});
+    for (auto [hops, actor] : found) {
+        table.add_row({std::to_string(hops), graph.actor(actor).id, graph.actor(actor).display_name(), graph.actor(actor).kind});
+    }
+    table.print(std::cout);
+    std::cout << '\n' << found.size() << " actors, " << selection.relations.size() << " relations\n";
+    return found.size() > seeds.size() ? exit_ok : exit_empty;
+}
+
+int run_rank(const RankArguments& arguments)
+{
+    auto graph = load_graph(arguments.file);
+    auto metric = parse_metric(arguments.metric);
+    MetricOptions options{make_filter(arguments.filter), arguments.undirected};
+    auto ranked = rank_actors(graph, metric, options, arguments.top);
+    if (arguments.json) {
+        auto list = json::array();
+        for (std::size_t i = 0; i < ranked.size(); ++i) {
+            const auto& actor = graph.actor(ranked[i].actor);
+            list.push_back({{"rank", i + 1}, {"id", actor.id}, {"label", actor.display_name()}, {"kind", actor.kind},
+                            {"score", ranked[i].score}});
+        }
+        std::cout << json{{"metric", arguments.metric}, {"actors", list}}.dump(2) << '\n';
+        return exit_ok;
+    }
+    TextTable table({"rank", "id", "label", "kind", std::string(metric_name(metric))});
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        const auto& actor = graph.actor(ranked[i].actor);
+        table.add_row({std::to_string(i + 1), actor.id, actor.display_name(), actor.kind, format_score(ranked[i].score)});
+    }
+    table.print(std::cout);
+    return exit_ok;
+}
+
+int run_export(const ExportArguments& arguments)
+{
+    auto graph = load_graph(arguments.file);
+    auto extension = std::filesystem::path(arguments.output).extension().string();
+    auto format_name = !arguments.format.empty() ? arguments.format : extension.empty() ? std::string("svg") : extension.substr(1);
+    auto format = parse_output_format(format_name == "gv" ? "dot" : format_name);
+    ViewSpec spec;
+    spec.filter = make_filter(arguments.filter);
+    spec.hide_isolated = arguments.hide_isolated;
+    spec.focus = resolve_all(graph, arguments.focus);
+    spec.focus_depth = arguments.depth;
+    if (arguments.path.size() == 2) {
+        PathRequest request{graph.resolve(arguments.path[0]), graph.resolve(arguments.path[1]), {}};
+        request.options.k = arguments.k;
+        request.options.direction = parse_direction(arguments.direction);
+        spec.path = request;
+        spec.highlighted_path = SIZE_MAX;
+    }
+    spec.path_only = arguments.path_only;
+    if (!arguments.size_by.empty()) spec.size_by = parse_metric(arguments.size_by);
+    spec.legend = arguments.legend;
+    spec.engine = parse_layout_engine(arguments.layout);
+    spec.title = arguments.title;
+    auto view = compose_view(graph, spec);
+    if (spec.path && view.paths.empty()) std::cerr << "actorgraph: warning: no path found for --path\n";
+    RenderControl control;
+    control.budget = std::chrono::seconds(arguments.timeout_seconds);
+    auto picture = render_dot_text_isolated(styled_dot(graph, view.scene, Stylesheet::builtin()), spec.engine, format, control);
+    write_file_atomically(arguments.output, picture);
+    std::cout << "wrote " << arguments.output << " (" << view.scene.visible.actors.size() << " actors, "
+              << view.scene.visible.relations.size() << " relations, " << layout_engine_name(spec.engine) << ")\n";
+    return exit_ok;
+}
+
+int run_convert(const ConvertArguments& arguments)
+{
+    auto graph = load_graph(arguments.input);
+    std::optional<FileFormat> format;
+    if (!arguments.format.empty()) format = parse_file_format(arguments.format);
+    save_graph(graph, arguments.output, format);
+    std::cout << "wrote " << arguments.output << " (" << graph.actor_count() << " actors, " << graph.relation_count()
+              << " relations)\n";
+    return exit_ok;
+}
+
+}  // namespace actorgraph::cli

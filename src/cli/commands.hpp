@@ -1,0 +1,83 @@
+#pragma once
+// The CLI subcommands: each takes its parsed options and returns the process exit code.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace actorgraph::cli {
+
+/// Exit codes: 0 success, 1 a failed check or an empty result, 2 usage or input errors.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_empty = 1;
+inline constexpr int exit_input_error = 2;
+
+/// Filter options shared by the query and export commands.
+struct FilterArguments {
+    std::string kinds;
+    std::string types;
+    std::optional<int> year_from;
+    std::optional<int> year_to;
+    bool dated_only = false;
+    std::vector<std::string> where;
+    std::vector<std::string> actor_where;
+};
+
+struct InfoArguments { std::string file; bool json = false; };
+struct ValidateArguments { std::string file; bool strict = false; bool json = false; };
+
+struct PathArguments {
+    std::string file, from, to;
+    FilterArguments filter;
+    std::string direction = "follow";
+    std::size_t k = 1;
+    bool all = false;
+    std::string weight;
+    std::string weight_transform = "inverse";
+    std::optional<std::size_t> max_hops;
+    bool json = false;
+};
+
+struct NeighborsArguments {
+    std::string file;
+    std::vector<std::string> actors;
+    std::size_t depth = 1;
+    std::string direction = "any";
+    FilterArguments filter;
+    bool json = false;
+};
+
+struct RankArguments {
+    std::string file;
+    std::string metric = "degree";
+    std::size_t top = 10;
+    bool undirected = false;
+    FilterArguments filter;
+    bool json = false;
+};
+
+struct ExportArguments {
+    std::string file, output, format, layout = "dot", title;
+    std::vector<std::string> focus;
+    std::size_t depth = 1;
+    std::vector<std::string> path;
+    std::size_t k = 1;
+    std::string direction = "follow";
+    bool path_only = false;
+    bool legend = false;
+    bool hide_isolated = false;
+    std::string size_by;
+    FilterArguments filter;
+    int timeout_seconds = 120;
+};
+
+struct ConvertArguments { std::string input, output, format; };
+
+int run_info(const InfoArguments& arguments);
+int run_validate(const ValidateArguments& arguments);
+int run_path(const PathArguments& arguments);
+int run_neighbors(const NeighborsArguments& arguments);
+int run_rank(const RankArguments& arguments);
+int run_export(const ExportArguments& arguments);
+int run_convert(const ConvertArguments& arguments);
+
+}  // namespace actorgraph::cli

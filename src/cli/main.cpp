@@ -1,0 +1,126 @@
+// actorgraph: the command-line face of the core library, for scripting and batch export.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "actorgraph/model/error.hpp"
+#include "cli/commands.hpp"
+
+namespace {
+
+using namespace actorgraph::cli;
+
+void add_filter_options(CLI::App& command, FilterArguments& filter)
+{
+    command.add_option("--kinds", filter.kinds, "Only actors of these kinds (comma-separated)");
+    command.add_option("--types", filter.types, "Only relations of these types (comma-separated)");
+    command.add_option("--from-year", filter.year_from, "Only relations overlapping this year or later");
+    command.add_option("--to-year", filter.year_to, "Only relations overlapping this year or earlier");
+    command.add_flag("--dated-only", filter.dated_only, "With a year range, drop relations that carry no year");
+    command.add_option("--where", filter.where, "Relation property test: NAME, NAME=V, NAME!=V, NAME>N, NAME>=N, NAME<N, NAME<=N, NAME~TEXT");
+    command.add_option("--actor-where", filter.actor_where, "Actor property test, same syntax as --where");
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"actorgraph: explore influence networks (typed property graphs of states, organizations, "
+                 "companies and officials)"};
+    app.set_version_flag("--version", "actorgraph 0.1.0");
+    app.require_subcommand(1);
+    int exit_code = exit_ok;
+
+    InfoArguments info;
+    auto* info_command = app.add_subcommand("info", "Counts of actors by kind and relations by type, and warnings");
+    info_command->add_option("FILE", info.file, "A .gv/.dot file, a .graphml file, or a folder with nodes.csv and relationships.csv")->required();
+    info_command->add_flag("--json", info.json, "Print JSON");
+    info_command->callback([&] { exit_code = run_info(info); });
+
+    ValidateArguments validate;
+    auto* validate_command = app.add_subcommand("validate", "Check a graph against the schema (exit 1 when it fails)");
+    validate_command->add_option("FILE", validate.file, "The graph file or CSV folder")->required();
+    validate_command->add_flag("--strict", validate.strict, "Also require kinds, sources, no isolated actors and unique names");
+    validate_command->add_flag("--json", validate.json, "Print JSON");
+    validate_command->callback([&] { exit_code = run_validate(validate); });
+
+    PathArguments path;
+    auto* path_command = app.add_subcommand("path", "Paths of influence between two actors (exit 1 when none)");
+    path_command->add_option("FILE", path.file, "The graph file or CSV folder")->required();
+    path_command->add_option("FROM", path.from, "Start actor: id, label or alias")->required();
+    path_command->add_option("TO", path.to, "End actor: id, label or alias")->required();
+    add_filter_options(*path_command, path.filter);
+    path_command->add_option("--direction", path.direction, "follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    path_command->add_option("--k", path.k, "How many loopless paths, shortest first")->check(CLI::Range(1, 1000));
+    path_command->add_flag("--all", path.all, "Every shortest path instead of --k");
+    path_command->add_option("--weight", path.weight, "Numeric relation property to weigh paths by (e.g. amount_usd)");
+    path_command->add_option("--weight-transform", path.weight_transform, "inverse: cost = max/value (strong ties are short); direct: cost = value")->check(CLI::IsMember({"inverse", "direct"}));
+    path_command->add_option("--max-hops", path.max_hops, "Longest path to report");
+    path_command->add_flag("--json", path.json, "Print JSON");
+    path_command->callback([&] { exit_code = run_path(path); });
+
+    NeighborsArguments neighbors;
+    auto* neighbors_command = app.add_subcommand("neighbors", "Actors within --depth hops of one or more actors");
+    neighbors_command->add_option("FILE", neighbors.file, "The graph file or CSV folder")->required();
+    neighbors_command->add_option("ACTOR", neighbors.actors, "One or more actors: id, label or alias")->required();
+    neighbors_command->add_option("--depth", neighbors.depth, "How many hops")->check(CLI::Range(0, 100));
+    neighbors_command->add_option("--direction", neighbors.direction, "follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    add_filter_options(*neighbors_command, neighbors.filter);
+    neighbors_command->add_flag("--json", neighbors.json, "Print JSON");
+    neighbors_command->callback([&] { exit_code = run_neighbors(neighbors); });
+
+    RankArguments rank;
+    auto* rank_command = app.add_subcommand("rank", "Rank actors by an influence metric");
+    rank_command->add_option("FILE", rank.file, "The graph file or CSV folder")->required();
+    rank_command->add_option("--metric", rank.metric, "degree, in-degree, out-degree, betweenness or pagerank")
+        ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "pagerank"}));
+    rank_command->add_option("--top", rank.top, "How many actors (0 = all)");
+    rank_command->add_flag("--undirected", rank.undirected, "Ignore relation direction for betweenness and PageRank");
+    add_filter_options(*rank_command, rank.filter);
+    rank_command->add_flag("--json", rank.json, "Print JSON");
+    rank_command->callback([&] { exit_code = run_rank(rank); });
+
+    ExportArguments exporting;
+    auto* export_command = app.add_subcommand("export", "Draw the graph or a query's result with Graphviz (svg, png, pdf, dot, xdot)");
+    export_command->add_option("FILE", exporting.file, "The graph file or CSV folder")->required();
+    export_command->add_option("-o,--output", exporting.output, "Output file")->required();
+    export_command->add_option("--format", exporting.format, "svg, png, pdf, dot or xdot (default: from the output's extension)");
+    export_command->add_option("--layout", exporting.layout, "dot, neato, fdp, sfdp, circo or twopi")
+        ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
+    export_command->add_option("--focus", exporting.focus, "Show only the neighbourhood of these actors");
+    export_command->add_option("--depth", exporting.depth, "Hops around --focus actors")->check(CLI::Range(0, 100));
+    export_command->add_option("--path", exporting.path, "Highlight the paths FROM TO")->expected(2);
+    export_command->add_option("--k", exporting.k, "How many paths to highlight with --path")->check(CLI::Range(1, 1000));
+    export_command->add_option("--direction", exporting.direction, "Direction for --path: follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    export_command->add_flag("--path-only", exporting.path_only, "Show only the actors and relations on the paths");
+    export_command->add_flag("--hide-isolated", exporting.hide_isolated, "Drop actors the filters leave without relations");
+    export_command->add_option("--size-by", exporting.size_by, "Size actors by degree, betweenness or pagerank")
+        ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "pagerank"}));
+    export_command->add_flag("--legend", exporting.legend, "Add a legend of kinds and relation types");
+    export_command->add_option("--title", exporting.title, "A title drawn on the picture");
+    export_command->add_option("--timeout", exporting.timeout_seconds, "Stop a layout that runs longer (seconds)")->check(CLI::Range(1, 86400));
+    add_filter_options(*export_command, exporting.filter);
+    export_command->callback([&] { exit_code = run_export(exporting); });
+
+    ConvertArguments convert;
+    auto* convert_command = app.add_subcommand("convert", "Convert between DOT, GraphML and Neo4j CSV (a folder)");
+    convert_command->add_option("IN", convert.input, "Input file or CSV folder")->required();
+    convert_command->add_option("OUT", convert.output, "Output file (.gv, .dot, .graphml) or folder (CSV)")->required();
+    convert_command->add_option("--to", convert.format, "dot, graphml or csv (default: from OUT)")->check(CLI::IsMember({"dot", "gv", "graphml", "csv"}));
+    convert_command->callback([&] { exit_code = run_convert(convert); });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& success) {
+        return app.exit(success);
+    } catch (const CLI::ParseError& error) {
+        app.exit(error);
+        return exit_input_error;
+    } catch (const actorgraph::Error& error) {
+        std::cerr << "actorgraph: " << error.what() << '\n';
+        return exit_input_error;
+    } catch (const std::exception& error) {
+        std::cerr << "actorgraph: " << error.what() << '\n';
+        return exit_input_error;
+    }
+    return exit_code;
+}

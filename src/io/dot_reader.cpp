@@ -1,0 +1,134 @@
+#include "actorgraph/io/dot_reader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "actorgraph/io/file_io.hpp"
+#include "graphviz/graphviz_handles.hpp"
+#include "io/dot_lines.hpp"
+
+namespace actorgraph {
+
+namespace {
+
+// Attributes that map to fields of the model rather than to free properties.
+constexpr std::string_view kind_attribute = "kind";
+constexpr std::string_view type_attribute = "type";
+constexpr std::string_view label_attribute = "label";
+constexpr std::string_view aliases_attribute = "aliases";
+
+std::vector<std::string> split_aliases(std::string_view text)
+{
+    std::vector<std::string> aliases;
+    while (!text.empty()) {
+        auto end = text.find(';');
+        auto piece = text.substr(0, end);
+        while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+        while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+        if (!piece.empty()) aliases.emplace_back(piece);
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return aliases;
+}
+
+// The line cgraph names in "syntax error in line N near 'x'".
+int line_of_message(const std::string& message)
+{
+    static const std::regex pattern(R"(line (\d+))");
+    std::smatch match;
+    if (!std::regex_search(message, match, pattern)) return 0;
+    return std::stoi(match[1].str());
+}
+
+std::map<std::string, std::string> attributes_of(Agraph_t* graph, int kind, void* object)
+{
+    std::map<std::string, std::string> values;
+    for (Agsym_t* symbol = agnxtattr(graph, kind, nullptr); symbol; symbol = agnxtattr(graph, kind, symbol)) {
+        const char* value = agxget(object, symbol);
+        if (value && *value) values.emplace(symbol->name, value);
+    }
+    return values;
+}
+
+Actor actor_from_node(Agraph_t* graph, Agnode_t* node, const SourceLocation& where)
+{
+    Actor actor;
+    actor.id = agnameof(node);
+    actor.where = where;
+    for (auto& [name, value] : attributes_of(graph, AGNODE, node)) {
+        if (name == kind_attribute) actor.kind = value;
+        else if (name == label_attribute) actor.label = value == "\\N" ? std::string{} : value;
+        else if (name == aliases_attribute) actor.aliases = split_aliases(value);
+        else actor.properties.emplace(name, value);
+    }
+    return actor;
+}
+
+std::vector<Agedge_t*> edges_in_file_order(Agraph_t* graph)
+{
+    std::vector<Agedge_t*> edges;
+    for (Agnode_t* node = agfstnode(graph); node; node = agnxtnode(graph, node)) {
+        for (Agedge_t* edge = agfstout(graph, node); edge; edge = agnxtout(graph, edge)) edges.push_back(edge);
+    }
+    std::sort(edges.begin(), edges.end(), [](Agedge_t* a, Agedge_t* b) { return AGSEQ(a) < AGSEQ(b); });
+    return edges;
+}
+
+Graph graph_from_cgraph(Agraph_t* root, const dot::LineIndex& lines, const std::string& file_name)
+{
+    Graph graph;
+    graph.name = agnameof(root);
+    if (graph.name.starts_with("%")) graph.name.clear();  // cgraph's name for an anonymous graph
+    std::map<Agnode_t*, ActorIndex> indices;
+    for (Agnode_t* node = agfstnode(root); node; node = agnxtnode(root, node)) {
+        SourceLocation where{file_name, lines.node_line(agnameof(node))};
+        indices.emplace(node, graph.add_actor(actor_from_node(root, node, where)));
+    }
+    std::map<std::pair<std::string, std::string>, std::size_t> seen;
+    for (Agedge_t* edge : edges_in_file_order(root)) {
+        std::string tail = agnameof(agtail(edge));
+        std::string head = agnameof(aghead(edge));
+        Relation relation;
+        relation.source = indices.at(agtail(edge));
+        relation.target = indices.at(aghead(edge));
+        relation.where = {file_name, lines.edge_line(tail, head, seen[{tail, head}]++)};
+        for (auto& [name, value] : attributes_of(root, AGEDGE, edge)) {
+            if (name == type_attribute) relation.type = value;
+            else if (name != "key") relation.properties.emplace(name, value);
+        }
+        graph.add_relation(std::move(relation));
+    }
+    return graph;
+}
+
+}  // namespace
+
+Graph read_dot(std::string_view text, const std::string& file_name)
+{
+    if (text.find('\0') != std::string_view::npos) {
+        throw Error({file_name, 0}, "contains a NUL byte; expected a DOT text file");
+    }
+    std::string buffer(text);
+    auto lock = graphviz::library_lock();
+    graphviz::MessageCapture capture;
+    graphviz::GraphHandle root(agmemread(buffer.c_str()));
+    auto messages = capture.messages();
+    if (!root) {
+        if (messages.empty()) messages = "no graph found; expected 'digraph { ... }' or 'graph { ... }'";
+        if (messages.starts_with("Error: ")) messages.erase(0, 7);
+        throw Error({file_name, line_of_message(messages)}, messages);
+    }
+    dot::LineIndex lines(text);
+    auto graph = graph_from_cgraph(root.get(), lines, file_name);
+    if (!messages.empty()) graph.warn({file_name, line_of_message(messages)}, messages);
+    return graph;
+}
+
+Graph read_dot_file(const std::filesystem::path& path)
+{
+    return read_dot(read_file(path), path.string());
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,626 @@
+#include "actorgraph/io/graphml.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/io/file_io.hpp"
+
+// Reading choices, so files from yEd, Gephi, igraph, NetworkX, Neo4j (APOC) and TinkerPop all load:
+// - the first declared key named `label` (else `name`) is the actor label, `kind` (else `labels`, `:LABEL`,
+//   `labelV`) the kind, `aliases` the aliases, and for edges `type` (else `label`, `labelE`, `:TYPE`) the type;
+//   every other key becomes a property named by attr.name (or by the key id when it has none). Because the
+//   first declared key wins, a property that shares a field's name is written under a second key and survives;
+// - yEd drawing data (keys with yfiles.type) is ignored except for its label text, which fills an empty label
+//   (nodes) or an empty type (edges, else the property `label`);
+// - an edge to an undeclared node creates that node, with a warning, as graphology, NetworkX and igraph do;
+// - edge ids are not kept: they only make edges addressable inside the file, and the writer numbers them anew,
+//   so dropping them keeps read(write(g)) == g;
+// - nested graphs (yEd groups) are flattened into one graph, with a warning; hyperedges are skipped, with one.
+// Writing: XML 1.0 cannot carry most control characters, not even as character references, so saving a
+// graph with one in any text throws an Error naming the actor or relation instead of silently changing it.
+
+namespace actorgraph {
+
+namespace {
+
+bool one_of(std::string_view text, std::initializer_list<std::string_view> names)
+{
+    return std::find(names.begin(), names.end(), text) != names.end();
+}
+
+std::string_view trim(std::string_view text, std::string_view characters = " ")
+{
+    auto first = text.find_first_not_of(characters);
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(characters) - first + 1);
+}
+
+// Splits on any separator, trims spaces and drops empty pieces (the DOT reader's alias rules).
+std::vector<std::string> split_list(std::string_view text, std::string_view separators)
+{
+    std::vector<std::string> pieces;
+    while (!text.empty()) {
+        auto end = text.find_first_of(separators);
+        auto piece = trim(text.substr(0, end));
+        if (!piece.empty()) pieces.emplace_back(piece);
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return pieces;
+}
+
+// Neo4j exports capitalise kinds and types (`State`, `INVESTMENT`); custom ones stay as written.
+std::string normalize_kind(std::string_view kind)
+{
+    auto folded = fold_case(kind);
+    return schema::is_known_kind(folded) ? folded : std::string(kind);
+}
+
+std::string normalize_type(std::string_view type)
+{
+    auto folded = fold_case(type);
+    return schema::is_known_relation_type(folded) ? folded : std::string(type);
+}
+
+std::string_view local_name(std::string_view qualified)
+{
+    auto colon = qualified.rfind(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+bool is_element(const pugi::xml_node& node, std::string_view name)
+{
+    return node.type() == pugi::node_element && local_name(node.name()) == name;
+}
+
+// Decodes the code point at `pos` and moves past it; nullopt for malformed, overlong or surrogate sequences.
+std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
+{
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    }
+    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    if (length == 0 || lead > 0xF4 || pos + length > text.size()) return std::nullopt;
+    char32_t code = lead & (0x3Fu >> (length - 1));
+    for (std::size_t i = 1; i < length; ++i) {
+        auto byte = static_cast<unsigned char>(text[pos + i]);
+        if ((byte & 0xC0) != 0x80) return std::nullopt;
+        code = (code << 6) | (byte & 0x3Fu);
+    }
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
+    pos += length;
+    return code;
+}
+
+// Maps pugixml's byte offsets to 1-based lines with one binary search each.
+class LineTable {
+public:
+    LineTable() = default;
+    // pugixml converts Latin-1 input to UTF-8 before parsing, so its offsets count bytes >= 0x80 twice.
+    LineTable(std::string_view text, bool widen_high_bytes) : known_(true)
+    {
+        std::size_t offset = 0;
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            offset += widen_high_bytes && static_cast<unsigned char>(c) >= 0x80 ? 2 : 1;
+            bool lone_cr = c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+            if (c == '\n' || lone_cr) starts_.push_back(offset);
+        }
+    }
+
+    [[nodiscard]] int line_of(std::ptrdiff_t offset) const
+    {
+        if (!known_ || offset < 0) return 0;
+        auto next = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::size_t>(offset));
+        return static_cast<int>(next - starts_.begin());
+    }
+
+private:
+    std::vector<std::size_t> starts_;
+    bool known_ = false;  // false for UTF-16/32 input, whose converted offsets we cannot map back
+};
+
+// What a key's values become on a node or an edge.
+enum class Field { property, label, kind, kind_from_labels, aliases, type, graphics };
+
+struct Key {
+    std::string name;
+    std::string domain;
+    std::optional<std::string> default_value;
+    Field node_field = Field::property;
+    Field edge_field = Field::property;
+
+    [[nodiscard]] bool applies_to(std::string_view element) const { return domain == element || domain == "all"; }
+};
+
+// The text directly inside an element; nested markup (yEd's) is not part of the value.
+std::string text_of(const pugi::xml_node& element)
+{
+    std::string text;
+    for (auto child : element.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+    }
+    return text;
+}
+
+// The first non-empty <y:NodeLabel> or <y:EdgeLabel> text in yEd's drawing data.
+std::string yed_label(const pugi::xml_node& data, std::string_view label_element)
+{
+    auto found = data.find_node([&](const pugi::xml_node& node) {
+        return is_element(node, label_element) && !trim(text_of(node), " \t\n\r").empty();
+    });
+    return found ? std::string(trim(text_of(found), " \t\n\r")) : std::string{};
+}
+
+class GraphmlReader {
+public:
+    GraphmlReader(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+    Graph read()
+    {
+        auto root = parse();
+        read_keys(root);
+        pugi::xml_node graph_element;
+        for (auto child : root.children()) {
+            if (!is_element(child, "graph")) continue;
+            if (graph_element) {
+                graph_.warn(at(child), "only the first <graph> is read; this one is ignored");
+            } else {
+                graph_element = child;
+            }
+        }
+        if (!graph_element) throw Error(at(root), "no <graph> element inside <graphml>");
+        graph_.name = graph_element.attribute("id").value();
+        std::vector<pugi::xml_node> edges = read_nodes(graph_element);
+        for (const auto& edge : edges) read_edge(edge);
+        return std::move(graph_);
+    }
+
+private:
+    [[nodiscard]] SourceLocation at(const pugi::xml_node& node) const
+    {
+        return {file_, lines_.line_of(node.offset_debug())};
+    }
+
+    pugi::xml_node parse()
+    {
+        auto result = document_.load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+        bool utf8 = result.encoding == pugi::encoding_utf8;
+        if (utf8 || result.encoding == pugi::encoding_latin1) lines_ = LineTable(text_, !utf8);
+        if (!result) {
+            throw Error({file_, lines_.line_of(result.offset)}, std::string("malformed XML: ") + result.description());
+        }
+        for (std::size_t pos = 0, start = 0; utf8 && pos < text_.size(); start = pos) {
+            if (!next_code_point(text_, pos)) {
+                throw Error({file_, lines_.line_of(static_cast<std::ptrdiff_t>(start))}, "invalid UTF-8");
+            }
+        }
+        auto root = document_.document_element();
+        if (!is_element(root, "graphml")) {
+            throw Error(at(root), "the root element is <" + std::string(root.name()) + ">, expected <graphml>");
+        }
+        return root;
+    }
+
+    void read_keys(const pugi::xml_node& root)
+    {
+        for (auto element : root.children()) {
+            if (!is_element(element, "key")) continue;
+            std::string id = element.attribute("id").value();
+            if (id.empty()) {
+                graph_.warn(at(element), "<key> without an id is ignored");
+                continue;
+            }
+            if (key_index_.contains(id)) {
+                graph_.warn(at(element), "key '" + id + "' is declared twice; the first declaration is used");
+                continue;
+            }
+            Key key;
+            auto name = element.attribute("attr.name");
+            key.name = name ? name.value() : id;
+            key.domain = element.attribute("for") ? element.attribute("for").value() : "all";
+            if (auto fallback = element.child("default")) key.default_value = text_of(fallback);
+            if (element.attribute("yfiles.type")) key.node_field = key.edge_field = Field::graphics;
+            key_index_.emplace(id, keys_.size());
+            keys_.push_back(std::move(key));
+        }
+        assign_fields();
+    }
+
+    // The first declared key with one of the names gets the field; returns false when there is none.
+    bool assign(std::string_view element, std::initializer_list<std::string_view> names, Field field)
+    {
+        for (auto& key : keys_) {
+            auto& slot = element == "node" ? key.node_field : key.edge_field;
+            if (slot == Field::property && key.applies_to(element) && one_of(key.name, names)) {
+                slot = field;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void assign_fields()
+    {
+        if (!assign("node", {"label"}, Field::label)) assign("node", {"name"}, Field::label);
+        if (!assign("node", {"kind"}, Field::kind)) {
+            assign("node", {"labels", ":LABEL", "labelV"}, Field::kind_from_labels);
+        }
+        assign("node", {"aliases"}, Field::aliases);
+        if (!assign("edge", {"type"}, Field::type)) assign("edge", {"label", "labelE", ":TYPE"}, Field::type);
+    }
+
+    const Key& key_of(const pugi::xml_node& data) const
+    {
+        std::string id = data.attribute("key").value();
+        auto found = key_index_.find(id);
+        if (found == key_index_.end()) throw Error(at(data), "<data> refers to undeclared key '" + id + "'");
+        return keys_[found->second];
+    }
+
+    // Walks the graph and its nested graphs with an explicit stack, so deep nesting cannot overflow ours;
+    // reads nodes on the way and returns the edges in document order.
+    std::vector<pugi::xml_node> read_nodes(const pugi::xml_node& graph_element)
+    {
+        std::vector<pugi::xml_node> edges;
+        std::vector<pugi::xml_node> stack{graph_element.first_child()};
+        while (!stack.empty()) {
+            auto element = stack.back();
+            if (!element) {
+                stack.pop_back();
+                continue;
+            }
+            stack.back() = element.next_sibling();
+            if (is_element(element, "edge")) {
+                edges.push_back(element);
+            } else if (is_element(element, "hyperedge")) {
+                graph_.warn(at(element), "hyperedge ignored: actorgraph relations join two actors");
+            } else if (is_element(element, "data")) {
+                if (stack.size() == 1 && key_of(element).name == "name") graph_.name = text_of(element);
+            } else if (is_element(element, "node")) {
+                read_node(element);
+                std::vector<pugi::xml_node> nested;
+                for (auto child : element.children()) {
+                    if (is_element(child, "graph")) nested.push_back(child);
+                }
+                for (auto it = nested.rbegin(); it != nested.rend(); ++it) {
+                    graph_.warn(at(*it), "nested graph of node '" + std::string(element.attribute("id").value()) +
+                                             "' is flattened into the main graph");
+                    stack.push_back(it->first_child());
+                }
+            }
+        }
+        return edges;
+    }
+
+    template <typename Apply>
+    void for_each_value(const pugi::xml_node& element, std::string_view domain, Apply apply) const
+    {
+        std::vector<bool> seen(keys_.size());
+        for (auto data : element.children()) {
+            if (!is_element(data, "data")) continue;
+            const auto& key = key_of(data);
+            seen[static_cast<std::size_t>(&key - keys_.data())] = true;
+            apply(key, data);
+        }
+        for (std::size_t i = 0; i < keys_.size(); ++i) {
+            const auto& key = keys_[i];
+            if (!seen[i] && key.default_value && key.applies_to(domain)) apply(key, pugi::xml_node{});
+        }
+    }
+
+    static void set_kind_from_labels(Actor& actor, std::string_view text)
+    {
+        // APOC writes ":Person:Official", a CSV-minded tool "Person;Official": the first known kind wins.
+        auto labels = split_list(text, ":;");
+        if (labels.empty()) return;
+        auto known = std::find_if(labels.begin(), labels.end(),
+                                  [](const std::string& label) { return schema::is_known_kind(fold_case(label)); });
+        if (known == labels.end()) known = labels.begin();
+        actor.kind = normalize_kind(*known);
+        std::string rest;
+        for (auto it = labels.begin(); it != labels.end(); ++it) {
+            if (it == known) continue;
+            if (!rest.empty()) rest += ';';
+            rest += *it;
+        }
+        if (!rest.empty()) actor.properties.try_emplace("labels", rest);
+    }
+
+    void read_node(const pugi::xml_node& element)
+    {
+        Actor actor;
+        actor.where = at(element);
+        auto id = element.attribute("id");
+        if (!id) throw Error(actor.where, "<node> without an id attribute");
+        actor.id = id.value();
+        std::string drawn_label;
+        for_each_value(element, "node", [&](const Key& key, const pugi::xml_node& data) {
+            std::string value = data ? text_of(data) : *key.default_value;
+            switch (key.node_field) {
+                case Field::label: actor.label = std::move(value); break;
+                case Field::kind: actor.kind = normalize_kind(value); break;
+                case Field::kind_from_labels: set_kind_from_labels(actor, value); break;
+                case Field::aliases: actor.aliases = split_list(value, ";"); break;
+                case Field::graphics:
+                    if (data && drawn_label.empty()) drawn_label = yed_label(data, "NodeLabel");
+                    break;
+                default: actor.properties.insert_or_assign(key.name, std::move(value)); break;
+            }
+        });
+        if (actor.label.empty()) actor.label = std::move(drawn_label);
+        if (actor.kind.empty()) set_kind_from_labels(actor, element.attribute("labels").value());
+        graph_.add_actor(std::move(actor));
+    }
+
+    ActorIndex endpoint(const std::string& id, const pugi::xml_node& edge, const SourceLocation& where)
+    {
+        if (auto found = graph_.find_by_id(id)) return *found;
+        graph_.warn(where, "edge from '" + std::string(edge.attribute("source").value()) + "' to '" +
+                               edge.attribute("target").value() + "': node '" + id + "' is not declared; created it");
+        Actor actor;
+        actor.id = id;
+        actor.where = where;
+        return graph_.add_actor(std::move(actor));
+    }
+
+    void read_edge(const pugi::xml_node& element)
+    {
+        Relation relation;
+        relation.where = at(element);
+        auto source = element.attribute("source");
+        auto target = element.attribute("target");
+        if (!source || !target) throw Error(relation.where, "<edge> without a source or target attribute");
+        relation.source = endpoint(source.value(), element, relation.where);
+        relation.target = endpoint(target.value(), element, relation.where);
+        std::string drawn_label;
+        for_each_value(element, "edge", [&](const Key& key, const pugi::xml_node& data) {
+            std::string value = data ? text_of(data) : *key.default_value;
+            switch (key.edge_field) {
+                case Field::type: relation.type = normalize_type(value); break;
+                case Field::graphics:
+                    if (data && drawn_label.empty()) drawn_label = yed_label(data, "EdgeLabel");
+                    break;
+                default: relation.properties.insert_or_assign(key.name, std::move(value)); break;
+            }
+        });
+        if (relation.type.empty()) relation.type = normalize_type(element.attribute("label").value());
+        if (relation.type.empty()) {
+            relation.type = normalize_type(drawn_label);
+        } else if (!drawn_label.empty()) {
+            relation.properties.try_emplace("label", drawn_label);
+        }
+        graph_.add_relation(std::move(relation));
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    pugi::xml_document document_;
+    LineTable lines_;
+    std::vector<Key> keys_;
+    std::unordered_map<std::string, std::size_t> key_index_;
+    Graph graph_;
+};
+
+// ---------------------------------------------------------------------------------------------- writing
+
+std::string code_point_name(char32_t code)
+{
+    constexpr char digits[] = "0123456789ABCDEF";
+    std::string name = "U+";
+    for (int shift = 12; shift >= 0; shift -= 4) name += digits[(code >> shift) & 0xF];
+    return name;
+}
+
+void require_xml_text(std::string_view text, const std::string& owner, std::string_view what)
+{
+    for (std::size_t pos = 0; pos < text.size();) {
+        auto code = next_code_point(text, pos);
+        if (!code) throw Error(owner + ": " + std::string(what) + " is not valid UTF-8");
+        bool control = *code < 0x20 && *code != '\t' && *code != '\n' && *code != '\r';
+        if (control || *code == 0xFFFE || *code == 0xFFFF) {
+            throw Error(owner + ": " + std::string(what) + " contains " + code_point_name(*code) +
+                        ", which XML 1.0 cannot carry; remove it or save as CSV");
+        }
+    }
+}
+
+void require_writable_aliases(const Actor& actor, const std::string& owner)
+{
+    for (const auto& alias : actor.aliases) {
+        if (alias.empty() || alias.find(';') != std::string::npos || trim(alias) != alias) {
+            throw Error(owner + ": alias '" + alias +
+                        "' cannot be saved: aliases are joined with ';' and read back trimmed of spaces");
+        }
+    }
+}
+
+void require_writable_properties(const Properties& properties, const std::string& owner)
+{
+    for (const auto& [name, value] : properties) {
+        require_xml_text(name, owner, "a property name");
+        require_xml_text(value, owner, "property '" + name + "'");
+    }
+}
+
+void require_writable(const Graph& graph)
+{
+    require_xml_text(graph.name, "the graph", "its name");
+    for (const auto& actor : graph.actors()) {
+        auto owner = "actor '" + actor.id + "'";
+        require_xml_text(actor.id, owner, "the id");
+        require_xml_text(actor.label, owner, "the label");
+        require_xml_text(actor.kind, owner, "the kind");
+        for (const auto& alias : actor.aliases) require_xml_text(alias, owner, "an alias");
+        require_writable_aliases(actor, owner);
+        require_writable_properties(actor.properties, owner);
+    }
+    for (const auto& relation : graph.relations()) {
+        auto owner = "relation " + graph.actor(relation.source).id + " -> " + graph.actor(relation.target).id;
+        require_xml_text(relation.type, owner, "the type");
+        require_writable_properties(relation.properties, owner);
+    }
+}
+
+// Written by hand rather than with pugixml: pugixml writes CR raw inside text, which every XML parser
+// reads back as LF, while a character reference keeps it.
+void append_escaped(std::string& out, std::string_view text, bool attribute)
+{
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += attribute ? "&quot;" : "\""; break;
+            case '\r': out += "&#13;"; break;
+            case '\n': out += attribute ? "&#10;" : "\n"; break;
+            case '\t': out += attribute ? "&#9;" : "\t"; break;
+            default: out += c;
+        }
+    }
+}
+
+std::string attribute(std::string_view name, std::string_view value)
+{
+    std::string text = " " + std::string(name) + "=\"";
+    append_escaped(text, value, true);
+    return text + "\"";
+}
+
+// "int"/"double" only when every value parses, so typed readers (NetworkX, Gephi) never choke.
+std::string_view attribute_type(std::string_view name, const std::vector<const Properties*>& owners)
+{
+    bool year = one_of(name, {schema::year, schema::since, schema::until});
+    if (!year && name != schema::amount_usd) return "string";
+    for (const auto* properties : owners) {
+        auto value = property_or_empty(*properties, name);
+        bool parses = year ? parse_year(value).has_value() : parse_number(value).has_value();
+        if (properties->contains(name) && !parses) return "string";
+    }
+    return year ? "int" : "double";
+}
+
+constexpr std::string_view prologue =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+class GraphmlWriter {
+public:
+    explicit GraphmlWriter(const Graph& graph) : graph_(graph) {}
+
+    std::string write()
+    {
+        out_ = prologue;
+        std::vector<const Properties*> actor_properties;
+        for (const auto& actor : graph_.actors()) actor_properties.push_back(&actor.properties);
+        std::vector<const Properties*> relation_properties;
+        for (const auto& relation : graph_.relations()) relation_properties.push_back(&relation.properties);
+        label_key_ = declare("node", "label", "string");
+        kind_key_ = declare("node", "kind", "string");
+        aliases_key_ = declare("node", "aliases", "string");
+        declare_properties("node", actor_properties, node_keys_);
+        type_key_ = declare("edge", "type", "string");
+        declare_properties("edge", relation_properties, edge_keys_);
+        out_ += "  <graph" + (graph_.name.empty() ? std::string{} : attribute("id", graph_.name)) +
+                " edgedefault=\"directed\">\n";
+        for (const auto& actor : graph_.actors()) write_actor(actor);
+        for (RelationIndex index = 0; index < graph_.relation_count(); ++index) write_relation(index);
+        out_ += "  </graph>\n</graphml>\n";
+        return std::move(out_);
+    }
+
+private:
+    std::string declare(std::string_view domain, std::string_view name, std::string_view type)
+    {
+        auto id = "d" + std::to_string(next_key_++);
+        out_ += "  <key" + attribute("id", id) + attribute("for", domain) + attribute("attr.name", name) +
+                attribute("attr.type", type) + "/>\n";
+        return id;
+    }
+
+    void declare_properties(std::string_view domain, const std::vector<const Properties*>& owners,
+                            std::map<std::string, std::string, std::less<>>& keys)
+    {
+        for (const auto* properties : owners) {
+            for (const auto& [name, value] : *properties) keys.try_emplace(name);
+        }
+        for (auto& [name, id] : keys) id = declare(domain, name, attribute_type(name, owners));
+    }
+
+    void write_data(std::string& element, std::string_view key, std::string_view value)
+    {
+        element += "      <data" + attribute("key", key) + ">";
+        append_escaped(element, value, false);
+        element += "</data>\n";
+    }
+
+    void write_element(std::string_view open, std::string_view name, const std::string& data)
+    {
+        out_ += open;
+        out_ += data.empty() ? "/>\n" : ">\n" + data + "    </" + std::string(name) + ">\n";
+    }
+
+    void write_actor(const Actor& actor)
+    {
+        std::string data;
+        if (!actor.label.empty()) write_data(data, label_key_, actor.label);
+        if (!actor.kind.empty()) write_data(data, kind_key_, actor.kind);
+        if (!actor.aliases.empty()) {
+            std::string joined;
+            for (const auto& alias : actor.aliases) joined += (joined.empty() ? "" : ";") + alias;
+            write_data(data, aliases_key_, joined);
+        }
+        for (const auto& [name, value] : actor.properties) write_data(data, node_keys_.find(name)->second, value);
+        write_element("    <node" + attribute("id", actor.id), "node", data);
+    }
+
+    void write_relation(RelationIndex index)
+    {
+        const auto& relation = graph_.relation(index);
+        std::string data;
+        if (!relation.type.empty()) write_data(data, type_key_, relation.type);
+        for (const auto& [name, value] : relation.properties) write_data(data, edge_keys_.find(name)->second, value);
+        write_element("    <edge" + attribute("id", "e" + std::to_string(index)) +
+                          attribute("source", graph_.actor(relation.source).id) +
+                          attribute("target", graph_.actor(relation.target).id),
+                      "edge", data);
+    }
+
+    const Graph& graph_;
+    std::string out_;
+    int next_key_ = 0;
+    std::string label_key_, kind_key_, aliases_key_, type_key_;
+    std::map<std::string, std::string, std::less<>> node_keys_, edge_keys_;
+};
+
+}  // namespace
+
+Graph read_graphml(std::string_view text, const std::string& file_name)
+{
+    return GraphmlReader(text, file_name).read();
+}
+
+Graph read_graphml_file(const std::filesystem::path& path)
+{
+    return read_graphml(read_file(path), path.string());
+}
+
+std::string write_graphml(const Graph& graph)
+{
+    require_writable(graph);
+    return GraphmlWriter(graph).write();
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,138 @@
+#include "actorgraph/model/graph.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace actorgraph {
+
+std::string fold_case(std::string_view text)
+{
+    std::string folded(text);
+    for (char& c : folded) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Lower is closer: prefix matches first, then substrings, then by edit distance.
+std::size_t name_distance(std::string_view query, std::string_view name)
+{
+    if (name.starts_with(query)) return name.size() - query.size();
+    if (name.find(query) != std::string_view::npos) return 1000 + name.size() - query.size();
+    return 100000 + edit_distance(query, name);
+}
+
+}  // namespace
+
+ActorIndex Graph::add_actor(Actor actor)
+{
+    if (actor.id.empty()) throw Error(actor.where, "actor without an id");
+    if (by_id_.contains(actor.id)) throw Error(actor.where, "duplicate actor id '" + actor.id + "'");
+    auto index = static_cast<ActorIndex>(actors_.size());
+    by_id_.emplace(actor.id, index);
+    index_name(actor.id, index);
+    if (!actor.label.empty() && actor.label != actor.id) index_name(actor.label, index);
+    for (const auto& alias : actor.aliases) index_name(alias, index);
+    actors_.push_back(std::move(actor));
+    out_.emplace_back();
+    in_.emplace_back();
+    return index;
+}
+
+RelationIndex Graph::add_relation(Relation relation)
+{
+    if (relation.source >= actors_.size() || relation.target >= actors_.size()) {
+        throw Error(relation.where, "relation endpoint out of range");
+    }
+    auto index = static_cast<RelationIndex>(relations_.size());
+    out_[relation.source].push_back(index);
+    in_[relation.target].push_back(index);
+    relations_.push_back(std::move(relation));
+    return index;
+}
+
+void Graph::index_name(std::string_view name, ActorIndex index)
+{
+    auto& bucket = by_name_[fold_case(name)];
+    if (std::find(bucket.begin(), bucket.end(), index) == bucket.end()) bucket.push_back(index);
+}
+
+std::optional<ActorIndex> Graph::find_by_id(std::string_view id) const
+{
+    auto it = by_id_.find(std::string(id));
+    if (it == by_id_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<ActorIndex> Graph::find_by_name(std::string_view name) const
+{
+    auto it = by_name_.find(fold_case(name));
+    if (it == by_name_.end()) return {};
+    return it->second;
+}
+
+ActorIndex Graph::resolve(std::string_view name) const
+{
+    if (auto exact = find_by_id(name)) return *exact;
+    auto matches = find_by_name(name);
+    if (matches.size() == 1) return matches.front();
+    auto describe = [this](const std::vector<ActorIndex>& list) {
+        std::string text;
+        for (auto index : list) {
+            if (!text.empty()) text += ", ";
+            text += "'" + actors_[index].display_name() + "' (" + actors_[index].id + ")";
+        }
+        return text;
+    };
+    if (matches.size() > 1) {
+        throw Error("ambiguous actor '" + std::string(name) + "': could be " + describe(matches));
+    }
+    auto candidates = closest_actors(name, 5);
+    std::string message = "unknown actor '" + std::string(name) + "'";
+    if (!candidates.empty()) message += "; did you mean " + describe(candidates) + "?";
+    throw Error(message);
+}
+
+std::vector<ActorIndex> Graph::closest_actors(std::string_view text, std::size_t limit) const
+{
+    auto query = fold_case(text);
+    std::vector<std::pair<std::size_t, ActorIndex>> scored;
+    scored.reserve(actors_.size());
+    for (ActorIndex index = 0; index < actors_.size(); ++index) {
+        const auto& actor = actors_[index];
+        std::size_t best = name_distance(query, fold_case(actor.id));
+        best = std::min(best, name_distance(query, fold_case(actor.label)));
+        for (const auto& alias : actor.aliases) best = std::min(best, name_distance(query, fold_case(alias)));
+        scored.emplace_back(best, index);
+    }
+    auto keep = std::min(limit, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end());
+    std::vector<ActorIndex> result;
+    for (std::size_t i = 0; i < keep; ++i) result.push_back(scored[i].second);
+    return result;
+}
+
+void Graph::warn(SourceLocation where, std::string message)
+{
+    diagnostics_.push_back({std::move(where), std::move(message)});
+}
+
+}  // namespace actorgraph

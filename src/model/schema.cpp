@@ -1,0 +1,73 @@
+#include "actorgraph/model/schema.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace actorgraph {
+
+namespace schema {
+
+bool is_known_kind(std::string_view kind)
+{
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+bool is_known_relation_type(std::string_view type)
+{
+    return std::find(relation_types.begin(), relation_types.end(), type) != relation_types.end();
+}
+
+}  // namespace schema
+
+namespace {
+
+std::string_view trim(std::string_view text)
+{
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view text)
+{
+    text = trim(text);
+    if (text.empty()) return std::nullopt;
+    if (text.front() == '+') text.remove_prefix(1);
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+std::optional<int> parse_year(std::string_view text)
+{
+    text = trim(text);
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+std::string_view property_or_empty(const Properties& properties, std::string_view name)
+{
+    auto it = properties.find(name);
+    return it == properties.end() ? std::string_view{} : std::string_view{it->second};
+}
+
+std::optional<YearSpan> year_span(const Properties& properties)
+{
+    if (auto year = parse_year(property_or_empty(properties, schema::year))) return YearSpan{*year, *year};
+    auto since = parse_year(property_or_empty(properties, schema::since));
+    auto until = parse_year(property_or_empty(properties, schema::until));
+    if (!since && !until) return std::nullopt;
+    YearSpan span;
+    if (since) span.first = *since;
+    if (until) span.last = *until;
+    return span;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,296 @@
+#include "actorgraph/render/scene.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <set>
+
+#include "actorgraph/io/dot_writer.hpp"
+
+namespace actorgraph {
+
+namespace {
+
+constexpr std::array<const char*, 6> engine_names{"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+constexpr std::array<const char*, 5> format_names{"svg", "png", "pdf", "dot", "xdot"};
+
+// Graphviz reads \N, \G, \n, \l... inside labels and tooltips as escapes; doubling every
+// backslash makes an untrusted text show literally.
+std::string literal_text(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '\\') out += '\\';
+    }
+    return out;
+}
+
+std::string html_escape(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+class AttributeList {
+public:
+    AttributeList& text(std::string_view name, std::string_view value)
+    {
+        if (!value.empty()) add(name, quote_dot(value));
+        return *this;
+    }
+    AttributeList& literal(std::string_view name, std::string_view value) { return text(name, literal_text(value)); }
+    AttributeList& number(std::string_view name, double value)
+    {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.3g", value);
+        add(name, buffer);
+        return *this;
+    }
+    AttributeList& raw(std::string_view name, std::string_view value)
+    {
+        add(name, value);
+        return *this;
+    }
+    [[nodiscard]] std::string str() const { return body_.empty() ? std::string{} : " [" + body_ + "]"; }
+
+private:
+    void add(std::string_view name, std::string_view value)
+    {
+        if (!body_.empty()) body_ += ", ";
+        body_ += name;
+        body_ += '=';
+        body_ += value;
+    }
+    std::string body_;
+};
+
+// Properties carried into the rendered DOT so an exported file keeps the facts behind the picture.
+constexpr std::array<std::string_view, 9> carried_properties{
+    schema::year, schema::since, schema::until, schema::amount_usd, schema::source,
+    schema::confidence, schema::note, schema::description, "role"};
+
+void carry_properties(AttributeList& attributes, const Properties& properties)
+{
+    for (auto name : carried_properties) attributes.text(name, property_or_empty(properties, name));
+}
+
+std::string_view first_url(std::string_view text)
+{
+    for (std::string_view scheme : {"https://", "http://"}) {
+        auto start = text.find(scheme);
+        if (start == std::string_view::npos) continue;
+        auto end = text.find_first_of(" \t\n\"'<>)]", start);
+        auto url = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';')) url.remove_suffix(1);
+        return url;
+    }
+    return {};
+}
+
+std::string compact_amount(double amount)
+{
+    char buffer[48];
+    if (amount >= 1e9) std::snprintf(buffer, sizeof buffer, "$%.3g bn", amount / 1e9);
+    else if (amount >= 1e6) std::snprintf(buffer, sizeof buffer, "$%.3g m", amount / 1e6);
+    else std::snprintf(buffer, sizeof buffer, "$%.0f", amount);
+    return buffer;
+}
+
+std::string relation_caption(const Relation& relation)
+{
+    std::string caption = relation.type;
+    auto year = property_or_empty(relation.properties, schema::year);
+    auto since = property_or_empty(relation.properties, schema::since);
+    auto until = property_or_empty(relation.properties, schema::until);
+    if (!year.empty()) caption += " " + std::string(year);
+    else if (!since.empty() || !until.empty()) caption += " " + std::string(since) + "–" + std::string(until);
+    if (auto amount = parse_number(property_or_empty(relation.properties, schema::amount_usd))) {
+        caption += ", " + compact_amount(*amount);
+    }
+    return caption;
+}
+
+std::string actor_tooltip(const Actor& actor)
+{
+    std::string tip = actor.display_name();
+    if (!actor.kind.empty()) tip += " (" + actor.kind + ")";
+    auto description = property_or_empty(actor.properties, schema::description);
+    if (!description.empty()) tip += "\n" + std::string(description);
+    return tip;
+}
+
+std::string relation_tooltip(const Graph& graph, const Relation& relation)
+{
+    std::string tip = graph.actor(relation.source).display_name() + " → " + graph.actor(relation.target).display_name() +
+                      ": " + relation_caption(relation);
+    auto source = property_or_empty(relation.properties, schema::source);
+    if (!source.empty()) tip += "\nSource: " + std::string(source);
+    return tip;
+}
+
+class SceneWriter {
+public:
+    SceneWriter(const Graph& graph, const Scene& scene, const Stylesheet& style)
+        : graph_(graph), scene_(scene), style_(style), dimming_(!scene.highlighted.empty() && scene.dim_unhighlighted) {}
+
+    std::string write()
+    {
+        out_ = "digraph actorgraph {\n";
+        write_defaults();
+        for (auto actor : scene_.visible.actors) write_actor(actor);
+        for (auto relation : scene_.visible.relations) {
+            const auto& r = graph_.relation(relation);
+            if (scene_.visible.contains_actor(r.source) && scene_.visible.contains_actor(r.target)) write_relation(relation);
+        }
+        out_ += "}\n";
+        return out_;
+    }
+
+private:
+    void write_defaults()
+    {
+        AttributeList graph_attributes;
+        graph_attributes.text("fontname", style_.font).number("fontsize", style_.font_size)
+            .text("bgcolor", style_.background).text("rankdir", style_.rankdir).text("overlap", style_.overlap)
+            .text("splines", style_.splines).raw("outputorder", "edgesfirst").raw("pad", "0.2");
+        auto label = graph_label();
+        if (!label.empty()) graph_attributes.raw("label", "<" + label + ">").raw("labelloc", "b").raw("labeljust", "l");
+        out_ += "  graph" + graph_attributes.str() + ";\n";
+        AttributeList node_attributes;
+        node_attributes.text("fontname", style_.font).number("fontsize", style_.font_size).number("penwidth", 1.2);
+        out_ += "  node" + node_attributes.str() + ";\n";
+        AttributeList edge_attributes;
+        edge_attributes.text("fontname", style_.font).number("fontsize", style_.font_size * 0.8).number("arrowsize", 0.8);
+        out_ += "  edge" + edge_attributes.str() + ";\n";
+    }
+
+    std::string graph_label() const
+    {
+        std::string rows;
+        if (!scene_.title.empty()) rows += "<tr><td colspan=\"2\" align=\"left\"><b>" + html_escape(scene_.title) + "</b></td></tr>";
+        if (scene_.legend) rows += legend_rows();
+        return rows.empty() ? std::string{} : "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">" + rows + "</table>";
+    }
+
+    std::string legend_rows() const
+    {
+        std::set<std::string> kinds;
+        std::set<std::string> types;
+        for (auto actor : scene_.visible.actors) kinds.insert(graph_.actor(actor).kind);
+        for (auto relation : scene_.visible.relations) types.insert(graph_.relation(relation).type);
+        std::string rows;
+        for (const auto& kind : kinds) {
+            const auto& look = style_.kind(kind);
+            rows += "<tr><td bgcolor=\"" + html_escape(look.fill) + "\" border=\"1\" color=\"" + html_escape(look.border) +
+                    "\" width=\"24\"> </td><td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + "</td></tr>";
+        }
+        for (const auto& type : types) {
+            const auto& look = style_.type(type);
+            rows += "<tr><td><font color=\"" + html_escape(look.color) + "\"><b>⟶</b></font></td><td align=\"left\">" +
+                    html_escape(type.empty() ? "(no type)" : type) + " (" + html_escape(look.style) + ")</td></tr>";
+        }
+        return rows;
+    }
+
+    void write_actor(ActorIndex index)
+    {
+        const auto& actor = graph_.actor(index);
+        const auto& look = style_.kind(actor.kind);
+        bool highlighted = scene_.highlighted.contains_actor(index);
+        bool dimmed = dimming_ && !highlighted;
+        AttributeList attributes;
+        attributes.text("id", "a" + std::to_string(index)).literal("label", actor.display_name())
+            .text("shape", look.shape).text("style", look.style)
+            .text("fillcolor", dimmed ? "#f4f4f4" : look.fill)
+            .text("color", highlighted ? style_.highlight_color : dimmed ? style_.dim_color : look.border)
+            .text("fontcolor", dimmed ? style_.dim_font_color : look.font)
+            .literal("tooltip", actor_tooltip(actor)).text("kind", actor.kind);
+        if (highlighted) attributes.number("penwidth", 3.0);
+        if (index < scene_.actor_scale.size()) {
+            double scale = 1.0 + 1.5 * std::clamp(scene_.actor_scale[index], 0.0, 1.0);
+            attributes.number("width", 0.75 * scale).number("height", 0.5 * scale)
+                .number("fontsize", style_.font_size * (1.0 + 0.4 * (scale - 1.0)));
+        }
+        carry_properties(attributes, actor.properties);
+        out_ += "  a" + std::to_string(index) + attributes.str() + ";\n";
+    }
+
+    void write_relation(RelationIndex index)
+    {
+        const auto& relation = graph_.relation(index);
+        const auto& look = style_.type(relation.type);
+        bool highlighted = scene_.highlighted.contains_relation(index);
+        bool dimmed = dimming_ && !highlighted;
+        AttributeList attributes;
+        attributes.text("id", "r" + std::to_string(index)).literal("label", relation_caption(relation))
+            .text("color", highlighted ? style_.highlight_color : dimmed ? style_.dim_color : look.color)
+            .text("fontcolor", highlighted ? style_.highlight_color : dimmed ? style_.dim_font_color : look.color)
+            .text("style", look.style).text("arrowhead", look.arrowhead)
+            .number("penwidth", highlighted ? std::max(3.0, look.penwidth * 2) : look.penwidth)
+            .literal("tooltip", relation_tooltip(graph_, relation)).text("type", relation.type);
+        auto url = first_url(property_or_empty(relation.properties, schema::source));
+        if (!url.empty()) attributes.literal("URL", url).text("target", "_blank");
+        carry_properties(attributes, relation.properties);
+        out_ += "  a" + std::to_string(relation.source) + " -> a" + std::to_string(relation.target) + attributes.str() + ";\n";
+    }
+
+    const Graph& graph_;
+    const Scene& scene_;
+    const Stylesheet& style_;
+    bool dimming_;
+    std::string out_;
+};
+
+std::optional<std::uint32_t> index_after_prefix(std::string_view id, char prefix)
+{
+    if (id.size() < 2 || id.front() != prefix) return std::nullopt;
+    std::uint32_t value = 0;
+    auto [end, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), value);
+    if (ec != std::errc{} || end != id.data() + id.size()) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+const char* layout_engine_name(LayoutEngine engine) { return engine_names[static_cast<std::size_t>(engine)]; }
+
+LayoutEngine parse_layout_engine(std::string_view name)
+{
+    for (std::size_t i = 0; i < engine_names.size(); ++i) {
+        if (name == engine_names[i]) return static_cast<LayoutEngine>(i);
+    }
+    throw Error("unknown layout engine '" + std::string(name) + "'; expected dot, neato, fdp, sfdp, circo or twopi");
+}
+
+const char* output_format_name(OutputFormat format) { return format_names[static_cast<std::size_t>(format)]; }
+
+OutputFormat parse_output_format(std::string_view name)
+{
+    for (std::size_t i = 0; i < format_names.size(); ++i) {
+        if (fold_case(name) == format_names[i]) return static_cast<OutputFormat>(i);
+    }
+    throw Error("unknown output format '" + std::string(name) + "'; expected svg, png, pdf, dot or xdot");
+}
+
+std::string styled_dot(const Graph& graph, const Scene& scene, const Stylesheet& style)
+{
+    return SceneWriter(graph, scene, style).write();
+}
+
+std::optional<ActorIndex> actor_of_element_id(std::string_view id) { return index_after_prefix(id, 'a'); }
+
+std::optional<RelationIndex> relation_of_element_id(std::string_view id) { return index_after_prefix(id, 'r'); }
+
+}  // namespace actorgraph

@@ -1,0 +1,85 @@
+#include "actorgraph/io/dot_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "actorgraph/io/dot_reader.hpp"
+#include "test_support.hpp"
+
+namespace actorgraph {
+namespace {
+
+const std::vector<std::string> hostile_strings{
+    "plain",
+    "quote \" inside",
+    "ends with backslash \\",
+    "backslash before quote \\\" here",
+    "backslash before newline \\\nnext",
+    "\\N \\G \\n \\l escapes",
+    "<b>html-like</b> & entities &amp;",
+    "<script>alert(1)</script>",
+    "]]> cdata end",
+    "line one\nline two\r\nline three",
+    "tab\there",
+    "\xe2\x80\x8f right-to-left mark",
+    "emoji \xf0\x9f\x98\x80",
+    "Ана Петрова",
+    "{ graph } -> [ ] ; = ,",
+    "digraph",
+    "123abc",
+};
+
+TEST(DotWriter, EveryStringSurvivesARoundTrip)
+{
+    Graph graph;
+    for (std::size_t i = 0; i < hostile_strings.size(); ++i) {
+        Actor actor{hostile_strings[i], hostile_strings[i] + " label", "state", {}, {{"note", hostile_strings[i]}}, {}};
+        graph.add_actor(actor);
+    }
+    for (ActorIndex i = 1; i < graph.actor_count(); ++i) {
+        graph.add_relation({i - 1, i, "pressure", {{"source", hostile_strings[i]}}, {}});
+    }
+    auto reread = read_dot(write_dot(graph), "roundtrip.gv");
+    ASSERT_EQ(reread.actor_count(), graph.actor_count());
+    ASSERT_EQ(reread.relation_count(), graph.relation_count());
+    for (ActorIndex i = 0; i < graph.actor_count(); ++i) {
+        EXPECT_EQ(reread.actor(i).id, graph.actor(i).id);
+        EXPECT_EQ(reread.actor(i).label, graph.actor(i).label);
+        EXPECT_EQ(reread.actor(i).properties, graph.actor(i).properties);
+    }
+    for (RelationIndex i = 0; i < graph.relation_count(); ++i) {
+        EXPECT_EQ(reread.relation(i).properties, graph.relation(i).properties);
+    }
+}
+
+TEST(DotWriter, RoundTripKeepsTheWholeTestGraph)
+{
+    auto graph = read_dot_file(testing::test_data("dot/influence.gv"));
+    auto reread = read_dot(write_dot(graph), "copy.gv");
+    ASSERT_EQ(reread.actor_count(), graph.actor_count());
+    ASSERT_EQ(reread.relation_count(), graph.relation_count());
+    for (ActorIndex i = 0; i < graph.actor_count(); ++i) {
+        EXPECT_EQ(reread.actor(i).id, graph.actor(i).id);
+        EXPECT_EQ(reread.actor(i).kind, graph.actor(i).kind);
+        EXPECT_EQ(reread.actor(i).aliases, graph.actor(i).aliases);
+        EXPECT_EQ(reread.actor(i).properties, graph.actor(i).properties);
+    }
+    for (RelationIndex i = 0; i < graph.relation_count(); ++i) {
+        EXPECT_EQ(reread.relation(i).source, graph.relation(i).source);
+        EXPECT_EQ(reread.relation(i).type, graph.relation(i).type);
+        EXPECT_EQ(reread.relation(i).properties, graph.relation(i).properties);
+    }
+}
+
+TEST(DotWriter, QuotesKeywordsAndNonIdentifierIds)
+{
+    EXPECT_EQ(quote_dot("a\"b"), "\"a\\\"b\"");
+    Graph graph;
+    graph.add_actor({"node", "", "state", {}, {}, {}});
+    graph.add_actor({"x y", "", "state", {}, {}, {}});
+    auto text = write_dot(graph);
+    EXPECT_NE(text.find("\"node\""), std::string::npos);
+    EXPECT_NE(text.find("\"x y\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace actorgraph

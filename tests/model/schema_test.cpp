@@ -1,0 +1,48 @@
+#include "actorgraph/model/schema.hpp"
+
+#include <gtest/gtest.h>
+
+namespace actorgraph {
+namespace {
+
+TEST(Schema, KnowsTheBuiltInKindsAndTypes)
+{
+    EXPECT_TRUE(schema::is_known_kind("official"));
+    EXPECT_FALSE(schema::is_known_kind("militia"));
+    EXPECT_TRUE(schema::is_known_relation_type("affiliation"));
+    EXPECT_FALSE(schema::is_known_relation_type("Pressure"));
+}
+
+TEST(Schema, ParsesWholeNumbersOnly)
+{
+    EXPECT_EQ(parse_number("1.5e9"), 1.5e9);
+    EXPECT_EQ(parse_number(" 42 "), 42.0);
+    EXPECT_FALSE(parse_number("12abc"));
+    EXPECT_FALSE(parse_number(""));
+    EXPECT_FALSE(parse_number("nan"));
+    EXPECT_EQ(parse_year("2014"), 2014);
+    EXPECT_FALSE(parse_year("2014.5"));
+}
+
+TEST(Schema, YearSpanComesFromYearOrSinceUntil)
+{
+    auto single = year_span({{"year", "2012"}});
+    ASSERT_TRUE(single);
+    EXPECT_TRUE(single->overlaps(2012, 2012));
+    EXPECT_FALSE(single->overlaps(2013, 2020));
+
+    auto open_ended = year_span({{"since", "2009"}});
+    ASSERT_TRUE(open_ended);
+    EXPECT_TRUE(open_ended->overlaps(2030, 2031));
+    EXPECT_FALSE(open_ended->overlaps(2000, 2008));
+
+    auto closed = year_span({{"since", "2009"}, {"until", "2011"}});
+    ASSERT_TRUE(closed);
+    EXPECT_TRUE(closed->overlaps(2011, 2015));
+    EXPECT_FALSE(closed->overlaps(2012, 2015));
+
+    EXPECT_FALSE(year_span({{"note", "undated"}}));
+}
+
+}  // namespace
+}  // namespace actorgraph
