@@ -220,7 +220,9 @@ bool covers(const Shape& shape, Point p)
         float dy = (p.y - c.y) / r.y;
         return dx * dx + dy * dy <= 1.0f;
     }
-    return shape.kind == Shape::Kind::polygon && shape.points.size() >= 3 && inside_polygon(shape.points, p);
+    // A filled bezier outlines a rounded shape; its control polygon hugs the curve closely enough.
+    bool area = shape.kind == Shape::Kind::polygon || (shape.kind == Shape::Kind::bezier && shape.filled);
+    return area && shape.points.size() >= 3 && inside_polygon(shape.points, p);
 }
 
 float segment_distance(Point a, Point b, Point p)

@@ -1,0 +1,99 @@
+#include "actorgraph/render/scene.hpp"
+
+#include <gtest/gtest.h>
+
+#include "actorgraph/io/dot_reader.hpp"
+#include "query/query_fixture.hpp"
+
+namespace actorgraph {
+namespace {
+
+Graph hostile_graph()
+{
+    Graph graph;
+    graph.add_actor({"x", "<script>alert(\"x\")</script> & \\N \\n", "state", {}, {}, {}});
+    graph.add_actor({"y", "ends with \\", "militia", {}, {}, {}});
+    graph.add_relation({0, 1, "pressure", {{"source", "See https://example.org/a?b=1&c=2 \"quoted\""}}, {}});
+    return graph;
+}
+
+TEST(Scene, StyledDotIsReadableByCgraphAndKeepsLabelsLiteral)
+{
+    auto graph = hostile_graph();
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    auto text = styled_dot(graph, scene, Stylesheet::builtin());
+    auto reread = read_dot(text, "scene.gv");
+    ASSERT_EQ(reread.actor_count(), 2u);
+    // Backslashes are doubled so Graphviz shows them instead of expanding \N or \n.
+    EXPECT_EQ(reread.actor(0).label, "<script>alert(\"x\")</script> & \\\\N \\\\n");
+    EXPECT_EQ(reread.actor(1).label, "ends with \\\\");
+    EXPECT_EQ(property_or_empty(reread.actor(0).properties, "id"), "a0");
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "id"), "r0");
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "URL"), "https://example.org/a?b=1&c=2");
+}
+
+TEST(Scene, KindsAndTypesTakeTheirStyleFromTheStylesheet)
+{
+    auto graph = testing::influence_graph();
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    const auto& style = Stylesheet::builtin();
+    auto reread = read_dot(styled_dot(graph, scene, style), "scene.gv");
+    auto company = reread.actor(graph.resolve("oceanco"));
+    EXPECT_EQ(property_or_empty(company.properties, "shape"), style.kind("company").shape);
+    EXPECT_EQ(property_or_empty(company.properties, "fillcolor"), style.kind("company").fill);
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "color"), style.type("pressure").color);
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "arrowhead"), style.type("pressure").arrowhead);
+    EXPECT_EQ(property_or_empty(reread.relation(5).properties, "style"), style.type("partnership").style);
+}
+
+TEST(Scene, HighlightColoursThePathAndDimsTheRest)
+{
+    auto graph = testing::influence_graph();
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    scene.highlighted.actors = {0, 2};
+    scene.highlighted.relations = {5};
+    const auto& style = Stylesheet::builtin();
+    auto reread = read_dot(styled_dot(graph, scene, style), "scene.gv");
+    EXPECT_EQ(property_or_empty(reread.relation(5).properties, "color"), style.highlight_color);
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "color"), style.dim_color);
+    EXPECT_EQ(property_or_empty(reread.actor(0).properties, "color"), style.highlight_color);
+}
+
+TEST(Scene, ParallelRelationsStaySeparateEdgesWithTheirOwnLabels)
+{
+    auto graph = testing::influence_graph();
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    auto reread = read_dot(styled_dot(graph, scene, Stylesheet::builtin()), "scene.gv");
+    ASSERT_EQ(reread.relation_count(), graph.relation_count());
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "label"), "pressure 2011");
+    EXPECT_EQ(property_or_empty(reread.relation(1).properties, "label"), "investment 2012, $1.5 bn");
+}
+
+TEST(Scene, OnlyVisibleActorsAndRelationsAreWritten)
+{
+    auto graph = testing::influence_graph();
+    Scene scene;
+    scene.visible.actors = {0, 1};
+    scene.visible.relations = {0, 1, 2};  // relation 2 leads to an invisible actor
+    auto reread = read_dot(styled_dot(graph, scene, Stylesheet::builtin()), "scene.gv");
+    EXPECT_EQ(reread.actor_count(), 2u);
+    EXPECT_EQ(reread.relation_count(), 2u);
+}
+
+TEST(Scene, EngineAndFormatNamesParse)
+{
+    for (auto engine : all_layout_engines) EXPECT_EQ(parse_layout_engine(layout_engine_name(engine)), engine);
+    EXPECT_THROW((void)parse_layout_engine("osage-ish"), Error);
+    EXPECT_EQ(parse_output_format("SVG"), OutputFormat::svg);
+    EXPECT_THROW((void)parse_output_format("gif"), Error);
+    EXPECT_EQ(actor_of_element_id("a12"), 12u);
+    EXPECT_FALSE(actor_of_element_id("r12"));
+    EXPECT_FALSE(relation_of_element_id("r1x"));
+}
+
+}  // namespace
+}  // namespace actorgraph
