@@ -1,0 +1,50 @@
+#pragma once
+// Scripted explorer sessions: one UI action per line, applied through the Explorer, so
+// `actorgraph-gui --script` and tests exercise the real behaviour.
+//
+//   open FILE                      select ID [ID...]          add ID          clear
+//   hover ID                       focus ID [DEPTH]           unfocus
+//   path FROM TO [k=N] [direction=follow|reverse|any] [types=a,b] [weight=PROP] [only]
+//   highlight N|all                clear-path
+//   filter years FROM TO | filter types a,b | filter kinds a,b | filter where EXPR | filter clear
+//   size-by METRIC|none            layout ENGINE              zoom FACTOR        fit
+//   centre ID                      export FILE [FORMAT]       wait-layout        # comment
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/app/explorer.hpp"
+
+namespace actorgraph {
+
+struct ScriptCommand {
+    SourceLocation where;
+    std::string verb;
+    std::vector<std::string> arguments;
+};
+
+/// Splits script text into commands, checking verbs and argument counts; throws Error with file:line.
+[[nodiscard]] std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& file_name);
+/// Reads and parses a script file; throws Error naming the file.
+[[nodiscard]] std::vector<ScriptCommand> load_script(const std::filesystem::path& path);
+
+/// Applies commands one at a time, pausing while a layout runs where the next command needs it.
+class ScriptRunner {
+public:
+    explicit ScriptRunner(std::vector<ScriptCommand> commands) : commands_(std::move(commands)) {}
+
+    /// Runs commands until one has to wait for a layout or all are done; throws Error with file:line
+    /// when a command fails (unknown actor, bad value, failed export or layout).
+    void step(Explorer& explorer);
+    /// True when every command has run.
+    [[nodiscard]] bool finished() const noexcept { return next_ >= commands_.size(); }
+    /// Runs the whole script, polling the explorer; throws Error on failure or when a wait exceeds the timeout.
+    void run_to_end(Explorer& explorer, std::chrono::milliseconds layout_timeout);
+
+private:
+    std::vector<ScriptCommand> commands_;
+    std::size_t next_ = 0;
+};
+
+}  // namespace actorgraph

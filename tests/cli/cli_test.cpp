@@ -1,0 +1,229 @@
+// End-to-end tests: run the built `actorgraph` binary on real files and check output and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "actorgraph/io/file_format.hpp"
+#include "actorgraph/io/file_io.hpp"
+#include "test_support.hpp"
+
+namespace actorgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quoted(const std::string& text)
+{
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+Run actorgraph(const std::vector<std::string>& arguments)
+{
+    auto err_file = testing::scratch_dir("cli-stderr") / "err.txt";
+    std::string command = quoted(ACTORGRAPH_CLI);
+    for (const auto& argument : arguments) command += " " + quoted(argument);
+    command += " 2>" + quoted(err_file.string());
+    Run run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (auto count = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), count);
+    int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = read_file(err_file);
+    return run;
+}
+
+std::string influence() { return testing::test_data("dot/influence.gv").string(); }
+std::string nato() { return (testing::source_dir() / "graphs/nato_mongolia.gv").string(); }
+
+TEST(Cli, InfoCountsKindsAndTypes)
+{
+    auto run = actorgraph({"info", influence()});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("8 actors, 11 relations"), std::string::npos);
+    EXPECT_NE(run.out.find("pressure     3"), std::string::npos) << run.out;
+}
+
+TEST(Cli, InfoJsonHasCountsAndWarningsWithLines)
+{
+    auto run = actorgraph({"info", testing::test_data("dot/unknown_kind.gv").string(), "--json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto json = nlohmann::json::parse(run.out);
+    EXPECT_EQ(json["actors"], 2);
+    EXPECT_EQ(json["kinds"]["militia"], 1);
+    ASSERT_EQ(json["warnings"].size(), 2u);
+    EXPECT_EQ(json["warnings"][0]["line"], 3);
+}
+
+TEST(Cli, ValidateStrictFailsWithExitOneAndPassesOnTheBundledGraph)
+{
+    auto bad = actorgraph({"validate", "--strict", testing::test_data("dot/unknown_kind.gv").string()});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.out.find("unknown_kind.gv:3: warning: actor 'b' has unknown kind 'militia'"), std::string::npos) << bad.out;
+    auto good = actorgraph({"validate", "--strict", nato()});
+    EXPECT_EQ(good.exit_code, 0) << good.out;
+}
+
+TEST(Cli, PathPrintsActorsRelationsAndSources)
+{
+    auto run = actorgraph({"path", influence(), "Ана Петрова", "League of Nations"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("Path 1: 2 hops"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Atlantis [state]"), std::string::npos);
+    EXPECT_NE(run.out.find("source: Report p. 3"), std::string::npos);
+}
+
+TEST(Cli, PathJsonListsKPathsWithKinds)
+{
+    auto run = actorgraph({"path", influence(), "borduria", "mine", "--k", "3", "--json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto json = nlohmann::json::parse(run.out);
+    ASSERT_EQ(json["paths"].size(), 3u);
+    EXPECT_EQ(json["paths"][0]["actors"][0]["kind"], "state");
+    EXPECT_EQ(json["paths"][0]["relations"].size(), 2u);
+    EXPECT_TRUE(json["paths"][0]["relations"][0]["properties"].contains("source"));
+}
+
+TEST(Cli, PathOptionsRestrictTypesWeightAndDirection)
+{
+    auto typed = nlohmann::json::parse(actorgraph({"path", influence(), "borduria", "mine", "--types", "investment", "--json"}).out);
+    EXPECT_EQ(typed["paths"][0]["actors"][1]["id"], "oceanco");
+    auto weighted = nlohmann::json::parse(actorgraph({"path", influence(), "borduria", "mine", "--weight", "amount_usd", "--json"}).out);
+    EXPECT_EQ(weighted["paths"][0]["actors"][1]["id"], "atlantis");
+    EXPECT_EQ(actorgraph({"path", influence(), "mine", "borduria"}).exit_code, 1);
+    EXPECT_EQ(actorgraph({"path", influence(), "mine", "borduria", "--direction", "reverse"}).exit_code, 0);
+    EXPECT_EQ(actorgraph({"path", influence(), "borduria", "mine", "--max-hops", "1"}).exit_code, 1);
+    auto all = nlohmann::json::parse(actorgraph({"path", influence(), "borduria", "mine", "--all", "--json"}).out);
+    EXPECT_EQ(all["paths"].size(), 3u);
+}
+
+TEST(Cli, UnknownActorIsAnInputErrorWithSuggestions)
+{
+    auto run = actorgraph({"path", influence(), "Atlantys", "mine"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("unknown actor 'Atlantys'"), std::string::npos);
+    EXPECT_NE(run.err.find("'Atlantis' (atlantis)"), std::string::npos) << run.err;
+}
+
+TEST(Cli, NeighborsListsActorsWithHops)
+{
+    auto run = actorgraph({"neighbors", influence(), "minister", "--depth", "2", "--direction", "follow"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("2     league"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("4 actors"), std::string::npos) << run.out;
+    auto json = nlohmann::json::parse(actorgraph({"neighbors", influence(), "atlantis", "--json", "--types", "pressure"}).out);
+    EXPECT_EQ(json["actors"].size(), 4u);
+}
+
+TEST(Cli, RankByEveryMetric)
+{
+    auto degree = actorgraph({"rank", influence(), "--top", "1"});
+    EXPECT_NE(degree.out.find("atlantis"), std::string::npos) << degree.out;
+    auto json = nlohmann::json::parse(actorgraph({"rank", influence(), "--metric", "betweenness", "--json"}).out);
+    EXPECT_EQ(json["actors"][0]["id"], "atlantis");
+    EXPECT_EQ(json["actors"][0]["score"], 7.0);
+    auto pagerank = nlohmann::json::parse(actorgraph({"rank", influence(), "--metric", "pagerank", "--top", "0", "--json"}).out);
+    double total = 0;
+    for (const auto& entry : pagerank["actors"]) total += entry["score"].get<double>();
+    EXPECT_NEAR(total, 1.0, 1e-6);
+}
+
+TEST(Cli, ExportWritesSvgWithEscapedLabelsAndSourceTooltips)
+{
+    auto dir = testing::scratch_dir("cli-export");
+    auto graph_file = dir / "hostile.gv";
+    write_file_atomically(graph_file,
+        "digraph { x [kind=state, label=\"<script>alert(1)</script>\"]; y [kind=company, label=\"A & B\"];"
+        " x -> y [type=investment, source=\"https://example.org/deal p. 3\"]; }");
+    auto svg_file = dir / "out.svg";
+    auto run = actorgraph({"export", graph_file.string(), "-o", svg_file.string(), "--legend"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto svg = read_file(svg_file);
+    pugi::xml_document document;
+    ASSERT_TRUE(document.load_string(svg.c_str()));
+    EXPECT_EQ(svg.find("<script"), std::string::npos);
+    EXPECT_NE(svg.find("&lt;script&gt;"), std::string::npos);
+    EXPECT_NE(svg.find("xlink:href=\"https://example.org/deal\""), std::string::npos);
+    EXPECT_NE(svg.find("Source: https://example.org/deal p. 3"), std::string::npos);
+}
+
+TEST(Cli, ExportFocusAndPathGiveSmallerHighlightedViews)
+{
+    auto dir = testing::scratch_dir("cli-export-focus");
+    auto focus = dir / "focus.gv";
+    ASSERT_EQ(actorgraph({"export", influence(), "-o", focus.string(), "--focus", "oceanco", "--depth", "1"}).exit_code, 0);
+    auto focused = load_graph(focus);
+    EXPECT_EQ(focused.actor_count(), 3u);
+    auto path_file = dir / "path.dot";
+    auto run = actorgraph({"export", influence(), "-o", path_file.string(), "--path", "minister", "league", "--path-only", "--layout", "neato"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto text = read_file(path_file);
+    EXPECT_NE(text.find("#e8590c"), std::string::npos);
+    EXPECT_EQ(load_graph(path_file).actor_count(), 3u);
+    for (const char* format : {"png", "pdf"}) {
+        auto file = dir / (std::string("view.") + format);
+        EXPECT_EQ(actorgraph({"export", influence(), "-o", file.string(), "--from-year", "2010", "--to-year", "2012"}).exit_code, 0);
+        EXPECT_GT(fs::file_size(file), 1000u);
+    }
+}
+
+TEST(Cli, ConvertRoundTripsThroughEveryFormat)
+{
+    auto dir = testing::scratch_dir("cli-convert");
+    ASSERT_EQ(actorgraph({"convert", influence(), (dir / "g.graphml").string()}).exit_code, 0);
+    ASSERT_EQ(actorgraph({"convert", (dir / "g.graphml").string(), (dir / "csv").string()}).exit_code, 0);
+    ASSERT_TRUE(fs::exists(dir / "csv/nodes.csv"));
+    ASSERT_EQ(actorgraph({"convert", (dir / "csv").string(), (dir / "back.gv").string()}).exit_code, 0);
+    auto original = load_graph(influence());
+    auto back = load_graph(dir / "back.gv");
+    ASSERT_EQ(back.actor_count(), original.actor_count());
+    ASSERT_EQ(back.relation_count(), original.relation_count());
+    for (ActorIndex i = 0; i < original.actor_count(); ++i) {
+        EXPECT_EQ(back.actor(i).id, original.actor(i).id);
+        EXPECT_EQ(back.actor(i).kind, original.actor(i).kind);
+        EXPECT_EQ(back.actor(i).label, original.actor(i).label);
+        EXPECT_EQ(back.actor(i).aliases, original.actor(i).aliases);
+        EXPECT_EQ(back.actor(i).properties, original.actor(i).properties);
+    }
+    for (RelationIndex i = 0; i < original.relation_count(); ++i) {
+        EXPECT_EQ(back.relation(i).type, original.relation(i).type);
+        EXPECT_EQ(back.relation(i).properties, original.relation(i).properties);
+    }
+}
+
+TEST(Cli, BadInputsExitTwoWithFileAndLine)
+{
+    auto syntax = actorgraph({"info", testing::test_data("dot/syntax_error.gv").string()});
+    EXPECT_EQ(syntax.exit_code, 2);
+    EXPECT_NE(syntax.err.find("syntax_error.gv:3:"), std::string::npos) << syntax.err;
+    EXPECT_EQ(actorgraph({"info", "/no/such/file.gv"}).exit_code, 2);
+    EXPECT_EQ(actorgraph({"info", testing::test_data("dot/influence.gv").string() + ".txt"}).exit_code, 2);
+    EXPECT_EQ(actorgraph({"path", influence()}).exit_code, 2);
+    EXPECT_EQ(actorgraph({"rank", influence(), "--metric", "closeness"}).exit_code, 2);
+    EXPECT_EQ(actorgraph({"path", influence(), "a", "b", "--where", "year>soon"}).exit_code, 2);
+}
+
+TEST(Cli, EveryCommandHasHelp)
+{
+    for (const char* command : {"info", "validate", "path", "neighbors", "rank", "export", "convert"}) {
+        auto run = actorgraph({command, "--help"});
+        EXPECT_EQ(run.exit_code, 0) << command;
+        EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
+    }
+}
+
+}  // namespace
+}  // namespace actorgraph
