@@ -178,10 +178,14 @@ private:
 
     std::string graph_label() const
     {
+        // The legend is a table of its own so the title's width does not stretch its swatches.
         std::string rows;
-        if (!scene_.title.empty()) rows += "<tr><td colspan=\"2\" align=\"left\"><b>" + html_escape(scene_.title) + "</b></td></tr>";
-        if (scene_.legend) rows += legend_rows();
-        return rows.empty() ? std::string{} : "<table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">" + rows + "</table>";
+        if (!scene_.title.empty()) rows += "<tr><td align=\"left\"><b>" + html_escape(scene_.title) + "</b></td></tr>";
+        if (scene_.legend) {
+            rows += "<tr><td align=\"left\"><table border=\"0\" cellspacing=\"2\" cellpadding=\"2\">" + legend_rows() +
+                    "</table></td></tr>";
+        }
+        return rows.empty() ? std::string{} : "<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">" + rows + "</table>";
     }
 
     std::string legend_rows() const
@@ -194,11 +198,11 @@ private:
         for (const auto& kind : kinds) {
             const auto& look = style_.kind(kind);
             rows += "<tr><td bgcolor=\"" + html_escape(look.fill) + "\" border=\"1\" color=\"" + html_escape(look.border) +
-                    "\" width=\"24\"> </td><td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + "</td></tr>";
+                    "\" width=\"28\" height=\"14\" fixedsize=\"true\"> </td><td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + "</td></tr>";
         }
         for (const auto& type : types) {
             const auto& look = style_.type(type);
-            rows += "<tr><td><font color=\"" + html_escape(look.color) + "\"><b>⟶</b></font></td><td align=\"left\">" +
+            rows += "<tr><td><font color=\"" + html_escape(look.color) + "\"><b>———→</b></font></td><td align=\"left\">" +
                     html_escape(type.empty() ? "(no type)" : type) + " (" + html_escape(look.style) + ")</td></tr>";
         }
         return rows;

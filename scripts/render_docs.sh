@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the pictures the README shows from graphs/nato_mongolia.gv (run after editing the graph).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cli=${ACTORGRAPH_BUILD_DIR:-$root/build}/src/actorgraph
+graph=$root/graphs/nato_mongolia.gv
+"$cli" export "$graph" -o "$root/docs/nato_mongolia_overview.svg" --layout fdp --legend \
+  --title "NATO–Mongolia relations (Helbig 2015): every actor and relation"
+"$cli" export "$graph" -o "$root/docs/mongolia_investment_pressure.svg" --layout dot --legend \
+  --focus mongolia --depth 1 --types investment,pressure --hide-isolated \
+  --title "Who invests in and pressures Mongolia"
+"$cli" export "$graph" -o "$root/docs/russia_to_nato_paths.svg" --layout dot --legend \
+  --path russia nato --k 6 --direction any --path-only --title "The six shortest paths between Russia and NATO"
