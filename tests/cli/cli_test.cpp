@@ -10,6 +10,7 @@
 
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
+#include "graph_fixtures.hpp"
 #include "test_support.hpp"
 
 namespace actorgraph {
@@ -187,21 +188,7 @@ TEST(Cli, ConvertRoundTripsThroughEveryFormat)
     ASSERT_EQ(actorgraph({"convert", (dir / "g.graphml").string(), (dir / "csv").string()}).exit_code, 0);
     ASSERT_TRUE(fs::exists(dir / "csv/nodes.csv"));
     ASSERT_EQ(actorgraph({"convert", (dir / "csv").string(), (dir / "back.gv").string()}).exit_code, 0);
-    auto original = load_graph(influence());
-    auto back = load_graph(dir / "back.gv");
-    ASSERT_EQ(back.actor_count(), original.actor_count());
-    ASSERT_EQ(back.relation_count(), original.relation_count());
-    for (ActorIndex i = 0; i < original.actor_count(); ++i) {
-        EXPECT_EQ(back.actor(i).id, original.actor(i).id);
-        EXPECT_EQ(back.actor(i).kind, original.actor(i).kind);
-        EXPECT_EQ(back.actor(i).label, original.actor(i).label);
-        EXPECT_EQ(back.actor(i).aliases, original.actor(i).aliases);
-        EXPECT_EQ(back.actor(i).properties, original.actor(i).properties);
-    }
-    for (RelationIndex i = 0; i < original.relation_count(); ++i) {
-        EXPECT_EQ(back.relation(i).type, original.relation(i).type);
-        EXPECT_EQ(back.relation(i).properties, original.relation(i).properties);
-    }
+    testing::expect_same_graph(load_graph(influence()), load_graph(dir / "back.gv"));
 }
 
 TEST(Cli, BadInputsExitTwoWithFileAndLine)
