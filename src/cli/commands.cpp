@@ -5,6 +5,7 @@
 #include <map>
 
 #include "actorgraph/app/view_spec.hpp"
+#include "actorgraph/generate/synthetic_graph.hpp"
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/model/validation.hpp"
@@ -220,6 +221,22 @@ int run_convert(const ConvertArguments& arguments)
     save_graph(graph, arguments.output, format);
     std::cout << "wrote " << arguments.output << " (" << graph.actor_count() << " actors, " << graph.relation_count()
               << " relations)\n";
+    return exit_ok;
+}
+
+int run_generate(const GenerateArguments& arguments)
+{
+    auto graph = generate_synthetic_graph({arguments.actors, arguments.relations_per_actor, arguments.seed});
+    std::filesystem::path folder(arguments.output);
+    std::filesystem::create_directories(folder);
+    for (const auto& name : parse_name_list(arguments.formats, "formats")) {
+        auto format = parse_file_format(name);
+        if (!format) throw Error("unknown format '" + name + "'; expected csv, dot or graphml");
+        auto target = *format == FileFormat::csv ? folder : folder / (*format == FileFormat::dot ? "synthetic.gv" : "synthetic.graphml");
+        save_graph(graph, target, format);
+        std::cout << "wrote " << target.string() << '\n';
+    }
+    std::cout << graph.actor_count() << " actors, " << graph.relation_count() << " relations (seed " << arguments.seed << ")\n";
     return exit_ok;
 }
 

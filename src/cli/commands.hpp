@@ -1,5 +1,6 @@
 #pragma once
 // The CLI subcommands: each takes its parsed options and returns the process exit code.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,14 @@ struct ExportArguments {
 
 struct ConvertArguments { std::string input, output, format; };
 
+struct GenerateArguments {
+    std::size_t actors = 1000;
+    double relations_per_actor = 4.0;
+    std::uint64_t seed = 1;
+    std::string output;
+    std::string formats = "csv,dot,graphml";
+};
+
 int run_info(const InfoArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
 int run_path(const PathArguments& arguments);
@@ -79,5 +88,6 @@ int run_neighbors(const NeighborsArguments& arguments);
 int run_rank(const RankArguments& arguments);
 int run_export(const ExportArguments& arguments);
 int run_convert(const ConvertArguments& arguments);
+int run_generate(const GenerateArguments& arguments);
 
 }  // namespace actorgraph::cli

@@ -108,6 +108,15 @@ int main(int argc, char** argv)
     convert_command->add_option("--to", convert.format, "dot, graphml or csv (default: from OUT)")->check(CLI::IsMember({"dot", "gv", "graphml", "csv"}));
     convert_command->callback([&] { exit_code = run_convert(convert); });
 
+    GenerateArguments generate;
+    auto* generate_command = app.add_subcommand("generate", "Write a synthetic influence graph (for benchmarks) as CSV, DOT and GraphML");
+    generate_command->add_option("--actors", generate.actors, "How many actors")->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+    generate_command->add_option("--relations-per-actor", generate.relations_per_actor, "Relations per actor")->check(CLI::Range(0.0, 1000.0));
+    generate_command->add_option("--seed", generate.seed, "Random seed; the same seed gives the same graph");
+    generate_command->add_option("-o,--output", generate.output, "Output folder")->required();
+    generate_command->add_option("--formats", generate.formats, "Comma-separated: csv, dot, graphml");
+    generate_command->callback([&] { exit_code = run_generate(generate); });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {
