@@ -236,6 +236,8 @@ void Explorer::go_to_actor(ActorIndex actor)
     select_actor(actor);
     const auto* element = drawing_ ? drawing_->find_actor(actor) : nullptr;
     if (element) {
+        // From an overview the labels are too small to read: come close enough to read them.
+        if (camera_.zoom() < 1.2f) camera_.zoom_by(1.2f / camera_.zoom());
         camera_.centre_on(centre_of(element->bounds));
     } else if (graph_ && actor < graph_->actor_count()) {
         info(graph_->actor(actor).display_name() + " is not in the current view");

@@ -82,6 +82,13 @@ ActorDetails describe_actor(const Graph& graph, ActorIndex index)
         group.type = type;
         details.groups.push_back(std::move(group));
     }
+    // The built-in types in their schema order (investment and pressure first), then the others.
+    auto rank = [](const std::string& type) {
+        auto known = std::find(schema::relation_types.begin(), schema::relation_types.end(), type);
+        return static_cast<std::size_t>(known - schema::relation_types.begin());
+    };
+    std::stable_sort(details.groups.begin(), details.groups.end(),
+                     [&](const RelationGroup& a, const RelationGroup& b) { return rank(a.type) < rank(b.type); });
     return details;
 }
 
@@ -108,7 +115,7 @@ std::vector<std::string> relation_tooltip_lines(const Graph& graph, RelationInde
     }
     if (auto note = property_or_empty(relation.properties, schema::note); !note.empty()) lines.push_back("note: " + std::string(note));
     if (auto source = property_or_empty(relation.properties, schema::source); !source.empty()) {
-        lines.push_back("source: \u201c" + std::string(source) + "\u201d");
+        lines.push_back("source: " + std::string(source));
     }
     return lines;
 }

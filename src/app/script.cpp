@@ -1,0 +1,277 @@
+#include "actorgraph/app/script.hpp"
+
+#include <charconv>
+#include <map>
+#include <thread>
+
+#include "actorgraph/io/file_io.hpp"
+
+namespace actorgraph {
+
+namespace {
+
+struct VerbRule {
+    std::size_t min_arguments;
+    std::size_t max_arguments;
+    bool needs_picture;  ///< waits for the running layout before it runs
+};
+
+const std::map<std::string, VerbRule, std::less<>>& verb_rules()
+{
+    constexpr std::size_t many = 64;
+    static const std::map<std::string, VerbRule, std::less<>> rules{
+        {"open", {1, 1, false}},        {"select", {1, many, false}},  {"add", {1, 1, false}},
+        {"clear", {0, 0, false}},       {"hover", {1, 1, true}},       {"focus", {1, 2, false}},
+        {"unfocus", {0, 0, false}},     {"path", {2, 7, false}},       {"highlight", {1, 1, false}},
+        {"clear-path", {0, 0, false}},  {"filter", {1, many, false}},  {"size-by", {1, 1, false}},
+        {"layout", {1, 1, false}},      {"zoom", {1, 1, true}},        {"fit", {0, 0, true}},
+        {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
+        {"cancel-layout", {0, 0, false}},
+    };
+    return rules;
+}
+
+std::vector<std::string> split_words(std::string_view line, const SourceLocation& where)
+{
+    std::vector<std::string> words;
+    std::size_t at = 0;
+    while (at < line.size()) {
+        if (line[at] == ' ' || line[at] == '\t' || line[at] == '\r') {
+            ++at;
+            continue;
+        }
+        if (line[at] == '#') break;
+        if (line[at] == '"') {
+            auto end = line.find('"', at + 1);
+            if (end == std::string_view::npos) throw Error(where, "unterminated quote");
+            words.emplace_back(line.substr(at + 1, end - at - 1));
+            at = end + 1;
+            continue;
+        }
+        auto end = line.find_first_of(" \t\r", at);
+        if (end == std::string_view::npos) end = line.size();
+        words.emplace_back(line.substr(at, end - at));
+        at = end;
+    }
+    return words;
+}
+
+template <typename Number>
+Number number_argument(const std::string& text, const char* what)
+{
+    Number value{};
+    auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (failure != std::errc{} || end != text.data() + text.size()) {
+        throw Error(std::string("expected ") + what + ", got '" + text + "'");
+    }
+    return value;
+}
+
+float float_argument(const std::string& text)
+{
+    auto value = parse_number(text);
+    if (!value || *value <= 0) throw Error("expected a positive number, got '" + text + "'");
+    return static_cast<float>(*value);
+}
+
+ActorIndex actor_argument(Explorer& explorer, const std::string& name)
+{
+    if (!explorer.graph()) throw Error("no graph is open");
+    return explorer.graph()->resolve(name);
+}
+
+// Runs an explorer action and turns an error it logged into an exception for the script.
+template <typename Action>
+void checked(Explorer& explorer, Action&& action)
+{
+    auto errors = explorer.error_count();
+    action();
+    if (explorer.error_count() != errors) throw Error(explorer.last_error());
+}
+
+void run_path(Explorer& explorer, const std::vector<std::string>& arguments)
+{
+    auto from = actor_argument(explorer, arguments[0]);
+    auto to = actor_argument(explorer, arguments[1]);
+    PathOptions options;
+    bool only = false;
+    for (std::size_t i = 2; i < arguments.size(); ++i) {
+        const auto& option = arguments[i];
+        auto equals = option.find('=');
+        auto name = option.substr(0, equals);
+        auto value = equals == std::string::npos ? std::string{} : option.substr(equals + 1);
+        if (name == "k") options.k = number_argument<std::size_t>(value, "a path count");
+        else if (name == "direction") options.direction = parse_direction(value);
+        else if (name == "types") options.filter.types = parse_name_list(value, "relation types");
+        else if (name == "weight") options.weight = value;
+        else if (name == "all") options.all_shortest = true;
+        else if (name == "only") only = true;
+        else throw Error("unknown path option '" + option + "'; expected k=N, direction=D, types=a,b, weight=P, all or only");
+    }
+    if (options.k == 0) throw Error("k must be at least 1");
+    explorer.view().path_only = only;
+    checked(explorer, [&] { (void)explorer.run_path_query(from, to, options); });
+}
+
+void run_filter(Explorer& explorer, const std::vector<std::string>& arguments)
+{
+    const auto& what = arguments[0];
+    auto filter = explorer.view().filter;
+    if (what == "clear") {
+        checked(explorer, [&] { explorer.set_filter({}); });
+        return;
+    }
+    if (arguments.size() < 2) throw Error("filter " + what + " needs a value");
+    if (what == "years") {
+        if (arguments.size() != 3) throw Error("expected: filter years FROM TO");
+        filter.year_from = number_argument<int>(arguments[1], "a year");
+        filter.year_to = number_argument<int>(arguments[2], "a year");
+    } else if (what == "types") {
+        filter.types = parse_name_list(arguments[1], "relation types");
+    } else if (what == "kinds") {
+        filter.kinds = parse_name_list(arguments[1], "actor kinds");
+    } else if (what == "where") {
+        std::string expression;
+        for (std::size_t i = 1; i < arguments.size(); ++i) expression += (i > 1 ? " " : "") + arguments[i];
+        checked(explorer, [&] { (void)explorer.set_property_filter(expression); });
+        return;
+    } else {
+        throw Error("unknown filter '" + what + "'; expected years, types, kinds, where or clear");
+    }
+    checked(explorer, [&] { explorer.set_filter(std::move(filter)); });
+}
+
+void run_highlight(Explorer& explorer, const std::string& which)
+{
+    if (which == "all") {
+        explorer.set_highlighted_path(SIZE_MAX);
+        return;
+    }
+    auto number = number_argument<std::size_t>(which, "a path number (1 is the first) or 'all'");
+    if (number == 0 || number > explorer.paths().size()) {
+        throw Error("there are " + std::to_string(explorer.paths().size()) + " paths; cannot highlight path " + which);
+    }
+    explorer.set_highlighted_path(number - 1);
+}
+
+void hover_actor(Explorer& explorer, ActorIndex actor)
+{
+    const auto* element = explorer.drawing() ? explorer.drawing()->find_actor(actor) : nullptr;
+    if (!element) throw Error("'" + explorer.graph()->actor(actor).id + "' is not drawn");
+    auto bounds = element->bounds;
+    explorer.hover({(bounds.min.x + bounds.max.x) / 2, (bounds.min.y + bounds.max.y) / 2});
+}
+
+void run_command(Explorer& explorer, const ScriptCommand& command)
+{
+    const auto& verb = command.verb;
+    const auto& arguments = command.arguments;
+    if (verb == "open") {
+        checked(explorer, [&] { (void)explorer.open(arguments[0]); });
+    } else if (verb == "select") {
+        explorer.clear_selection();
+        for (const auto& name : arguments) explorer.select_actor(actor_argument(explorer, name), true);
+    } else if (verb == "add") {
+        explorer.select_actor(actor_argument(explorer, arguments[0]), true);
+    } else if (verb == "clear") {
+        explorer.clear_selection();
+    } else if (verb == "hover") {
+        hover_actor(explorer, actor_argument(explorer, arguments[0]));
+    } else if (verb == "focus") {
+        auto depth = arguments.size() > 1 ? number_argument<std::size_t>(arguments[1], "a depth") : 1;
+        explorer.set_focus({actor_argument(explorer, arguments[0])}, depth);
+    } else if (verb == "unfocus") {
+        explorer.set_focus({}, 1);
+    } else if (verb == "path") {
+        run_path(explorer, arguments);
+    } else if (verb == "highlight") {
+        run_highlight(explorer, arguments[0]);
+    } else if (verb == "clear-path") {
+        explorer.clear_path_query();
+    } else if (verb == "filter") {
+        run_filter(explorer, arguments);
+    } else if (verb == "size-by") {
+        explorer.set_size_by(arguments[0] == "none" ? std::nullopt : std::optional(parse_metric(arguments[0])));
+    } else if (verb == "layout") {
+        explorer.set_engine(parse_layout_engine(arguments[0]));
+    } else if (verb == "zoom") {
+        explorer.camera().zoom_by(float_argument(arguments[0]));
+    } else if (verb == "fit") {
+        explorer.fit_to_window();
+    } else if (verb == "centre") {
+        explorer.go_to_actor(actor_argument(explorer, arguments[0]));
+    } else if (verb == "export") {
+        std::optional<OutputFormat> format;
+        if (arguments.size() > 1) format = parse_output_format(arguments[1]);
+        checked(explorer, [&] { (void)explorer.export_view(arguments[0], format); });
+    } else if (verb == "wait-layout") {
+        auto status = explorer.layout_status();
+        if (!status.error.empty()) throw Error("layout failed: " + status.error);
+    } else if (verb == "cancel-layout") {
+        explorer.cancel_layout();
+    }
+}
+
+}  // namespace
+
+std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& file_name)
+{
+    std::vector<ScriptCommand> commands;
+    int line_number = 0;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        auto end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        auto line = text.substr(at, end - at);
+        at = end + 1;
+        SourceLocation where{file_name, ++line_number};
+        auto words = split_words(line, where);
+        if (words.empty()) continue;
+        auto rule = verb_rules().find(words[0]);
+        if (rule == verb_rules().end()) throw Error(where, "unknown command '" + words[0] + "'");
+        auto count = words.size() - 1;
+        if (count < rule->second.min_arguments || count > rule->second.max_arguments) {
+            throw Error(where, "'" + words[0] + "' takes " + std::to_string(rule->second.min_arguments) +
+                                   (rule->second.max_arguments != rule->second.min_arguments ? " or more" : "") +
+                                   " arguments, got " + std::to_string(count));
+        }
+        commands.push_back({where, words[0], {words.begin() + 1, words.end()}});
+    }
+    return commands;
+}
+
+std::vector<ScriptCommand> load_script(const std::filesystem::path& path)
+{
+    return parse_script(read_file(path), path.string());
+}
+
+void ScriptRunner::step(Explorer& explorer)
+{
+    explorer.poll();
+    while (next_ < commands_.size()) {
+        const auto& command = commands_[next_];
+        bool needs_picture = verb_rules().at(command.verb).needs_picture;
+        if (needs_picture && explorer.layout_status().running) return;
+        try {
+            run_command(explorer, command);
+        } catch (const Error& failure) {
+            throw Error(command.where, failure.message());
+        } catch (const std::exception& failure) {
+            throw Error(command.where, failure.what());
+        }
+        ++next_;
+    }
+}
+
+void ScriptRunner::run_to_end(Explorer& explorer, std::chrono::milliseconds layout_timeout)
+{
+    while (!finished()) {
+        step(explorer);
+        if (finished()) return;
+        if (!explorer.wait_for_layout(layout_timeout)) {
+            throw Error(commands_[next_].where, "the layout did not finish in time");
+        }
+    }
+}
+
+}  // namespace actorgraph

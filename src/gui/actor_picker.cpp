@@ -1,0 +1,54 @@
+#include "gui/actor_picker.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace actorgraph::gui {
+
+void ActorPicker::choose(const Explorer& explorer, ActorIndex actor)
+{
+    chosen_ = actor;
+    text_ = explorer.graph() ? explorer.graph()->actor(actor).display_name() : std::string{};
+    listing_ = false;
+    matches_.clear();
+}
+
+bool ActorPicker::draw(const char* id, const char* hint, const Explorer& explorer)
+{
+    ImGui::PushID(id);
+    ImGui::SetNextItemWidth(-1);
+    bool entered = ImGui::InputTextWithHint("##text", hint, &text_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited()) {
+        chosen_.reset();
+        matches_ = explorer.search(text_, 8);
+        highlighted_ = 0;
+        listing_ = !matches_.empty();
+    }
+    if (ImGui::IsItemActive() && !matches_.empty()) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) highlighted_ = std::min(highlighted_ + 1, static_cast<int>(matches_.size()) - 1);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) highlighted_ = std::max(highlighted_ - 1, 0);
+    }
+    bool picked = false;
+    if (entered && listing_ && !matches_.empty()) {
+        choose(explorer, matches_[static_cast<std::size_t>(highlighted_)]);
+        picked = true;
+    }
+    if (listing_ && explorer.graph()) {
+        const auto& graph = *explorer.graph();
+        for (std::size_t i = 0; i < matches_.size(); ++i) {
+            const auto& actor = graph.actor(matches_[i]);
+            auto label = actor.display_name() + "  (" + actor.kind + ")##" + actor.id;
+            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == highlighted_)) {
+                choose(explorer, matches_[i]);
+                picked = true;
+                break;
+            }
+        }
+    }
+    ImGui::PopID();
+    return picked;
+}
+
+}  // namespace actorgraph::gui

@@ -1,0 +1,156 @@
+#include "gui/canvas.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+
+#include "actorgraph/app/inspector.hpp"
+#include "actorgraph/render/stylesheet.hpp"
+#include "gui/shape_painter.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+constexpr ImU32 hover_colour = IM_COL32(25, 113, 194, 255);
+constexpr ImU32 selection_colour = IM_COL32(25, 113, 194, 200);
+constexpr ImU32 neighbour_colour = IM_COL32(25, 113, 194, 110);
+
+ImVec2 to_imvec(Point p) { return {p.x, p.y}; }
+
+bool visible_on_screen(const Camera& camera, const Rect& bounds)
+{
+    auto a = camera.to_screen(bounds.min);
+    auto b = camera.to_screen(bounds.max);
+    const auto& view = camera.viewport();
+    return !(b.x < view.min.x || a.x > view.max.x || b.y < view.min.y || a.y > view.max.y);
+}
+
+void outline_element(ShapePainter& painter, const Element& element, StrokeOverride stroke)
+{
+    for (const auto& shape : element.shapes) painter.outline(shape, stroke);
+}
+
+}  // namespace
+
+void Canvas::draw(Explorer& explorer, const Fonts& fonts)
+{
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 50.0f);
+    size.y = std::max(size.y, 50.0f);
+    explorer.camera().set_viewport({{origin.x, origin.y}, {origin.x + size.x, origin.y + size.y}});
+
+    ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
+    handle_input(explorer);
+
+    auto& list = *ImGui::GetWindowDrawList();
+    list.PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
+    list.AddRectFilled(origin, {origin.x + size.x, origin.y + size.y},
+                       to_imgui(parse_color(Stylesheet::builtin().background)));
+    // Filled shapes touch their outlines; anti-aliased fills would leave seams between triangles.
+    auto flags = list.Flags;
+    list.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    draw_picture(explorer, fonts);
+    draw_emphasis(explorer, fonts);
+    list.Flags = flags;
+    list.PopClipRect();
+    draw_tooltip(explorer);
+}
+
+void Canvas::handle_input(Explorer& explorer)
+{
+    auto& io = ImGui::GetIO();
+    auto& camera = explorer.camera();
+    bool hovered = ImGui::IsItemHovered();
+    Point mouse{io.MousePos.x, io.MousePos.y};
+
+    if (ImGui::IsItemActivated()) dragged_ = false;
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        dragged_ = true;
+        camera.pan_by(io.MouseDelta.x, io.MouseDelta.y);
+    }
+    if (ImGui::IsItemDeactivated() && !dragged_ && hovered) {
+        explorer.click(camera.to_picture(mouse), io.KeyShift || io.KeyCtrl);
+    }
+    if (hovered && io.MouseWheel != 0) camera.zoom_at(mouse, std::pow(1.15f, io.MouseWheel));
+
+    // Only a moving pointer changes the hover, so a scripted hover survives a still mouse.
+    bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+    if (moved && hovered && !dragged_) explorer.hover(camera.to_picture(mouse));
+    else if (moved && !hovered && mouse_moved_into_canvas_) explorer.clear_hover();
+    if (moved) mouse_moved_into_canvas_ = hovered;
+
+    if (io.WantTextInput) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) explorer.fit_to_window();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        explorer.clear_selection();
+        explorer.clear_hover();
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) camera.zoom_by(1.25f);
+    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) camera.zoom_by(0.8f);
+}
+
+void Canvas::draw_picture(const Explorer& explorer, const Fonts& fonts) const
+{
+    const auto* drawing = explorer.drawing();
+    if (!drawing) return;
+    ShapePainter painter(*ImGui::GetWindowDrawList(), explorer.camera(), fonts);
+    for (const auto& element : drawing->elements) {
+        if (element.shapes.empty() || !visible_on_screen(explorer.camera(), element.bounds)) continue;
+        for (const auto& shape : element.shapes) painter.paint(shape);
+    }
+}
+
+void Canvas::draw_emphasis(const Explorer& explorer, const Fonts& fonts) const
+{
+    const auto* drawing = explorer.drawing();
+    const auto* graph = explorer.graph();
+    if (!drawing || !graph) return;
+    ShapePainter painter(*ImGui::GetWindowDrawList(), explorer.camera(), fonts);
+    for (auto actor : explorer.selection()) {
+        if (const auto* element = drawing->find_actor(actor)) outline_element(painter, *element, {selection_colour, 3});
+    }
+    const auto& hovered = explorer.hovered();
+    if (!hovered) return;
+    if (hovered->kind == ElementKind::relation) {
+        if (const auto* element = drawing->find_relation(hovered->index)) outline_element(painter, *element, {hover_colour, 2});
+        return;
+    }
+    // An actor lights up with its relations, so its neighbourhood reads at a glance.
+    for (auto relation : graph->out_relations(hovered->index)) {
+        if (const auto* element = drawing->find_relation(relation)) outline_element(painter, *element, {neighbour_colour, 1});
+    }
+    for (auto relation : graph->in_relations(hovered->index)) {
+        if (const auto* element = drawing->find_relation(relation)) outline_element(painter, *element, {neighbour_colour, 1});
+    }
+    if (const auto* element = drawing->find_actor(hovered->index)) outline_element(painter, *element, {hover_colour, 2});
+}
+
+void Canvas::draw_tooltip(const Explorer& explorer) const
+{
+    const auto& hovered = explorer.hovered();
+    const auto* graph = explorer.graph();
+    const auto* drawing = explorer.drawing();
+    if (!hovered || !graph || !drawing) return;
+    const auto* element = hovered->kind == ElementKind::actor ? drawing->find_actor(hovered->index)
+                                                              : drawing->find_relation(hovered->index);
+    if (!element) return;
+    auto lines = hovered->kind == ElementKind::actor ? actor_tooltip_lines(*graph, hovered->index)
+                                                     : relation_tooltip_lines(*graph, hovered->index);
+    // Next to the pointer when it is over the canvas, else (a scripted hover) next to the element.
+    if (!mouse_moved_into_canvas_) {
+        auto corner = explorer.camera().to_screen({element->bounds.max.x, element->bounds.min.y});
+        ImGui::SetNextWindowPos(to_imvec(corner));
+    }
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i == 0) ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", lines[i].c_str());
+        else ImGui::TextWrapped("%s", lines[i].c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace actorgraph::gui

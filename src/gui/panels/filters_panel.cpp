@@ -1,0 +1,139 @@
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "actorgraph/render/stylesheet.hpp"
+#include "gui/panels/panels.hpp"
+#include "gui/shape_painter.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+// Checkboxes over names where an empty set means "all"; returns the new set when one was toggled.
+std::optional<std::set<std::string>> name_checkboxes(const char* id, const std::vector<std::string>& names,
+                                                    const std::set<std::string>& kept, bool types)
+{
+    std::optional<std::set<std::string>> changed;
+    ImGui::PushID(id);
+    float column_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x / 2;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto& name = names[i];
+        bool on = kept.empty() || kept.contains(name);
+        auto colour = types ? parse_color(Stylesheet::builtin().type(name).color)
+                            : parse_color(Stylesheet::builtin().kind(name).border);
+        if (i % 2 == 1) ImGui::SameLine(column_x);
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, to_imgui(colour));
+        auto label = (name.empty() ? std::string("(none)") : name) + "##" + name;
+        if (ImGui::Checkbox(label.c_str(), &on)) {
+            std::set<std::string> next;
+            for (const auto& other : names) {
+                bool other_on = other == name ? on : (kept.empty() || kept.contains(other));
+                if (other_on) next.insert(other);
+            }
+            // All on is the same as no restriction; none on keeps nothing.
+            if (next.size() == names.size()) next.clear();
+            else if (next.empty()) next.insert("\x01nothing");
+            changed = next;
+        }
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+void reset_widgets(const Explorer& explorer, FilterPanelState& state)
+{
+    auto years = explorer.years_present();
+    state.limit_years = false;
+    state.year_from = years ? years->first : 2000;
+    state.year_to = years ? years->second : 2020;
+    state.property_text.clear();
+}
+
+void draw_year_range(Explorer& explorer, FilterPanelState& state)
+{
+    auto years = explorer.years_present();
+    if (!years) {
+        ImGui::TextDisabled("No relation carries a year.");
+        return;
+    }
+    // The widgets follow the view (a script or Reset may change it) except while being dragged.
+    const auto& current = explorer.view().filter;
+    if (!ImGui::IsAnyItemActive()) {
+        state.limit_years = current.year_from || current.year_to;
+        if (current.year_from) state.year_from = *current.year_from;
+        if (current.year_to) state.year_to = *current.year_to;
+    }
+    auto apply = [&] {
+        auto filter = explorer.view().filter;
+        filter.year_from = state.limit_years ? std::optional(state.year_from) : std::nullopt;
+        filter.year_to = state.limit_years ? std::optional(state.year_to) : std::nullopt;
+        explorer.set_filter(filter);
+    };
+    if (ImGui::Checkbox("Only years", &state.limit_years)) apply();
+    ImGui::BeginDisabled(!state.limit_years);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##from", &state.year_from, years->first, years->second, "from %d");
+    // Re-lay out once the slider is released, not on every step of a drag.
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        state.year_to = std::max(state.year_to, state.year_from);
+        apply();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##to", &state.year_to, years->first, years->second, "to %d");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        state.year_from = std::min(state.year_to, state.year_from);
+        apply();
+    }
+    bool dated_only = explorer.view().filter.dated_only;
+    if (ImGui::Checkbox("Drop relations without a year", &dated_only)) {
+        auto filter = explorer.view().filter;
+        filter.dated_only = dated_only;
+        explorer.set_filter(filter);
+    }
+    ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void draw_filters_panel(Explorer& explorer, UiState& ui)
+{
+    auto& state = ui.filters;
+    if (ui.filters_for != explorer.graph()) {
+        reset_widgets(explorer, state);
+        ui.filters_for = explorer.graph();
+    }
+    if (!explorer.graph()) return;
+    ImGui::TextDisabled("Actor kinds");
+    if (auto kinds = name_checkboxes("kinds", explorer.kinds_present(), explorer.view().filter.kinds, false)) {
+        auto filter = explorer.view().filter;
+        filter.kinds = *kinds;
+        explorer.set_filter(filter);
+    }
+    ImGui::TextDisabled("Relation types");
+    if (auto types = name_checkboxes("types", explorer.types_present(), explorer.view().filter.types, true)) {
+        auto filter = explorer.view().filter;
+        filter.types = *types;
+        explorer.set_filter(filter);
+    }
+    ImGui::TextDisabled("Years");
+    draw_year_range(explorer, state);
+    ImGui::TextDisabled("Relation property tests, separated by ';'");
+    ImGui::SetNextItemWidth(-60);
+    bool entered = ImGui::InputTextWithHint("##where", "e.g. amount_usd>=1000000", &state.property_text,
+                                            ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Apply") || entered) (void)explorer.set_property_filter(state.property_text);
+    bool hide_isolated = explorer.view().hide_isolated;
+    if (ImGui::Checkbox("Hide actors left without relations", &hide_isolated)) {
+        explorer.view().hide_isolated = hide_isolated;
+        explorer.apply_view();
+    }
+    if (ImGui::Button("Reset filters")) {
+        reset_widgets(explorer, state);
+        explorer.view().hide_isolated = false;
+        explorer.set_filter({});
+    }
+}
+
+}  // namespace actorgraph::gui

@@ -1,0 +1,102 @@
+#include <imgui.h>
+
+#include "actorgraph/app/inspector.hpp"
+#include "gui/panels/panels.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+void draw_properties(const ActorDetails& details)
+{
+    if (!ImGui::BeginTable("properties", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    for (const auto& [name, value] : details.properties) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", value.c_str());
+    }
+    ImGui::EndTable();
+}
+
+void draw_actions(Explorer& explorer, UiState& state, ActorIndex actor)
+{
+    if (ImGui::Button("Centre")) explorer.go_to_actor(actor);
+    ImGui::SameLine();
+    if (ImGui::Button("Path from here")) state.paths.from.choose(explorer, actor);
+    ImGui::SameLine();
+    if (ImGui::Button("Path to here")) state.paths.to.choose(explorer, actor);
+    if (ImGui::Button("Focus")) explorer.set_focus({actor}, static_cast<std::size_t>(state.focus_depth));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("hops", &state.focus_depth);
+    state.focus_depth = std::clamp(state.focus_depth, 0, 10);
+    if (!explorer.view().focus.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Show all")) explorer.set_focus({}, 1);
+    }
+}
+
+// Returns the actor the user clicked, so the caller moves to it after the loop.
+std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails& details)
+{
+    std::optional<ActorIndex> clicked;
+    for (const auto& group : details.groups) {
+        auto header = group.type + " (" + std::to_string(group.lines.size()) + ")";
+        ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+        if (!ImGui::TreeNode(header.c_str())) continue;
+        for (const auto& line : group.lines) {
+            ImGui::PushID(static_cast<int>(line.relation));
+            auto text = std::string(line.outgoing ? "\u2192 " : "\u2190 ") + graph.actor(line.other).display_name();
+            if (ImGui::Selectable(text.c_str())) clicked = line.other;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", graph.actor(line.other).display_name().c_str());
+            std::string facts = line.when;
+            if (!line.amount.empty()) facts += (facts.empty() ? "" : ", ") + line.amount;
+            if (!facts.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", facts.c_str());
+            }
+            if (!line.source.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+                ImGui::Indent();
+                ImGui::TextWrapped("%s", line.source.c_str());
+                ImGui::Unindent();
+                ImGui::PopStyleColor();
+            }
+            ImGui::PopID();
+        }
+        ImGui::TreePop();
+    }
+    return clicked;
+}
+
+}  // namespace
+
+void draw_inspector_panel(Explorer& explorer, UiState& state)
+{
+    const auto* graph = explorer.graph();
+    if (!graph || explorer.selection().empty()) {
+        ImGui::TextDisabled("Click an actor, or find one with Search.");
+        return;
+    }
+    const auto& selection = explorer.selection();
+    if (selection.size() > 1) {
+        ImGui::Text("%zu actors selected:", selection.size());
+        for (auto actor : selection) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(graph->actor(actor).display_name().c_str());
+        }
+    }
+    auto actor = selection.back();
+    auto details = describe_actor(*graph, actor);
+    ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", graph->actor(actor).display_name().c_str());
+    draw_properties(details);
+    draw_actions(explorer, state, actor);
+    ImGui::Separator();
+    if (auto clicked = draw_relations(*graph, details)) explorer.go_to_actor(*clicked);
+}
+
+}  // namespace actorgraph::gui

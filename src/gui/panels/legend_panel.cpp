@@ -1,0 +1,68 @@
+#include <imgui.h>
+
+#include "actorgraph/model/schema.hpp"
+#include "actorgraph/render/stylesheet.hpp"
+#include "gui/panels/panels.hpp"
+#include "gui/shape_painter.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+void kind_swatch(std::string_view kind)
+{
+    const auto& style = Stylesheet::builtin().kind(kind);
+    auto* list = ImGui::GetWindowDrawList();
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImVec2 end{at.x + 2.2f * h, at.y + h};
+    list->AddRectFilled(at, end, to_imgui(parse_color(style.fill)), style.shape == "ellipse" ? h / 2 : 3);
+    list->AddRect(at, end, to_imgui(parse_color(style.border)), style.shape == "ellipse" ? h / 2 : 3, 0, 1.5f);
+    ImGui::Dummy({2.2f * h, h});
+    ImGui::SameLine();
+    ImGui::Text("%.*s (%s)", static_cast<int>(kind.size()), kind.data(), style.shape.c_str());
+}
+
+void type_swatch(std::string_view type)
+{
+    const auto& style = Stylesheet::builtin().type(type);
+    auto* list = ImGui::GetWindowDrawList();
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    auto colour = to_imgui(parse_color(style.color));
+    float y = at.y + h / 2;
+    float width = static_cast<float>(style.penwidth) * (style.style == "bold" ? 2.0f : 1.0f);
+    float dash = style.style == "dashed" ? 6 : style.style == "dotted" ? 2 : 2.2f * h;
+    float gap = style.style == "dotted" ? 3 : 4;
+    for (float x = at.x; x < at.x + 2.2f * h; x += dash + gap) {
+        list->AddLine({x, y}, {std::min(x + dash, at.x + 2.2f * h), y}, colour, width);
+    }
+    ImGui::Dummy({2.2f * h, h});
+    ImGui::SameLine();
+    ImGui::Text("%.*s (%s, %s)", static_cast<int>(type.size()), type.data(), style.style.c_str(), style.arrowhead.c_str());
+}
+
+}  // namespace
+
+void draw_legend_panel()
+{
+    for (auto kind : schema::kinds) kind_swatch(kind);
+    for (auto type : schema::relation_types) type_swatch(type);
+    auto highlight = to_imgui(parse_color(Stylesheet::builtin().highlight_color));
+    ImGui::PushStyleColor(ImGuiCol_Text, highlight);
+    ImGui::TextUnformatted("\u2014\u2014 highlighted path");
+    ImGui::PopStyleColor();
+}
+
+void draw_messages_panel(const Explorer& explorer)
+{
+    const auto& messages = explorer.messages();
+    auto first = messages.size() > 12 ? messages.size() - 12 : 0;
+    for (auto i = messages.size(); i-- > first;) {
+        const auto& message = messages[i];
+        if (message.level == ExplorerMessage::Level::error) error_text(message.text);
+        else ImGui::TextWrapped("%s", message.text.c_str());
+    }
+}
+
+}  // namespace actorgraph::gui

@@ -1,0 +1,35 @@
+#pragma once
+// The explorer's panels: each draws its widgets inside the current ImGui window and turns
+// the user's choices into Explorer actions.
+#include "actorgraph/app/explorer.hpp"
+#include "gui/ui_state.hpp"
+
+namespace actorgraph::gui {
+
+/// The selected actor: properties, relations grouped by type with sources, and actions.
+void draw_inspector_panel(Explorer& explorer, UiState& state);
+/// Type-ahead over labels and aliases; Enter centres and selects.
+void draw_search_panel(Explorer& explorer, UiState& state);
+/// Kinds, relation types, year range and property filter.
+void draw_filters_panel(Explorer& explorer, UiState& state);
+/// Path query between two actors and the list of paths found.
+void draw_paths_panel(Explorer& explorer, UiState& state);
+/// Degree, betweenness and PageRank in a sortable table.
+void draw_rank_panel(Explorer& explorer, UiState& state);
+/// Engine choice, layout progress and Cancel.
+void draw_layout_panel(Explorer& explorer);
+/// Export of the current view to SVG, PNG, PDF or DOT.
+void draw_export_panel(Explorer& explorer, UiState& state);
+/// File browser, recent files.
+void draw_open_panel(Explorer& explorer, UiState& state);
+/// Kinds and relation types with their look.
+void draw_legend_panel();
+/// The latest messages, errors in red.
+void draw_messages_panel(const Explorer& explorer);
+
+/// A small "laying out with dot… 1.2 s [Cancel]" line; nothing when idle.
+void draw_layout_progress(Explorer& explorer);
+/// Red text for errors.
+void error_text(const std::string& text);
+
+}  // namespace actorgraph::gui

@@ -1,0 +1,128 @@
+#include <imgui.h>
+
+#include "actorgraph/app/inspector.hpp"
+#include "gui/panels/panels.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+constexpr const char* direction_names[] = {"follow", "reverse", "any"};
+constexpr const char* weight_names[] = {"hops", "amount_usd", "confidence"};
+
+PathOptions options_of(const PathPanelState& state)
+{
+    PathOptions options;
+    options.direction = parse_direction(direction_names[state.direction]);
+    options.k = static_cast<std::size_t>(state.k);
+    options.all_shortest = state.all_shortest;
+    if (state.weight > 0) options.weight = weight_names[state.weight];
+    options.filter.types = state.types;
+    return options;
+}
+
+void draw_options(Explorer& explorer, PathPanelState& state)
+{
+    ImGui::SetNextItemWidth(110);
+    ImGui::Combo("direction", &state.direction, direction_names, IM_ARRAYSIZE(direction_names));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("k", &state.k);
+    state.k = std::clamp(state.k, 1, 50);
+    ImGui::SetNextItemWidth(130);
+    ImGui::Combo("weight", &state.weight, weight_names, IM_ARRAYSIZE(weight_names));
+    ImGui::SameLine();
+    ImGui::Checkbox("all shortest", &state.all_shortest);
+    ImGui::TextDisabled("Relation types the paths may use");
+    float column_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x / 2;
+    int column = 0;
+    for (const auto& type : explorer.types_present()) {
+        bool on = state.types.empty() || state.types.contains(type);
+        if (column++ % 2 == 1) ImGui::SameLine(column_x);
+        if (ImGui::Checkbox(type.c_str(), &on)) {
+            auto all = explorer.types_present();
+            std::set<std::string> next(state.types.empty() ? std::set<std::string>(all.begin(), all.end()) : state.types);
+            if (on) next.insert(type);
+            else next.erase(type);
+            state.types = next.size() == all.size() ? std::set<std::string>{} : next;
+        }
+    }
+}
+
+void draw_path(const Explorer& explorer, const Path& path)
+{
+    const auto& graph = *explorer.graph();
+    for (std::size_t i = 0; i < path.relations.size(); ++i) {
+        const auto& relation = graph.relation(path.relations[i]);
+        bool forward = relation.source == path.actors[i];
+        auto line = graph.actor(path.actors[i]).display_name() + (forward ? "  \u2014" : "  \u2190") + relation.type +
+                    (forward ? "\u2192  " : "\u2014  ") + graph.actor(path.actors[i + 1]).display_name();
+        if (auto years = relation_years_text(relation); !years.empty()) line += " (" + years + ")";
+        ImGui::BulletText("%s", line.c_str());
+        auto source = property_or_empty(relation.properties, schema::source);
+        if (!source.empty()) {
+            ImGui::Indent();
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+            ImGui::TextWrapped("%.*s", static_cast<int>(source.size()), source.data());
+            ImGui::PopStyleColor();
+            ImGui::Unindent();
+        }
+    }
+}
+
+void draw_results(Explorer& explorer)
+{
+    const auto& paths = explorer.paths();
+    if (!explorer.view().path) return;
+    if (paths.empty()) {
+        ImGui::TextDisabled("No path for these options.");
+        return;
+    }
+    bool only = explorer.view().path_only;
+    if (ImGui::Checkbox("Show only the actors on the paths", &only)) explorer.set_path_only(only);
+    auto highlighted = explorer.view().highlighted_path;
+    if (ImGui::Selectable("Highlight all paths", highlighted >= paths.size())) explorer.set_highlighted_path(SIZE_MAX);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        char title[96];
+        auto steps = paths[i].relations.size();
+        std::snprintf(title, sizeof title, "Path %zu: %zu step%s, cost %.3g", i + 1, steps, steps == 1 ? "" : "s", paths[i].cost);
+        if (ImGui::Selectable(title, highlighted == i)) explorer.set_highlighted_path(i);
+        draw_path(explorer, paths[i]);
+        ImGui::PopID();
+    }
+}
+
+// A query started elsewhere (a script, the inspector) shows its ends in the fields.
+void sync_ends(const Explorer& explorer, PathPanelState& state)
+{
+    const auto& request = explorer.view().path;
+    if (!request) return;
+    if (!state.from.chosen()) state.from.choose(explorer, request->from);
+    if (!state.to.chosen()) state.to.choose(explorer, request->to);
+}
+
+}  // namespace
+
+void draw_paths_panel(Explorer& explorer, UiState& ui)
+{
+    auto& state = ui.paths;
+    if (!explorer.graph()) return;
+    sync_ends(explorer, state);
+    ImGui::TextDisabled("From");
+    (void)state.from.draw("from", "start actor", explorer);
+    ImGui::TextDisabled("To");
+    (void)state.to.draw("to", "end actor", explorer);
+    draw_options(explorer, state);
+    bool ready = state.from.chosen() && state.to.chosen();
+    ImGui::BeginDisabled(!ready);
+    if (ImGui::Button("Find paths")) (void)explorer.run_path_query(*state.from.chosen(), *state.to.chosen(), options_of(state));
+    ImGui::EndDisabled();
+    if (explorer.view().path) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear paths")) explorer.clear_path_query();
+    }
+    draw_results(explorer);
+}
+
+}  // namespace actorgraph::gui

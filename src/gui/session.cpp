@@ -1,0 +1,114 @@
+#include "gui/session.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+#include "actorgraph/app/explorer.hpp"
+#include "actorgraph/app/script.hpp"
+#include "gui/explorer_window.hpp"
+#include "gui/font_loader.hpp"
+#include "gui/gui_settings.hpp"
+#include "gui/screenshot.hpp"
+#include "gui/window.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+constexpr int default_width = 1600;
+constexpr int default_height = 1000;
+
+// Counts frames once the script has run and no layout is pending, so the picture is final.
+class ScreenshotClock {
+public:
+    ScreenshotClock(int frames, int timeout_seconds)
+        : frames_(frames), deadline_(std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds)) {}
+
+    /// True when this frame is the one to capture.
+    bool tick(bool settled)
+    {
+        settled_frames_ = settled ? settled_frames_ + 1 : 0;
+        return settled_frames_ >= frames_;
+    }
+    [[nodiscard]] bool expired() const { return std::chrono::steady_clock::now() > deadline_; }
+
+private:
+    int frames_;
+    int settled_frames_ = 0;
+    std::chrono::steady_clock::time_point deadline_;
+};
+
+std::optional<ScriptRunner> load_runner(const GuiOptions& options)
+{
+    if (!options.script) return std::nullopt;
+    return ScriptRunner(load_script(*options.script));
+}
+
+}  // namespace
+
+int run_session(const GuiOptions& options)
+{
+    std::optional<ScriptRunner> script;
+    try {
+        script = load_runner(options);
+    } catch (const Error& failure) {
+        std::fprintf(stderr, "%s\n", failure.what());
+        return exit_usage;
+    }
+
+    auto config = user_config_dir();
+    GuiSettings settings(config / "explorer_window.txt");
+    int width = options.size ? options.size->first : settings.integer("window.width", default_width);
+    int height = options.size ? options.size->second : settings.integer("window.height", default_height);
+    Window window(width, height, "actorgraph explorer", config / "imgui.ini");
+    auto fonts = load_fonts(16.0f);
+
+    Explorer explorer;
+    explorer.info(fonts.message);
+    explorer.camera().set_viewport(canvas_rect(static_cast<float>(width), static_cast<float>(height)));
+    (void)explorer.open(options.file.empty() ? default_graph_file() : options.file);
+    ExplorerWindow ui(explorer, fonts, settings);
+    ScreenshotClock clock(options.frames, options.timeout_seconds);
+
+    while (!window.should_close()) {
+        for (const auto& dropped : window.take_dropped_paths()) (void)explorer.open(dropped);
+        try {
+            if (script) script->step(explorer);
+        } catch (const Error& failure) {
+            std::fprintf(stderr, "%s\n", failure.what());
+            return exit_usage;
+        }
+        explorer.poll();
+        window.begin_frame();
+        auto [window_width, window_height] = window.window_size();
+        ui.draw(static_cast<float>(window_width), static_cast<float>(window_height));
+        window.render();
+        if (options.screenshot) {
+            bool settled = (!script || script->finished()) && !explorer.layout_status().running;
+            if (clock.tick(settled)) {
+                auto [fb_width, fb_height] = window.framebuffer_size();
+                if (!write_framebuffer_png(*options.screenshot, fb_width, fb_height)) {
+                    std::fprintf(stderr, "actorgraph-gui: cannot write %s\n", options.screenshot->string().c_str());
+                    return exit_failure;
+                }
+                std::printf("wrote %s (%dx%d)\n", options.screenshot->string().c_str(), fb_width, fb_height);
+                return explorer.drawing() ? exit_ok : exit_failure;
+            }
+            if (clock.expired()) {
+                std::fprintf(stderr, "actorgraph-gui: the layout did not finish within %d s\n", options.timeout_seconds);
+                return exit_failure;
+            }
+        }
+        window.present();
+    }
+    auto [final_width, final_height] = window.window_size();
+    settings.set_integer("window.width", final_width);
+    settings.set_integer("window.height", final_height);
+    settings.save();
+    return exit_ok;
+}
+
+}  // namespace actorgraph::gui

@@ -1,0 +1,51 @@
+#pragma once
+// What the panels remember between frames (text being typed, choices not yet applied).
+#include <optional>
+#include <set>
+#include <string>
+
+#include "actorgraph/app/explorer.hpp"
+#include "gui/actor_picker.hpp"
+#include "gui/file_browser.hpp"
+
+namespace actorgraph::gui {
+
+struct PathPanelState {
+    ActorPicker from;
+    ActorPicker to;
+    int direction = 2;  ///< index into follow, reverse, any: "any" finds the most in a graph of influence
+    int k = 3;
+    int weight = 0;     ///< 0 = hops, else an index into the weight properties
+    bool all_shortest = false;
+    std::set<std::string> types;  ///< empty = all
+};
+
+struct FilterPanelState {
+    bool limit_years = false;
+    int year_from = 0;
+    int year_to = 0;
+    std::string property_text;
+};
+
+struct RankPanelState {
+    int metric = 0;
+    std::vector<RankedActor> rows;
+    std::size_t rows_key = 0;  ///< what the rows were computed for
+    int sort_column = 3;
+    bool sort_descending = true;
+};
+
+struct UiState {
+    explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
+
+    ActorPicker search;
+    PathPanelState paths;
+    FilterPanelState filters;
+    RankPanelState rank;
+    FileBrowser browser;
+    std::string export_path = "actorgraph-view.svg";
+    int focus_depth = 1;
+    const Graph* filters_for = nullptr;  ///< the graph the filter widgets were initialised for
+};
+
+}  // namespace actorgraph::gui

@@ -1,0 +1,38 @@
+#pragma once
+// An Explorer on the bundled NATO–Mongolia graph with its settings in a scratch folder.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "actorgraph/app/explorer.hpp"
+#include "test_support.hpp"
+
+namespace actorgraph::testing {
+
+inline constexpr std::chrono::seconds layout_timeout{90};
+
+class ExplorerTest : public ::testing::Test {
+protected:
+    [[nodiscard]] static std::filesystem::path nato_file() { return source_dir() / "graphs" / "nato_mongolia.gv"; }
+
+    void SetUp() override
+    {
+        config_ = scratch_dir(std::string("explorer-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        explorer_ = std::make_unique<Explorer>(ExplorerOptions{config_});
+    }
+
+    /// Opens the NATO file and waits for its first picture.
+    void open_nato()
+    {
+        ASSERT_TRUE(explorer_->open(nato_file())) << explorer_->last_error();
+        ASSERT_TRUE(explorer_->wait_for_layout(layout_timeout));
+        ASSERT_NE(explorer_->drawing(), nullptr) << explorer_->layout_status().error;
+    }
+
+    [[nodiscard]] ActorIndex actor(std::string_view id) const { return *explorer_->graph()->find_by_id(id); }
+
+    std::filesystem::path config_;
+    std::unique_ptr<Explorer> explorer_;
+};
+
+}  // namespace actorgraph::testing
