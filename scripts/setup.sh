@@ -9,6 +9,7 @@ packages=(
   libpugixml-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
   fonts-dejavu-core xvfb xauth
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

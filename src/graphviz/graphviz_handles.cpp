@@ -2,6 +2,9 @@
 
 #include "actorgraph/model/error.hpp"
 
+// cgraph's lexer entry points that cgraph.h does not declare (scan.l in Graphviz 2.43).
+extern "C" void aglexbad(void);
+
 namespace actorgraph::graphviz {
 
 namespace {
@@ -19,6 +22,14 @@ int capture_message(char* message)
 }
 
 }  // namespace
+
+GraphHandle read_graph(const std::string& text)
+{
+    agreadline(1);
+    GraphHandle graph(agmemread(text.c_str()));
+    aglexbad();
+    return graph;
+}
 
 std::unique_lock<std::recursive_mutex> library_lock()
 {
@@ -53,6 +64,12 @@ Context::Context() : context_(gvContext())
 Context::~Context()
 {
     gvFreeContext(context_);
+}
+
+Context& shared_context()
+{
+    static Context* context = new Context();  // never freed: see the header
+    return *context;
 }
 
 LayoutHandle::LayoutHandle(Context& context, Agraph_t* graph, const char* engine)

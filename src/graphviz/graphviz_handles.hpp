@@ -34,6 +34,11 @@ struct GraphCloser {
 /// An owned cgraph root graph.
 using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
+/// Parses the first graph in a DOT text (agmemread) and then empties cgraph's global lexer buffer,
+/// which otherwise keeps whatever followed that graph and feeds it to the next parse in the process.
+/// The caller holds library_lock() and a MessageCapture.
+[[nodiscard]] GraphHandle read_graph(const std::string& text);
+
 /// An owned layout context; plugins are loaded once per context.
 class Context {
 public:
@@ -46,6 +51,12 @@ public:
 private:
     GVC_t* context_;
 };
+
+/// The process's one layout context, created on first use and never freed. Graphviz 2.43's pango
+/// plugin remembers a font name pointer owned by the context between layouts, so a context freed
+/// after one render makes the next render read freed memory (found by the ASan test run).
+/// The caller holds library_lock().
+[[nodiscard]] Context& shared_context();
 
 /// A layout applied to a graph; freed before the graph is closed.
 class LayoutHandle {

@@ -1,6 +1,9 @@
 #include "io/dot_lines.hpp"
 
 #include <cctype>
+#include <unordered_set>
+
+#include "actorgraph/model/error.hpp"
 
 namespace actorgraph::dot {
 
@@ -22,12 +25,18 @@ bool is_id_char(char c)
 
 class Tokenizer {
 public:
-    explicit Tokenizer(std::string_view text) : text_(text) {}
+    Tokenizer(std::string_view text, const std::string& file, const InputLimits& limits)
+        : text_(text), file_(file), limits_(limits) {}
 
     std::vector<Token> run()
     {
         std::vector<Token> tokens;
         while (skip_space_and_comments()) {
+            // Checked before each token, so a hostile text cannot grow the index past the limit.
+            if (tokens.size() >= limits_.max_tokens) {
+                throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
+                                                " DOT tokens; see docs/hardening.md for the limits");
+            }
             char c = text_[pos_];
             if (c == '"') {
                 tokens.push_back(quoted());
@@ -155,10 +164,49 @@ private:
     }
 
     std::string_view text_;
+    const std::string& file_;
+    const InputLimits& limits_;
     std::size_t pos_ = 0;
     int line_ = 1;
     bool at_line_start_ = true;
 };
+
+// Rejects what would overflow cgraph's parser or make it allocate a value slot for every
+// attribute name on every object (names x objects), before cgraph sees the text.
+void check_shape(const std::vector<Token>& tokens, const std::string& file, const InputLimits& limits)
+{
+    std::size_t depth = 0;
+    std::size_t objects = 0;
+    std::unordered_set<std::string_view> attribute_names;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto& token = tokens[i];
+        bool punctuation = token.kind == TokenKind::punctuation;
+        if (punctuation && token.text == "{" && ++depth > limits.max_nesting) {
+            throw Error({file, token.line}, "subgraphs nested more than " + std::to_string(limits.max_nesting) +
+                                                " deep; see docs/hardening.md for the limits");
+        }
+        if (punctuation && token.text == "}" && depth > 0) --depth;
+        if (token.kind == TokenKind::edge_op) ++objects;
+        if (punctuation || token.kind == TokenKind::edge_op) continue;
+        bool names_attribute = i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::punctuation &&
+                               tokens[i + 1].text == "=";
+        if (!names_attribute) {
+            ++objects;
+            continue;
+        }
+        attribute_names.insert(token.text);
+        if (attribute_names.size() > limits.max_attribute_names) {
+            throw Error({file, token.line}, "more than " + std::to_string(limits.max_attribute_names) +
+                                                " distinct attribute names; see docs/hardening.md for the limits");
+        }
+    }
+    if (objects * attribute_names.size() > limits.max_attribute_slots) {
+        throw Error({file, 0}, std::to_string(attribute_names.size()) + " attribute names on up to " +
+                                   std::to_string(objects) + " nodes and edges would need more than " +
+                                   std::to_string(limits.max_attribute_slots) +
+                                   " attribute values in memory; see docs/hardening.md for the limits");
+    }
+}
 
 bool is_keyword(const Token& token)
 {
@@ -200,9 +248,10 @@ std::size_t tail_of(const std::vector<Token>& tokens, std::size_t op)
 
 }  // namespace
 
-LineIndex::LineIndex(std::string_view text)
+LineIndex::LineIndex(std::string_view text, const std::string& file, const InputLimits& limits)
 {
-    auto tokens = Tokenizer(text).run();
+    auto tokens = Tokenizer(text, file, limits).run();
+    check_shape(tokens, file, limits);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (names_node(tokens, i)) node_lines_.emplace(tokens[i].text, tokens[i].line);
         if (tokens[i].kind != TokenKind::edge_op || i == 0 || i + 1 >= tokens.size()) continue;

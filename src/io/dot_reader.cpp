@@ -1,8 +1,8 @@
 #include "actorgraph/io/dot_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 #include "actorgraph/io/file_io.hpp"
 #include "graphviz/graphviz_handles.hpp"
@@ -33,13 +33,28 @@ std::vector<std::string> split_aliases(std::string_view text)
     return aliases;
 }
 
-// The line cgraph names in "syntax error in line N near 'x'".
-int line_of_message(const std::string& message)
+// The line cgraph names in "syntax error in line N near 'x'" (found by hand: std::regex recurses
+// per character and the message quotes text from the file).
+int line_of_message(std::string_view message)
 {
-    static const std::regex pattern(R"(line (\d+))");
-    std::smatch match;
-    if (!std::regex_search(message, match, pattern)) return 0;
-    return std::stoi(match[1].str());
+    constexpr std::string_view marker = "line ";
+    for (auto at = message.find(marker); at != std::string_view::npos; at = message.find(marker, at + 1)) {
+        int line = 0;
+        std::size_t digits = 0;
+        for (auto i = at + marker.size(); i < message.size() && std::isdigit(static_cast<unsigned char>(message[i]));
+             ++i, ++digits) {
+            if (line < 100'000'000) line = line * 10 + (message[i] - '0');
+        }
+        if (digits > 0) return line;
+    }
+    return 0;
+}
+
+// cgraph recovers from some failures (its parser stack running out) by returning the graph read
+// so far with an error message; a partial graph must not pass for the file's content.
+bool reports_failure(std::string_view messages)
+{
+    return messages.starts_with("Error") || messages.find("\nError") != std::string_view::npos;
 }
 
 std::map<std::string, std::string> attributes_of(Agraph_t* graph, int kind, void* object)
@@ -105,30 +120,33 @@ Graph graph_from_cgraph(Agraph_t* root, const dot::LineIndex& lines, const std::
 
 }  // namespace
 
-Graph read_dot(std::string_view text, const std::string& file_name)
+// HTML-like strings (<...>) come out of cgraph as their raw text, and every exported label is
+// re-quoted as a plain string, so markup from a file is shown as text, never interpreted.
+Graph read_dot(std::string_view text, const std::string& file_name, const InputLimits& limits)
 {
+    require_input_size(text.size(), file_name, limits);
     if (text.find('\0') != std::string_view::npos) {
         throw Error({file_name, 0}, "contains a NUL byte; expected a DOT text file");
     }
+    dot::LineIndex lines(text, file_name, limits);
     std::string buffer(text);
     auto lock = graphviz::library_lock();
     graphviz::MessageCapture capture;
-    graphviz::GraphHandle root(agmemread(buffer.c_str()));
+    graphviz::GraphHandle root = graphviz::read_graph(buffer);
     auto messages = capture.messages();
-    if (!root) {
+    if (!root || reports_failure(messages)) {
         if (messages.empty()) messages = "no graph found; expected 'digraph { ... }' or 'graph { ... }'";
         if (messages.starts_with("Error: ")) messages.erase(0, 7);
         throw Error({file_name, line_of_message(messages)}, messages);
     }
-    dot::LineIndex lines(text);
     auto graph = graph_from_cgraph(root.get(), lines, file_name);
     if (!messages.empty()) graph.warn({file_name, line_of_message(messages)}, messages);
     return graph;
 }
 
-Graph read_dot_file(const std::filesystem::path& path)
+Graph read_dot_file(const std::filesystem::path& path, const InputLimits& limits)
 {
-    return read_dot(read_file(path), path.string());
+    return read_dot(read_file(path, limits.max_file_bytes), path.string(), limits);
 }
 
 }  // namespace actorgraph

@@ -27,6 +27,26 @@ std::string id_of(std::string_view text)
     return is_plain_id(text) ? std::string(text) : quote_dot(text);
 }
 
+// What a text belongs to, for an error that tells the user which actor or relation to fix.
+struct Owner {
+    std::string name;  // "actor 'x'", "relation a -> b", "the graph"
+};
+
+// quote_dot or id_of, refusing what DOT cannot carry with an Error naming the owner and the field.
+// cgraph reads C strings, so a NUL byte would silently cut the text short.
+std::string spell(std::string_view text, const Owner& owner, std::string_view field, bool as_id)
+{
+    if (text.find('\0') != std::string_view::npos) {
+        throw Error(owner.name + ": " + std::string(field) +
+                    " contains a NUL byte, which DOT cannot carry; remove it or save as GraphML or CSV");
+    }
+    try {
+        return as_id ? id_of(text) : quote_dot(text);
+    } catch (const Error& error) {
+        throw Error(owner.name + ": " + std::string(field) + ": " + error.message());
+    }
+}
+
 std::string join_aliases(const std::vector<std::string>& aliases)
 {
     std::string text;
@@ -37,19 +57,19 @@ std::string join_aliases(const std::vector<std::string>& aliases)
     return text;
 }
 
-void append_attribute(std::string& out, bool& first, std::string_view name, std::string_view value)
+void append_attribute(std::string& out, bool& first, std::string_view name, std::string_view value, const Owner& owner)
 {
     if (value.empty()) return;
     out += first ? " [" : ", ";
     first = false;
-    out += id_of(name);
+    out += spell(name, owner, "an attribute name", true);
     out += '=';
-    out += quote_dot(value);
+    out += spell(value, owner, "attribute '" + std::string(name) + "'", false);
 }
 
-void append_properties(std::string& out, bool& first, const Properties& properties)
+void append_properties(std::string& out, bool& first, const Properties& properties, const Owner& owner)
 {
-    for (const auto& [name, value] : properties) append_attribute(out, first, name, value);
+    for (const auto& [name, value] : properties) append_attribute(out, first, name, value, owner);
     if (!first) out += ']';
 }
 
@@ -91,8 +111,10 @@ std::string quote_dot(std::string_view text)
 {
     if (has_unquotable_backslash(text)) {
         if (!has_balanced_angle_brackets(text)) {
-            throw Error("text '" + std::string(text) + "' cannot be written as DOT (a backslash before a quote, "
-                        "newline or the end, with unbalanced < >); save as GraphML or CSV instead");
+            // Neither spelling exists: a quoted string cannot end a text in an odd run of backslashes,
+            // and an HTML-like string must balance its < >.
+            throw Error("text '" + std::string(text.substr(0, 200)) + "' cannot be written as DOT (a backslash "
+                        "before a quote, newline or the end, with unbalanced < >); save as GraphML or CSV instead");
         }
         return "<" + std::string(text) + ">";
     }
@@ -107,21 +129,27 @@ std::string quote_dot(std::string_view text)
 
 std::string write_dot(const Graph& graph)
 {
-    std::string out = "digraph " + (graph.name.empty() ? std::string("actorgraph") : id_of(graph.name)) + " {\n";
+    std::string out = "digraph " +
+                      (graph.name.empty() ? std::string("actorgraph") : spell(graph.name, {"the graph"}, "its name", true)) +
+                      " {\n";
     for (const auto& actor : graph.actors()) {
-        out += "  " + id_of(actor.id);
+        Owner owner{"actor '" + actor.id + "'"};
+        out += "  " + spell(actor.id, owner, "the id", true);
         bool first = true;
-        append_attribute(out, first, "kind", actor.kind);
-        if (actor.label != actor.id) append_attribute(out, first, "label", actor.label);
-        append_attribute(out, first, "aliases", join_aliases(actor.aliases));
-        append_properties(out, first, actor.properties);
+        append_attribute(out, first, "kind", actor.kind, owner);
+        if (actor.label != actor.id) append_attribute(out, first, "label", actor.label, owner);
+        append_attribute(out, first, "aliases", join_aliases(actor.aliases), owner);
+        append_properties(out, first, actor.properties, owner);
         out += ";\n";
     }
     for (const auto& relation : graph.relations()) {
-        out += "  " + id_of(graph.actor(relation.source).id) + " -> " + id_of(graph.actor(relation.target).id);
+        const auto& source = graph.actor(relation.source).id;
+        const auto& target = graph.actor(relation.target).id;
+        Owner owner{"relation " + source + " -> " + target};
+        out += "  " + spell(source, owner, "the source id", true) + " -> " + spell(target, owner, "the target id", true);
         bool first = true;
-        append_attribute(out, first, "type", relation.type);
-        append_properties(out, first, relation.properties);
+        append_attribute(out, first, "type", relation.type, owner);
+        append_properties(out, first, relation.properties, owner);
         out += ";\n";
     }
     out += "}\n";

@@ -32,14 +32,15 @@ FileFormat format_for_path(const fs::path& path)
                 "relationships.csv");
 }
 
-Graph load_graph(const fs::path& path)
+Graph load_graph(const fs::path& path, const InputLimits& limits)
 {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error({path.string(), 0}, "no such file or folder");
     switch (format_for_path(path)) {
-        case FileFormat::dot: return read_dot_file(path);
-        case FileFormat::graphml: return read_graphml_file(path);
-        case FileFormat::csv: return read_neo4j_csv_folder(fs::is_directory(path, ec) ? path : path.parent_path());
+        case FileFormat::dot: return read_dot_file(path, limits);
+        case FileFormat::graphml: return read_graphml_file(path, limits);
+        case FileFormat::csv:
+            return read_neo4j_csv_folder(fs::is_directory(path, ec) ? path : path.parent_path(), limits);
     }
     throw Error({path.string(), 0}, "unsupported format");
 }

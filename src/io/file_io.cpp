@@ -1,13 +1,14 @@
 #include "actorgraph/io/file_io.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <optional>
 #include <random>
-#include <sstream>
+#include <utility>
 
 #include "actorgraph/model/error.hpp"
 
@@ -15,81 +16,190 @@ namespace actorgraph {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path)
+namespace {
+
+// Closes a descriptor on every path out of a function.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() { reset(); }
+    [[nodiscard]] int get() const noexcept { return fd_; }
+    [[nodiscard]] int release() noexcept { return std::exchange(fd_, -1); }
+    void reset(int fd = -1) noexcept
+    {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = fd;
+    }
+
+private:
+    int fd_;
+};
+
+std::string describe_size(std::size_t bytes)
+{
+    return bytes >= (std::size_t{1} << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
+}
+
+Error too_large(const fs::path& path, std::size_t max_bytes)
+{
+    return Error({path.string(), 0}, "is larger than the limit of " + describe_size(max_bytes) +
+                                         " for an input file; see docs/hardening.md");
+}
+
+}  // namespace
+
+void require_input_size(std::size_t bytes, const std::string& file, const InputLimits& limits)
+{
+    if (bytes > limits.max_file_bytes) {
+        throw Error({file, 0}, "is " + describe_size(bytes) + ", larger than the limit of " +
+                                   describe_size(limits.max_file_bytes) + " for an input; see docs/hardening.md");
+    }
+}
+
+// Reads through a descriptor rather than a stream so /dev/zero, a pipe or a file that keeps
+// growing stops at the limit instead of exhausting memory.
+std::string read_file(const fs::path& path, std::size_t max_bytes)
 {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw Error({path.string(), 0}, "is a folder, expected a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error({path.string(), 0}, std::string("cannot open: ") + std::strerror(errno));
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) throw Error({path.string(), 0}, "read failed");
-    return std::move(content).str();
+    FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.get() < 0) throw Error({path.string(), 0}, std::string("cannot open: ") + std::strerror(errno));
+    struct stat info {};
+    if (::fstat(file.get(), &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
+        throw too_large(path, max_bytes);
+    }
+    std::string content;
+    if (S_ISREG(info.st_mode)) content.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[65536];
+    for (;;) {
+        auto count = ::read(file.get(), buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0) throw Error({path.string(), 0}, std::string("read failed: ") + std::strerror(errno));
+        if (count == 0) return content;
+        if (content.size() + static_cast<std::size_t>(count) > max_bytes) throw too_large(path, max_bytes);
+        content.append(buffer, static_cast<std::size_t>(count));
+    }
 }
 
 namespace {
 
-// A file descriptor that closes itself; the temporary file is removed unless committed.
+struct InjectedFault {
+    testing::SaveStep step;
+    int error_number;
+};
+std::optional<InjectedFault> injected_fault;
+
+// True (with errno set) when a test asked this step to fail.
+bool injected(testing::SaveStep step)
+{
+    if (!injected_fault || injected_fault->step != step) return false;
+    errno = injected_fault->error_number;
+    return true;
+}
+
+Error save_error(const fs::path& target, const std::string& what)
+{
+    return Error({target.string(), 0}, what + ": " + std::strerror(errno) + "; the previous file is unchanged");
+}
+
+// The old file's permission bits, when there is an old file.
+std::optional<mode_t> old_permissions(const fs::path& target)
+{
+    struct stat info {};
+    if (::stat(target.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    return info.st_mode & 07777;
+}
+
+// The temporary file next to the target; removed unless committed.
 class TemporaryFile {
 public:
-    explicit TemporaryFile(const fs::path& target)
+    explicit TemporaryFile(const fs::path& target) : target_(target)
     {
+        auto old_mode = old_permissions(target);
         std::random_device random;
-        for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
+        for (int attempt = 0; attempt < 16 && fd_.get() < 0; ++attempt) {
             path_ = target;
             path_ += ".tmp-" + std::to_string(random());
-            fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-            if (fd_ < 0 && errno != EEXIST) break;
+            if (injected(testing::SaveStep::create)) break;
+            // A new file gets 0644 less the umask, as any editor's would; a replaced one keeps its
+            // bits through fchmod, which (unlike open's mode) the umask does not filter.
+            fd_.reset(::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, old_mode ? 0600 : 0644));
+            if (fd_.get() < 0 && errno != EEXIST) break;
         }
-        if (fd_ < 0) throw Error({target.string(), 0}, std::string("cannot create temporary file: ") + std::strerror(errno));
+        if (fd_.get() < 0) throw save_error(target, "cannot create a temporary file in its folder");
+        created_ = true;
+        if (old_mode) (void)::fchmod(fd_.get(), *old_mode);
     }
     TemporaryFile(const TemporaryFile&) = delete;
     TemporaryFile& operator=(const TemporaryFile&) = delete;
     ~TemporaryFile()
     {
-        if (fd_ >= 0) ::close(fd_);
-        if (!committed_) ::unlink(path_.c_str());
+        fd_.reset();
+        if (created_ && !committed_) ::unlink(path_.c_str());
     }
 
-    void write_all(std::string_view content, const fs::path& target)
+    void write_all(std::string_view content)
     {
         while (!content.empty()) {
-            auto written = ::write(fd_, content.data(), content.size());
+            auto chunk = content.substr(0, std::size_t{1} << 20);
+            auto written = injected(testing::SaveStep::write) ? -1 : ::write(fd_.get(), chunk.data(), chunk.size());
             if (written < 0 && errno == EINTR) continue;
-            if (written <= 0) throw Error({target.string(), 0}, std::string("write failed: ") + std::strerror(errno));
+            if (written <= 0) throw save_error(target_, "write failed");
             content.remove_prefix(static_cast<std::size_t>(written));
         }
-        if (::fsync(fd_) != 0) throw Error({target.string(), 0}, std::string("flush failed: ") + std::strerror(errno));
-        int fd = fd_;
-        fd_ = -1;
-        if (::close(fd) != 0) throw Error({target.string(), 0}, std::string("close failed: ") + std::strerror(errno));
+        if (injected(testing::SaveStep::flush) || ::fsync(fd_.get()) != 0) throw save_error(target_, "flush failed");
+        int fd = fd_.release();
+        if (injected(testing::SaveStep::close) || ::close(fd) != 0) throw save_error(target_, "close failed");
     }
 
-    void commit(const fs::path& target)
+    void commit()
     {
-        if (::rename(path_.c_str(), target.c_str()) != 0) {
-            throw Error({target.string(), 0}, std::string("cannot replace file: ") + std::strerror(errno));
+        if (injected(testing::SaveStep::rename) || ::rename(path_.c_str(), target_.c_str()) != 0) {
+            throw save_error(target_, "cannot replace the file");
         }
         committed_ = true;
     }
 
 private:
+    fs::path target_;
     fs::path path_;
-    int fd_ = -1;
+    FileDescriptor fd_{-1};
+    bool created_ = false;
     bool committed_ = false;
 };
 
+// The rename is only durable once the folder's entry is on disk; some file systems refuse to
+// fsync a folder, which is no reason to report a save that has already happened as failed.
+void flush_folder(const fs::path& target)
+{
+    auto folder = target.parent_path();
+    FileDescriptor fd(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0) (void)::fsync(fd.get());
+}
+
 }  // namespace
 
-void write_file_atomically(const fs::path& path, std::string_view content)
+void write_file_atomically(const fs::path& requested, std::string_view content)
 {
     std::error_code ec;
+    // Saving through a symbolic link replaces the file it points to, not the link.
+    auto path = fs::is_symlink(requested, ec) ? fs::weakly_canonical(requested, ec) : requested;
+    if (ec) path = requested;
     if (fs::is_directory(path, ec)) throw Error({path.string(), 0}, "is a folder, expected a file");
     auto folder = path.parent_path();
     if (!folder.empty() && !fs::is_directory(folder, ec)) throw Error({path.string(), 0}, "folder does not exist");
     TemporaryFile temporary(path);
-    temporary.write_all(content, path);
-    temporary.commit(path);
+    temporary.write_all(content);
+    temporary.commit();
+    flush_folder(path);
+}
+
+void testing::fail_saves_at(SaveStep step, int error_number)
+{
+    if (error_number == 0) injected_fault.reset();
+    else injected_fault = InjectedFault{step, error_number};
 }
 
 }  // namespace actorgraph

@@ -162,14 +162,34 @@ std::string yed_label(const pugi::xml_node& data, std::string_view label_element
     return found ? std::string(trim(text_of(found), " \t\n\r")) : std::string{};
 }
 
+// Counts elements without recursion (the document may be nested arbitrarily deep).
+std::size_t count_elements(const pugi::xml_node& root)
+{
+    std::size_t count = 0;
+    for (auto node = root; node;) {
+        if (node.type() == pugi::node_element) ++count;
+        if (node.first_child()) {
+            node = node.first_child();
+            continue;
+        }
+        while (node && node != root && !node.next_sibling()) node = node.parent();
+        if (!node || node == root) break;
+        node = node.next_sibling();
+    }
+    return count;
+}
+
 class GraphmlReader {
 public:
-    GraphmlReader(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+    GraphmlReader(std::string_view text, const std::string& file, const InputLimits& limits)
+        : text_(text), file_(file), limits_(limits) {}
 
     Graph read()
     {
+        require_input_size(text_.size(), file_, limits_);
         auto root = parse();
         read_keys(root);
+        check_attribute_slots(root);
         pugi::xml_node graph_element;
         for (auto child : root.children()) {
             if (!is_element(child, "graph")) continue;
@@ -212,6 +232,19 @@ private:
         return root;
     }
 
+    // Every element costs a pass over the keys, and a key's default gives every node or edge a value,
+    // so elements x keys is what reading costs in time and memory.
+    void check_attribute_slots(const pugi::xml_node& root) const
+    {
+        auto elements = count_elements(root);
+        if (elements * keys_.size() > limits_.max_attribute_slots) {
+            throw Error({file_, 0}, std::to_string(keys_.size()) + " keys on " + std::to_string(elements) +
+                                        " elements would need more than " +
+                                        std::to_string(limits_.max_attribute_slots) +
+                                        " attribute values in memory; see docs/hardening.md for the limits");
+        }
+    }
+
     void read_keys(const pugi::xml_node& root)
     {
         for (auto element : root.children()) {
@@ -231,6 +264,10 @@ private:
             key.domain = element.attribute("for") ? element.attribute("for").value() : "all";
             if (auto fallback = element.child("default")) key.default_value = text_of(fallback);
             if (element.attribute("yfiles.type")) key.node_field = key.edge_field = Field::graphics;
+            if (keys_.size() >= limits_.max_attribute_names) {
+                throw Error(at(element), "more than " + std::to_string(limits_.max_attribute_names) +
+                                             " <key> declarations; see docs/hardening.md for the limits");
+            }
             key_index_.emplace(id, keys_.size());
             keys_.push_back(std::move(key));
         }
@@ -405,6 +442,7 @@ private:
 
     std::string_view text_;
     const std::string& file_;
+    const InputLimits& limits_;
     pugi::xml_document document_;
     LineTable lines_;
     std::vector<Key> keys_;
@@ -607,14 +645,14 @@ private:
 
 }  // namespace
 
-Graph read_graphml(std::string_view text, const std::string& file_name)
+Graph read_graphml(std::string_view text, const std::string& file_name, const InputLimits& limits)
 {
-    return GraphmlReader(text, file_name).read();
+    return GraphmlReader(text, file_name, limits).read();
 }
 
-Graph read_graphml_file(const std::filesystem::path& path)
+Graph read_graphml_file(const std::filesystem::path& path, const InputLimits& limits)
 {
-    return read_graphml(read_file(path), path.string());
+    return read_graphml(read_file(path, limits.max_file_bytes), path.string(), limits);
 }
 
 std::string write_graphml(const Graph& graph)

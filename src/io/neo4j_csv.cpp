@@ -103,16 +103,23 @@ struct Record {
 // RFC 4180 with LF, CRLF or CR line ends; quoted cells may span lines, which the line count follows.
 class CsvParser {
 public:
-    CsvParser(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+    CsvParser(std::string_view text, const std::string& file, const InputLimits& limits)
+        : text_(text), file_(file), limits_(limits) {}
 
     std::vector<Record> parse()
     {
+        require_input_size(text_.size(), file_, limits_);
         if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
         if (auto bad = first_invalid_utf8(text_)) throw Error({file_, line_at(text_, *bad)}, "invalid UTF-8");
         std::vector<Record> records;
         while (pos_ < text_.size()) {
             Record record{line_, {}};
             while (true) {
+                // Checked per cell, so a text of commas cannot grow the table past the limit.
+                if (++cells_ > limits_.max_tokens) {
+                    throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
+                                                    " cells; see docs/hardening.md for the limits");
+                }
                 record.cells.push_back(pos_ < text_.size() && text_[pos_] == '"' ? quoted_cell() : plain_cell());
                 if (pos_ >= text_.size() || text_[pos_] != ',') break;
                 ++pos_;
@@ -171,7 +178,9 @@ private:
 
     std::string_view text_;
     const std::string& file_;
+    const InputLimits& limits_;
     std::size_t pos_ = 0;
+    std::size_t cells_ = 0;
     int line_ = 1;
 };
 
@@ -318,9 +327,9 @@ Actor read_actor(const Record& record, const Table& table, const std::string& fi
     return actor;
 }
 
-void read_nodes(Graph& graph, std::string_view text, const std::string& file)
+void read_nodes(Graph& graph, std::string_view text, const std::string& file, const InputLimits& limits)
 {
-    auto records = CsvParser(text, file).parse();
+    auto records = CsvParser(text, file, limits).parse();
     if (records.empty()) throw Error({file, 1}, "empty file; expected a header with an id:ID column");
     auto table = read_header(records.front(), true);
     require_column(table, Role::id, "id:ID", file);
@@ -362,9 +371,10 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
     graph.add_relation(std::move(relation));
 }
 
-void read_relationships(Graph& graph, std::string_view text, const std::string& file, const std::string& nodes_name)
+void read_relationships(Graph& graph, std::string_view text, const std::string& file, const std::string& nodes_name,
+                        const InputLimits& limits)
 {
-    auto records = CsvParser(text, file).parse();
+    auto records = CsvParser(text, file, limits).parse();
     if (records.empty()) throw Error({file, 1}, "empty file; expected a header with :START_ID and :END_ID columns");
     auto table = read_header(records.front(), false);
     require_column(table, Role::start, ":START_ID", file);
@@ -517,15 +527,15 @@ std::string write_relationships(const Graph& graph)
 }  // namespace
 
 Graph read_neo4j_csv(std::string_view nodes, const std::string& nodes_name, std::string_view relationships,
-                     const std::string& relationships_name)
+                     const std::string& relationships_name, const InputLimits& limits)
 {
     Graph graph;
-    read_nodes(graph, nodes, nodes_name);
-    read_relationships(graph, relationships, relationships_name, fs::path(nodes_name).filename().string());
+    read_nodes(graph, nodes, nodes_name, limits);
+    read_relationships(graph, relationships, relationships_name, fs::path(nodes_name).filename().string(), limits);
     return graph;
 }
 
-Graph read_neo4j_csv_folder(const fs::path& folder)
+Graph read_neo4j_csv_folder(const fs::path& folder, const InputLimits& limits)
 {
     auto nodes = folder / csv_nodes_file;
     auto relationships = folder / csv_relationships_file;
@@ -536,7 +546,8 @@ Graph read_neo4j_csv_folder(const fs::path& folder)
                         "file not found; a CSV graph is a folder with nodes.csv and relationships.csv");
         }
     }
-    return read_neo4j_csv(read_file(nodes), nodes.string(), read_file(relationships), relationships.string());
+    return read_neo4j_csv(read_file(nodes, limits.max_file_bytes), nodes.string(),
+                          read_file(relationships, limits.max_file_bytes), relationships.string(), limits);
 }
 
 CsvDocuments write_neo4j_csv(const Graph& graph)

@@ -16,17 +16,85 @@ namespace actorgraph {
 
 namespace {
 
+// The length of the well-formed UTF-8 sequence at `pos`, or 0 for a malformed, overlong or
+// surrogate one.
+std::size_t utf8_length(std::string_view text, std::size_t pos)
+{
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) return 1;
+    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    if (length == 0 || lead > 0xF4 || pos + length > text.size()) return 0;
+    char32_t code = lead & (0x3Fu >> (length - 1));
+    for (std::size_t i = 1; i < length; ++i) {
+        auto byte = static_cast<unsigned char>(text[pos + i]);
+        if ((byte & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (byte & 0x3Fu);
+    }
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    bool valid = code >= smallest[length] && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+    return valid ? length : 0;
+}
+
+// The length of the character at `pos` when XML 1.0 can carry it, else 0: no C0 controls other
+// than tab, LF and CR, no U+FFFE/U+FFFF.
+std::size_t xml_char_length(std::string_view text, std::size_t pos)
+{
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x20) return lead == '\t' || lead == '\n' || lead == '\r' ? 1 : 0;
+    auto length = utf8_length(text, pos);
+    bool noncharacter = length == 3 && text.substr(pos, 2) == "\xEF\xBF" &&
+                        (static_cast<unsigned char>(text[pos + 2]) & 0xFE) == 0xBE;
+    return noncharacter ? 0 : length;
+}
+
+// Copies the text with every character `length_of` rejects replaced by U+FFFD.
+template <typename LengthOf>
+std::string replace_rejected(std::string text, LengthOf length_of)
+{
+    std::size_t pos = 0;
+    while (pos < text.size() && length_of(text, pos) == 1) ++pos;
+    if (pos == text.size()) return text;
+    std::string safe = text.substr(0, pos);
+    while (pos < text.size()) {
+        auto length = length_of(text, pos);
+        if (length == 0) {
+            safe += "\xEF\xBF\xBD";
+            ++pos;
+            continue;
+        }
+        safe.append(text, pos, length);
+        pos += length;
+    }
+    return safe;
+}
+
+// Graphviz copies control characters and malformed UTF-8 from labels into SVG as they are, which
+// makes the file unreadable for any XML parser (and browsers refuse to show it). XML cannot carry
+// them at all, so each becomes U+FFFD; markup is never touched (it is all ASCII).
+std::string make_xml_safe(std::string svg)
+{
+    return replace_rejected(std::move(svg), xml_char_length);
+}
+
+// Malformed UTF-8 in a label makes Pango print warnings straight to stderr (GLib logging, which no
+// Graphviz handler catches), so it is replaced before Graphviz sees the text. The replacement has
+// no ASCII byte, so the DOT syntax around it is unchanged.
+std::string with_valid_utf8(std::string_view dot_text)
+{
+    return replace_rejected(std::string(dot_text), utf8_length);
+}
+
 // The caller holds the Graphviz lock, or is a forked child where no other thread exists
 // (and the inherited lock belongs to a thread id the child does not have).
 std::string render_unlocked(std::string_view dot_text, LayoutEngine engine, OutputFormat format)
 {
-    std::string buffer(dot_text);
+    auto buffer = with_valid_utf8(dot_text);
     graphviz::MessageCapture capture;
-    graphviz::GraphHandle graph(agmemread(buffer.c_str()));
+    graphviz::GraphHandle graph = graphviz::read_graph(buffer);
     if (!graph) throw Error("Graphviz cannot read the scene: " + capture.messages());
-    graphviz::Context context;
-    graphviz::LayoutHandle layout(context, graph.get(), layout_engine_name(engine));
-    return layout.render(output_format_name(format));
+    graphviz::LayoutHandle layout(graphviz::shared_context(), graph.get(), layout_engine_name(engine));
+    auto output = layout.render(output_format_name(format));
+    return format == OutputFormat::svg ? make_xml_safe(std::move(output)) : output;
 }
 
 void write_all(int fd, std::string_view data)

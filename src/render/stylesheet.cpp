@@ -102,6 +102,8 @@ Stylesheet Stylesheet::parse(std::string_view json_text, const std::string& file
         int line = 1;
         for (std::size_t i = 0; i < offset; ++i) line += json_text[i] == '\n';
         throw Error({file_name, line}, std::string("malformed JSON: ") + error.what());
+    } catch (const json::exception& error) {
+        throw Error({file_name, 0}, std::string("malformed JSON: ") + error.what());
     }
     try {
         return from_json(root);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "actorgraph/io/limits.hpp"
 #include "actorgraph/model/graph.hpp"
 
 namespace actorgraph {
@@ -16,7 +17,8 @@ enum class FileFormat { dot, graphml, csv };
 [[nodiscard]] std::optional<FileFormat> parse_file_format(std::string_view name);
 
 /// Loads a graph from a DOT file, a GraphML file or a folder with nodes.csv and relationships.csv.
-[[nodiscard]] Graph load_graph(const std::filesystem::path& path);
+/// Throws Error naming the file when it breaks one of the limits.
+[[nodiscard]] Graph load_graph(const std::filesystem::path& path, const InputLimits& limits = {});
 /// Saves atomically in the given format, or the one the path names; a CSV target is a folder.
 void save_graph(const Graph& graph, const std::filesystem::path& path, std::optional<FileFormat> format = {});
 

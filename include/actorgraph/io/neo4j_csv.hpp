@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "actorgraph/io/limits.hpp"
 #include "actorgraph/model/graph.hpp"
 
 namespace actorgraph {
@@ -19,10 +20,12 @@ inline constexpr std::string_view csv_relationships_file = "relationships.csv";
 
 /// Parses the two CSV texts; names are used in messages. Throws Error on malformed CSV;
 /// a relation with a missing endpoint becomes a warning naming file and line and is skipped.
+/// Each text may hold at most limits.max_tokens cells.
 [[nodiscard]] Graph read_neo4j_csv(std::string_view nodes, const std::string& nodes_name,
-                                   std::string_view relationships, const std::string& relationships_name);
+                                   std::string_view relationships, const std::string& relationships_name,
+                                   const InputLimits& limits = {});
 /// Reads nodes.csv and relationships.csv from a folder.
-[[nodiscard]] Graph read_neo4j_csv_folder(const std::filesystem::path& folder);
+[[nodiscard]] Graph read_neo4j_csv_folder(const std::filesystem::path& folder, const InputLimits& limits = {});
 /// The graph as the two CSV texts (RFC 4180 quoting, UTF-8, no BOM).
 [[nodiscard]] CsvDocuments write_neo4j_csv(const Graph& graph);
 /// Writes nodes.csv and relationships.csv into a folder (created if missing), each atomically.

@@ -1,0 +1,27 @@
+#pragma once
+// Bounds on what the readers accept, so a hostile or broken file gets a clear Error instead of
+// exhausting memory, the stack or the CPU. Each default is far above any real influence network;
+// docs/hardening.md explains each one.
+#include <cstddef>
+#include <string>
+
+namespace actorgraph {
+
+struct InputLimits {
+    /// Bytes of one input file or text (read_file stops reading there, readers check text length).
+    std::size_t max_file_bytes = std::size_t{256} << 20;
+    /// DOT tokens or CSV cells; the readers index every one (~50 bytes each) before building the graph.
+    std::size_t max_tokens = 8'000'000;
+    /// Depth of DOT `{ }` nesting; cgraph's parser gives up (and its teardown recurses) beyond a few thousand.
+    std::size_t max_nesting = 1000;
+    /// Distinct DOT attribute names or GraphML keys.
+    std::size_t max_attribute_names = 10'000;
+    /// Objects times attribute names: cgraph stores a value slot for every declared attribute on every
+    /// node and edge, and GraphML key defaults apply to every element, so this product is the real cost.
+    std::size_t max_attribute_slots = 50'000'000;
+};
+
+/// Throws Error naming the file when `bytes` is above limits.max_file_bytes.
+void require_input_size(std::size_t bytes, const std::string& file, const InputLimits& limits);
+
+}  // namespace actorgraph

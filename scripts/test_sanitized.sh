@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the core, the CLI and every test with AddressSanitizer + UndefinedBehaviorSanitizer
+# (CMake preset `asan`, into build-asan/) and runs the whole test suite. Any sanitizer report
+# fails its test, so the run ends with ctest's summary and a non-zero status on any finding.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+"$root/scripts/setup.sh"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$(nproc)"
+ctest --preset asan -j "$(nproc)"
