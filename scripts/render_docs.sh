@@ -11,3 +11,11 @@ graph=$root/graphs/nato_mongolia.gv
   --title "Who invests in and pressures Mongolia"
 "$cli" export "$graph" -o "$root/docs/russia_to_nato_paths.svg" --layout dot --legend \
   --path russia nato --k 6 --direction any --path-only --title "The six shortest paths between Russia and NATO"
+# The explorer as a user sees it after a few actions (needs xvfb-run).
+if command -v xvfb-run >/dev/null; then
+  script=$(mktemp)
+  printf 'layout fdp\nwait-layout\npath russia nato k=3 direction=any\ncentre russia\nhover russia\n' > "$script"
+  xvfb-run -a -s "-screen 0 1600x1000x24" "${ACTORGRAPH_BUILD_DIR:-$root/build}/src/gui/actorgraph-gui" "$graph" \
+    --screenshot "$root/docs/explorer.png" --script "$script"
+  rm -f "$script"
+fi

@@ -19,6 +19,12 @@ namespace {
 
 using nlohmann::json;
 
+// Labels from Latin-1 files are not UTF-8; JSON output shows such bytes as U+FFFD instead of failing.
+void print_json(const json& value)
+{
+    std::cout << value.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
 GraphFilter make_filter(const FilterArguments& arguments)
 {
     GraphFilter filter;
@@ -61,7 +67,7 @@ int run_info(const InfoArguments& arguments)
         json out{{"file", arguments.file}, {"name", graph.name}, {"actors", graph.actor_count()},
                  {"relations", graph.relation_count()}, {"kinds", kinds}, {"types", types},
                  {"warnings", diagnostics_json(warnings)}};
-        std::cout << out.dump(2) << '\n';
+        print_json(out);
         return exit_ok;
     }
     std::cout << arguments.file << ": " << graph.actor_count() << " actors, " << graph.relation_count() << " relations\n\n";
@@ -82,7 +88,7 @@ int run_validate(const ValidateArguments& arguments)
     auto graph = load_graph(arguments.file);
     auto findings = validate(graph, {arguments.strict});
     if (arguments.json) {
-        std::cout << json{{"file", arguments.file}, {"valid", findings.empty()}, {"findings", diagnostics_json(findings)}}.dump(2) << '\n';
+        print_json(json{{"file", arguments.file}, {"valid", findings.empty()}, {"findings", diagnostics_json(findings)}});
     } else {
         for (const auto& finding : findings) std::cout << finding.to_string() << '\n';
         std::cout << arguments.file << ": " << (findings.empty() ? "valid" : std::to_string(findings.size()) + " problem(s)")
@@ -108,7 +114,7 @@ int run_path(const PathArguments& arguments)
     if (arguments.json) {
         auto list = json::array();
         for (const auto& path : paths) list.push_back(path_json(graph, path));
-        std::cout << json{{"from", graph.actor(from).id}, {"to", graph.actor(to).id}, {"paths", list}}.dump(2) << '\n';
+        print_json(json{{"from", graph.actor(from).id}, {"to", graph.actor(to).id}, {"paths", list}});
     } else if (paths.empty()) {
         std::cout << "No path from " << graph.actor(from).display_name() << " to " << graph.actor(to).display_name()
                   << " (direction " << arguments.direction << ")\n";
@@ -142,7 +148,7 @@ int run_neighbors(const NeighborsArguments& arguments)
         }
         auto relations = json::array();
         for (auto relation : selection.relations) relations.push_back(relation_json(graph, relation));
-        std::cout << json{{"actors", actors}, {"relations", relations}}.dump(2) << '\n';
+        print_json(json{{"actors", actors}, {"relations", relations}});
         return found.size() > seeds.size() ? exit_ok : exit_empty;
     }
     TextTable table({"hops", "id", "label", "kind"});
@@ -167,7 +173,7 @@ int run_rank(const RankArguments& arguments)
             list.push_back({{"rank", i + 1}, {"id", actor.id}, {"label", actor.display_name()}, {"kind", actor.kind},
                             {"score", ranked[i].score}});
         }
-        std::cout << json{{"metric", arguments.metric}, {"actors", list}}.dump(2) << '\n';
+        print_json(json{{"metric", arguments.metric}, {"actors", list}});
         return exit_ok;
     }
     TextTable table({"rank", "id", "label", "kind", std::string(metric_name(metric))});
@@ -200,9 +206,12 @@ int run_export(const ExportArguments& arguments)
     spec.path_only = arguments.path_only;
     if (!arguments.size_by.empty()) spec.size_by = parse_metric(arguments.size_by);
     spec.legend = arguments.legend;
-    spec.engine = parse_layout_engine(arguments.layout);
     spec.title = arguments.title;
     auto view = compose_view(graph, spec);
+    spec.engine = arguments.layout == "auto"
+                      ? choose_layout_engine(view.scene.visible.actors.size(), view.scene.visible.relations.size())
+                      : parse_layout_engine(arguments.layout);
+    view.scene.engine = spec.engine;
     if (spec.path && view.paths.empty()) std::cerr << "actorgraph: warning: no path found for --path\n";
     RenderControl control;
     control.budget = std::chrono::seconds(arguments.timeout_seconds);

@@ -57,7 +57,7 @@ struct RankArguments {
 };
 
 struct ExportArguments {
-    std::string file, output, format, layout = "dot", title;
+    std::string file, output, format, layout = "auto", title;
     std::vector<std::string> focus;
     std::size_t depth = 1;
     std::vector<std::string> path;

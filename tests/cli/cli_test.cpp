@@ -203,6 +203,32 @@ TEST(Cli, BadInputsExitTwoWithFileAndLine)
     EXPECT_EQ(actorgraph({"path", influence(), "a", "b", "--where", "year>soon"}).exit_code, 2);
 }
 
+// The bar: path, neighbours, rank and export answer on every corpus DOT file Graphviz loads.
+TEST(Cli, AnswersEveryQueryOnEveryCorpusDotFile)
+{
+    if (testing::corpus_dir().empty()) GTEST_SKIP() << "../shared/corpus is absent; nothing to check";
+    auto out = testing::scratch_dir("cli-corpus") / "view.svg";
+    std::size_t files = 0;
+    for (const auto& folder : {"graphviz/rtest-graphs", "graphviz/directed", "graphviz/undirected"}) {
+        for (const auto& entry : fs::directory_iterator(testing::corpus_dir() / folder)) {
+            auto file = entry.path().string();
+            if (!file.ends_with(".gv") && !file.ends_with(".dot")) continue;
+            SCOPED_TRACE(file);
+            ++files;
+            auto exported = actorgraph({"export", file, "-o", out.string(), "--timeout", "60"});
+            EXPECT_EQ(exported.exit_code, 0) << exported.err;
+            auto rank = actorgraph({"rank", file, "--metric", "pagerank", "--top", "0", "--json"});
+            ASSERT_EQ(rank.exit_code, 0) << rank.err;
+            auto actors = nlohmann::json::parse(rank.out)["actors"];
+            if (actors.empty()) continue;
+            std::string first = actors.front()["id"], last = actors.back()["id"];
+            EXPECT_LE(actorgraph({"neighbors", file, first, "--depth", "2"}).exit_code, 1);
+            EXPECT_LE(actorgraph({"path", file, first, last, "--direction", "any", "--k", "2"}).exit_code, 1);
+        }
+    }
+    EXPECT_GT(files, 200u);
+}
+
 TEST(Cli, EveryCommandHasHelp)
 {
     for (const char* command : {"info", "validate", "path", "neighbors", "rank", "export", "convert"}) {

@@ -26,7 +26,7 @@ TEST(Scene, StyledDotIsReadableByCgraphAndKeepsLabelsLiteral)
     auto reread = read_dot(text, "scene.gv");
     ASSERT_EQ(reread.actor_count(), 2u);
     // Backslashes are doubled so Graphviz shows them instead of expanding \N or \n.
-    EXPECT_EQ(reread.actor(0).label, "<script>alert(\"x\")</script> & \\\\N \\\\n");
+    EXPECT_EQ(reread.actor(0).label, "<script>alert(\"x\")</script> &amp; \\\\N \\\\n");
     EXPECT_EQ(reread.actor(1).label, "ends with \\\\");
     EXPECT_EQ(property_or_empty(reread.actor(0).properties, "id"), "a0");
     EXPECT_EQ(property_or_empty(reread.relation(0).properties, "id"), "r0");
@@ -82,6 +82,31 @@ TEST(Scene, OnlyVisibleActorsAndRelationsAreWritten)
     auto reread = read_dot(styled_dot(graph, scene, Stylesheet::builtin()), "scene.gv");
     EXPECT_EQ(reread.actor_count(), 2u);
     EXPECT_EQ(reread.relation_count(), 2u);
+}
+
+TEST(Scene, AutomaticEngineKeepsDotForSmallViewsOnly)
+{
+    EXPECT_EQ(choose_layout_engine(90, 221), LayoutEngine::dot);
+    EXPECT_EQ(choose_layout_engine(944, 2438), LayoutEngine::neato);
+    EXPECT_EQ(choose_layout_engine(1463, 5806), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(200, 3000), LayoutEngine::neato);
+}
+
+TEST(Scene, LargeViewsGetStraightEdgesExceptWithDot)
+{
+    Graph graph;
+    for (int i = 0; i < 40; ++i) graph.add_actor({"n" + std::to_string(i), "", "state", {}, {}, {}});
+    for (ActorIndex i = 0; i < 40; ++i) {
+        for (ActorIndex j = 0; j < 40; ++j) {
+            if (i != j) graph.add_relation({i, j, "pressure", {}, {}});
+        }
+    }
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    scene.engine = LayoutEngine::sfdp;
+    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"line\""), std::string::npos);
+    scene.engine = LayoutEngine::dot;
+    EXPECT_EQ(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"line\""), std::string::npos);
 }
 
 TEST(Scene, EngineAndFormatNamesParse)
