@@ -18,21 +18,6 @@ constexpr std::string_view type_attribute = "type";
 constexpr std::string_view label_attribute = "label";
 constexpr std::string_view aliases_attribute = "aliases";
 
-std::vector<std::string> split_aliases(std::string_view text)
-{
-    std::vector<std::string> aliases;
-    while (!text.empty()) {
-        auto end = text.find(';');
-        auto piece = text.substr(0, end);
-        while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
-        while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
-        if (!piece.empty()) aliases.emplace_back(piece);
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    return aliases;
-}
-
 // The line cgraph names in "syntax error in line N near 'x'" (found by hand: std::regex recurses
 // per character and the message quotes text from the file).
 int line_of_message(std::string_view message)
@@ -75,7 +60,7 @@ Actor actor_from_node(Agraph_t* graph, Agnode_t* node, const SourceLocation& whe
     for (auto& [name, value] : attributes_of(graph, AGNODE, node)) {
         if (name == kind_attribute) actor.kind = value;
         else if (name == label_attribute) actor.label = value == "\\N" ? std::string{} : value;
-        else if (name == aliases_attribute) actor.aliases = split_aliases(value);
+        else if (name == aliases_attribute) actor.aliases = split_list(value);
         else actor.properties.emplace(name, value);
     }
     return actor;

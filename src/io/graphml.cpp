@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/io/file_io.hpp"
+#include "io/neo4j_labels.hpp"
 
 // Reading choices, so files from yEd, Gephi, igraph, NetworkX, Neo4j (APOC) and TinkerPop all load:
 // - the first declared key named `label` (else `name`) is the actor label, `kind` (else `labels`, `:LABEL`,
@@ -39,33 +40,6 @@ std::string_view trim(std::string_view text, std::string_view characters = " ")
     auto first = text.find_first_not_of(characters);
     if (first == std::string_view::npos) return {};
     return text.substr(first, text.find_last_not_of(characters) - first + 1);
-}
-
-// Splits on any separator, trims spaces and drops empty pieces (the DOT reader's alias rules).
-std::vector<std::string> split_list(std::string_view text, std::string_view separators)
-{
-    std::vector<std::string> pieces;
-    while (!text.empty()) {
-        auto end = text.find_first_of(separators);
-        auto piece = trim(text.substr(0, end));
-        if (!piece.empty()) pieces.emplace_back(piece);
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    return pieces;
-}
-
-// Neo4j exports capitalise kinds and types (`State`, `INVESTMENT`); custom ones stay as written.
-std::string normalize_kind(std::string_view kind)
-{
-    auto folded = fold_case(kind);
-    return schema::is_known_kind(folded) ? folded : std::string(kind);
-}
-
-std::string normalize_type(std::string_view type)
-{
-    auto folded = fold_case(type);
-    return schema::is_known_relation_type(folded) ? folded : std::string(type);
 }
 
 std::string_view local_name(std::string_view qualified)
@@ -359,19 +333,7 @@ private:
     static void set_kind_from_labels(Actor& actor, std::string_view text)
     {
         // APOC writes ":Person:Official", a CSV-minded tool "Person;Official": the first known kind wins.
-        auto labels = split_list(text, ":;");
-        if (labels.empty()) return;
-        auto known = std::find_if(labels.begin(), labels.end(),
-                                  [](const std::string& label) { return schema::is_known_kind(fold_case(label)); });
-        if (known == labels.end()) known = labels.begin();
-        actor.kind = normalize_kind(*known);
-        std::string rest;
-        for (auto it = labels.begin(); it != labels.end(); ++it) {
-            if (it == known) continue;
-            if (!rest.empty()) rest += ';';
-            rest += *it;
-        }
-        if (!rest.empty()) actor.properties.try_emplace("labels", rest);
+        neo4j::set_kind_from_labels(actor, split_list(text, ":;"));
     }
 
     void read_node(const pugi::xml_node& element)
@@ -424,16 +386,16 @@ private:
         for_each_value(element, "edge", [&](const Key& key, const pugi::xml_node& data) {
             std::string value = data ? text_of(data) : *key.default_value;
             switch (key.edge_field) {
-                case Field::type: relation.type = normalize_type(value); break;
+                case Field::type: relation.type = normalize_relation_type(value); break;
                 case Field::graphics:
                     if (data && drawn_label.empty()) drawn_label = yed_label(data, "EdgeLabel");
                     break;
                 default: relation.properties.insert_or_assign(key.name, std::move(value)); break;
             }
         });
-        if (relation.type.empty()) relation.type = normalize_type(element.attribute("label").value());
+        if (relation.type.empty()) relation.type = normalize_relation_type(element.attribute("label").value());
         if (relation.type.empty()) {
-            relation.type = normalize_type(drawn_label);
+            relation.type = normalize_relation_type(drawn_label);
         } else if (!drawn_label.empty()) {
             relation.properties.try_emplace("label", drawn_label);
         }

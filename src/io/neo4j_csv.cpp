@@ -6,6 +6,7 @@
 #include <set>
 
 #include "actorgraph/io/file_io.hpp"
+#include "io/neo4j_labels.hpp"
 
 // Choices that keep read(write(g)) == g for any UTF-8 text:
 // - as in neo4j-admin import, an empty unquoted cell is an absent property and a quoted empty cell ("")
@@ -24,33 +25,6 @@ namespace actorgraph {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string_view trim_spaces(std::string_view text)
-{
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
-
-std::vector<std::string> split_list(std::string_view text)
-{
-    std::vector<std::string> pieces;
-    while (!text.empty()) {
-        auto end = text.find(';');
-        auto piece = trim_spaces(text.substr(0, end));
-        if (!piece.empty()) pieces.emplace_back(piece);
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    return pieces;
-}
-
-// Neo4j capitalises kinds and types (`State`, `INVESTMENT`); custom ones stay as written.
-std::string normalize_type(std::string_view type)
-{
-    auto folded = fold_case(type);
-    return schema::is_known_relation_type(folded) ? folded : std::string(type);
-}
 
 bool is_line_break(char c)
 {
@@ -288,21 +262,6 @@ void require_width(const Record& record, const Table& table, const std::string& 
 
 // ---------------------------------------------------------------------------------------------- reading
 
-void set_kind(Actor& actor, const std::vector<std::string>& labels)
-{
-    if (labels.empty()) return;
-    auto known = std::find_if(labels.begin(), labels.end(),
-                              [](const std::string& label) { return schema::is_known_kind(fold_case(label)); });
-    if (known == labels.end()) known = labels.begin();
-    auto folded = fold_case(*known);
-    actor.kind = schema::is_known_kind(folded) ? folded : *known;
-    std::string rest;
-    for (auto it = labels.begin(); it != labels.end(); ++it) {
-        if (it != known) rest += (rest.empty() ? "" : ";") + *it;
-    }
-    if (!rest.empty()) actor.properties.try_emplace("labels", rest);
-}
-
 Actor read_actor(const Record& record, const Table& table, const std::string& file)
 {
     Actor actor;
@@ -323,7 +282,7 @@ Actor read_actor(const Record& record, const Table& table, const std::string& fi
             default: break;
         }
     }
-    set_kind(actor, labels);
+    neo4j::set_kind_from_labels(actor, labels);
     return actor;
 }
 
@@ -350,7 +309,7 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
         switch (table.roles[i]) {
             case Role::start: start = cell.text; break;
             case Role::end: end = cell.text; break;
-            case Role::type: relation.type = normalize_type(cell.text); break;
+            case Role::type: relation.type = normalize_relation_type(cell.text); break;
             case Role::property:
                 if (!cell.absent()) relation.properties.insert_or_assign(table.columns[i].name, cell.text);
                 break;

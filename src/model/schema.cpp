@@ -52,6 +52,51 @@ std::optional<int> parse_year(std::string_view text)
     return value;
 }
 
+std::string_view trim_spaces(std::string_view text)
+{
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+}
+
+std::vector<std::string> split_list(std::string_view text, std::string_view separators)
+{
+    std::vector<std::string> pieces;
+    while (!text.empty()) {
+        auto end = text.find_first_of(separators);
+        auto piece = trim_spaces(text.substr(0, end));
+        if (!piece.empty()) pieces.emplace_back(piece);
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return pieces;
+}
+
+namespace {
+
+std::string lower_ascii(std::string_view text)
+{
+    std::string lower(text);
+    for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lower;
+}
+
+}  // namespace
+
+std::string normalize_kind(std::string_view kind)
+{
+    auto lower = lower_ascii(kind);
+    return schema::is_known_kind(lower) ? lower : std::string(kind);
+}
+
+std::string normalize_relation_type(std::string_view type)
+{
+    auto lower = lower_ascii(type);
+    return schema::is_known_relation_type(lower) ? lower : std::string(type);
+}
+
 std::string_view property_or_empty(const Properties& properties, std::string_view name)
 {
     auto it = properties.find(name);

@@ -132,16 +132,8 @@ Selection apply_filter(const Graph& graph, const GraphFilter& filter, bool hide_
 
 std::set<std::string> parse_name_list(std::string_view text, std::string_view what)
 {
-    std::set<std::string> names;
-    while (!text.empty()) {
-        auto end = text.find(',');
-        auto name = text.substr(0, end);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (!name.empty()) names.emplace(name);
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
+    auto pieces = split_list(text, ",");
+    std::set<std::string> names(pieces.begin(), pieces.end());
     if (names.empty()) throw Error("empty list of " + std::string(what));
     return names;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actorgraph {
 
@@ -48,6 +49,15 @@ struct YearSpan {
 
 /// The span of a property set, or nullopt when it carries no usable year.
 [[nodiscard]] std::optional<YearSpan> year_span(const Properties& properties);
+
+/// Splits on any of the separators, trims spaces and drops empty pieces ("a; b;;c" -> a, b, c).
+[[nodiscard]] std::vector<std::string> split_list(std::string_view text, std::string_view separators = ";");
+/// The text without leading and trailing spaces.
+[[nodiscard]] std::string_view trim_spaces(std::string_view text);
+/// A built-in kind spelled in any case ("State") as the schema spells it; other kinds as written.
+[[nodiscard]] std::string normalize_kind(std::string_view kind);
+/// A built-in relation type spelled in any case ("INVESTMENT") as the schema spells it; others as written.
+[[nodiscard]] std::string normalize_relation_type(std::string_view type);
 
 /// The value of a property, or an empty view when it is absent.
 [[nodiscard]] std::string_view property_or_empty(const Properties& properties, std::string_view name);
