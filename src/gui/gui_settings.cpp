@@ -38,4 +38,12 @@ bool GuiSettings::panel_open(const std::string& panel, bool fallback) const
     return it == values_.end() ? fallback : it->second == "1";
 }
 
+// Built from characters, not string literals, to avoid a false -Wrestrict from g++ 12.
+void GuiSettings::set_panel_open(const std::string& panel, bool open)
+{
+    std::string key = "panel.";
+    key += panel;
+    values_.insert_or_assign(std::move(key), std::string(1, open ? '1' : '0'));
+}
+
 }  // namespace actorgraph::gui

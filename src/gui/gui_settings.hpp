@@ -17,7 +17,7 @@ public:
     void set_integer(const std::string& key, int value) { values_[key] = std::to_string(value); }
     /// Whether a panel's header was open, or the fallback the first time.
     [[nodiscard]] bool panel_open(const std::string& panel, bool fallback) const;
-    void set_panel_open(const std::string& panel, bool open) { values_["panel." + panel] = open ? "1" : "0"; }
+    void set_panel_open(const std::string& panel, bool open);
 
 private:
     std::filesystem::path storage_;
