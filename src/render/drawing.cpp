@@ -175,11 +175,12 @@ Rect bounds_of(const std::vector<Shape>& shapes)
     return bounds;
 }
 
+// Graphviz's "llx,lly,urx,ury" in y-up coordinates, as it is written.
 Rect parse_bounding_box(const char* text)
 {
     double llx = 0, lly = 0, urx = 0, ury = 0;
     if (!text || std::sscanf(text, "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4) return {};
-    return {{static_cast<float>(llx), 0.0f}, {static_cast<float>(urx), static_cast<float>(ury - lly)}};
+    return {{static_cast<float>(llx), static_cast<float>(lly)}, {static_cast<float>(urx), static_cast<float>(ury)}};
 }
 
 const char* attribute(void* object, const char* name)
@@ -332,8 +333,10 @@ Drawing drawing_from_xdot(std::string_view xdot_text)
     graphviz::GraphHandle graph(agmemread(buffer.c_str()));
     if (!graph) throw Error("cannot read Graphviz xdot output: " + capture.messages());
     Drawing drawing;
-    drawing.bounds = parse_bounding_box(attribute(graph.get(), "bb"));
-    XdotConverter converter(drawing.bounds.max.y);
+    auto box = parse_bounding_box(attribute(graph.get(), "bb"));
+    // Flipping around the top edge puts the picture's top at y = 0, whatever Graphviz's lly is.
+    XdotConverter converter(box.max.y);
+    drawing.bounds = {{box.min.x, 0.0f}, {box.max.x, box.max.y - box.min.y}};
     drawing.elements.push_back(element_of(graph.get(), ElementKind::graph, 0, converter, {"_draw_", "_ldraw_"}));
     std::vector<Element> actors;
     for (Agnode_t* node = agfstnode(graph.get()); node; node = agnxtnode(graph.get(), node)) {
