@@ -4,16 +4,14 @@
 
 #include "actorgraph/render/graphviz_render.hpp"
 #include "query/query_fixture.hpp"
+#include "render/scene_fixture.hpp"
 
 namespace actorgraph {
 namespace {
 
 Drawing draw(const Graph& graph, LayoutEngine engine = LayoutEngine::dot)
 {
-    Scene scene;
-    scene.visible = Selection::everything(graph);
-    scene.engine = engine;
-    return drawing_from_xdot(render_scene(graph, scene, OutputFormat::xdot));
+    return drawing_from_xdot(render_scene(graph, testing::whole_scene(graph, engine), OutputFormat::xdot));
 }
 
 Point centre(const Rect& rect) { return {(rect.min.x + rect.max.x) / 2, (rect.min.y + rect.max.y) / 2}; }

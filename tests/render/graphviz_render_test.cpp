@@ -6,16 +6,14 @@
 #include <thread>
 
 #include "query/query_fixture.hpp"
+#include "render/scene_fixture.hpp"
 
 namespace actorgraph {
 namespace {
 
 Scene whole(const Graph& graph, LayoutEngine engine = LayoutEngine::dot)
 {
-    Scene scene;
-    scene.visible = Selection::everything(graph);
-    scene.engine = engine;
-    return scene;
+    return testing::whole_scene(graph, engine);
 }
 
 TEST(GraphvizRender, SvgIsWellFormedAndCarriesSourcesAsTooltipsAndLinks)
