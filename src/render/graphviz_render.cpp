@@ -1,16 +1,10 @@
 #include "actorgraph/render/graphviz_render.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <thread>
+#include <vector>
 
 #include "graphviz/graphviz_handles.hpp"
+#include "actorgraph/model/schema.hpp"
+#include "render/graphviz_program.hpp"
 
 namespace actorgraph {
 
@@ -84,8 +78,7 @@ std::string with_valid_utf8(std::string_view dot_text)
     return replace_rejected(std::string(dot_text), utf8_length);
 }
 
-// The caller holds the Graphviz lock, or is a forked child where no other thread exists
-// (and the inherited lock belongs to a thread id the child does not have).
+// The caller holds the Graphviz lock.
 std::string render_unlocked(std::string_view dot_text, LayoutEngine engine, OutputFormat format)
 {
     auto buffer = with_valid_utf8(dot_text);
@@ -97,99 +90,13 @@ std::string render_unlocked(std::string_view dot_text, LayoutEngine engine, Outp
     return format == OutputFormat::svg ? make_xml_safe(std::move(output)) : output;
 }
 
-void write_all(int fd, std::string_view data)
+// The first lines of what Graphviz printed, enough to say what went wrong.
+std::string summarize_messages(const std::string& messages)
 {
-    while (!data.empty()) {
-        auto written = ::write(fd, data.data(), data.size());
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) return;
-        data.remove_prefix(static_cast<std::size_t>(written));
-    }
-}
-
-// The child reports "0" + output on success, or "1" + message on failure, on one pipe.
-[[noreturn]] void run_child(int fd, std::string_view dot_text, LayoutEngine engine, OutputFormat format)
-{
-    try {
-        auto output = render_unlocked(dot_text, engine, format);
-        write_all(fd, "0");
-        write_all(fd, output);
-        ::_exit(0);
-    } catch (const std::exception& error) {
-        write_all(fd, "1");
-        write_all(fd, error.what());
-    } catch (...) {
-        write_all(fd, "1unknown failure");
-    }
-    ::_exit(1);
-}
-
-class ChildProcess {
-public:
-    explicit ChildProcess(pid_t pid) : pid_(pid) {}
-    ChildProcess(const ChildProcess&) = delete;
-    ChildProcess& operator=(const ChildProcess&) = delete;
-    ~ChildProcess()
-    {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGKILL);
-        wait();
-    }
-    int wait()
-    {
-        int status = 0;
-        while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-        }
-        pid_ = -1;
-        return status;
-    }
-
-private:
-    pid_t pid_;
-};
-
-class Pipe {
-public:
-    Pipe()
-    {
-        if (::pipe2(fds_, O_CLOEXEC) != 0) throw Error(std::string("cannot create pipe: ") + std::strerror(errno));
-    }
-    ~Pipe()
-    {
-        close_read();
-        close_write();
-    }
-    Pipe(const Pipe&) = delete;
-    Pipe& operator=(const Pipe&) = delete;
-    [[nodiscard]] int read_end() const { return fds_[0]; }
-    [[nodiscard]] int write_end() const { return fds_[1]; }
-    void close_read() { if (fds_[0] >= 0) ::close(fds_[0]); fds_[0] = -1; }
-    void close_write() { if (fds_[1] >= 0) ::close(fds_[1]); fds_[1] = -1; }
-
-private:
-    int fds_[2] = {-1, -1};
-};
-
-std::string collect_output(int fd, const RenderControl& control)
-{
-    std::string received;
-    auto deadline = std::chrono::steady_clock::now() + control.budget;
-    char buffer[65536];
-    for (;;) {
-        if (control.cancelled && control.cancelled->load()) throw Error("layout cancelled");
-        if (std::chrono::steady_clock::now() > deadline) {
-            throw Error("layout took longer than its budget of " + std::to_string(control.budget.count() / 1000) +
-                        " s and was stopped; try sfdp or a smaller view");
-        }
-        pollfd poller{fd, POLLIN, 0};
-        int ready = ::poll(&poller, 1, 50);
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) continue;
-        auto count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0 && errno == EINTR) continue;
-        if (count <= 0) return received;
-        received.append(buffer, static_cast<std::size_t>(count));
-    }
+    auto text = std::string(trim_spaces(messages));
+    constexpr std::size_t shown = 2000;
+    if (text.size() > shown) text = text.substr(0, shown) + " ...";
+    return text.empty() ? "no message" : text;
 }
 
 }  // namespace
@@ -203,31 +110,15 @@ std::string render_dot_text(std::string_view dot_text, LayoutEngine engine, Outp
 std::string render_dot_text_isolated(std::string_view dot_text, LayoutEngine engine, OutputFormat format,
                                      const RenderControl& control)
 {
-    Pipe pipe;
-    // Holding the Graphviz lock across fork keeps other threads out of Graphviz's globals
-    // while the child inherits them.
-    pid_t pid = 0;
-    {
-        auto lock = graphviz::library_lock();
-        pid = ::fork();
-        if (pid < 0) throw Error(std::string("cannot start layout process: ") + std::strerror(errno));
-        if (pid == 0) {
-            pipe.close_read();
-            run_child(pipe.write_end(), dot_text, engine, format);
-        }
+    std::vector<std::string> arguments{graphviz::dot_program(), std::string("-K") + layout_engine_name(engine),
+                                       std::string("-T") + output_format_name(format)};
+    auto run = graphviz::run_program(arguments, with_valid_utf8(dot_text), control);
+    if (!run.signal.empty()) throw Error("Graphviz crashed during layout (" + run.signal + ")");
+    if (run.exit_status != 0) {
+        throw Error("Graphviz cannot lay out the scene: " + summarize_messages(run.messages));
     }
-    ChildProcess child(pid);
-    pipe.close_write();
-    auto received = collect_output(pipe.read_end(), control);
-    int status = child.wait();
-    if (!received.empty() && received.front() == '0' && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-        return received.substr(1);
-    }
-    if (!received.empty() && received.front() == '1') throw Error(received.substr(1));
-    if (WIFSIGNALED(status)) {
-        throw Error(std::string("Graphviz crashed during layout (") + ::strsignal(WTERMSIG(status)) + ")");
-    }
-    throw Error("Graphviz layout process failed with exit status " + std::to_string(WEXITSTATUS(status)));
+    if (run.output.empty()) throw Error("Graphviz gave no output: " + summarize_messages(run.messages));
+    return format == OutputFormat::svg ? make_xml_safe(std::move(run.output)) : std::move(run.output);
 }
 
 std::string render_scene(const Graph& graph, const Scene& scene, OutputFormat format, const Stylesheet& style)

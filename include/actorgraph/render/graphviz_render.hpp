@@ -18,8 +18,8 @@ struct RenderControl {
 /// Lays out and renders in this process; throws Error carrying Graphviz's message on failure.
 [[nodiscard]] std::string render_dot_text(std::string_view dot_text, LayoutEngine engine, OutputFormat format);
 
-/// Lays out and renders in a child process, so a crash, a hang or a cancel never touches the
-/// caller; throws Error on failure, when the budget runs out, or when cancelled.
+/// Lays out and renders with Graphviz's `dot` program in a child process, so a crash, a hang or a
+/// cancel never touches the caller; throws Error on failure, when the budget runs out, or when cancelled.
 [[nodiscard]] std::string render_dot_text_isolated(std::string_view dot_text, LayoutEngine engine,
                                                    OutputFormat format, const RenderControl& control);
 
