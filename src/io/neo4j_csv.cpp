@@ -62,11 +62,15 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 
 // ---------------------------------------------------------------------------------------------- parsing
 
+// A cell points into the input; only a quoted cell with a doubled quote needs its own copy.
 struct Cell {
-    std::string text;
+    std::string_view raw;
+    std::string unescaped;
+    bool escaped = false;
     bool quoted = false;
 
-    [[nodiscard]] bool absent() const { return text.empty() && !quoted; }
+    [[nodiscard]] std::string_view text() const { return escaped ? std::string_view(unescaped) : raw; }
+    [[nodiscard]] bool absent() const { return raw.empty() && !quoted; }
 };
 
 struct Record {
@@ -75,37 +79,51 @@ struct Record {
 };
 
 // RFC 4180 with LF, CRLF or CR line ends; quoted cells may span lines, which the line count follows.
+// Records are read one at a time into a reused Record, so a big file is never held twice.
 class CsvParser {
 public:
     CsvParser(std::string_view text, const std::string& file, const InputLimits& limits)
-        : text_(text), file_(file), limits_(limits) {}
-
-    std::vector<Record> parse()
+        : text_(text), file_(file), limits_(limits)
     {
         require_input_size(text_.size(), file_, limits_);
         if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
         if (auto bad = first_invalid_utf8(text_)) throw Error({file_, line_at(text_, *bad)}, "invalid UTF-8");
-        std::vector<Record> records;
+    }
+
+    /// Reads the next non-blank record; false at the end of the text.
+    bool next(Record& record)
+    {
         while (pos_ < text_.size()) {
-            Record record{line_, {}};
-            while (true) {
-                // Checked per cell, so a text of commas cannot grow the table past the limit.
-                if (++cells_ > limits_.max_tokens) {
-                    throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
-                                                    " cells; see docs/hardening.md for the limits");
-                }
-                record.cells.push_back(pos_ < text_.size() && text_[pos_] == '"' ? quoted_cell() : plain_cell());
-                if (pos_ >= text_.size() || text_[pos_] != ',') break;
-                ++pos_;
-            }
+            record.line = line_;
+            record.cells.clear();
+            read_cells(record);
             if (pos_ < text_.size()) skip_line_break();
             bool blank = record.cells.size() == 1 && record.cells.front().absent();
-            if (!blank) records.push_back(std::move(record));
+            if (!blank) return true;
         }
-        return records;
+        return false;
     }
 
 private:
+    void read_cells(Record& record)
+    {
+        while (true) {
+            // Checked per cell, so a text of commas cannot grow the table past the limit.
+            if (++cells_ > limits_.max_tokens) {
+                throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
+                                                " cells; see docs/hardening.md for the limits");
+            }
+            auto& cell = record.cells.emplace_back();
+            if (pos_ < text_.size() && text_[pos_] == '"') {
+                quoted_cell(cell);
+            } else {
+                plain_cell(cell);
+            }
+            if (pos_ >= text_.size() || text_[pos_] != ',') return;
+            ++pos_;
+        }
+    }
+
     // The cells stop only at a comma, a line break or the end, so here a line break begins.
     void skip_line_break()
     {
@@ -113,41 +131,49 @@ private:
         ++line_;
     }
 
-    Cell plain_cell()
+    void plain_cell(Cell& cell)
     {
-        auto end = text_.find_first_of(",\r\n", pos_);
-        if (end == std::string_view::npos) end = text_.size();
-        Cell cell{std::string(text_.substr(pos_, end - pos_)), false};
+        auto end = pos_;
+        while (end < text_.size() && text_[end] != ',' && !is_line_break(text_[end])) ++end;
+        cell.raw = text_.substr(pos_, end - pos_);
         pos_ = end;
-        return cell;
     }
 
-    Cell quoted_cell()
+    void quoted_cell(Cell& cell)
     {
         int start_line = line_;
-        Cell cell{{}, true};
-        ++pos_;
+        cell.quoted = true;
+        auto start = ++pos_;
         while (true) {
             if (pos_ >= text_.size()) {
                 throw Error({file_, start_line}, "unterminated quoted field (its opening quote is on this line)");
             }
             char c = text_[pos_++];
             if (c == '"') {
-                if (pos_ < text_.size() && text_[pos_] == '"') {
-                    ++pos_;
-                } else {
-                    break;
-                }
+                if (pos_ >= text_.size() || text_[pos_] != '"') break;
+                cell.escaped = true;
+                ++pos_;
             } else if (c == '\n' || (c == '\r' && (pos_ == text_.size() || text_[pos_] != '\n'))) {
                 ++line_;
             }
-            cell.text += c;
         }
+        cell.raw = text_.substr(start, pos_ - 1 - start);
+        if (cell.escaped) cell.unescaped = unescape_quotes(cell.raw);
         if (pos_ < text_.size() && text_[pos_] != ',' && !is_line_break(text_[pos_])) {
             throw Error({file_, line_},
                         "unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
         }
-        return cell;
+    }
+
+    static std::string unescape_quotes(std::string_view raw)
+    {
+        std::string text;
+        text.reserve(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            text += raw[i];
+            if (raw[i] == '"') ++i;  // the second quote of a doubled pair
+        }
+        return text;
     }
 
     std::string_view text_;
@@ -227,7 +253,7 @@ Table read_header(const Record& header, bool nodes)
 {
     Table table;
     for (const auto& cell : header.cells) {
-        auto column = parse_header(cell.text);
+        auto column = parse_header(cell.text());
         table.roles.push_back(nodes ? node_role(column) : relationship_role(column));
         table.columns.push_back(std::move(column));
     }
@@ -270,14 +296,14 @@ Actor read_actor(const Record& record, const Table& table, const std::string& fi
     for (std::size_t i = 0; i < record.cells.size(); ++i) {
         const auto& cell = record.cells[i];
         switch (table.roles[i]) {
-            case Role::id: actor.id = cell.text; break;
-            case Role::label: actor.label = cell.text; break;
+            case Role::id: actor.id = cell.text(); break;
+            case Role::label: actor.label = cell.text(); break;
             case Role::kind:
-                for (auto& label : split_list(cell.text)) labels.push_back(std::move(label));
+                for (auto& label : split_list(cell.text())) labels.push_back(std::move(label));
                 break;
-            case Role::aliases: actor.aliases = split_list(cell.text); break;
+            case Role::aliases: actor.aliases = split_list(cell.text()); break;
             case Role::property:
-                if (!cell.absent()) actor.properties.insert_or_assign(table.columns[i].name, cell.text);
+                if (!cell.absent()) actor.properties.insert_or_assign(table.columns[i].name, std::string(cell.text()));
                 break;
             default: break;
         }
@@ -288,13 +314,14 @@ Actor read_actor(const Record& record, const Table& table, const std::string& fi
 
 void read_nodes(Graph& graph, std::string_view text, const std::string& file, const InputLimits& limits)
 {
-    auto records = CsvParser(text, file, limits).parse();
-    if (records.empty()) throw Error({file, 1}, "empty file; expected a header with an id:ID column");
-    auto table = read_header(records.front(), true);
+    CsvParser parser(text, file, limits);
+    Record record;
+    if (!parser.next(record)) throw Error({file, 1}, "empty file; expected a header with an id:ID column");
+    auto table = read_header(record, true);
     require_column(table, Role::id, "id:ID", file);
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        require_width(records[r], table, file);
-        graph.add_actor(read_actor(records[r], table, file));
+    while (parser.next(record)) {
+        require_width(record, table, file);
+        graph.add_actor(read_actor(record, table, file));
     }
 }
 
@@ -303,15 +330,15 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
 {
     Relation relation;
     relation.where = {file, record.line};
-    std::string start, end;
+    std::string_view start, end;
     for (std::size_t i = 0; i < record.cells.size(); ++i) {
         const auto& cell = record.cells[i];
         switch (table.roles[i]) {
-            case Role::start: start = cell.text; break;
-            case Role::end: end = cell.text; break;
-            case Role::type: relation.type = normalize_relation_type(cell.text); break;
+            case Role::start: start = cell.text(); break;
+            case Role::end: end = cell.text(); break;
+            case Role::type: relation.type = normalize_relation_type(cell.text()); break;
             case Role::property:
-                if (!cell.absent()) relation.properties.insert_or_assign(table.columns[i].name, cell.text);
+                if (!cell.absent()) relation.properties.insert_or_assign(table.columns[i].name, std::string(cell.text()));
                 break;
             default: break;
         }
@@ -319,9 +346,10 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
     auto source = graph.find_by_id(start);
     auto target = graph.find_by_id(end);
     if (!source || !target) {
-        std::string unknown = !source && !target && start != end ? "endpoints '" + start + "' and '" + end + "'"
-                                                                 : "endpoint '" + (source ? end : start) + "'";
-        graph.warn(relation.where, "relationship from '" + start + "' to '" + end + "': unknown " + unknown +
+        std::string from(start), to(end);
+        std::string unknown = !source && !target && start != end ? "endpoints '" + from + "' and '" + to + "'"
+                                                                 : "endpoint '" + (source ? to : from) + "'";
+        graph.warn(relation.where, "relationship from '" + from + "' to '" + to + "': unknown " + unknown +
                                        " (not in " + nodes_name + "); skipped");
         return;
     }
@@ -333,14 +361,17 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
 void read_relationships(Graph& graph, std::string_view text, const std::string& file, const std::string& nodes_name,
                         const InputLimits& limits)
 {
-    auto records = CsvParser(text, file, limits).parse();
-    if (records.empty()) throw Error({file, 1}, "empty file; expected a header with :START_ID and :END_ID columns");
-    auto table = read_header(records.front(), false);
+    CsvParser parser(text, file, limits);
+    Record record;
+    if (!parser.next(record)) {
+        throw Error({file, 1}, "empty file; expected a header with :START_ID and :END_ID columns");
+    }
+    auto table = read_header(record, false);
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        require_width(records[r], table, file);
-        read_relationship(graph, records[r], table, file, nodes_name);
+    while (parser.next(record)) {
+        require_width(record, table, file);
+        read_relationship(graph, record, table, file, nodes_name);
     }
 }
 
