@@ -45,12 +45,15 @@ std::size_t name_distance(std::string_view query, std::string_view name)
 ActorIndex Graph::add_actor(Actor actor)
 {
     if (actor.id.empty()) throw Error(actor.where, "actor without an id");
-    if (by_id_.contains(actor.id)) throw Error(actor.where, "duplicate actor id '" + actor.id + "'");
+    if (find_by_id(actor.id)) throw Error(actor.where, "duplicate actor id '" + actor.id + "'");
     auto index = static_cast<ActorIndex>(actors_.size());
-    by_id_.emplace(actor.id, index);
+    by_id_.insert(NameIndex::hash_of(actor.id), index);
     index_name(actor.id, index);
     if (!actor.label.empty() && actor.label != actor.id) index_name(actor.label, index);
     for (const auto& alias : actor.aliases) index_name(alias, index);
+    // Readers add properties one by one, so vectors carry spare room that millions of actors would keep.
+    actor.properties.shrink_to_fit();
+    actor.aliases.shrink_to_fit();
     actors_.push_back(std::move(actor));
     out_.emplace_back();
     in_.emplace_back();
@@ -65,28 +68,41 @@ RelationIndex Graph::add_relation(Relation relation)
     auto index = static_cast<RelationIndex>(relations_.size());
     out_[relation.source].push_back(index);
     in_[relation.target].push_back(index);
+    relation.properties.shrink_to_fit();
     relations_.push_back(std::move(relation));
     return index;
 }
 
 void Graph::index_name(std::string_view name, ActorIndex index)
 {
-    auto& bucket = by_name_[fold_case(name)];
-    if (std::find(bucket.begin(), bucket.end(), index) == bucket.end()) bucket.push_back(index);
+    by_name_.insert(NameIndex::hash_of(fold_case(name)), index);
+}
+
+bool Graph::answers_to(const Actor& actor, std::string_view folded_name) const
+{
+    if (fold_case(actor.id) == folded_name || fold_case(actor.label) == folded_name) return true;
+    return std::any_of(actor.aliases.begin(), actor.aliases.end(),
+                       [&](const std::string& alias) { return fold_case(alias) == folded_name; });
 }
 
 std::optional<ActorIndex> Graph::find_by_id(std::string_view id) const
 {
-    auto it = by_id_.find(std::string(id));
-    if (it == by_id_.end()) return std::nullopt;
-    return it->second;
+    std::optional<ActorIndex> found;
+    by_id_.for_each(NameIndex::hash_of(id), [&](ActorIndex index) {
+        if (actors_[index].id == id) found = index;
+    });
+    return found;
 }
 
 std::vector<ActorIndex> Graph::find_by_name(std::string_view name) const
 {
-    auto it = by_name_.find(fold_case(name));
-    if (it == by_name_.end()) return {};
-    return it->second;
+    auto folded = fold_case(name);
+    std::vector<ActorIndex> matches;
+    by_name_.for_each(NameIndex::hash_of(folded), [&](ActorIndex index) {
+        if (answers_to(actors_[index], folded)) matches.push_back(index);
+    });
+    std::sort(matches.begin(), matches.end());
+    return matches;
 }
 
 ActorIndex Graph::resolve(std::string_view name) const

@@ -1,5 +1,6 @@
 #include "actorgraph/model/validation.hpp"
 
+#include <map>
 #include <set>
 
 namespace actorgraph {

@@ -33,7 +33,7 @@ TEST(DotReader, RecordsTheLineOfEveryActorAndRelation)
     EXPECT_EQ(graph.relation(0).where.line, 13);
     EXPECT_EQ(graph.relation(1).where.line, 14);
     EXPECT_EQ(graph.relation(10).where.line, 23);
-    EXPECT_NE(graph.relation(0).where.file.find("influence.gv"), std::string::npos);
+    EXPECT_NE(graph.relation(0).where.file.str().find("influence.gv"), std::string::npos);
 }
 
 TEST(DotReader, KeepsRelationsInFileOrderAcrossChainsAndSubgraphs)
@@ -51,7 +51,7 @@ TEST(DotReader, SyntaxErrorNamesFileAndLine)
         (void)read_dot_file(testing::test_data("dot/syntax_error.gv"));
         FAIL() << "expected an error";
     } catch (const Error& error) {
-        EXPECT_NE(error.where().file.find("syntax_error.gv"), std::string::npos);
+        EXPECT_NE(error.where().file.str().find("syntax_error.gv"), std::string::npos);
         EXPECT_EQ(error.where().line, 3);
         EXPECT_NE(std::string(error.what()).find("syntax error"), std::string::npos);
     }

@@ -95,7 +95,7 @@ TEST(GraphmlCorpus, BrokenMiserablesThrowsWithFileAndLine)
         (void)read_graphml_file(corpus_graphml() / "miserables_broken.graphml");
         FAIL() << "expected an Error";
     } catch (const Error& error) {
-        EXPECT_NE(error.where().file.find("miserables_broken.graphml"), std::string::npos);
+        EXPECT_NE(error.where().file.str().find("miserables_broken.graphml"), std::string::npos);
         EXPECT_EQ(error.where().line, 12);  // the first <data key="label"> of an undeclared key
         EXPECT_NE(error.message().find("undeclared key 'label'"), std::string::npos) << error.what();
     }

@@ -63,7 +63,7 @@ TEST(Neo4jCsvReader, ReadsTheSmallExample)
     EXPECT_EQ(actor_named(graph, "JD").properties.at("labels"), "Person");
     EXPECT_EQ(actor_named(graph, "OPEC").where.line, 4);
     EXPECT_EQ(actor_named(graph, "JD").where.line, 6);
-    EXPECT_NE(actor_named(graph, "JD").where.file.find("nodes.csv"), std::string::npos);
+    EXPECT_NE(actor_named(graph, "JD").where.file.str().find("nodes.csv"), std::string::npos);
     ASSERT_EQ(graph.relation_count(), 3u);
     EXPECT_EQ(graph.relation(0).type, "investment");
     EXPECT_EQ(graph.relation(0).properties,
@@ -140,7 +140,7 @@ TEST(Neo4jCsvReader, SkipsARelationshipWithAnUnknownEndpointWithAWarning)
     EXPECT_EQ(graph.relation(1).type, "partnership");
     ASSERT_EQ(graph.diagnostics().size(), 1u);
     const auto& warning = graph.diagnostics().front();
-    EXPECT_NE(warning.where.file.find("relationships.csv"), std::string::npos);
+    EXPECT_NE(warning.where.file.str().find("relationships.csv"), std::string::npos);
     EXPECT_EQ(warning.where.line, 3);
     EXPECT_EQ(warning.message,
               "relationship from 'a' to 'ghost': unknown endpoint 'ghost' (not in nodes.csv); skipped");
@@ -151,7 +151,7 @@ TEST(Neo4jCsvReader, SkipsARelationshipWithAnUnknownEndpointWithAWarning)
 TEST(Neo4jCsvReader, RejectsARecordWithTheWrongNumberOfFields)
 {
     auto error = folder_error("wrong_field_count");
-    EXPECT_NE(error.where().file.find("nodes.csv"), std::string::npos);
+    EXPECT_NE(error.where().file.str().find("nodes.csv"), std::string::npos);
     EXPECT_EQ(error.where().line, 4);
     EXPECT_NE(error.message().find("4 fields"), std::string::npos) << error.what();
     EXPECT_NE(error.message().find("header has 3"), std::string::npos) << error.what();
@@ -160,7 +160,7 @@ TEST(Neo4jCsvReader, RejectsARecordWithTheWrongNumberOfFields)
 TEST(Neo4jCsvReader, RejectsAnUnterminatedQuoteAtTheLineItOpens)
 {
     auto error = folder_error("unterminated_quote");
-    EXPECT_NE(error.where().file.find("nodes.csv"), std::string::npos);
+    EXPECT_NE(error.where().file.str().find("nodes.csv"), std::string::npos);
     EXPECT_EQ(error.where().line, 3);
     EXPECT_NE(error.message().find("unterminated"), std::string::npos);
 }
@@ -168,7 +168,7 @@ TEST(Neo4jCsvReader, RejectsAnUnterminatedQuoteAtTheLineItOpens)
 TEST(Neo4jCsvReader, RejectsAMissingIdColumnOnLineOne)
 {
     auto error = folder_error("missing_id_column");
-    EXPECT_NE(error.where().file.find("nodes.csv"), std::string::npos);
+    EXPECT_NE(error.where().file.str().find("nodes.csv"), std::string::npos);
     EXPECT_EQ(error.where().line, 1);
     EXPECT_NE(error.message().find("id:ID"), std::string::npos);
 }
@@ -176,7 +176,7 @@ TEST(Neo4jCsvReader, RejectsAMissingIdColumnOnLineOne)
 TEST(Neo4jCsvReader, RejectsAMissingEndColumnOnLineOne)
 {
     auto error = folder_error("missing_end_column");
-    EXPECT_NE(error.where().file.find("relationships.csv"), std::string::npos);
+    EXPECT_NE(error.where().file.str().find("relationships.csv"), std::string::npos);
     EXPECT_EQ(error.where().line, 1);
     EXPECT_NE(error.message().find(":END_ID"), std::string::npos);
 }
@@ -184,7 +184,7 @@ TEST(Neo4jCsvReader, RejectsAMissingEndColumnOnLineOne)
 TEST(Neo4jCsvReader, RejectsADuplicateIdAtItsLine)
 {
     auto error = folder_error("duplicate_id");
-    EXPECT_NE(error.where().file.find("nodes.csv"), std::string::npos);
+    EXPECT_NE(error.where().file.str().find("nodes.csv"), std::string::npos);
     EXPECT_EQ(error.where().line, 4);
     EXPECT_NE(error.message().find("duplicate"), std::string::npos);
 }
@@ -192,7 +192,7 @@ TEST(Neo4jCsvReader, RejectsADuplicateIdAtItsLine)
 TEST(Neo4jCsvReader, RejectsInvalidUtf8AtItsLine)
 {
     auto error = folder_error("invalid_utf8");
-    EXPECT_NE(error.where().file.find("nodes.csv"), std::string::npos);
+    EXPECT_NE(error.where().file.str().find("nodes.csv"), std::string::npos);
     EXPECT_EQ(error.where().line, 3);
     EXPECT_EQ(error.message(), "invalid UTF-8");
 }

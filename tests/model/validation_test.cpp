@@ -22,7 +22,7 @@ TEST(Validation, ReportsUnknownKindsAndTypesWithFileAndLine)
     auto findings = validate(graph, {});
     EXPECT_TRUE(mentions(findings, "unknown kind 'militia'", 3));
     EXPECT_TRUE(mentions(findings, "unknown type 'bribery'", 5));
-    for (const auto& finding : findings) EXPECT_NE(finding.where.file.find("unknown_kind.gv"), std::string::npos);
+    for (const auto& finding : findings) EXPECT_NE(finding.where.file.str().find("unknown_kind.gv"), std::string::npos);
 }
 
 TEST(Validation, StrictModeRequiresSourcesKindsAndConnections)

@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "actorgraph/model/file_name.hpp"
+
 namespace actorgraph {
 
 /// Where in an input something was found; line 0 means "the whole file".
 struct SourceLocation {
-    std::string file;
+    FileName file;
     int line = 0;
 };
 

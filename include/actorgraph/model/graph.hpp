@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "actorgraph/model/error.hpp"
+#include "actorgraph/model/name_index.hpp"
 #include "actorgraph/model/schema.hpp"
 
 namespace actorgraph {
@@ -74,13 +74,14 @@ public:
 
 private:
     void index_name(std::string_view name, ActorIndex index);
+    [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
 
     std::vector<Actor> actors_;
     std::vector<Relation> relations_;
     std::vector<std::vector<RelationIndex>> out_;
     std::vector<std::vector<RelationIndex>> in_;
-    std::unordered_map<std::string, ActorIndex> by_id_;
-    std::unordered_map<std::string, std::vector<ActorIndex>> by_name_;
+    NameIndex by_id_;    ///< hash of the exact id
+    NameIndex by_name_;  ///< hash of the case-folded id, label and aliases
     Diagnostics diagnostics_;
 };
 

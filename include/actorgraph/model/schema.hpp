@@ -2,16 +2,14 @@
 // The built-in vocabulary of influence graphs and the well-known properties.
 #include <array>
 #include <limits>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace actorgraph {
+#include "actorgraph/model/properties.hpp"
 
-/// Free properties of an actor or relation, sorted by name so every output is deterministic.
-using Properties = std::map<std::string, std::string, std::less<>>;
+namespace actorgraph {
 
 namespace schema {
 

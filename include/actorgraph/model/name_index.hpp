@@ -1,0 +1,45 @@
+#pragma once
+// A compact hash index from names to actors: 16 bytes a slot, the names themselves stay in the
+// actors. A node-based map of strings to vectors cost ~150 bytes a name; at a million actors
+// with ids, labels and aliases that was most of the graph's memory.
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+/// Open-addressing multimap from a 64-bit name hash to actor indices; callers confirm each hit
+/// against the actor's real names, so hash collisions only cost a comparison.
+class NameIndex {
+public:
+    /// Records that the actor answers to a name with this hash (once per hash and actor).
+    void insert(std::uint64_t hash, std::uint32_t actor);
+    /// Calls visit(actor) for every actor recorded under the hash, in insertion order of their slots.
+    template <typename Visit>
+    void for_each(std::uint64_t hash, Visit visit) const
+    {
+        if (slots_.empty()) return;
+        for (auto slot = hash & mask(); slots_[slot].actor != empty_slot; slot = (slot + 1) & mask()) {
+            if (slots_[slot].hash == hash) visit(slots_[slot].actor);
+        }
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return used_; }
+
+    /// The hash every name is indexed under.
+    [[nodiscard]] static std::uint64_t hash_of(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
+private:
+    static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t actor = empty_slot;
+    };
+    [[nodiscard]] std::size_t mask() const noexcept { return slots_.size() - 1; }
+    void grow();
+
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+};
+
+}  // namespace actorgraph

@@ -1,0 +1,53 @@
+#include "actorgraph/model/file_name.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "actorgraph/model/error.hpp"
+
+namespace actorgraph {
+namespace {
+
+TEST(FileName, EqualNamesShareOneStringAndCompareAsText)
+{
+    FileName a(std::string("graphs/nato_mongolia.gv"));
+    FileName b("graphs/nato_mongolia.gv");
+    EXPECT_EQ(&a.str(), &b.str());
+    EXPECT_TRUE(a == b);
+    EXPECT_TRUE(a == std::string_view("graphs/nato_mongolia.gv"));
+    EXPECT_FALSE(a == FileName("other.gv"));
+}
+
+TEST(FileName, ADefaultNameIsEmptyAndEqualToAnInternedEmptyName)
+{
+    FileName none;
+    EXPECT_TRUE(none.empty());
+    EXPECT_TRUE(none == FileName(""));
+}
+
+TEST(FileName, ReadsLikeTheStringInMessages)
+{
+    FileName name("in.csv");
+    std::ostringstream out;
+    out << name;
+    EXPECT_EQ(out.str(), "in.csv");
+    EXPECT_EQ("file " + name + ": bad", "file in.csv: bad");
+    EXPECT_EQ(Error({"in.csv", 3}, "bad").what(), std::string("in.csv:3: bad"));
+}
+
+TEST(FileName, ThreadsInterningTheSameNameGetTheSameString)
+{
+    std::vector<const std::string*> seen(8);
+    std::vector<std::thread> threads;
+    for (auto& slot : seen) {
+        threads.emplace_back([&slot] { slot = &FileName("shared/corpus/x.gv").str(); });
+    }
+    for (auto& thread : threads) thread.join();
+    for (const auto* name : seen) EXPECT_EQ(name, seen.front());
+}
+
+}  // namespace
+}  // namespace actorgraph
