@@ -41,6 +41,12 @@ int line_at(std::string_view text, std::size_t offset)
     return line;
 }
 
+// An upper bound on the records of a text (a quoted cell may hold line breaks), to size the graph once.
+std::size_t line_count(std::string_view text)
+{
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
 std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 {
     for (std::size_t pos = 0; pos < text.size();) {
@@ -82,7 +88,7 @@ struct Record {
 // Records are read one at a time into a reused Record, so a big file is never held twice.
 class CsvParser {
 public:
-    CsvParser(std::string_view text, const std::string& file, const InputLimits& limits)
+    CsvParser(std::string_view text, const FileName& file, const InputLimits& limits)
         : text_(text), file_(file), limits_(limits)
     {
         require_input_size(text_.size(), file_, limits_);
@@ -177,7 +183,7 @@ private:
     }
 
     std::string_view text_;
-    const std::string& file_;
+    FileName file_;
     const InputLimits& limits_;
     std::size_t pos_ = 0;
     std::size_t cells_ = 0;
@@ -271,14 +277,14 @@ Table read_header(const Record& header, bool nodes)
     return table;
 }
 
-void require_column(const Table& table, Role role, std::string_view header, const std::string& file)
+void require_column(const Table& table, Role role, std::string_view header, const FileName& file)
 {
     auto count = std::count(table.roles.begin(), table.roles.end(), role);
     if (count == 0) throw Error({file, 1}, "missing the required column " + std::string(header));
     if (count > 1) throw Error({file, 1}, "more than one " + std::string(header) + " column");
 }
 
-void require_width(const Record& record, const Table& table, const std::string& file)
+void require_width(const Record& record, const Table& table, const FileName& file)
 {
     if (record.cells.size() != table.columns.size()) {
         throw Error({file, record.line}, "record has " + std::to_string(record.cells.size()) +
@@ -288,7 +294,7 @@ void require_width(const Record& record, const Table& table, const std::string& 
 
 // ---------------------------------------------------------------------------------------------- reading
 
-Actor read_actor(const Record& record, const Table& table, const std::string& file)
+Actor read_actor(const Record& record, const Table& table, const FileName& file)
 {
     Actor actor;
     actor.where = {file, record.line};
@@ -312,20 +318,21 @@ Actor read_actor(const Record& record, const Table& table, const std::string& fi
     return actor;
 }
 
-void read_nodes(Graph& graph, std::string_view text, const std::string& file, const InputLimits& limits)
+void read_nodes(Graph& graph, std::string_view text, const FileName& file, const InputLimits& limits)
 {
     CsvParser parser(text, file, limits);
     Record record;
     if (!parser.next(record)) throw Error({file, 1}, "empty file; expected a header with an id:ID column");
     auto table = read_header(record, true);
     require_column(table, Role::id, "id:ID", file);
+    graph.reserve(line_count(text), 0);
     while (parser.next(record)) {
         require_width(record, table, file);
         graph.add_actor(read_actor(record, table, file));
     }
 }
 
-void read_relationship(Graph& graph, const Record& record, const Table& table, const std::string& file,
+void read_relationship(Graph& graph, const Record& record, const Table& table, const FileName& file,
                        const std::string& nodes_name)
 {
     Relation relation;
@@ -358,7 +365,7 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
     graph.add_relation(std::move(relation));
 }
 
-void read_relationships(Graph& graph, std::string_view text, const std::string& file, const std::string& nodes_name,
+void read_relationships(Graph& graph, std::string_view text, const FileName& file, const std::string& nodes_name,
                         const InputLimits& limits)
 {
     CsvParser parser(text, file, limits);
@@ -369,6 +376,7 @@ void read_relationships(Graph& graph, std::string_view text, const std::string& 
     auto table = read_header(record, false);
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
+    graph.reserve(0, line_count(text));
     while (parser.next(record)) {
         require_width(record, table, file);
         read_relationship(graph, record, table, file, nodes_name);

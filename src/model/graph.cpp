@@ -73,6 +73,14 @@ RelationIndex Graph::add_relation(Relation relation)
     return index;
 }
 
+void Graph::reserve(std::size_t more_actors, std::size_t more_relations)
+{
+    actors_.reserve(actors_.size() + more_actors);
+    out_.reserve(out_.size() + more_actors);
+    in_.reserve(in_.size() + more_actors);
+    relations_.reserve(relations_.size() + more_relations);
+}
+
 void Graph::index_name(std::string_view name, ActorIndex index)
 {
     by_name_.insert(NameIndex::hash_of(fold_case(name)), index);

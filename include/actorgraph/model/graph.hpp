@@ -46,6 +46,8 @@ public:
     ActorIndex add_actor(Actor actor);
     /// Adds a relation between existing actors; throws Error for an out-of-range endpoint.
     RelationIndex add_relation(Relation relation);
+    /// Makes room for this many more actors and relations, so a reader that knows its size grows the graph once.
+    void reserve(std::size_t more_actors, std::size_t more_relations);
 
     [[nodiscard]] const std::vector<Actor>& actors() const noexcept { return actors_; }
     [[nodiscard]] const std::vector<Relation>& relations() const noexcept { return relations_; }
