@@ -108,8 +108,12 @@ bool GraphFilter::keeps_relation(const Relation& relation) const
 
 bool GraphFilter::is_empty() const
 {
-    return kinds.empty() && types.empty() && !year_from && !year_to && relation_conditions.empty() &&
-           actor_conditions.empty();
+    return keeps_every_actor() && keeps_every_relation();
+}
+
+bool GraphFilter::keeps_every_relation() const
+{
+    return types.empty() && !year_from && !year_to && relation_conditions.empty();
 }
 
 Selection apply_filter(const Graph& graph, const GraphFilter& filter, bool hide_isolated)

@@ -2,71 +2,223 @@
 
 #include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/page_rank.hpp>
-#include <numeric>
-#include <set>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <limits>
+#include <random>
+#include <span>
+
+#include "actorgraph/query/query_cache.hpp"
 
 namespace actorgraph {
 
 namespace {
 
-// Parallel relations collapse to one edge so a pair joined twice is not counted twice.
-using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+// The kept actors as vertices 0..n-1 with parallel relations merged and relations to oneself
+// dropped, so a pair joined twice is not counted twice: what betweenness and PageRank walk.
+// Dropped actors are left out, so per-vertex work scales with what the filter keeps.
+struct SimpleGraph {
+    std::vector<ActorIndex> actors;  ///< vertex v is actor actors[v], in actor order
+    std::vector<std::size_t> offsets;
+    std::vector<std::uint32_t> neighbours;
 
-SimpleGraph simple_graph(const Graph& graph, const GraphFilter& filter, bool undirected)
-{
-    SimpleGraph simple(graph.actor_count());
-    std::set<std::pair<ActorIndex, ActorIndex>> pairs;
-    for (auto index : apply_filter(graph, filter).relations) {
-        const auto& relation = graph.relation(index);
-        if (relation.source == relation.target) continue;
-        pairs.emplace(relation.source, relation.target);
-        if (undirected) pairs.emplace(relation.target, relation.source);
+    [[nodiscard]] std::size_t vertex_count() const noexcept { return actors.size(); }
+    /// The vertices one step from `vertex`: where its relations lead, or where they come from.
+    [[nodiscard]] std::span<const std::uint32_t> next_to(std::uint32_t vertex) const
+    {
+        return {neighbours.data() + offsets[vertex], neighbours.data() + offsets[vertex + 1]};
     }
-    for (auto [from, to] : pairs) boost::add_edge(from, to, simple);
+};
+
+// The vertex number of each actor; empty when every actor is kept and numbers equal indexes.
+std::vector<std::uint32_t> vertex_numbers(const QueryIndex& index)
+{
+    std::vector<std::uint32_t> vertex_of;
+    if (index.kept_actors().size() == index.actor_count()) return vertex_of;
+    vertex_of.assign(index.actor_count(), std::numeric_limits<std::uint32_t>::max());
+    for (std::uint32_t vertex = 0; vertex < index.kept_actors().size(); ++vertex) vertex_of[index.kept_actors()[vertex]] = vertex;
+    return vertex_of;
+}
+
+// The simple graph along the index's leaving steps, or along its arriving ones (each vertex
+// listing where its relations come from), in relation order.
+SimpleGraph simple_graph(const QueryIndex& index, bool arriving)
+{
+    constexpr auto none = std::numeric_limits<std::uint32_t>::max();
+    SimpleGraph simple{index.kept_actors(), {0}, {}};
+    auto vertex_of = vertex_numbers(index);
+    std::vector<std::uint32_t> listed_by(simple.vertex_count(), none);  // marks neighbours already listed
+    simple.neighbours.reserve(index.relation_count());
+    for (std::uint32_t vertex = 0; vertex < simple.vertex_count(); ++vertex) {
+        auto actor = simple.actors[vertex];
+        for (auto step : arriving ? index.backward(actor) : index.forward(actor)) {
+            auto neighbour = vertex_of.empty() ? step.actor : vertex_of[step.actor];
+            if (neighbour == vertex || listed_by[neighbour] == vertex) continue;
+            listed_by[neighbour] = vertex;
+            simple.neighbours.push_back(neighbour);
+        }
+        simple.offsets.push_back(simple.neighbours.size());
+    }
     return simple;
 }
 
-std::vector<double> degrees(const Graph& graph, const GraphFilter& filter, Metric metric)
+// Scores per vertex back onto actor indexes (0 for dropped actors).
+std::vector<double> per_actor(const QueryIndex& index, const SimpleGraph& simple, const std::vector<double>& scores)
 {
-    std::vector<double> scores(graph.actor_count(), 0.0);
-    for (auto index : apply_filter(graph, filter).relations) {
-        const auto& relation = graph.relation(index);
-        if (metric != Metric::in_degree) scores[relation.source] += 1;
-        if (metric != Metric::out_degree) scores[relation.target] += 1;
+    std::vector<double> values(index.actor_count(), 0.0);
+    for (std::size_t vertex = 0; vertex < simple.vertex_count(); ++vertex) values[simple.actors[vertex]] = scores[vertex];
+    return values;
+}
+
+std::vector<double> degrees(const QueryIndex& index, Metric metric)
+{
+    std::vector<double> scores(index.actor_count(), 0.0);
+    for (auto actor : index.kept_actors()) {
+        if (metric != Metric::in_degree) scores[actor] += static_cast<double>(index.forward(actor).size());
+        if (metric != Metric::out_degree) scores[actor] += static_cast<double>(index.backward(actor).size());
     }
     return scores;
 }
 
-std::vector<double> betweenness(const Graph& graph, const MetricOptions& options)
+// Boost.Graph's page_rank step for step (same start, same sums; only the order of the terms in a
+// sum differs, which moves the last bits), with each source's share divided once per round
+// instead of once per relation.
+std::vector<double> pagerank(const QueryIndex& index, double damping, std::size_t rounds)
 {
-    auto simple = simple_graph(graph, options.filter, options.undirected);
-    std::vector<double> scores(graph.actor_count(), 0.0);
-    boost::brandes_betweenness_centrality(simple,
-        boost::make_iterator_property_map(scores.begin(), boost::get(boost::vertex_index, simple)));
+    if (index.actor_count() == 0) return {};
+    auto incoming = simple_graph(index, true);
+    auto vertices = incoming.vertex_count();
+    std::vector<std::size_t> out_degree(vertices, 0);
+    for (auto source : incoming.neighbours) ++out_degree[source];
+    // Boost started every vertex, dropped actors included, at 1 / (all actors).
+    std::vector<double> rank(vertices, 1.0 / static_cast<double>(index.actor_count()));
+    std::vector<double> share(vertices, 0.0);
+    for (std::size_t round = 0; round < rounds; ++round) {
+        for (std::size_t vertex = 0; vertex < vertices; ++vertex) {
+            share[vertex] = out_degree[vertex] ? rank[vertex] / static_cast<double>(out_degree[vertex]) : 0.0;
+        }
+        for (std::uint32_t vertex = 0; vertex < vertices; ++vertex) {
+            double sum = 0;
+            for (auto source : incoming.next_to(vertex)) sum += share[source];
+            rank[vertex] = (1 - damping) + damping * sum;
+        }
+    }
+    // Boost's ranks sum to the number of actors (and leak at dead ends); report shares of 1.
+    double total = 0;
+    for (double value : rank) total += value;
+    for (double& value : rank) value = total > 0 ? value / total : 0.0;
+    return per_actor(index, incoming, rank);
+}
+
+std::vector<double> exact_betweenness(const SimpleGraph& simple)
+{
+    if (simple.vertex_count() == 0) return {};
+    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    edges.reserve(simple.neighbours.size());
+    for (std::uint32_t vertex = 0; vertex < simple.vertex_count(); ++vertex) {
+        for (auto target : simple.next_to(vertex)) edges.emplace_back(vertex, target);
+    }
+    boost::compressed_sparse_row_graph<boost::directedS> csr(boost::edges_are_sorted, edges.begin(), edges.end(),
+                                                             simple.vertex_count());
+    std::vector<double> scores(simple.vertex_count(), 0.0);
+    boost::brandes_betweenness_centrality(csr,
+        boost::make_iterator_property_map(scores.begin(), boost::get(boost::vertex_index, csr)));
+    return scores;
+}
+
+// Brandes' dependency accumulation from the given sources only (Boost.Graph has no sampled
+// variant). A vertex's distance, path count and dependency sit together, so each step of the two
+// passes costs one cache miss rather than three; per-source state is reset over the vertices
+// reached, not the whole graph.
+std::vector<double> betweenness_from(const SimpleGraph& simple, const std::vector<std::uint32_t>& sources)
+{
+    struct State {
+        int distance = -1;
+        double paths = 0;
+        double dependency = 0;
+    };
+    std::vector<State> state(simple.vertex_count());
+    std::vector<double> scores(simple.vertex_count(), 0.0);
+    std::vector<std::uint32_t> order;
+    for (auto source : sources) {
+        order.assign(1, source);
+        state[source] = {0, 1, 0};
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            const auto& from = state[order[head]];
+            for (auto target : simple.next_to(order[head])) {
+                auto& to = state[target];
+                if (to.distance < 0) {
+                    to.distance = from.distance + 1;
+                    order.push_back(target);
+                }
+                if (to.distance == from.distance + 1) to.paths += from.paths;
+            }
+        }
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            auto& at = state[*it];
+            for (auto target : simple.next_to(*it)) {
+                const auto& next = state[target];
+                if (next.distance == at.distance + 1) at.dependency += at.paths / next.paths * (1 + next.dependency);
+            }
+            if (*it != source) scores[*it] += at.dependency;
+        }
+        for (auto vertex : order) state[vertex] = State{};
+    }
+    return scores;
+}
+
+// `count` distinct vertices, the same ones for the same seed (a partial Fisher-Yates shuffle).
+std::vector<std::uint32_t> sample_vertices(std::size_t vertices, std::size_t count, std::uint64_t seed)
+{
+    std::vector<std::uint32_t> all(vertices);
+    for (std::uint32_t vertex = 0; vertex < vertices; ++vertex) all[vertex] = vertex;
+    std::mt19937_64 random(seed);
+    for (std::size_t i = 0; i < count; ++i) {
+        auto pick = i + static_cast<std::size_t>(random() % (vertices - i));
+        std::swap(all[i], all[pick]);
+    }
+    all.resize(count);
+    return all;
+}
+
+MetricResult betweenness(const QueryIndex& index, const MetricOptions& options)
+{
+    auto simple = simple_graph(index, false);
+    auto vertices = simple.vertex_count();
+    MetricResult result;
+    std::vector<double> scores;
+    if (vertices <= options.exact_betweenness_limit) {
+        scores = exact_betweenness(simple);
+        result.samples = vertices;
+    } else {
+        result.samples = std::min(std::max<std::size_t>(options.betweenness_samples, 1), vertices);
+        result.sampled = result.samples < vertices;
+        scores = betweenness_from(simple, sample_vertices(vertices, result.samples, options.sample_seed));
+        // Each sampled source stands for vertices / samples of them.
+        double scale = static_cast<double>(vertices) / static_cast<double>(result.samples);
+        for (auto& score : scores) score *= scale;
+    }
     // Both directions of an undirected pair were walked, so each path was counted twice.
     if (options.undirected) {
         for (auto& score : scores) score /= 2;
     }
-    return scores;
+    result.values = per_actor(index, simple, scores);
+    return result;
 }
 
-std::vector<double> pagerank(const Graph& graph, const MetricOptions& options)
+// Betweenness and PageRank walk relations both ways when asked to; degrees always count by direction.
+Direction metric_direction(Metric metric, const MetricOptions& options)
 {
-    auto simple = simple_graph(graph, options.filter, options.undirected);
-    std::vector<double> scores(graph.actor_count(), 0.0);
-    if (graph.actor_count() == 0) return scores;
-    boost::graph::page_rank(simple,
-        boost::make_iterator_property_map(scores.begin(), boost::get(boost::vertex_index, simple)),
-        boost::graph::n_iterations(100), options.damping);
-    // Boost's ranks sum to the number of actors (and leak at dead ends); report shares of 1.
-    auto selection = apply_filter(graph, options.filter);
-    double total = 0;
-    for (auto actor : selection.actors) total += scores[actor];
-    for (ActorIndex index = 0; index < graph.actor_count(); ++index) {
-        scores[index] = selection.contains_actor(index) && total > 0 ? scores[index] / total : 0.0;
+    bool walks = metric == Metric::betweenness || metric == Metric::pagerank;
+    return walks && options.undirected ? Direction::any : Direction::follow;
+}
+
+MetricResult measure(const QueryIndex& index, Metric metric, const MetricOptions& options)
+{
+    switch (metric) {
+        case Metric::betweenness: return betweenness(index, options);
+        case Metric::pagerank: return {pagerank(index, options.damping, options.pagerank_rounds), false, 0};
+        default: return {degrees(index, metric), false, 0};
     }
-    return scores;
 }
 
 }  // namespace
@@ -93,26 +245,64 @@ std::string_view metric_name(Metric metric)
     return "degree";
 }
 
+MetricResult compute_metric_result(QueryCache& cache, Metric metric, const MetricOptions& options)
+{
+    return measure(*cache.index(options.filter, metric_direction(metric, options)), metric, options);
+}
+
+MetricResult compute_metric_result(const Graph& graph, Metric metric, const MetricOptions& options)
+{
+    return measure(QueryIndex(graph, options.filter, metric_direction(metric, options)), metric, options);
+}
+
+std::vector<double> compute_metric(QueryCache& cache, Metric metric, const MetricOptions& options)
+{
+    return compute_metric_result(cache, metric, options).values;
+}
+
 std::vector<double> compute_metric(const Graph& graph, Metric metric, const MetricOptions& options)
 {
-    switch (metric) {
-        case Metric::betweenness: return betweenness(graph, options);
-        case Metric::pagerank: return pagerank(graph, options);
-        default: return degrees(graph, options.filter, metric);
-    }
+    return compute_metric_result(graph, metric, options).values;
+}
+
+std::vector<RankedActor> rank_scores(const Graph& graph, const std::vector<ActorIndex>& actors,
+                                     const std::vector<double>& scores, std::size_t top)
+{
+    std::vector<RankedActor> ranked;
+    ranked.reserve(actors.size());
+    for (auto actor : actors) ranked.push_back({actor, scores.at(actor)});
+    auto higher = [&](const RankedActor& a, const RankedActor& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return graph.actor(a.actor).id < graph.actor(b.actor).id;
+    };
+    // Only the first `top` need ordering, which spares most id comparisons on a million actors.
+    auto kept = top > 0 && ranked.size() > top ? top : ranked.size();
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept), ranked.end(), higher);
+    ranked.resize(kept);
+    return ranked;
+}
+
+MetricRanking rank_actors_result(QueryCache& cache, Metric metric, const MetricOptions& options, std::size_t top)
+{
+    auto index = cache.index(options.filter, metric_direction(metric, options));
+    auto measured = measure(*index, metric, options);
+    MetricRanking ranking;
+    ranking.actors = rank_scores(cache.graph(), index->kept_actors(), measured.values, top);
+    ranking.of = index->kept_actors().size();
+    ranking.sampled = measured.sampled;
+    ranking.samples = measured.samples;
+    return ranking;
+}
+
+std::vector<RankedActor> rank_actors(QueryCache& cache, Metric metric, const MetricOptions& options, std::size_t top)
+{
+    return rank_actors_result(cache, metric, options, top).actors;
 }
 
 std::vector<RankedActor> rank_actors(const Graph& graph, Metric metric, const MetricOptions& options, std::size_t top)
 {
-    auto scores = compute_metric(graph, metric, options);
-    std::vector<RankedActor> ranked;
-    for (auto actor : apply_filter(graph, options.filter).actors) ranked.push_back({actor, scores[actor]});
-    std::sort(ranked.begin(), ranked.end(), [&](const RankedActor& a, const RankedActor& b) {
-        if (a.score != b.score) return a.score > b.score;
-        return graph.actor(a.actor).id < graph.actor(b.actor).id;
-    });
-    if (top > 0 && ranked.size() > top) ranked.resize(top);
-    return ranked;
+    QueryCache cache(graph, 1);
+    return rank_actors(cache, metric, options, top);
 }
 
 }  // namespace actorgraph

@@ -1,72 +1,173 @@
 #include "actorgraph/query/neighbourhood.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
+#include <algorithm>
+
+#include "actorgraph/query/query_cache.hpp"
 
 namespace actorgraph {
 
 namespace {
 
-// Hides edges that leave actors at the depth limit, so the search cannot pass them.
-struct WithinDepth {
-    const TraversalGraph* graph = nullptr;
-    const std::vector<int>* distance = nullptr;
-    int depth = 0;
-    bool operator()(TraversalGraph::edge_descriptor edge) const { return (*distance)[boost::source(edge, *graph)] < depth; }
-};
-
-// Records hop distances and stops expanding past the depth limit.
-class DepthRecorder : public boost::default_bfs_visitor {
-public:
-    explicit DepthRecorder(std::vector<int>& distance) : distance_(distance) {}
-    template <typename E, typename G>
-    void tree_edge(E edge, const G& graph)
-    {
-        distance_[boost::target(edge, graph)] = distance_[boost::source(edge, graph)] + 1;
+// The kept relations with both ends reached. Every relation is a forward step out of one of its
+// ends (out of its source when following, its target when reversing, both for any), so walking the
+// reached actors' steps finds them all without a pass over every relation of the graph.
+std::vector<RelationIndex> relations_among(const QueryIndex& index, const std::vector<ActorIndex>& actors,
+                                           const std::vector<int>& distance)
+{
+    std::vector<RelationIndex> relations;
+    for (auto actor : actors) {
+        for (auto step : index.forward(actor)) {
+            if (distance[step.actor] >= 0) relations.push_back(step.relation);
+        }
     }
+    std::sort(relations.begin(), relations.end());
+    relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
+    return relations;
+}
 
-private:
-    std::vector<int>& distance_;
-};
+std::vector<ActorIndex> reached_actors(const std::vector<int>& distance)
+{
+    std::vector<ActorIndex> actors;
+    for (ActorIndex index = 0; index < distance.size(); ++index) {
+        if (distance[index] >= 0) actors.push_back(index);
+    }
+    return actors;
+}
+
+// The distinct actors one step away, best connected first, so the first page shows the hubs.
+std::vector<ActorIndex> ranked_neighbours(const QueryIndex& index, ActorIndex actor)
+{
+    std::vector<ActorIndex> neighbours;
+    for (auto step : index.forward(actor)) {
+        if (step.actor != actor) neighbours.push_back(step.actor);
+    }
+    std::sort(neighbours.begin(), neighbours.end());
+    neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+    std::stable_sort(neighbours.begin(), neighbours.end(),
+                     [&](ActorIndex a, ActorIndex b) { return index.degree(a) > index.degree(b); });
+    return neighbours;
+}
+
+// The kept seeds, each once, at distance 0.
+std::vector<ActorIndex> start_at_seeds(const QueryIndex& index, const std::vector<ActorIndex>& seeds, std::vector<int>& distance)
+{
+    std::vector<ActorIndex> frontier;
+    for (auto seed : seeds) {
+        if (!index.keeps(seed) || distance[seed] == 0) continue;
+        distance[seed] = 0;
+        frontier.push_back(seed);
+    }
+    return frontier;
+}
+
+// Adds one expanded actor's page of neighbours to the next level; records what it leaves out.
+void expand_page(const QueryIndex& index, ActorIndex actor, int level, std::size_t offset, std::size_t limit,
+                 std::vector<int>& distance, std::vector<ActorIndex>& next, NeighbourhoodPage& page)
+{
+    auto neighbours = ranked_neighbours(index, actor);
+    auto first = std::min(offset, neighbours.size());
+    auto last = limit == 0 ? neighbours.size() : std::min(neighbours.size(), first + limit);
+    for (auto i = first; i < last; ++i) {
+        if (distance[neighbours[i]] >= 0) continue;
+        distance[neighbours[i]] = level;
+        next.push_back(neighbours[i]);
+    }
+    if (last < neighbours.size()) page.hidden.push_back({actor, last - first, neighbours.size() - last});
+}
 
 }  // namespace
+
+std::vector<int> hop_distances(const QueryIndex& index, const std::vector<ActorIndex>& seeds, std::size_t depth)
+{
+    std::vector<int> distance(index.actor_count(), -1);
+    auto frontier = start_at_seeds(index, seeds, distance);
+    std::vector<ActorIndex> next;
+    // Level by level, so the depth limit is a loop bound rather than a test on every step.
+    for (std::size_t level = 1; level <= depth && !frontier.empty(); ++level) {
+        next.clear();
+        for (auto actor : frontier) {
+            for (auto step : index.forward(actor)) {
+                if (distance[step.actor] >= 0) continue;
+                distance[step.actor] = static_cast<int>(level);
+                next.push_back(step.actor);
+            }
+        }
+        frontier.swap(next);
+    }
+    return distance;
+}
+
+std::vector<int> hop_distances(QueryCache& cache, const std::vector<ActorIndex>& seeds, const NeighbourhoodOptions& options)
+{
+    return hop_distances(*cache.index(options.filter, options.direction), seeds, options.depth);
+}
 
 std::vector<int> hop_distances(const Graph& graph, const std::vector<ActorIndex>& seeds,
                                const NeighbourhoodOptions& options)
 {
-    Traversal traversal(graph, options.filter, options.direction);
-    auto& bgl = traversal.graph();
-    std::vector<int> distance(graph.actor_count(), -1);
-    std::vector<ActorIndex> start;
-    for (auto seed : seeds) {
-        if (!traversal.keeps(seed) || distance[seed] == 0) continue;
-        distance[seed] = 0;
-        start.push_back(seed);
-    }
-    if (start.empty()) return distance;
-    std::vector<boost::default_color_type> colors(graph.actor_count());
-    auto color_map = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, bgl));
-    boost::queue<TraversalGraph::vertex_descriptor> queue;
-    WithinDepth limited{&bgl, &distance, static_cast<int>(options.depth)};
-    boost::filtered_graph<TraversalGraph, WithinDepth> bounded(bgl, limited);
-    boost::breadth_first_search(bounded, start.begin(), start.end(), queue, DepthRecorder(distance), color_map);
-    return distance;
+    return hop_distances(QueryIndex(graph, options.filter, options.direction), seeds, options.depth);
+}
+
+Selection neighbourhood(const QueryIndex& index, const std::vector<ActorIndex>& seeds, std::size_t depth)
+{
+    auto distance = hop_distances(index, seeds, depth);
+    Selection selection;
+    selection.actors = reached_actors(distance);
+    selection.relations = relations_among(index, selection.actors, distance);
+    return selection;
+}
+
+Selection neighbourhood(QueryCache& cache, const std::vector<ActorIndex>& seeds, const NeighbourhoodOptions& options)
+{
+    return neighbourhood(*cache.index(options.filter, options.direction), seeds, options.depth);
 }
 
 Selection neighbourhood(const Graph& graph, const std::vector<ActorIndex>& seeds, const NeighbourhoodOptions& options)
 {
-    auto distance = hop_distances(graph, seeds, options);
-    Selection selection;
-    for (ActorIndex index = 0; index < graph.actor_count(); ++index) {
-        if (distance[index] >= 0) selection.actors.push_back(index);
+    return neighbourhood(QueryIndex(graph, options.filter, options.direction), seeds, options.depth);
+}
+
+std::size_t NeighbourhoodPage::more() const
+{
+    std::size_t total = 0;
+    for (const auto& entry : hidden) total += entry.more;
+    return total;
+}
+
+NeighbourhoodPage neighbourhood_page(const QueryIndex& index, const std::vector<ActorIndex>& seeds, std::size_t depth,
+                                     const NeighbourPaging& paging)
+{
+    NeighbourhoodPage page;
+    std::vector<int> distance(index.actor_count(), -1);
+    auto frontier = start_at_seeds(index, seeds, distance);
+    auto reached = frontier;
+    std::vector<ActorIndex> next;
+    for (std::size_t level = 1; level <= depth && !frontier.empty(); ++level) {
+        next.clear();
+        auto offset = level == 1 ? paging.offset : 0;  // later pages move along the seeds' lists only
+        for (auto actor : frontier) expand_page(index, actor, static_cast<int>(level), offset, paging.limit, distance, next, page);
+        reached.insert(reached.end(), next.begin(), next.end());
+        frontier.swap(next);
     }
-    for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
-        const auto& relation = graph.relation(index);
-        if (distance[relation.source] >= 0 && distance[relation.target] >= 0 && options.filter.keeps_relation(relation)) {
-            selection.relations.push_back(index);
-        }
-    }
-    return selection;
+    std::sort(reached.begin(), reached.end());
+    page.selection.actors = reached;
+    for (auto actor : reached) page.hops.push_back(distance[actor]);
+    page.selection.relations = relations_among(index, reached, distance);
+    std::sort(page.hidden.begin(), page.hidden.end(),
+              [](const HiddenNeighbours& a, const HiddenNeighbours& b) { return a.actor < b.actor; });
+    return page;
+}
+
+NeighbourhoodPage neighbourhood_page(QueryCache& cache, const std::vector<ActorIndex>& seeds,
+                                     const NeighbourhoodOptions& options, const NeighbourPaging& paging)
+{
+    return neighbourhood_page(*cache.index(options.filter, options.direction), seeds, options.depth, paging);
+}
+
+NeighbourhoodPage neighbourhood_page(const Graph& graph, const std::vector<ActorIndex>& seeds,
+                                     const NeighbourhoodOptions& options, const NeighbourPaging& paging)
+{
+    return neighbourhood_page(QueryIndex(graph, options.filter, options.direction), seeds, options.depth, paging);
 }
 
 }  // namespace actorgraph

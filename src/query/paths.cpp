@@ -1,80 +1,20 @@
 #include "actorgraph/query/paths.hpp"
 
 #include <algorithm>
-#include <boost/graph/dijkstra_shortest_paths.hpp>
-#include <boost/graph/filtered_graph.hpp>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <set>
 
+#include "actorgraph/query/query_cache.hpp"
+#include "query/path_search.hpp"
+
 namespace actorgraph {
 
 namespace {
 
-using Vertex = boost::graph_traits<TraversalGraph>::vertex_descriptor;
-using Edge = boost::graph_traits<TraversalGraph>::edge_descriptor;
-constexpr double unreachable = std::numeric_limits<double>::infinity();
-
-struct TargetReached {};
-
-// Records the edge each vertex was reached by, and stops the search at the target.
-template <typename G>
-class PathRecorder : public boost::default_dijkstra_visitor {
-public:
-    PathRecorder(std::vector<std::optional<typename boost::graph_traits<G>::edge_descriptor>>& via, Vertex target)
-        : via_(via), target_(target) {}
-    void edge_relaxed(typename boost::graph_traits<G>::edge_descriptor edge, const G& graph) { via_[boost::target(edge, graph)] = edge; }
-    void examine_vertex(Vertex vertex, const G&) { if (vertex == target_) throw TargetReached{}; }
-
-private:
-    std::vector<std::optional<typename boost::graph_traits<G>::edge_descriptor>>& via_;
-    Vertex target_;
-};
-
-// The cheapest path in any BGL graph over the traversal's edges (the whole one or a filtered view).
-template <typename G>
-std::optional<Path> cheapest_path(const G& graph, Vertex from, Vertex to)
-{
-    auto count = boost::num_vertices(graph);
-    std::vector<std::optional<typename boost::graph_traits<G>::edge_descriptor>> via(count);
-    std::vector<double> distance(count, unreachable);
-    try {
-        boost::dijkstra_shortest_paths(graph, from,
-            boost::weight_map(boost::get(&TraversalEdge::cost, graph))
-                .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, graph)))
-                .visitor(PathRecorder<G>(via, to)));
-    } catch (const TargetReached&) {
-    }
-    if (from != to && !via[to]) return std::nullopt;
-    Path path;
-    for (Vertex at = to; at != from;) {
-        auto edge = *via[at];
-        path.relations.push_back(graph[edge].relation);
-        path.actors.push_back(static_cast<ActorIndex>(at));
-        path.cost += graph[edge].cost;
-        at = boost::source(edge, graph);
-    }
-    path.actors.push_back(static_cast<ActorIndex>(from));
-    std::reverse(path.actors.begin(), path.actors.end());
-    std::reverse(path.relations.begin(), path.relations.end());
-    return path;
-}
-
-struct SpurFilter {
-    const std::set<Edge>* removed_edges = nullptr;
-    const std::vector<char>* removed_vertices = nullptr;
-    bool operator()(Edge edge) const { return !removed_edges->contains(edge); }
-    bool operator()(Vertex vertex) const { return !(*removed_vertices)[vertex]; }
-};
-
-std::optional<Edge> edge_for(const TraversalGraph& graph, Vertex from, RelationIndex relation)
-{
-    for (auto [it, end] = boost::out_edges(from, graph); it != end; ++it) {
-        if (graph[*it].relation == relation) return *it;
-    }
-    return std::nullopt;
-}
+using search::unreachable;
+constexpr std::size_t no_hop_limit = std::numeric_limits<std::size_t>::max();
 
 bool same_prefix(const Path& path, const Path& root, std::size_t length)
 {
@@ -83,83 +23,172 @@ bool same_prefix(const Path& path, const Path& root, std::size_t length)
            std::equal(root.relations.begin(), root.relations.begin() + static_cast<std::ptrdiff_t>(length), path.relations.begin());
 }
 
-// Yen's algorithm: each next path deviates from an earlier one at a spur actor.
-std::vector<Path> yen_paths(const TraversalGraph& graph, Vertex from, Vertex to, std::size_t wanted,
-                            const std::function<bool(const Path&)>& accept)
+double relation_cost(RelationIndex relation, const StepCosts* costs)
 {
+    return costs ? costs->of(relation) : 1.0;
+}
+
+// Yen's spur path at position `spur` of `current`: the cheapest way on from the spur actor that
+// avoids the root's actors and the relations earlier paths with the same root took from there.
+std::optional<Path> spur_path(const QueryIndex& index, const Path& current, std::size_t spur, const std::vector<Path>& found,
+                              ActorIndex to, const StepCosts* costs, std::size_t max_hops)
+{
+    thread_local search::ActorSet blocked;
+    blocked.restart(index.actor_count());
+    for (std::size_t i = 0; i < spur; ++i) blocked.insert(current.actors[i]);
+    search::Detour detour{&blocked, current.actors[spur], {}};
+    for (const auto& earlier : found) {
+        if (same_prefix(earlier, current, spur)) detour.banned.push_back(earlier.relations[spur]);
+    }
+    auto tail_hops = max_hops == no_hop_limit ? no_hop_limit : max_hops - spur;
+    auto tail = search::best_path(index, current.actors[spur], to, costs, detour, tail_hops);
+    if (!tail) return std::nullopt;
+    Path joined;
+    joined.actors.assign(current.actors.begin(), current.actors.begin() + static_cast<std::ptrdiff_t>(spur));
+    joined.relations.assign(current.relations.begin(), current.relations.begin() + static_cast<std::ptrdiff_t>(spur));
+    for (auto relation : joined.relations) joined.cost += relation_cost(relation, costs);
+    joined.actors.insert(joined.actors.end(), tail->actors.begin(), tail->actors.end());
+    joined.relations.insert(joined.relations.end(), tail->relations.begin(), tail->relations.end());
+    joined.cost += tail->cost;
+    return joined;
+}
+
+// Yen's algorithm: each next path deviates from an earlier one at a spur actor. Counting hops,
+// the hop limit also bounds the searches: paths come cheapest first, so once one is too long
+// every later one is too.
+std::vector<Path> yen_paths(const QueryIndex& index, ActorIndex from, ActorIndex to, const StepCosts* costs,
+                            const PathOptions& options)
+{
+    auto wanted = std::max<std::size_t>(options.k, 1);
+    auto search_hops = costs ? no_hop_limit : options.max_hops.value_or(no_hop_limit);
+    auto within_hops = [&](const Path& path) { return !options.max_hops || path.relations.size() <= *options.max_hops; };
     std::vector<Path> found;
     std::vector<Path> accepted;
-    auto first = cheapest_path(graph, from, to);
+    auto first = search::best_path(index, from, to, costs, search::Anything{}, search_hops);
     if (!first) return accepted;
     auto by_cost = [](const Path& a, const Path& b) {
         return std::tie(a.cost, a.actors, a.relations) < std::tie(b.cost, b.actors, b.relations);
     };
     std::set<Path, decltype(by_cost)> candidates(by_cost);
-    candidates.insert(*first);
-    constexpr std::size_t max_rounds = 20000;  // bounds the search when `accept` rejects most paths
-    for (std::size_t round = 0; round < max_rounds && accepted.size() < wanted && !candidates.empty(); ++round) {
-        Path current = *candidates.begin();
-        candidates.erase(candidates.begin());
+    candidates.insert(std::move(*first));
+    constexpr std::size_t max_rounds = 20000;  // bounds the search when the hop limit rejects most weighted paths
+    for (std::size_t round = 0; round < max_rounds && !candidates.empty(); ++round) {
+        Path current = candidates.extract(candidates.begin()).value();
+        if (!costs && !within_hops(current)) break;
         found.push_back(current);
-        if (accept(current)) accepted.push_back(current);
+        if (within_hops(current)) accepted.push_back(current);
+        if (accepted.size() >= wanted) break;
         for (std::size_t spur = 0; spur + 1 < current.actors.size(); ++spur) {
-            std::set<Edge> removed_edges;
-            std::vector<char> removed_vertices(boost::num_vertices(graph), 0);
-            for (const auto& earlier : found) {
-                if (!same_prefix(earlier, current, spur)) continue;
-                if (auto edge = edge_for(graph, earlier.actors[spur], earlier.relations[spur])) removed_edges.insert(*edge);
-            }
-            for (std::size_t i = 0; i < spur; ++i) removed_vertices[current.actors[i]] = 1;
-            SpurFilter keep{&removed_edges, &removed_vertices};
-            boost::filtered_graph<TraversalGraph, SpurFilter, SpurFilter> spur_graph(graph, keep, keep);
-            auto tail = cheapest_path(spur_graph, current.actors[spur], to);
-            if (!tail) continue;
-            Path joined;
-            joined.actors.assign(current.actors.begin(), current.actors.begin() + static_cast<std::ptrdiff_t>(spur));
-            joined.relations.assign(current.relations.begin(), current.relations.begin() + static_cast<std::ptrdiff_t>(spur));
-            for (std::size_t i = 0; i < spur; ++i) joined.cost += graph[*edge_for(graph, current.actors[i], current.relations[i])].cost;
-            joined.actors.insert(joined.actors.end(), tail->actors.begin(), tail->actors.end());
-            joined.relations.insert(joined.relations.end(), tail->relations.begin(), tail->relations.end());
-            joined.cost += tail->cost;
-            candidates.insert(std::move(joined));
+            if (auto joined = spur_path(index, current, spur, found, to, costs, search_hops)) candidates.insert(std::move(*joined));
         }
     }
     return accepted;
 }
 
-// Every path of the lowest cost, enumerated backwards along edges that lie on a cheapest path.
-std::vector<Path> all_cheapest_paths(const TraversalGraph& graph, Vertex from, Vertex to, std::size_t limit)
+// Breadth-first from `from` by whole levels until the level holding `to`: every actor no more
+// hops away than `to` gets its final label.
+void label_by_hops(const QueryIndex& index, ActorIndex from, ActorIndex to, search::Scratch& scratch)
 {
-    std::vector<double> distance(boost::num_vertices(graph), unreachable);
-    boost::dijkstra_shortest_paths(graph, from,
-        boost::weight_map(boost::get(&TraversalEdge::cost, graph)).distance_map(distance.data()));
+    auto& labels = scratch.forward;
+    auto& frontier = scratch.frontiers[0];
+    auto& next = scratch.frontiers[1];
+    frontier.assign(1, from);
+    while (!frontier.empty() && !labels.reached(to)) {
+        next.clear();
+        for (auto actor : frontier) {
+            for (auto step : index.forward(actor)) {
+                if (labels.reached(step.actor)) continue;
+                labels.reach(step.actor, labels.distance(actor) + 1, {actor, step.relation});
+                next.push_back(step.actor);
+            }
+        }
+        frontier.swap(next);
+    }
+}
+
+// Dijkstra from `from`, stopped once the queue holds only actors farther than `to`: every actor
+// no farther than `to` is settled with its final label by then.
+void label_by_cost(const QueryIndex& index, ActorIndex from, ActorIndex to, const StepCosts& costs, search::Scratch& scratch)
+{
+    auto& labels = scratch.forward;
+    search::DijkstraSide side{labels, scratch.queues[0], true};
+    side.queue.clear();
+    side.push(0, from);
+    while (!side.queue.empty()) {
+        auto [distance, actor] = side.pop();
+        if (distance > labels.distance(actor)) continue;
+        if (labels.reached(to) && distance > labels.distance(to)) break;
+        auto steps = index.forward(actor);
+        auto step_costs = costs.forward(actor);
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            double reached = distance + step_costs[i];
+            if (labels.reached(steps[i].actor) && reached >= labels.distance(steps[i].actor)) continue;
+            labels.reach(steps[i].actor, reached, {actor, steps[i].relation});
+            side.push(reached, steps[i].actor);
+        }
+    }
+}
+
+// The forward labels of every actor no farther from `from` than `to`; returns the distance to `to`.
+double label_up_to(const QueryIndex& index, ActorIndex from, ActorIndex to, const StepCosts* costs,
+                   search::Scratch& scratch)
+{
+    scratch.forward.reach(from, 0, {from, 0});
+    if (costs) {
+        label_by_cost(index, from, to, *costs, scratch);
+    } else {
+        label_by_hops(index, from, to, scratch);
+    }
+    return scratch.forward.reached(to) ? scratch.forward.distance(to) : unreachable;
+}
+
+// Every path of the lowest cost, enumerated backwards along steps that lie on a cheapest path.
+std::vector<Path> all_cheapest_paths(const QueryIndex& index, ActorIndex from, ActorIndex to,
+                                     const StepCosts* costs, std::size_t limit)
+{
+    auto& scratch = search::fresh_scratch(index.actor_count());
     std::vector<Path> paths;
-    if (distance[to] == unreachable) return paths;
-    Path partial;
-    partial.actors.push_back(static_cast<ActorIndex>(to));
-    auto tight = [&](Edge edge) {
-        auto tail = boost::source(edge, graph);
-        auto expected = distance[tail] + graph[edge].cost;
-        return distance[tail] != unreachable && std::abs(expected - distance[boost::target(edge, graph)]) <= 1e-9 * (1 + expected);
+    double cheapest = label_up_to(index, from, to, costs, scratch);
+    if (cheapest == unreachable) return paths;
+    const auto& labels = scratch.forward;
+    auto tight = [&](ActorIndex tail, ActorIndex head, RelationIndex relation) {
+        if (!labels.reached(tail) || labels.distance(tail) > cheapest) return false;
+        double expected = labels.distance(tail) + relation_cost(relation, costs);
+        return std::abs(expected - labels.distance(head)) <= 1e-9 * (1 + expected);
     };
-    std::function<void(Vertex)> walk = [&](Vertex at) {
+    Path partial;
+    partial.actors.push_back(to);
+    std::function<void(ActorIndex)> walk = [&](ActorIndex at) {
         if (paths.size() >= limit) return;
         if (at == from) {
-            Path path{{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, distance[to]};
-            paths.push_back(std::move(path));
+            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, cheapest});
             return;
         }
-        for (auto [it, end] = boost::in_edges(at, graph); it != end; ++it) {
-            if (!tight(*it)) continue;
-            partial.actors.push_back(static_cast<ActorIndex>(boost::source(*it, graph)));
-            partial.relations.push_back(graph[*it].relation);
-            walk(boost::source(*it, graph));
+        for (auto step : index.backward(at)) {
+            if (!tight(step.actor, at, step.relation)) continue;
+            partial.actors.push_back(step.actor);
+            partial.relations.push_back(step.relation);
+            walk(step.actor);
             partial.actors.pop_back();
             partial.relations.pop_back();
         }
     };
     walk(to);
     std::sort(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return std::tie(a.actors, a.relations) < std::tie(b.actors, b.relations); });
+    return paths;
+}
+
+// find_paths once the index and, for weighted paths, the step costs are at hand.
+std::vector<Path> paths_over(const QueryIndex& index, ActorIndex from, ActorIndex to, const PathOptions& options,
+                             const StepCosts* costs)
+{
+    if (!index.answers(options.filter, options.direction)) {
+        throw Error("the query index was built for another filter or direction than the path options");
+    }
+    if (!index.keeps(from) || !index.keeps(to)) return {};
+    if (!options.all_shortest) return yen_paths(index, from, to, costs, options);
+    auto paths = all_cheapest_paths(index, from, to, costs, options.limit);
+    std::erase_if(paths, [&](const Path& path) { return options.max_hops && path.relations.size() > *options.max_hops; });
     return paths;
 }
 
@@ -195,20 +224,26 @@ std::vector<double> relation_costs(const Graph& graph, const std::string& weight
     return costs;
 }
 
+std::vector<Path> find_paths(const QueryIndex& index, ActorIndex from, ActorIndex to, const PathOptions& options,
+                             const std::vector<double>& costs)
+{
+    if (options.weight.empty()) return paths_over(index, from, to, options, nullptr);
+    StepCosts steps(index, costs);
+    return paths_over(index, from, to, options, &steps);
+}
+
+std::vector<Path> find_paths(QueryCache& cache, ActorIndex from, ActorIndex to, const PathOptions& options)
+{
+    auto index = cache.index(options.filter, options.direction);
+    if (options.weight.empty()) return paths_over(*index, from, to, options, nullptr);
+    auto steps = cache.step_costs(options.filter, options.direction, options.weight, options.transform);
+    return paths_over(*index, from, to, options, steps.get());
+}
+
 std::vector<Path> find_paths(const Graph& graph, ActorIndex from, ActorIndex to, const PathOptions& options)
 {
-    Traversal traversal(graph, options.filter, options.direction);
-    if (!traversal.keeps(from) || !traversal.keeps(to)) return {};
-    auto costs = relation_costs(graph, options.weight, options.transform);
-    auto& bgl = traversal.graph();
-    for (auto [it, end] = boost::edges(bgl); it != end; ++it) bgl[*it].cost = costs[bgl[*it].relation];
-    auto within_hops = [&](const Path& path) { return !options.max_hops || path.relations.size() <= *options.max_hops; };
-    if (options.all_shortest) {
-        auto paths = all_cheapest_paths(bgl, from, to, options.limit);
-        std::erase_if(paths, [&](const Path& path) { return !within_hops(path); });
-        return paths;
-    }
-    return yen_paths(bgl, from, to, std::max<std::size_t>(options.k, 1), within_hops);
+    QueryCache cache(graph, 1);
+    return find_paths(cache, from, to, options);
 }
 
 Selection selection_of(const std::vector<Path>& paths)

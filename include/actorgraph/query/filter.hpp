@@ -21,6 +21,8 @@ struct PropertyCondition {
     [[nodiscard]] static PropertyCondition parse(std::string_view text);
     /// True when the properties satisfy the condition (numeric comparison for <, <=, >, >=).
     [[nodiscard]] bool matches(const Properties& properties) const;
+    /// Same property, operator and value.
+    [[nodiscard]] bool operator==(const PropertyCondition& other) const = default;
 };
 
 /// The part of a graph a query or view looks at. Empty sets mean "all".
@@ -39,6 +41,12 @@ struct GraphFilter {
     [[nodiscard]] bool keeps_relation(const Relation& relation) const;
     /// True when no test is set.
     [[nodiscard]] bool is_empty() const;
+    /// True when no relation test is set, so every relation between kept actors is kept.
+    [[nodiscard]] bool keeps_every_relation() const;
+    /// True when no actor test is set, so every actor is kept.
+    [[nodiscard]] bool keeps_every_actor() const { return kinds.empty() && actor_conditions.empty(); }
+    /// Same tests: what a cache of query indexes compares.
+    [[nodiscard]] bool operator==(const GraphFilter& other) const = default;
 };
 
 /// The actors kept by the filter and the relations kept whose both endpoints are kept;

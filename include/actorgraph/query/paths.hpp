@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "actorgraph/query/traversal.hpp"
+#include "actorgraph/query/query_index.hpp"
 
 namespace actorgraph {
+
+class QueryCache;
 
 /// How a numeric relation property becomes a walking cost.
 enum class WeightTransform {
@@ -36,7 +38,15 @@ struct Path {
 };
 
 /// The paths from one actor to another for the options, cheapest first; empty when none exists.
+/// Builds the index for the options' filter and direction first; a QueryCache saves that step.
 [[nodiscard]] std::vector<Path> find_paths(const Graph& graph, ActorIndex from, ActorIndex to, const PathOptions& options);
+/// find_paths through the cache's index and costs for the options, built on their first use.
+[[nodiscard]] std::vector<Path> find_paths(QueryCache& cache, ActorIndex from, ActorIndex to, const PathOptions& options);
+/// find_paths over a prebuilt index, which must answer the options' filter and direction (Error
+/// otherwise); `costs` is relation_costs for the options' weight, unused when it is empty. Weighted,
+/// each call first lays the costs along the index (one pass over its steps); a QueryCache keeps them.
+[[nodiscard]] std::vector<Path> find_paths(const QueryIndex& index, ActorIndex from, ActorIndex to,
+                                           const PathOptions& options, const std::vector<double>& costs);
 
 /// The walking cost of each relation under a weight property and transform; relations
 /// without a usable positive value cost as much as the weakest tie that has one.

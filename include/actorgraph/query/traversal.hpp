@@ -1,5 +1,7 @@
 #pragma once
-// A Boost.Graph view of the model for one filter and direction: the graph every query walks.
+// A Boost.Graph view of the model for one filter and direction, for callers that want BGL's own
+// algorithms on the filtered graph. The queries themselves walk a QueryIndex (query_index.hpp),
+// which is built faster and walked without BGL's per-edge indirections.
 #include <boost/graph/adjacency_list.hpp>
 
 #include "actorgraph/query/filter.hpp"
