@@ -1,11 +1,6 @@
 #include "actorgraph/app/explorer.hpp"
 
 #include <algorithm>
-#include <set>
-#include <thread>
-
-#include "actorgraph/io/file_format.hpp"
-#include "actorgraph/render/stylesheet.hpp"
 
 namespace fs = std::filesystem;
 
@@ -49,157 +44,18 @@ OutputFormat output_format_for_path(const fs::path& path)
 Explorer::Explorer(ExplorerOptions options)
     : options_(std::move(options)), recent_(options_.config_dir / "recent_files.txt")
 {
+    view_.choose_engine = true;
+    view_.limits = options_.limits;
+    shown_view_ = view_;
 }
 
 Explorer::~Explorer() = default;
 
-// ---- file ----
-
-bool Explorer::open(const fs::path& path)
-{
-    std::shared_ptr<const Graph> loaded;
-    try {
-        loaded = std::make_shared<const Graph>(load_graph(path));
-    } catch (const Error& failure) {
-        // Errors found inside the file already start with "file:line:".
-        bool located = !failure.where().file.empty();
-        error(std::string("cannot open ") + (located ? "" : path.string() + ": ") + failure.what());
-        return false;
-    } catch (const std::exception& failure) {
-        error("cannot open " + path.string() + ": " + failure.what());
-        return false;
-    }
-    retire(std::move(layout_job_));
-    graph_ = std::move(loaded);
-    file_ = path;
-    auto engine = view_.engine;
-    view_ = ViewSpec{};
-    view_.engine = engine;
-    // The old picture's indices belong to the old graph: it must not be drawn or hit-tested again.
-    drawing_.reset();
-    ++drawing_generation_;
-    composed_ = {};
-    selection_.clear();
-    hovered_.reset();
-    layout_error_.clear();
-    fit_on_next_drawing_ = true;
-    recent_.add(path);
-    info("opened " + path.string() + ": " + std::to_string(graph_->actor_count()) + " actors, " +
-         std::to_string(graph_->relation_count()) + " relations, " + std::to_string(graph_->diagnostics().size()) +
-         " warnings");
-    apply_view();
-    return true;
-}
-
-// ---- view and layout ----
-
-void Explorer::apply_view()
-{
-    if (!graph_) return;
-    try {
-        auto next = compose_view(*graph_, view_);
-        bool same_content = next.scene.visible.actors == composed_.scene.visible.actors &&
-                            next.scene.visible.relations == composed_.scene.visible.relations;
-        if (!same_content) fit_on_next_drawing_ = true;
-        composed_ = std::move(next);
-    } catch (const std::exception& failure) {
-        error(failure.what());
-        return;
-    }
-    request_layout();
-}
-
-void Explorer::request_layout()
-{
-    if (!graph_) return;
-    RenderRequest request;
-    try {
-        request.dot = styled_dot(*graph_, composed_.scene, Stylesheet::builtin());
-    } catch (const std::exception& failure) {
-        error(failure.what());
-        return;
-    }
-    request.engine = view_.engine;
-    request.format = OutputFormat::xdot;
-    request.budget = options_.layout_budget;
-    retire(std::move(layout_job_));
-    layout_job_ = std::make_unique<RenderJob>(std::move(request));
-}
-
-void Explorer::poll()
-{
-    if (layout_job_ && layout_job_->finished()) finish_layout();
-    if (export_job_ && export_job_->finished()) finish_export();
-    std::erase_if(retired_, [](const auto& job) { return job->finished(); });
-}
-
-bool Explorer::wait_for_layout(std::chrono::milliseconds timeout)
-{
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-        poll();
-        if (!layout_job_) return true;
-        if (std::chrono::steady_clock::now() >= deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-}
-
-void Explorer::cancel_layout()
-{
-    if (!layout_job_) return;
-    retire(std::move(layout_job_));
-    info("layout cancelled; the previous picture stays");
-}
-
-void Explorer::finish_layout()
-{
-    auto job = std::move(layout_job_);
-    auto outcome = job->take_outcome();
-    auto engine = job->request().engine;
-    if (outcome.cancelled) return;
-    if (!outcome.ok || !outcome.drawing) {
-        layout_error_ = outcome.message;
-        error(std::string("layout with ") + layout_engine_name(engine) + " failed: " + outcome.message);
-        return;
-    }
-    drawing_ = std::move(*outcome.drawing);
-    ++drawing_generation_;
-    drawing_engine_ = engine;
-    drawing_seconds_ = outcome.seconds;
-    layout_error_.clear();
-    if (fit_on_next_drawing_) fit_to_window();
-    fit_on_next_drawing_ = false;
-}
-
-LayoutStatus Explorer::layout_status() const
-{
-    LayoutStatus status;
-    status.running = layout_job_ != nullptr;
-    status.engine = layout_job_ ? layout_job_->request().engine : drawing_engine_;
-    status.seconds = layout_job_ ? layout_job_->elapsed_seconds() : drawing_seconds_;
-    status.error = layout_error_;
-    return status;
-}
-
-void Explorer::set_engine(LayoutEngine engine)
-{
-    view_.engine = engine;
-    fit_on_next_drawing_ = true;
-    apply_view();
-}
+// ---- view ----
 
 void Explorer::fit_to_window()
 {
     if (drawing_) camera_.fit(drawing_->bounds);
-}
-
-void Explorer::retire(std::unique_ptr<RenderJob> job)
-{
-    if (!job) return;
-    // Cancelling kills the child process at once; the thread then ends on its own and poll()
-    // drops it, so the UI thread never waits for a join.
-    job->cancel();
-    retired_.push_back(std::move(job));
 }
 
 // ---- pointer and selection ----
@@ -233,15 +89,27 @@ void Explorer::select_actor(ActorIndex actor, bool additive)
 
 void Explorer::go_to_actor(ActorIndex actor)
 {
+    if (!graph_ || actor >= graph_->actor_count()) return;
     select_actor(actor);
-    const auto* element = drawing_ ? drawing_->find_actor(actor) : nullptr;
-    if (element) {
-        // From an overview the labels are too small to read: come close enough to read them.
-        if (camera_.zoom() < 1.2f) camera_.zoom_by(1.2f / camera_.zoom());
-        camera_.centre_on(centre_of(element->bounds));
-    } else if (graph_ && actor < graph_->actor_count()) {
+    if (centre_on_drawn(actor)) return;
+    if (composed_.reduction.kind == ViewReduction::Kind::none) {
         info(graph_->actor(actor).display_name() + " is not in the current view");
+        return;
     }
+    // A big graph shows only part of itself: pull the actor in with its neighbourhood.
+    info("showing " + graph_->actor(actor).display_name() + " and its neighbours");
+    set_focus({actor}, 1);
+    centre_when_drawn_ = actor;
+}
+
+bool Explorer::centre_on_drawn(ActorIndex actor)
+{
+    const auto* element = drawing_ ? find_actor(*drawing_, drawing_index_, actor) : nullptr;
+    if (!element) return false;
+    // From an overview the labels are too small to read: come close enough to read them.
+    if (camera_.zoom() < 1.2f) camera_.zoom_by(1.2f / camera_.zoom());
+    camera_.centre_on(centre_of(element->bounds));
+    return true;
 }
 
 std::optional<ActorIndex> Explorer::resolve(std::string_view name)
@@ -286,46 +154,25 @@ bool Explorer::set_property_filter(std::string_view text)
     return true;
 }
 
-std::optional<std::pair<int, int>> Explorer::years_present() const
-{
-    if (!graph_) return std::nullopt;
-    std::optional<std::pair<int, int>> range;
-    auto extend = [&](int year) {
-        if (!range) range = std::pair{year, year};
-        range->first = std::min(range->first, year);
-        range->second = std::max(range->second, year);
-    };
-    for (const auto& relation : graph_->relations()) {
-        auto span = year_span(relation.properties);
-        if (!span) continue;
-        if (span->first != std::numeric_limits<int>::min()) extend(span->first);
-        if (span->last != std::numeric_limits<int>::max()) extend(span->last);
-    }
-    return range;
-}
-
-std::vector<std::string> Explorer::kinds_present() const
-{
-    std::set<std::string> kinds;
-    if (graph_) {
-        for (const auto& actor : graph_->actors()) kinds.insert(actor.kind);
-    }
-    return {kinds.begin(), kinds.end()};
-}
-
-std::vector<std::string> Explorer::types_present() const
-{
-    std::set<std::string> types;
-    if (graph_) {
-        for (const auto& relation : graph_->relations()) types.insert(relation.type);
-    }
-    return {types.begin(), types.end()};
-}
-
 void Explorer::set_focus(std::vector<ActorIndex> actors, std::size_t depth)
 {
     view_.focus = std::move(actors);
     view_.focus_depth = depth;
+    view_.neighbour_pages = 1;
+    apply_view();
+}
+
+bool Explorer::can_show_more_neighbours() const
+{
+    const auto& reduction = composed_.reduction;
+    return !shown_view_.focus.empty() && reduction.kind == ViewReduction::Kind::capped_focus && shown_view_.limits &&
+           focus_limit(*shown_view_.limits, shown_view_.neighbour_pages + 1) > reduction.shown;
+}
+
+void Explorer::show_more_neighbours()
+{
+    if (!can_show_more_neighbours()) return;
+    view_.neighbour_pages = shown_view_.neighbour_pages + 1;
     apply_view();
 }
 
@@ -334,14 +181,8 @@ bool Explorer::run_path_query(ActorIndex from, ActorIndex to, const PathOptions&
     if (!graph_ || from >= graph_->actor_count() || to >= graph_->actor_count()) return false;
     view_.path = PathRequest{from, to, options};
     view_.highlighted_path = SIZE_MAX;
+    announce_paths_ = true;
     apply_view();
-    const auto& names = *graph_;
-    auto route = names.actor(from).display_name() + " \u2192 " + names.actor(to).display_name();
-    if (composed_.paths.empty()) {
-        info("no path " + route + " for these options");
-        return false;
-    }
-    info(std::to_string(composed_.paths.size()) + " path(s) " + route);
     return true;
 }
 
@@ -378,73 +219,6 @@ void Explorer::set_size_by(std::optional<Metric> metric)
 {
     view_.size_by = metric;
     apply_view();
-}
-
-// ---- export ----
-
-std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std::optional<OutputFormat> format)
-{
-    if (!graph_) {
-        error("no graph is open to export");
-        return nullptr;
-    }
-    try {
-        // The same steps as `actorgraph export`: compose_view, styled_dot, render in a child process.
-        RenderRequest request;
-        auto view = compose_view(*graph_, view_);
-        request.dot = styled_dot(*graph_, view.scene, Stylesheet::builtin());
-        request.engine = view_.engine;
-        request.format = format ? *format : output_format_for_path(output);
-        request.output = output;
-        request.budget = options_.layout_budget;
-        return std::make_unique<RenderJob>(std::move(request));
-    } catch (const std::exception& failure) {
-        error(std::string("cannot export ") + output.string() + ": " + failure.what());
-        return nullptr;
-    }
-}
-
-bool Explorer::export_view(const fs::path& output, std::optional<OutputFormat> format)
-{
-    retire(std::move(export_job_));
-    export_job_ = make_export_job(output, format);
-    if (!export_job_) return false;
-    (void)export_job_->wait(options_.layout_budget + std::chrono::seconds(10));
-    if (!export_job_->finished()) export_job_->cancel();
-    (void)export_job_->wait(std::chrono::seconds(10));
-    finish_export();
-    return export_result_.starts_with("wrote ");
-}
-
-void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format)
-{
-    retire(std::move(export_job_));
-    export_job_ = make_export_job(output, format);
-    if (export_job_) export_result_ = "exporting " + output.string() + "\u2026";
-}
-
-void Explorer::finish_export()
-{
-    auto job = std::move(export_job_);
-    auto outcome = job->take_outcome();
-    const auto& output = job->request().output;
-    if (outcome.ok) {
-        export_result_ = "wrote " + output.string() + " (" + output_format_name(job->request().format) + ", " +
-                         layout_engine_name(job->request().engine) + ")";
-        info(export_result_);
-    } else {
-        export_result_ = "export to " + output.string() + " failed: " + (outcome.cancelled ? "cancelled" : outcome.message);
-        error(export_result_);
-    }
-}
-
-ExportStatus Explorer::export_status() const
-{
-    ExportStatus status;
-    status.running = export_job_ != nullptr;
-    if (export_job_) status.output = export_job_->request().output;
-    status.result = export_result_;
-    return status;
 }
 
 // ---- messages ----

@@ -44,6 +44,7 @@ void RenderJob::run() noexcept
         auto bytes = render_dot_text_isolated(request_.dot, request_.engine, request_.format, control);
         if (request_.output.empty()) {
             outcome.drawing = drawing_from_xdot(bytes);
+            outcome.index = DrawingIndex(*outcome.drawing);
         } else {
             write_file_atomically(request_.output, bytes);
         }

@@ -26,7 +26,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"clear-path", {0, 0, false}},  {"filter", {1, many, false}},  {"size-by", {1, 1, false}},
         {"layout", {1, 1, false}},      {"zoom", {1, 1, true}},        {"fit", {0, 0, true}},
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
-        {"cancel-layout", {0, 0, false}},
+        {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}},
     };
     return rules;
 }
@@ -156,7 +156,7 @@ void run_highlight(Explorer& explorer, const std::string& which)
 
 void hover_actor(Explorer& explorer, ActorIndex actor)
 {
-    const auto* element = explorer.drawing() ? explorer.drawing()->find_actor(actor) : nullptr;
+    const auto* element = explorer.drawing() ? find_actor(*explorer.drawing(), *explorer.drawing_index(), actor) : nullptr;
     if (!element) throw Error("'" + explorer.graph()->actor(actor).id + "' is not drawn");
     auto bounds = element->bounds;
     explorer.hover({(bounds.min.x + bounds.max.x) / 2, (bounds.min.y + bounds.max.y) / 2});
@@ -180,6 +180,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
     } else if (verb == "focus") {
         auto depth = arguments.size() > 1 ? number_argument<std::size_t>(arguments[1], "a depth") : 1;
         explorer.set_focus({actor_argument(explorer, arguments[0])}, depth);
+    } else if (verb == "more-neighbours") {
+        explorer.show_more_neighbours();
     } else if (verb == "unfocus") {
         explorer.set_focus({}, 1);
     } else if (verb == "path") {
@@ -193,7 +195,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
     } else if (verb == "size-by") {
         explorer.set_size_by(arguments[0] == "none" ? std::nullopt : std::optional(parse_metric(arguments[0])));
     } else if (verb == "layout") {
-        explorer.set_engine(parse_layout_engine(arguments[0]));
+        if (arguments[0] == "auto") explorer.set_automatic_engine();
+        else explorer.set_engine(parse_layout_engine(arguments[0]));
     } else if (verb == "zoom") {
         explorer.camera().zoom_by(float_argument(arguments[0]));
     } else if (verb == "fit") {
@@ -208,7 +211,7 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         auto status = explorer.layout_status();
         if (!status.error.empty()) throw Error("layout failed: " + status.error);
     } else if (verb == "cancel-layout") {
-        explorer.cancel_layout();
+        explorer.cancel_work();
     }
 }
 
@@ -248,10 +251,15 @@ std::vector<ScriptCommand> load_script(const std::filesystem::path& path)
 void ScriptRunner::step(Explorer& explorer)
 {
     explorer.poll();
-    while (next_ < commands_.size()) {
+    for (;;) {
+        // Every command sees the graph and view the commands before it asked for.
+        if (explorer.preparing()) return;
+        check_background_errors(explorer);
+        if (next_ >= commands_.size()) return;
         const auto& command = commands_[next_];
         bool needs_picture = verb_rules().at(command.verb).needs_picture;
-        if (needs_picture && explorer.layout_status().running) return;
+        if (needs_picture && explorer.busy()) return;
+        auto errors = explorer.error_count();
         try {
             run_command(explorer, command);
         } catch (const Error& failure) {
@@ -260,16 +268,27 @@ void ScriptRunner::step(Explorer& explorer)
             throw Error(command.where, failure.what());
         }
         ++next_;
+        // A load or compose fails later, in the background: the error still belongs to this line.
+        if (explorer.preparing()) started_work_ = StartedWork{command.where, errors};
     }
 }
 
-void ScriptRunner::run_to_end(Explorer& explorer, std::chrono::milliseconds layout_timeout)
+void ScriptRunner::check_background_errors(const Explorer& explorer)
+{
+    if (!started_work_) return;
+    auto started = *started_work_;
+    started_work_.reset();
+    if (explorer.error_count() != started.errors) throw Error(started.where, explorer.last_error());
+}
+
+void ScriptRunner::run_to_end(Explorer& explorer, std::chrono::milliseconds timeout)
 {
     while (!finished()) {
         step(explorer);
         if (finished()) return;
-        if (!explorer.wait_for_layout(layout_timeout)) {
-            throw Error(commands_[next_].where, "the layout did not finish in time");
+        if (!explorer.wait_until_idle(timeout)) {
+            auto where = next_ < commands_.size() ? commands_[next_].where : commands_.back().where;
+            throw Error(where, "the explorer did not finish loading, composing and laying out in time");
         }
     }
 }

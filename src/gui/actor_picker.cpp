@@ -12,20 +12,32 @@ void ActorPicker::choose(const Explorer& explorer, ActorIndex actor)
     chosen_ = actor;
     text_ = explorer.graph() ? explorer.graph()->actor(actor).display_name() : std::string{};
     listing_ = false;
+    searching_ = false;
     matches_.clear();
 }
 
-bool ActorPicker::draw(const char* id, const char* hint, const Explorer& explorer)
+void ActorPicker::take_matches(const Explorer& explorer)
+{
+    const auto& found = explorer.search_matches();
+    if (!searching_ || found.running || found.text != text_) return;
+    searching_ = false;
+    matches_ = found.actors;
+    highlighted_ = 0;
+    listing_ = !matches_.empty();
+}
+
+bool ActorPicker::draw(const char* id, const char* hint, Explorer& explorer)
 {
     ImGui::PushID(id);
     ImGui::SetNextItemWidth(-1);
     bool entered = ImGui::InputTextWithHint("##text", hint, &text_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) {
         chosen_.reset();
-        matches_ = explorer.search(text_, 8);
-        highlighted_ = 0;
-        listing_ = !matches_.empty();
+        // Searching scans every name: on a big graph it runs in the background, the field stays live.
+        explorer.request_search(text_, 8);
+        searching_ = true;
     }
+    take_matches(explorer);
     if (ImGui::IsItemActive() && !matches_.empty()) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) highlighted_ = std::min(highlighted_ + 1, static_cast<int>(matches_.size()) - 1);
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) highlighted_ = std::max(highlighted_ - 1, 0);

@@ -6,29 +6,42 @@
 
 #include "actorgraph/app/inspector.hpp"
 #include "actorgraph/render/stylesheet.hpp"
-#include "gui/shape_painter.hpp"
+#include "gui/frame_painter.hpp"
 
 namespace actorgraph::gui {
 
 namespace {
 
-constexpr ImU32 hover_colour = IM_COL32(25, 113, 194, 255);
-constexpr ImU32 selection_colour = IM_COL32(25, 113, 194, 200);
-constexpr ImU32 neighbour_colour = IM_COL32(25, 113, 194, 110);
+constexpr OutlineStyle hover_outline{{25, 113, 194, 255}, 2};
+constexpr OutlineStyle selection_outline{{25, 113, 194, 200}, 3};
+constexpr OutlineStyle neighbour_outline{{25, 113, 194, 110}, 1};
 
 ImVec2 to_imvec(Point p) { return {p.x, p.y}; }
 
-bool visible_on_screen(const Camera& camera, const Rect& bounds)
+void outline(const Explorer& explorer, const Element* element, const OutlineStyle& style, CanvasFrame& frame)
 {
-    auto a = camera.to_screen(bounds.min);
-    auto b = camera.to_screen(bounds.max);
-    const auto& view = camera.viewport();
-    return !(b.x < view.min.x || a.x > view.max.x || b.y < view.min.y || a.y > view.max.y);
+    if (element) add_element_outline(*element, explorer.camera(), style, frame);
 }
 
-void outline_element(ShapePainter& painter, const Element& element, StrokeOverride stroke)
+// The drawn relations of an actor: through the actor's own list when it is short, else through
+// the drawing's, so hovering a hub with 100,000 relations costs no more than the picture has.
+void outline_relations_of(const Explorer& explorer, ActorIndex actor, CanvasFrame& frame)
 {
-    for (const auto& shape : element.shapes) painter.outline(shape, stroke);
+    const auto& graph = *explorer.graph();
+    const auto& drawing = *explorer.drawing();
+    const auto& index = *explorer.drawing_index();
+    auto degree = graph.out_relations(actor).size() + graph.in_relations(actor).size();
+    if (degree <= index.size()) {
+        for (const auto* relations : {&graph.out_relations(actor), &graph.in_relations(actor)}) {
+            for (auto relation : *relations) outline(explorer, find_relation(drawing, index, relation), neighbour_outline, frame);
+        }
+        return;
+    }
+    for (const auto& element : drawing.elements) {
+        if (element.kind != ElementKind::relation) continue;
+        const auto& relation = graph.relation(element.index);
+        if (relation.source == actor || relation.target == actor) outline(explorer, &element, neighbour_outline, frame);
+    }
 }
 
 }  // namespace
@@ -91,40 +104,32 @@ void Canvas::handle_input(Explorer& explorer)
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) camera.zoom_by(0.8f);
 }
 
-void Canvas::draw_picture(const Explorer& explorer, const Fonts& fonts) const
+void Canvas::draw_picture(const Explorer& explorer, const Fonts& fonts)
 {
     const auto* drawing = explorer.drawing();
     if (!drawing) return;
-    ShapePainter painter(*ImGui::GetWindowDrawList(), explorer.camera(), fonts);
-    for (const auto& element : drawing->elements) {
-        if (element.shapes.empty() || !visible_on_screen(explorer.camera(), element.bounds)) continue;
-        for (const auto& shape : element.shapes) painter.paint(shape);
-    }
+    frame_.clear();
+    add_visible_picture(*drawing, *explorer.drawing_index(), explorer.camera(), frame_);
+    FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }
 
-void Canvas::draw_emphasis(const Explorer& explorer, const Fonts& fonts) const
+void Canvas::draw_emphasis(const Explorer& explorer, const Fonts& fonts)
 {
     const auto* drawing = explorer.drawing();
     const auto* graph = explorer.graph();
     if (!drawing || !graph) return;
-    ShapePainter painter(*ImGui::GetWindowDrawList(), explorer.camera(), fonts);
-    for (auto actor : explorer.selection()) {
-        if (const auto* element = drawing->find_actor(actor)) outline_element(painter, *element, {selection_colour, 3});
-    }
+    const auto& index = *explorer.drawing_index();
+    frame_.clear();
+    for (auto actor : explorer.selection()) outline(explorer, find_actor(*drawing, index, actor), selection_outline, frame_);
     const auto& hovered = explorer.hovered();
-    if (!hovered) return;
-    if (hovered->kind == ElementKind::relation) {
-        if (const auto* element = drawing->find_relation(hovered->index)) outline_element(painter, *element, {hover_colour, 2});
-        return;
+    if (hovered && hovered->kind == ElementKind::relation) {
+        outline(explorer, find_relation(*drawing, index, hovered->index), hover_outline, frame_);
+    } else if (hovered) {
+        // An actor lights up with its relations, so its neighbourhood reads at a glance.
+        outline_relations_of(explorer, hovered->index, frame_);
+        outline(explorer, find_actor(*drawing, index, hovered->index), hover_outline, frame_);
     }
-    // An actor lights up with its relations, so its neighbourhood reads at a glance.
-    for (auto relation : graph->out_relations(hovered->index)) {
-        if (const auto* element = drawing->find_relation(relation)) outline_element(painter, *element, {neighbour_colour, 1});
-    }
-    for (auto relation : graph->in_relations(hovered->index)) {
-        if (const auto* element = drawing->find_relation(relation)) outline_element(painter, *element, {neighbour_colour, 1});
-    }
-    if (const auto* element = drawing->find_actor(hovered->index)) outline_element(painter, *element, {hover_colour, 2});
+    FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }
 
 void Canvas::draw_tooltip(const Explorer& explorer) const
@@ -133,8 +138,9 @@ void Canvas::draw_tooltip(const Explorer& explorer) const
     const auto* graph = explorer.graph();
     const auto* drawing = explorer.drawing();
     if (!hovered || !graph || !drawing) return;
-    const auto* element = hovered->kind == ElementKind::actor ? drawing->find_actor(hovered->index)
-                                                              : drawing->find_relation(hovered->index);
+    const auto& index = *explorer.drawing_index();
+    const auto* element = hovered->kind == ElementKind::actor ? find_actor(*drawing, index, hovered->index)
+                                                              : find_relation(*drawing, index, hovered->index);
     if (!element) return;
     auto lines = hovered->kind == ElementKind::actor ? actor_tooltip_lines(*graph, hovered->index)
                                                      : relation_tooltip_lines(*graph, hovered->index);

@@ -73,17 +73,20 @@ void ExplorerWindow::draw_toolbar()
     ImGui::SameLine();
     ImGui::Text("%.0f%%", explorer_.camera().zoom() * 100);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(90);
-    if (ImGui::BeginCombo("##engine", layout_engine_name(explorer_.view().engine))) {
+    ImGui::SetNextItemWidth(130);
+    bool automatic = explorer_.view().choose_engine;
+    if (ImGui::BeginCombo("##engine", engine_label(explorer_).c_str())) {
+        if (ImGui::Selectable("auto", automatic)) explorer_.set_automatic_engine();
         for (auto engine : all_layout_engines) {
-            if (ImGui::Selectable(layout_engine_name(engine), engine == explorer_.view().engine)) explorer_.set_engine(engine);
+            bool chosen = !automatic && engine == explorer_.view().engine;
+            if (ImGui::Selectable(layout_engine_name(engine), chosen)) explorer_.set_engine(engine);
         }
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     auto status = explorer_.layout_status();
-    if (status.running) {
-        draw_layout_progress(explorer_);
+    if (explorer_.busy()) {
+        draw_work_progress(explorer_);
     } else if (!status.error.empty()) {
         ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "layout failed, showing the previous picture: %s", status.error.c_str());
     } else if (!explorer_.graph()) {
@@ -128,10 +131,20 @@ void ExplorerWindow::draw_status_bar(float width, float height)
     }
     const auto& visible = explorer_.composed().scene.visible;
     auto status = explorer_.layout_status();
-    ImGui::Text("%s  \u2502  actors %zu/%zu  \u2502  relations %zu/%zu  \u2502  %s  \u2502  layout %.2f s%s  \u2502  %zu selected",
-                explorer_.file().filename().string().c_str(), visible.actors.size(), graph->actor_count(),
-                visible.relations.size(), graph->relation_count(), layout_engine_name(status.engine), status.seconds,
+    ImGui::Text("%s  \u2502  actors %s/%s  \u2502  relations %s/%s  \u2502  %s  \u2502  layout %.2f s%s  \u2502  %zu selected",
+                explorer_.file().filename().string().c_str(), with_thousands(visible.actors.size()).c_str(),
+                with_thousands(graph->actor_count()).c_str(), with_thousands(visible.relations.size()).c_str(),
+                with_thousands(graph->relation_count()).c_str(), layout_engine_name(status.engine), status.seconds,
                 status.running ? " (running)" : "", explorer_.selection().size());
+    // A big graph shows only part of itself: say which part, in the accent colour so it is noticed.
+    if (const auto& reduction = explorer_.composed().reduction; !reduction.text.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "\u2502  %s", reduction.text.c_str());
+        if (explorer_.can_show_more_neighbours()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("More neighbours")) explorer_.show_more_neighbours();
+        }
+    }
     if (auto error = explorer_.last_error(); !error.empty() && !explorer_.messages().empty() &&
                                             explorer_.messages().back().level == ExplorerMessage::Level::error) {
         ImGui::SameLine();

@@ -87,7 +87,7 @@ int run_session(const GuiOptions& options)
         ui.draw(static_cast<float>(window_width), static_cast<float>(window_height));
         window.render();
         if (options.screenshot) {
-            bool settled = (!script || script->finished()) && !explorer.layout_status().running;
+            bool settled = (!script || script->finished()) && !explorer.busy();
             if (clock.tick(settled)) {
                 auto [fb_width, fb_height] = window.framebuffer_size();
                 if (!write_framebuffer_png(*options.screenshot, fb_width, fb_height)) {
@@ -95,10 +95,14 @@ int run_session(const GuiOptions& options)
                     return exit_failure;
                 }
                 std::printf("wrote %s (%dx%d)\n", options.screenshot->string().c_str(), fb_width, fb_height);
+                // What the picture shows, for whoever checks the screenshot without looking at it.
+                const auto& reduction = explorer.composed().reduction;
+                if (!reduction.text.empty()) std::printf("view: %s\n", reduction.text.c_str());
                 return explorer.drawing() ? exit_ok : exit_failure;
             }
             if (clock.expired()) {
-                std::fprintf(stderr, "actorgraph-gui: the layout did not finish within %d s\n", options.timeout_seconds);
+                std::fprintf(stderr, "actorgraph-gui: loading, composing and laying out did not finish within %d s\n",
+                             options.timeout_seconds);
                 return exit_failure;
             }
         }

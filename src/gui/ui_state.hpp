@@ -5,6 +5,7 @@
 #include <string>
 
 #include "actorgraph/app/explorer.hpp"
+#include "actorgraph/app/inspector.hpp"
 #include "gui/actor_picker.hpp"
 #include "gui/file_browser.hpp"
 
@@ -46,6 +47,8 @@ struct UiState {
     std::string export_path = "actorgraph-view.svg";
     int focus_depth = 1;
     const Graph* filters_for = nullptr;  ///< the graph the filter widgets were initialised for
+    std::optional<ActorDetails> inspected;     ///< the inspector's actor, described once
+    const Graph* inspected_graph = nullptr;    ///< the graph `inspected` belongs to
 };
 
 }  // namespace actorgraph::gui

@@ -25,9 +25,13 @@ protected:
     void open_nato()
     {
         ASSERT_TRUE(explorer_->open(nato_file())) << explorer_->last_error();
-        ASSERT_TRUE(explorer_->wait_for_layout(layout_timeout));
+        settle();
+        ASSERT_EQ(explorer_->file(), nato_file()) << explorer_->last_error();
         ASSERT_NE(explorer_->drawing(), nullptr) << explorer_->layout_status().error;
     }
+
+    /// Waits until the loading, composing and layout the last actions started are done.
+    void settle() { ASSERT_TRUE(explorer_->wait_until_idle(layout_timeout)); }
 
     [[nodiscard]] ActorIndex actor(std::string_view id) const { return *explorer_->graph()->find_by_id(id); }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <thread>
 
 #include "actorgraph/app/inspector.hpp"
 #include "actorgraph/io/file_io.hpp"
@@ -10,6 +11,18 @@
 
 namespace actorgraph::testing {
 namespace {
+
+// Polls until the explorer works on the stage (true), or is idle without having reached it.
+bool reached_stage(Explorer& explorer, WorkStatus::Stage stage)
+{
+    for (;;) {
+        explorer.poll();
+        auto now = explorer.work_status().stage;
+        if (now == stage) return true;
+        if (now == WorkStatus::Stage::idle) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
 
 std::size_t drawn(const Drawing& drawing, ElementKind kind)
 {
@@ -108,7 +121,7 @@ TEST_F(ExplorerTest, YearFilterShowsOnlyRelationsOf2010To2015)
     filter.year_from = 2010;
     filter.year_to = 2015;
     explorer_->set_filter(filter);
-    ASSERT_TRUE(explorer_->wait_for_layout(layout_timeout));
+    settle();
     const auto& visible = explorer_->composed().scene.visible;
     EXPECT_LT(visible.relations.size(), 221u);
     EXPECT_GT(visible.relations.size(), 0u);
@@ -125,6 +138,7 @@ TEST_F(ExplorerTest, PropertyFilterRejectsBadSyntaxAndKeepsTheView)
 {
     open_nato();
     EXPECT_TRUE(explorer_->set_property_filter("amount_usd>=1000000"));
+    settle();
     EXPECT_EQ(explorer_->view().filter.relation_conditions.size(), 1u);
     for (auto relation : explorer_->composed().scene.visible.relations) {
         auto amount = parse_number(property_or_empty(explorer_->graph()->relation(relation).properties, "amount_usd"));
@@ -144,6 +158,7 @@ TEST_F(ExplorerTest, PathQueryRussiaToNatoHighlightsThePaths)
     options.k = 3;
     options.direction = Direction::any;
     ASSERT_TRUE(explorer_->run_path_query(actor("russia"), actor("nato"), options));
+    settle();
     ASSERT_FALSE(explorer_->paths().empty());
     const auto& scene = explorer_->composed().scene;
     for (const auto& path : explorer_->paths()) {
@@ -152,11 +167,11 @@ TEST_F(ExplorerTest, PathQueryRussiaToNatoHighlightsThePaths)
         for (auto relation : path.relations) EXPECT_TRUE(scene.highlighted.contains_relation(relation));
     }
     explorer_->set_highlighted_path(0);
+    settle();
     const auto& first = explorer_->paths().front();
     EXPECT_EQ(explorer_->composed().scene.highlighted.relations.size(),
               std::set<RelationIndex>(first.relations.begin(), first.relations.end()).size());
 
-    ASSERT_TRUE(explorer_->wait_for_layout(layout_timeout));
     // The highlight reaches the picture: the path's relations are drawn in the highlight colour.
     auto highlight = parse_color(Stylesheet::builtin().highlight_color);
     const auto* element = explorer_->drawing()->find_relation(first.relations.front());
@@ -171,9 +186,9 @@ TEST_F(ExplorerTest, SwitchingToNeatoDeliversANewDrawing)
     open_nato();
     auto before = explorer_->drawing_generation();
     explorer_->set_engine(LayoutEngine::neato);
-    EXPECT_TRUE(explorer_->layout_status().running);
-    EXPECT_NE(explorer_->drawing(), nullptr) << "the previous picture stays while the layout runs";
-    ASSERT_TRUE(explorer_->wait_for_layout(layout_timeout));
+    EXPECT_TRUE(explorer_->busy());
+    EXPECT_NE(explorer_->drawing(), nullptr) << "the previous picture stays while the view is prepared and laid out";
+    settle();
     EXPECT_GT(explorer_->drawing_generation(), before);
     EXPECT_EQ(explorer_->layout_status().engine, LayoutEngine::neato);
     EXPECT_EQ(drawn(*explorer_->drawing(), ElementKind::actor), 90u);
@@ -184,10 +199,10 @@ TEST_F(ExplorerTest, CancellingALayoutKeepsThePreviousPicture)
     open_nato();
     auto before = explorer_->drawing_generation();
     explorer_->set_engine(LayoutEngine::fdp);
-    ASSERT_TRUE(explorer_->layout_status().running);
-    explorer_->cancel_layout();
+    ASSERT_TRUE(reached_stage(*explorer_, WorkStatus::Stage::laying_out));
+    explorer_->cancel_work();
     EXPECT_FALSE(explorer_->layout_status().running);
-    ASSERT_TRUE(explorer_->wait_for_layout(std::chrono::seconds(5)));
+    ASSERT_TRUE(explorer_->wait_until_idle(std::chrono::seconds(5)));
     EXPECT_EQ(explorer_->drawing_generation(), before);
     EXPECT_NE(explorer_->drawing(), nullptr);
     EXPECT_TRUE(explorer_->last_error().empty());
@@ -198,7 +213,8 @@ TEST_F(ExplorerTest, ABrokenFileKeepsTheOpenGraphAndNamesFileAndLine)
     open_nato();
     const auto* before = explorer_->graph();
     auto broken = test_data("dot/syntax_error.gv");
-    EXPECT_FALSE(explorer_->open(broken));
+    EXPECT_TRUE(explorer_->open(broken)) << "the load starts; its failure arrives later";
+    settle();
     EXPECT_EQ(explorer_->graph(), before);
     EXPECT_EQ(explorer_->file(), nato_file());
     EXPECT_NE(explorer_->drawing(), nullptr);
@@ -255,6 +271,7 @@ TEST_F(ExplorerTest, FocusShowsTheNeighbourhoodOnly)
 {
     open_nato();
     explorer_->set_focus({actor("mongolia")}, 1);
+    settle();
     const auto& visible = explorer_->composed().scene.visible;
     EXPECT_TRUE(visible.contains_actor(actor("mongolia")));
     EXPECT_TRUE(visible.contains_actor(actor("russia")));
@@ -268,13 +285,15 @@ TEST_F(ExplorerTest, RankAndSizeByMetric)
     ASSERT_EQ(ranked.size(), 90u);
     EXPECT_GE(ranked.front().score, ranked.back().score);
     explorer_->set_size_by(Metric::pagerank);
+    settle();
     EXPECT_EQ(explorer_->composed().scene.actor_scale.size(), 90u);
 }
 
 TEST_F(ExplorerTest, RecentFilesArePersisted)
 {
     open_nato();
-    EXPECT_FALSE(explorer_->open(test_data("dot/syntax_error.gv")));
+    EXPECT_TRUE(explorer_->open(test_data("dot/syntax_error.gv")));
+    settle();
     Explorer again(ExplorerOptions{config_});
     ASSERT_EQ(again.recent_files().files().size(), 1u);
     EXPECT_EQ(again.recent_files().files().front(), nato_file().lexically_normal());

@@ -67,5 +67,21 @@ TEST_F(ExplorerTest, ScriptErrorsNameTheLine)
     }
 }
 
+TEST_F(ExplorerTest, AFileThatFailsToLoadInTheBackgroundFailsTheScriptOnItsLine)
+{
+    open_nato();
+    auto script = "select mongolia\nopen \"" + test_data("dot/syntax_error.gv").string() + "\"\nselect china\n";
+    ScriptRunner runner(parse_script(script, "session.txt"));
+    try {
+        runner.run_to_end(*explorer_, layout_timeout);
+        FAIL() << "expected an error";
+    } catch (const Error& failure) {
+        EXPECT_EQ(failure.where().line, 2) << failure.what();
+        EXPECT_NE(std::string(failure.what()).find("syntax_error.gv:"), std::string::npos) << failure.what();
+    }
+    EXPECT_EQ(explorer_->selection(), (std::vector<ActorIndex>{actor("mongolia")})) << "line 3 never ran";
+    EXPECT_EQ(explorer_->file(), nato_file());
+}
+
 }  // namespace
 }  // namespace actorgraph::testing

@@ -8,6 +8,8 @@
 #include <memory>
 #include <sstream>
 
+#include "actorgraph/generate/synthetic_graph.hpp"
+#include "actorgraph/io/file_format.hpp"
 #include "test_support.hpp"
 
 // A private static copy of the decoder; most of its functions go unused here.
@@ -151,6 +153,24 @@ TEST_F(ExplorerScreenshot, ABadScriptLineExitsWithTwoAndNamesTheLine)
     run = run_gui(folder_ / "bad2.png", "--script '" + unknown.string() + "'");
     EXPECT_EQ(run.exit_code, 2) << run.output;
     EXPECT_NE(run.output.find("session.txt:1: unknown actor 'atlantis'"), std::string::npos) << run.output;
+}
+
+TEST_F(ExplorerScreenshot, ABigFileOpensAsAReadableOverviewAndSaysSo)
+{
+    // 20,000 actors and 80,000 relations: ten times what the explorer lays out whole.
+    auto big = folder_ / "big20k";
+    save_graph(generate_synthetic_graph({20000, 4.0, 5}), big, FileFormat::csv);
+    auto png = folder_ / "overview.png";
+    auto run = run_gui(png, "'" + big.string() + "' --timeout 60");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("view: overview: top 200 of 20,000 actors by degree"), std::string::npos) << run.output;
+    auto image = load_png(png);
+    ASSERT_TRUE(image.pixels) << stbi_failure_reason();
+    int white = canvas_pixels(image, 255, 255, 255, 0);
+    int canvas = (canvas_right - canvas_left) * (canvas_bottom - canvas_top);
+    EXPECT_LT(white, canvas - 100000) << "the overview fills the canvas";
+    EXPECT_GT(canvas_pixels(image, 0xff, 0xe8, 0xc2, 6), 5000) << "companies, most of the hubs, are filled in their colour";
+    EXPECT_GT(canvas_pixels(image, 0x1f, 0x8a, 0x3b, 40), 200) << "investment relations are drawn in green";
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 // The explorer's state and actions without any GUI code: the window forwards input here and
 // draws what it reads back; tests and scripts drive the same object without a window.
 // No method throws: failures become messages, and the previous graph and picture stay.
+// Nothing slow runs on the caller's thread: open() loads in the background, apply_view() composes
+// in the background and then lays out in a child process; poll() collects what finished, and
+// wait_until_idle() lets tests and scripts wait for all of it.
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -9,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "actorgraph/app/background_task.hpp"
 #include "actorgraph/app/camera.hpp"
+#include "actorgraph/app/drawing_index.hpp"
 #include "actorgraph/app/render_job.hpp"
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/view_spec.hpp"
@@ -20,6 +25,56 @@ namespace actorgraph {
 struct ExplorerOptions {
     std::filesystem::path config_dir = user_config_dir();  ///< recent files live here
     std::chrono::milliseconds layout_budget{std::chrono::minutes(2)};
+    ViewLimits limits{};  ///< when a view is too big to lay out whole (see overview.hpp)
+};
+
+/// What the filter widgets offer for a graph, gathered once when it loads.
+struct GraphFacts {
+    std::vector<std::string> kinds;  ///< every actor kind, sorted
+    std::vector<std::string> types;  ///< every relation type, sorted
+    std::optional<std::pair<int, int>> years;  ///< the smallest and largest year any relation mentions
+};
+
+/// Gathers the facts of a graph: O(actors + relations).
+[[nodiscard]] GraphFacts facts_of(const Graph& graph);
+
+/// A loaded graph with its facts (the result of the background load).
+struct LoadedGraph {
+    std::shared_ptr<const Graph> graph;
+    GraphFacts facts;
+};
+
+/// A composed view with its styled DOT text (the result of the background compose).
+struct PreparedView {
+    ComposedView view;
+    std::string dot;
+};
+
+/// What the explorer is working on in the background.
+struct WorkStatus {
+    enum class Stage { idle, loading, composing, laying_out };
+    Stage stage = Stage::idle;
+    double seconds = 0;  ///< since the stage started
+    std::string text;    ///< "loading big.csv", "composing the view", "laying out 200 actors with neato"
+};
+
+/// The actors best matching a text, found in the background for a type-ahead field.
+struct SearchMatches {
+    std::string text;                ///< what was searched for
+    std::vector<ActorIndex> actors;  ///< best first
+    bool running = false;
+    std::size_t generation = 0;      ///< counts finished searches
+};
+
+/// A ranking computed in the background for the Rank panel.
+struct Ranking {
+    Metric metric = Metric::degree;
+    std::vector<RankedActor> rows;  ///< the highest first, at most Explorer::ranking_rows
+    std::size_t of = 0;             ///< actors ranked
+    bool sampled = false;           ///< betweenness estimated from `samples` source actors (big graphs)
+    std::size_t samples = 0;
+    bool running = false;
+    std::size_t generation = 0;     ///< counts finished rankings (lets the panel notice a new one)
 };
 
 /// A line for the message log.
@@ -59,7 +114,8 @@ public:
     Explorer& operator=(const Explorer&) = delete;
 
     // ---- file ----
-    /// Loads a graph, resets the view and starts a layout; on failure keeps the old graph and logs "file:line: reason".
+    /// Starts loading a graph in the background; once loaded the view resets and a layout starts. A file
+    /// that fails to load keeps the old graph and logs "file:line: reason". False when it cannot start.
     bool open(const std::filesystem::path& path);
     /// The open graph, or nullptr.
     [[nodiscard]] const Graph* graph() const noexcept { return graph_.get(); }
@@ -71,25 +127,34 @@ public:
     /// The view being shown; after changing it call apply_view().
     [[nodiscard]] ViewSpec& view() noexcept { return view_; }
     [[nodiscard]] const ViewSpec& view() const noexcept { return view_; }
-    /// Recomposes the scene from view() and starts a layout of it.
+    /// Recomposes the scene from view() in the background, then lays it out; the old picture stays meanwhile.
     void apply_view();
-    /// The composed scene and paths of the current view (may be newer than the drawing).
+    /// The composed scene and paths of the view shown (view() may be newer while composing).
     [[nodiscard]] const ComposedView& composed() const noexcept { return composed_; }
-    /// Starts laying out the current scene, cancelling a layout still running.
+    /// Starts laying out the composed scene again, cancelling a layout still running.
     void request_layout();
-    /// Collects a finished layout or export; call once per frame.
+    /// Collects finished loads, views, layouts, exports and rankings; call once per frame.
     void poll();
-    /// Polls until no layout runs or the timeout passes; true when idle.
-    bool wait_for_layout(std::chrono::milliseconds timeout);
-    /// Stops the running layout; the previous picture stays.
-    void cancel_layout();
+    /// Polls until nothing loads, composes or lays out, or the timeout passes; true when idle.
+    bool wait_until_idle(std::chrono::milliseconds timeout);
+    /// True while a load, a compose or a layout runs.
+    [[nodiscard]] bool busy() const noexcept { return load_job_ || compose_job_ || layout_job_; }
+    /// True while a load or a compose runs: view(), graph() and composed() are about to change.
+    [[nodiscard]] bool preparing() const noexcept { return load_job_ || compose_job_; }
+    [[nodiscard]] WorkStatus work_status() const;
+    /// Stops what runs: a load (the open graph stays), a compose (the view shown stays), a layout (the picture stays).
+    void cancel_work();
     [[nodiscard]] LayoutStatus layout_status() const;
     /// The latest finished picture, or nullptr before the first layout.
     [[nodiscard]] const Drawing* drawing() const noexcept { return drawing_ ? &*drawing_ : nullptr; }
+    /// Lookups over drawing(), or nullptr without one.
+    [[nodiscard]] const DrawingIndex* drawing_index() const noexcept { return drawing_ ? &drawing_index_ : nullptr; }
     /// Counts a new picture each time one arrives (lets the GUI notice changes).
     [[nodiscard]] std::size_t drawing_generation() const noexcept { return drawing_generation_; }
     /// Chooses the layout engine and re-lays out.
     void set_engine(LayoutEngine engine);
+    /// Lets the size of each view choose the engine (the default), and re-lays out.
+    void set_automatic_engine();
     [[nodiscard]] Camera& camera() noexcept { return camera_; }
     [[nodiscard]] const Camera& camera() const noexcept { return camera_; }
     /// Fits the picture into the camera's viewport.
@@ -104,15 +169,21 @@ public:
     void click(Point picture, bool additive);
     /// Makes the actor the selection (or adds it) without moving the camera.
     void select_actor(ActorIndex actor, bool additive = false);
-    /// Selects the actor and centres the camera on it when it is drawn.
+    /// Selects the actor and centres the camera on it; in a cut-down view of a big graph, an actor
+    /// not drawn is pulled into view (its neighbourhood is focused) and centred once drawn.
     void go_to_actor(ActorIndex actor);
     void clear_selection() noexcept { selection_.clear(); }
     /// Selected actors, in the order they were picked.
     [[nodiscard]] const std::vector<ActorIndex>& selection() const noexcept { return selection_; }
     /// Resolves a name (id, label or alias); logs the error and returns nullopt otherwise.
     [[nodiscard]] std::optional<ActorIndex> resolve(std::string_view name);
-    /// Up to `limit` actors whose names best match the text.
+    /// Up to `limit` actors whose names best match the text (on the caller's thread: for tests and scripts).
     [[nodiscard]] std::vector<ActorIndex> search(std::string_view text, std::size_t limit = 12) const;
+    /// Starts the same search in the background (it scans every name: 0.3 s for 100,000 actors);
+    /// a newer text replaces one still running.
+    void request_search(std::string text, std::size_t limit = 12);
+    /// The latest background search.
+    [[nodiscard]] const SearchMatches& search_matches() const noexcept { return search_matches_; }
 
     // ---- filters, focus, paths, rank ----
     /// Replaces the filter and re-lays out.
@@ -120,13 +191,18 @@ public:
     /// Parses "a>=1; b~x" into relation conditions (on ';' or newlines); false and a message on bad syntax.
     bool set_property_filter(std::string_view text);
     /// The smallest and largest year any relation mentions, or nullopt.
-    [[nodiscard]] std::optional<std::pair<int, int>> years_present() const;
+    [[nodiscard]] const std::optional<std::pair<int, int>>& years_present() const noexcept { return facts_.years; }
     /// Every actor kind and relation type in the graph, sorted.
-    [[nodiscard]] std::vector<std::string> kinds_present() const;
-    [[nodiscard]] std::vector<std::string> types_present() const;
+    [[nodiscard]] const std::vector<std::string>& kinds_present() const noexcept { return facts_.kinds; }
+    [[nodiscard]] const std::vector<std::string>& types_present() const noexcept { return facts_.types; }
     /// Shows only the neighbourhood of the actors (empty shows everything).
     void set_focus(std::vector<ActorIndex> actors, std::size_t depth);
-    /// Runs a path query, highlights all its paths, and re-lays out; false when none was found.
+    /// True when the focus was capped and more neighbours can be shown.
+    [[nodiscard]] bool can_show_more_neighbours() const;
+    /// Shows the next page of neighbours of a capped focus (the nearest, best connected first).
+    void show_more_neighbours();
+    /// Starts a path query that highlights all its paths; false for unknown actors. How many paths
+    /// were found is logged once the view is composed (paths() then holds them).
     bool run_path_query(ActorIndex from, ActorIndex to, const PathOptions& options);
     /// Highlights one path (past the end = all of them) and re-lays out.
     void set_highlighted_path(std::size_t index);
@@ -135,15 +211,21 @@ public:
     void clear_path_query();
     /// The paths of the current query, cheapest first.
     [[nodiscard]] const std::vector<Path>& paths() const noexcept { return composed_.paths; }
-    /// Every actor the view's filter keeps, ranked by the metric.
+    /// Every actor the view's filter keeps, ranked by the metric (on the caller's thread: for tests and scripts).
     [[nodiscard]] std::vector<RankedActor> rank(Metric metric) const;
+    /// Starts ranking the shown view's actors in the background unless that ranking is done or running.
+    void request_ranking(Metric metric);
+    /// The latest background ranking.
+    [[nodiscard]] const Ranking& ranking() const noexcept { return ranking_; }
+    static constexpr std::size_t ranking_rows = 1000;
     /// Sizes nodes by a metric (nullopt = uniform) and re-lays out.
     void set_size_by(std::optional<Metric> metric);
 
     // ---- export ----
-    /// Renders the current view to a file like `actorgraph export` would, waiting for it; false on failure.
+    /// Renders the view shown to a file like `actorgraph export` would, waiting for it (and for a view
+    /// being composed); false on failure.
     bool export_view(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
-    /// Starts the same export in the background; poll() collects it.
+    /// Starts the same export in the background; poll() collects it. Refused while a view is being prepared.
     void start_export(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
     [[nodiscard]] ExportStatus export_status() const;
 
@@ -157,24 +239,50 @@ public:
     void error(std::string text);
 
 private:
+    void finish_load();
+    void finish_compose();
     void finish_layout();
     void finish_export();
-    void retire(std::unique_ptr<RenderJob> job);
+    void finish_ranking();
+    void finish_search();
+    void announce(const ComposedView& previous);
+    bool centre_on_drawn(ActorIndex actor);
+    [[nodiscard]] ViewSpec fresh_view() const;
+    /// Polls until no load or compose runs or the timeout passes; true when done.
+    bool wait_until_prepared(std::chrono::milliseconds timeout);
+    void retire(std::unique_ptr<BackgroundWork> job);
     [[nodiscard]] std::unique_ptr<RenderJob> make_export_job(const std::filesystem::path& output,
                                                              std::optional<OutputFormat> format);
 
     ExplorerOptions options_;
     RecentFiles recent_;
     std::shared_ptr<const Graph> graph_;
+    std::shared_ptr<QueryCache> queries_;  ///< graph_'s query indexes, shared by the background jobs
+    GraphFacts facts_;
     std::filesystem::path file_;
     ViewSpec view_;
+    ViewSpec shown_view_;         ///< the spec composed_ was made from (a cancelled compose returns to it)
+    ViewSpec composing_view_;     ///< the spec of the compose running
     ComposedView composed_;
+    std::string composed_dot_;    ///< composed_ as styled DOT, what layouts and exports render
+    std::size_t composed_generation_ = 0;
+    bool announce_paths_ = false; ///< log what the next compose finds for the path query
+    std::optional<ActorIndex> centre_when_drawn_;
     std::optional<Drawing> drawing_;
+    DrawingIndex drawing_index_;
     std::size_t drawing_generation_ = 0;
     bool fit_on_next_drawing_ = true;
+    std::filesystem::path loading_file_;
+    std::unique_ptr<BackgroundTask<LoadedGraph>> load_job_;
+    std::unique_ptr<BackgroundTask<PreparedView>> compose_job_;
     std::unique_ptr<RenderJob> layout_job_;
     std::unique_ptr<RenderJob> export_job_;
-    std::vector<std::unique_ptr<RenderJob>> retired_;  ///< cancelled jobs whose threads are ending
+    std::unique_ptr<BackgroundTask<MetricRanking>> rank_job_;
+    std::pair<std::size_t, Metric> rank_key_{SIZE_MAX, Metric::degree};  ///< composed generation and metric ranked
+    Ranking ranking_;
+    std::unique_ptr<BackgroundTask<std::vector<ActorIndex>>> search_job_;
+    SearchMatches search_matches_;
+    std::vector<std::unique_ptr<BackgroundWork>> retired_;  ///< abandoned work whose threads are ending
     LayoutEngine drawing_engine_ = LayoutEngine::dot;
     double drawing_seconds_ = 0;
     std::string layout_error_;

@@ -9,6 +9,8 @@
 #include <string>
 #include <thread>
 
+#include "actorgraph/app/background_task.hpp"
+#include "actorgraph/app/drawing_index.hpp"
 #include "actorgraph/render/drawing.hpp"
 #include "actorgraph/render/graphviz_render.hpp"
 
@@ -28,23 +30,24 @@ struct RenderOutcome {
     bool cancelled = false;
     std::string message;             ///< the error when !ok
     std::optional<Drawing> drawing;  ///< for xdot requests without an output file
+    DrawingIndex index;              ///< of the drawing, built on the job's thread
     double seconds = 0;
 };
 
 /// Starts the run on construction; the destructor cancels and joins.
-class RenderJob {
+class RenderJob final : public BackgroundWork {
 public:
     explicit RenderJob(RenderRequest request);
-    ~RenderJob();
+    ~RenderJob() override;
     RenderJob(const RenderJob&) = delete;
     RenderJob& operator=(const RenderJob&) = delete;
 
     /// True once the thread has stored its outcome.
-    [[nodiscard]] bool finished() const noexcept { return finished_.load(); }
+    [[nodiscard]] bool finished() const noexcept override { return finished_.load(); }
     /// Seconds since the run started.
     [[nodiscard]] double elapsed_seconds() const;
     /// Asks the child process to die; the outcome then reports `cancelled`.
-    void cancel() noexcept { cancelled_.store(true); }
+    void cancel() noexcept override { cancelled_.store(true); }
     /// Blocks until finished or the timeout passes; true when finished.
     [[nodiscard]] bool wait(std::chrono::milliseconds timeout) const;
     /// The outcome; only meaningful once finished().

@@ -9,7 +9,9 @@
 //   filter years FROM TO | filter types a,b | filter kinds a,b | filter where EXPR | filter clear
 //   size-by METRIC|none            layout ENGINE              zoom FACTOR        fit
 //   centre ID                      export FILE [FORMAT]       wait-layout        # comment
+//   layout auto                    cancel-layout
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,22 +31,31 @@ struct ScriptCommand {
 /// Reads and parses a script file; throws Error naming the file.
 [[nodiscard]] std::vector<ScriptCommand> load_script(const std::filesystem::path& path);
 
-/// Applies commands one at a time, pausing while a layout runs where the next command needs it.
+/// Applies commands one at a time: each waits until the file loading and the view composing that
+/// the commands before it started are done, and camera or hover commands wait for the layout too.
 class ScriptRunner {
 public:
     explicit ScriptRunner(std::vector<ScriptCommand> commands) : commands_(std::move(commands)) {}
 
-    /// Runs commands until one has to wait for a layout or all are done; throws Error with file:line
-    /// when a command fails (unknown actor, bad value, failed export or layout).
+    /// Runs commands until one has to wait or all are done; throws Error with file:line when a
+    /// command fails (unknown actor, bad value, a file that does not load, failed export or layout).
     void step(Explorer& explorer);
-    /// True when every command has run.
-    [[nodiscard]] bool finished() const noexcept { return next_ >= commands_.size(); }
+    /// True when every command has run and the background work they started has not failed.
+    [[nodiscard]] bool finished() const noexcept { return next_ >= commands_.size() && !started_work_; }
     /// Runs the whole script, polling the explorer; throws Error on failure or when a wait exceeds the timeout.
-    void run_to_end(Explorer& explorer, std::chrono::milliseconds layout_timeout);
+    void run_to_end(Explorer& explorer, std::chrono::milliseconds timeout);
 
 private:
+    /// A command whose background work had not finished when the next one was due.
+    struct StartedWork {
+        SourceLocation where;
+        std::size_t errors = 0;  ///< the explorer's error count before the command ran
+    };
+    void check_background_errors(const Explorer& explorer);
+
     std::vector<ScriptCommand> commands_;
     std::size_t next_ = 0;
+    std::optional<StartedWork> started_work_;
 };
 
 }  // namespace actorgraph

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "actorgraph/app/overview.hpp"
 #include "actorgraph/query/metrics.hpp"
 #include "actorgraph/query/paths.hpp"
 #include "actorgraph/render/scene.hpp"
@@ -22,12 +23,15 @@ struct ViewSpec {
     std::vector<ActorIndex> focus;          ///< show only the neighbourhood of these actors
     std::size_t focus_depth = 1;
     Direction focus_direction = Direction::any;
+    std::size_t neighbour_pages = 1;        ///< a capped focus shows this many pages of ViewLimits::max_neighbours
     std::optional<PathRequest> path;        ///< highlight the paths between two actors
     std::size_t highlighted_path = 0;       ///< which path to highlight; past the end = all of them
     bool path_only = false;                 ///< show only the actors and relations on the paths
     std::optional<Metric> size_by;          ///< size actors by a metric
     bool legend = false;
     LayoutEngine engine = LayoutEngine::dot;
+    bool choose_engine = false;             ///< ignore `engine`: pick one by the composed size (choose_layout_engine)
+    std::optional<ViewLimits> limits;       ///< cut views too big to lay out (the explorer sets them; exports do not)
     std::string title;
 };
 
@@ -35,9 +39,13 @@ struct ViewSpec {
 struct ComposedView {
     Scene scene;
     std::vector<Path> paths;
+    ViewReduction reduction;  ///< how the limits cut the view, if they did
 };
 
-/// Applies filter, focus, path query and sizing to the graph; throws nothing for valid indices.
-[[nodiscard]] ComposedView compose_view(const Graph& graph, const ViewSpec& spec);
+/// Applies filter, focus, path query, limits and sizing to the graph; throws nothing for valid indices.
+/// With limits, a view too big to lay out becomes an overview of the most connected actors, a focus
+/// keeps its nearest and most connected neighbours, and a path query shows only its paths.
+/// `queries`, when given, is the graph's query cache: repeated views then reuse its indexes.
+[[nodiscard]] ComposedView compose_view(const Graph& graph, const ViewSpec& spec, QueryCache* queries = nullptr);
 
 }  // namespace actorgraph

@@ -40,15 +40,20 @@ void draw_actions(Explorer& explorer, UiState& state, ActorIndex actor)
     }
 }
 
+// A hub of a big graph has thousands of relations; a few hundred per type is all one reads.
+constexpr std::size_t lines_per_group = 200;
+
 // Returns the actor the user clicked, so the caller moves to it after the loop.
 std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails& details)
 {
     std::optional<ActorIndex> clicked;
     for (const auto& group : details.groups) {
-        auto header = group.type + " (" + std::to_string(group.lines.size()) + ")";
+        auto header = group.type + " (" + with_thousands(group.lines.size()) + ")";
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
         if (!ImGui::TreeNode(header.c_str())) continue;
-        for (const auto& line : group.lines) {
+        auto shown = std::min(group.lines.size(), lines_per_group);
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto& line = group.lines[i];
             ImGui::PushID(static_cast<int>(line.relation));
             auto text = std::string(line.outgoing ? "\u2192 " : "\u2190 ") + graph.actor(line.other).display_name();
             if (ImGui::Selectable(text.c_str())) clicked = line.other;
@@ -68,6 +73,7 @@ std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails&
             }
             ImGui::PopID();
         }
+        if (shown < group.lines.size()) ImGui::TextDisabled("\u2026 and %s more", with_thousands(group.lines.size() - shown).c_str());
         ImGui::TreePop();
     }
     return clicked;
@@ -79,6 +85,7 @@ void draw_inspector_panel(Explorer& explorer, UiState& state)
 {
     const auto* graph = explorer.graph();
     if (!graph || explorer.selection().empty()) {
+        state.inspected.reset();
         ImGui::TextDisabled("Click an actor, or find one with Search.");
         return;
     }
@@ -91,7 +98,12 @@ void draw_inspector_panel(Explorer& explorer, UiState& state)
         }
     }
     auto actor = selection.back();
-    auto details = describe_actor(*graph, actor);
+    // Described once per actor, not every frame.
+    if (state.inspected_graph != graph || !state.inspected || state.inspected->actor != actor) {
+        state.inspected = describe_actor(*graph, actor);
+        state.inspected_graph = graph;
+    }
+    const auto& details = *state.inspected;
     ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", graph->actor(actor).display_name().c_str());
     draw_properties(details);
     draw_actions(explorer, state, actor);

@@ -3,7 +3,7 @@
 #include "actorgraph/model/schema.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/panels/panels.hpp"
-#include "gui/shape_painter.hpp"
+#include "gui/frame_painter.hpp"
 
 namespace actorgraph::gui {
 

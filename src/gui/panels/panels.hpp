@@ -27,8 +27,10 @@ void draw_legend_panel();
 /// The latest messages, errors in red.
 void draw_messages_panel(const Explorer& explorer);
 
-/// A small "laying out with dot… 1.2 s [Cancel]" line; nothing when idle.
-void draw_layout_progress(Explorer& explorer);
+/// A small "loading big.csv… 1.2 s [Cancel]" line for the background work; nothing when idle.
+void draw_work_progress(Explorer& explorer);
+/// "dot", or "auto (neato)" when the view's size chooses the engine.
+[[nodiscard]] std::string engine_label(const Explorer& explorer);
 /// Red text for errors.
 void error_text(const std::string& text);
 

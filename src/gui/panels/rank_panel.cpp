@@ -12,16 +12,6 @@ namespace {
 constexpr Metric metrics[] = {Metric::degree, Metric::in_degree, Metric::out_degree, Metric::betweenness, Metric::pagerank};
 constexpr const char* metric_labels[] = {"degree", "in-degree", "out-degree", "betweenness", "PageRank"};
 
-// Rankings change with the graph, the filter and the metric; recomputing only then keeps
-// betweenness off the per-frame path.
-std::size_t rows_key(const Explorer& explorer, int metric)
-{
-    const auto& visible = explorer.composed().scene.visible;
-    auto key = std::hash<const void*>{}(explorer.graph());
-    key ^= visible.actors.size() * 0x9e3779b97f4a7c15ULL + visible.relations.size() * 131 + static_cast<std::size_t>(metric);
-    return key;
-}
-
 void sort_rows(const Graph& graph, RankPanelState& state)
 {
     auto ascending = [&](const RankedActor& a, const RankedActor& b) {
@@ -48,6 +38,23 @@ void handle_sorting(const Graph& graph, RankPanelState& state)
     specs->SpecsDirty = false;
 }
 
+void draw_row(Explorer& explorer, const Graph& graph, const RankedActor& row, std::size_t place)
+{
+    const auto& actor = graph.actor(row.actor);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu", place + 1);
+    ImGui::TableNextColumn();
+    auto label = actor.display_name() + "##" + actor.id;
+    const auto& selection = explorer.selection();
+    bool selected = std::find(selection.begin(), selection.end(), row.actor) != selection.end();
+    if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) explorer.go_to_actor(row.actor);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(actor.kind.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%.4g", row.score);
+}
+
 }  // namespace
 
 void draw_rank_panel(Explorer& explorer, UiState& ui)
@@ -62,11 +69,22 @@ void draw_rank_panel(Explorer& explorer, UiState& ui)
     bool sized = explorer.view().size_by == metric;
     if (ImGui::Checkbox("size nodes", &sized)) explorer.set_size_by(sized ? std::optional(metric) : std::nullopt);
 
-    auto key = rows_key(explorer, state.metric);
-    if (key != state.rows_key) {
-        state.rows = explorer.rank(metric);
-        state.rows_key = key;
+    // The explorer ranks in the background and only when the view or the metric changed.
+    explorer.request_ranking(metric);
+    const auto& ranking = explorer.ranking();
+    if (ranking.generation != state.rows_key) {
+        state.rows = ranking.rows;
+        state.rows_key = ranking.generation;
         sort_rows(*graph, state);
+    }
+    if (ranking.running) {
+        ImGui::TextDisabled("ranking by %s\u2026", metric_labels[state.metric]);
+    } else if (ranking.of > ranking.rows.size()) {
+        ImGui::TextDisabled("the top %s of %s actors", with_thousands(ranking.rows.size()).c_str(), with_thousands(ranking.of).c_str());
+    }
+    // Exact betweenness is O(actors x relations): big graphs get an estimate, and must say so.
+    if (!ranking.running && ranking.sampled) {
+        ImGui::TextDisabled("estimated from %s sampled source actors", with_thousands(ranking.samples).c_str());
     }
     auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersOuter;
     if (!ImGui::BeginTable("rank", 4, flags, {0, ImGui::GetTextLineHeightWithSpacing() * 12})) return;
@@ -78,20 +96,13 @@ void draw_rank_panel(Explorer& explorer, UiState& ui)
                                          ImGuiTableColumnFlags_WidthFixed, 70);
     ImGui::TableHeadersRow();
     handle_sorting(*graph, state);
-    for (std::size_t i = 0; i < state.rows.size(); ++i) {
-        const auto& row = state.rows[i];
-        const auto& actor = graph->actor(row.actor);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", i + 1);
-        ImGui::TableNextColumn();
-        auto label = actor.display_name() + "##" + actor.id;
-        bool selected = std::find(explorer.selection().begin(), explorer.selection().end(), row.actor) != explorer.selection().end();
-        if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) explorer.go_to_actor(row.actor);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(actor.kind.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%.4g", row.score);
+    // Only the rows in sight are drawn: a ranking holds up to a thousand.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(state.rows.size()));
+    while (clipper.Step()) {
+        for (auto i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
+            draw_row(explorer, *graph, state.rows[i], i);
+        }
     }
     ImGui::EndTable();
 }

@@ -1,0 +1,463 @@
+// The Explorer's background pipeline: load a file, compose a view, lay it out, export, rank.
+// Each stage runs on its own thread; poll() collects what finished on the UI thread, so every
+// member the GUI reads changes only there.
+#include <set>
+#include <thread>
+
+#include "actorgraph/app/explorer.hpp"
+#include "actorgraph/io/file_format.hpp"
+#include "actorgraph/render/stylesheet.hpp"
+
+namespace fs = std::filesystem;
+
+namespace actorgraph {
+
+namespace {
+
+constexpr auto poll_interval = std::chrono::milliseconds(5);
+// A cut-down view of a big graph fitted whole is too small to read (200 actors at ~30%): it opens
+// at least this close, where Graphviz's 11 pt labels are 5.5 px, around its middle, where a
+// force-directed layout puts the hubs. Fit (F) still shows all of it.
+constexpr float reduced_view_zoom = 0.5f;
+
+LoadedGraph load_in_background(const fs::path& path)
+{
+    try {
+        auto graph = std::make_shared<const Graph>(load_graph(path));
+        auto facts = facts_of(*graph);
+        return {std::move(graph), std::move(facts)};
+    } catch (const Error& failure) {
+        // Errors found inside the file already start with "file:line:".
+        bool located = !failure.where().file.empty();
+        throw Error((located ? "" : path.string() + ": ") + failure.what());
+    }
+}
+
+// Routing curved edges around nodes is what makes force-directed engines slow: neato takes 12 to
+// 40 s for a 150-actor focus on a hub with ~450 relations, and under 1 s with straight edges.
+// styled_dot straightens edges only above 500 relations, so the dense cut-down views of big
+// graphs get a later graph attribute, which overrides the earlier one.
+void straighten_edges(std::string& dot)
+{
+    auto end = dot.rfind('}');
+    if (end != std::string::npos) dot.insert(end, "  graph [splines=\"line\"];\n");
+}
+
+PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, const ViewSpec& spec)
+{
+    PreparedView prepared;
+    prepared.view = compose_view(graph, spec, &queries);
+    prepared.dot = styled_dot(graph, prepared.view.scene, Stylesheet::builtin());
+    bool reduced = prepared.view.reduction.kind != ViewReduction::Kind::none;
+    if (reduced && prepared.view.scene.engine != LayoutEngine::dot) straighten_edges(prepared.dot);
+    return prepared;
+}
+
+bool same_content(const Scene& a, const Scene& b)
+{
+    return a.visible.actors == b.visible.actors && a.visible.relations == b.visible.relations;
+}
+
+}  // namespace
+
+GraphFacts facts_of(const Graph& graph)
+{
+    std::set<std::string> kinds, types;
+    for (const auto& actor : graph.actors()) kinds.insert(actor.kind);
+    GraphFacts facts;
+    auto extend = [&](int year) {
+        if (!facts.years) facts.years = std::pair{year, year};
+        facts.years->first = std::min(facts.years->first, year);
+        facts.years->second = std::max(facts.years->second, year);
+    };
+    for (const auto& relation : graph.relations()) {
+        types.insert(relation.type);
+        auto span = year_span(relation.properties);
+        if (!span) continue;
+        if (span->first != std::numeric_limits<int>::min()) extend(span->first);
+        if (span->last != std::numeric_limits<int>::max()) extend(span->last);
+    }
+    facts.kinds.assign(kinds.begin(), kinds.end());
+    facts.types.assign(types.begin(), types.end());
+    return facts;
+}
+
+// ---- file ----
+
+bool Explorer::open(const fs::path& path)
+{
+    std::error_code ignored;
+    if (!fs::exists(path, ignored)) {
+        error("cannot open " + path.string() + ": no such file or folder");
+        return false;
+    }
+    retire(std::move(load_job_));
+    loading_file_ = path;
+    load_job_ = std::make_unique<BackgroundTask<LoadedGraph>>([path] { return load_in_background(path); });
+    return true;
+}
+
+void Explorer::finish_load()
+{
+    auto job = std::move(load_job_);
+    auto outcome = job->take_outcome();
+    if (!outcome.value) {
+        error("cannot open " + outcome.error);
+        return;
+    }
+    retire(std::move(compose_job_));
+    retire(std::move(layout_job_));
+    retire(std::move(rank_job_));
+    retire(std::move(search_job_));
+    graph_ = std::move(outcome.value->graph);
+    queries_ = std::make_shared<QueryCache>(*graph_);
+    facts_ = std::move(outcome.value->facts);
+    file_ = loading_file_;
+    view_ = fresh_view();
+    shown_view_ = view_;
+    // The old picture's indices belong to the old graph: it must not be drawn or hit-tested again.
+    drawing_.reset();
+    drawing_index_ = {};
+    ++drawing_generation_;
+    composed_ = {};
+    composed_dot_.clear();
+    ranking_ = {};
+    search_matches_ = {};
+    selection_.clear();
+    hovered_.reset();
+    centre_when_drawn_.reset();
+    layout_error_.clear();
+    fit_on_next_drawing_ = true;
+    recent_.add(file_);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f s", outcome.seconds);
+    info("opened " + file_.string() + " in " + seconds + ": " + with_thousands(graph_->actor_count()) + " actors, " +
+         with_thousands(graph_->relation_count()) + " relations, " + with_thousands(graph_->diagnostics().size()) +
+         " warnings");
+    apply_view();
+}
+
+ViewSpec Explorer::fresh_view() const
+{
+    // The engine choice outlives the file; everything else starts over.
+    ViewSpec fresh;
+    fresh.engine = view_.engine;
+    fresh.choose_engine = view_.choose_engine;
+    fresh.limits = options_.limits;
+    return fresh;
+}
+
+// ---- view and layout ----
+
+void Explorer::apply_view()
+{
+    if (!graph_) return;
+    retire(std::move(compose_job_));
+    // The running layout draws a scene about to be replaced: stop it rather than show it.
+    retire(std::move(layout_job_));
+    composing_view_ = view_;
+    auto graph = graph_;
+    auto queries = queries_;
+    auto spec = view_;
+    compose_job_ = std::make_unique<BackgroundTask<PreparedView>>(
+        [graph, queries, spec] { return prepare_in_background(*graph, *queries, spec); });
+}
+
+void Explorer::finish_compose()
+{
+    auto job = std::move(compose_job_);
+    auto outcome = job->take_outcome();
+    if (!outcome.value) {
+        error(outcome.error);
+        announce_paths_ = false;
+        return;
+    }
+    if (!same_content(outcome.value->view.scene, composed_.scene)) fit_on_next_drawing_ = true;
+    auto previous = std::move(composed_);
+    composed_ = std::move(outcome.value->view);
+    composed_dot_ = std::move(outcome.value->dot);
+    shown_view_ = composing_view_;
+    ++composed_generation_;
+    announce(previous);
+    request_layout();
+}
+
+void Explorer::announce(const ComposedView& previous)
+{
+    if (!composed_.reduction.text.empty() && composed_.reduction.text != previous.reduction.text) {
+        info(composed_.reduction.text);
+    }
+    if (!announce_paths_ || !shown_view_.path || !graph_) return;
+    announce_paths_ = false;
+    const auto& request = *shown_view_.path;
+    auto route = graph_->actor(request.from).display_name() + " \u2192 " + graph_->actor(request.to).display_name();
+    if (composed_.paths.empty()) info("no path " + route + " for these options");
+    else info(std::to_string(composed_.paths.size()) + " path(s) " + route);
+}
+
+void Explorer::request_layout()
+{
+    if (!graph_ || composed_dot_.empty()) return;
+    RenderRequest request;
+    request.dot = composed_dot_;
+    request.engine = composed_.scene.engine;
+    request.format = OutputFormat::xdot;
+    request.budget = options_.layout_budget;
+    retire(std::move(layout_job_));
+    layout_job_ = std::make_unique<RenderJob>(std::move(request));
+}
+
+void Explorer::poll()
+{
+    if (load_job_ && load_job_->finished()) finish_load();
+    if (compose_job_ && compose_job_->finished()) finish_compose();
+    if (layout_job_ && layout_job_->finished()) finish_layout();
+    if (export_job_ && export_job_->finished()) finish_export();
+    if (rank_job_ && rank_job_->finished()) finish_ranking();
+    if (search_job_ && search_job_->finished()) finish_search();
+    std::erase_if(retired_, [](const auto& job) { return job->finished(); });
+}
+
+bool Explorer::wait_until_idle(std::chrono::milliseconds timeout)
+{
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        poll();
+        if (!busy()) return true;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(poll_interval);
+    }
+}
+
+bool Explorer::wait_until_prepared(std::chrono::milliseconds timeout)
+{
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        poll();
+        if (!preparing()) return true;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(poll_interval);
+    }
+}
+
+WorkStatus Explorer::work_status() const
+{
+    if (load_job_) return {WorkStatus::Stage::loading, load_job_->elapsed_seconds(), "loading " + loading_file_.filename().string()};
+    if (compose_job_) return {WorkStatus::Stage::composing, compose_job_->elapsed_seconds(), "composing the view"};
+    if (!layout_job_) return {};
+    auto actors = with_thousands(composed_.scene.visible.actors.size());
+    return {WorkStatus::Stage::laying_out, layout_job_->elapsed_seconds(),
+            "laying out " + actors + " actors with " + layout_engine_name(layout_job_->request().engine)};
+}
+
+void Explorer::cancel_work()
+{
+    if (!busy()) return;
+    if (load_job_) info("opening " + loading_file_.string() + " cancelled; the open graph stays");
+    else if (compose_job_) info("cancelled; the view shown stays");
+    else info("layout cancelled; the previous picture stays");
+    retire(std::move(load_job_));
+    if (compose_job_) view_ = shown_view_;
+    retire(std::move(compose_job_));
+    retire(std::move(layout_job_));
+    announce_paths_ = false;
+    centre_when_drawn_.reset();
+}
+
+void Explorer::finish_layout()
+{
+    auto job = std::move(layout_job_);
+    auto outcome = job->take_outcome();
+    auto engine = job->request().engine;
+    if (outcome.cancelled) return;
+    if (!outcome.ok || !outcome.drawing) {
+        layout_error_ = outcome.message;
+        error(std::string("layout with ") + layout_engine_name(engine) + " failed: " + outcome.message);
+        return;
+    }
+    drawing_ = std::move(*outcome.drawing);
+    drawing_index_ = std::move(outcome.index);
+    ++drawing_generation_;
+    drawing_engine_ = engine;
+    drawing_seconds_ = outcome.seconds;
+    layout_error_.clear();
+    if (fit_on_next_drawing_) {
+        fit_to_window();
+        bool reduced = composed_.reduction.kind != ViewReduction::Kind::none;
+        if (reduced && camera_.zoom() < reduced_view_zoom) camera_.zoom_by(reduced_view_zoom / camera_.zoom());
+    }
+    fit_on_next_drawing_ = false;
+    if (centre_when_drawn_) (void)centre_on_drawn(*centre_when_drawn_);
+    centre_when_drawn_.reset();
+}
+
+LayoutStatus Explorer::layout_status() const
+{
+    LayoutStatus status;
+    status.running = layout_job_ != nullptr;
+    status.engine = layout_job_ ? layout_job_->request().engine : drawing_engine_;
+    status.seconds = layout_job_ ? layout_job_->elapsed_seconds() : drawing_seconds_;
+    status.error = layout_error_;
+    return status;
+}
+
+void Explorer::set_engine(LayoutEngine engine)
+{
+    view_.engine = engine;
+    view_.choose_engine = false;
+    fit_on_next_drawing_ = true;
+    apply_view();
+}
+
+void Explorer::set_automatic_engine()
+{
+    view_.choose_engine = true;
+    fit_on_next_drawing_ = true;
+    apply_view();
+}
+
+void Explorer::retire(std::unique_ptr<BackgroundWork> job)
+{
+    if (!job) return;
+    // Cancelling kills a layout's child process at once; a load or compose runs to its end. The
+    // thread then ends on its own and poll() drops it, so the UI thread never waits for a join.
+    job->cancel();
+    retired_.push_back(std::move(job));
+}
+
+// ---- rank ----
+
+void Explorer::request_ranking(Metric metric)
+{
+    if (!graph_ || preparing()) return;
+    std::pair key{composed_generation_, metric};
+    if (key == rank_key_) return;
+    rank_key_ = key;
+    retire(std::move(rank_job_));
+    ranking_.metric = metric;
+    ranking_.running = true;
+    auto graph = graph_;
+    auto queries = queries_;
+    auto filter = shown_view_.filter;
+    rank_job_ = std::make_unique<BackgroundTask<MetricRanking>>(
+        [graph, queries, filter, metric] { return rank_actors_result(*queries, metric, MetricOptions{filter}, ranking_rows); });
+}
+
+void Explorer::finish_ranking()
+{
+    auto job = std::move(rank_job_);
+    auto outcome = job->take_outcome();
+    ranking_.running = false;
+    ++ranking_.generation;
+    ranking_.rows.clear();
+    if (!outcome.value) {
+        error("cannot rank: " + outcome.error);
+        return;
+    }
+    ranking_.of = outcome.value->of;
+    ranking_.sampled = outcome.value->sampled;
+    ranking_.samples = outcome.value->samples;
+    ranking_.rows = std::move(outcome.value->actors);
+}
+
+// ---- search ----
+
+void Explorer::request_search(std::string text, std::size_t limit)
+{
+    retire(std::move(search_job_));
+    search_matches_.text = text;
+    search_matches_.running = graph_ && !text.empty();
+    if (!search_matches_.running) {
+        search_matches_.actors.clear();
+        ++search_matches_.generation;
+        return;
+    }
+    auto graph = graph_;
+    search_job_ = std::make_unique<BackgroundTask<std::vector<ActorIndex>>>(
+        [graph, text = std::move(text), limit] { return graph->closest_actors(text, limit); });
+}
+
+void Explorer::finish_search()
+{
+    auto job = std::move(search_job_);
+    auto outcome = job->take_outcome();
+    search_matches_.running = false;
+    search_matches_.actors = outcome.value ? std::move(*outcome.value) : std::vector<ActorIndex>{};
+    ++search_matches_.generation;
+}
+
+// ---- export ----
+
+std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std::optional<OutputFormat> format)
+{
+    if (!graph_ || composed_dot_.empty()) {
+        error("no view is open to export");
+        return nullptr;
+    }
+    try {
+        // What is on screen, rendered like `actorgraph export`: the styled DOT, Graphviz in a child process.
+        RenderRequest request;
+        request.dot = composed_dot_;
+        request.engine = composed_.scene.engine;
+        request.format = format ? *format : output_format_for_path(output);
+        request.output = output;
+        request.budget = options_.layout_budget;
+        return std::make_unique<RenderJob>(std::move(request));
+    } catch (const std::exception& failure) {
+        error(std::string("cannot export ") + output.string() + ": " + failure.what());
+        return nullptr;
+    }
+}
+
+bool Explorer::export_view(const fs::path& output, std::optional<OutputFormat> format)
+{
+    if (!wait_until_prepared(options_.layout_budget)) {
+        error("cannot export " + output.string() + ": the view is still being prepared");
+        return false;
+    }
+    retire(std::move(export_job_));
+    export_job_ = make_export_job(output, format);
+    if (!export_job_) return false;
+    (void)export_job_->wait(options_.layout_budget + std::chrono::seconds(10));
+    if (!export_job_->finished()) export_job_->cancel();
+    (void)export_job_->wait(std::chrono::seconds(10));
+    finish_export();
+    return export_result_.starts_with("wrote ");
+}
+
+void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format)
+{
+    if (preparing()) {
+        error("cannot export while the view is being prepared; try again when it is shown");
+        return;
+    }
+    retire(std::move(export_job_));
+    export_job_ = make_export_job(output, format);
+    if (export_job_) export_result_ = "exporting " + output.string() + "\u2026";
+}
+
+void Explorer::finish_export()
+{
+    auto job = std::move(export_job_);
+    auto outcome = job->take_outcome();
+    const auto& output = job->request().output;
+    if (outcome.ok) {
+        export_result_ = "wrote " + output.string() + " (" + output_format_name(job->request().format) + ", " +
+                         layout_engine_name(job->request().engine) + ")";
+        info(export_result_);
+    } else {
+        export_result_ = "export to " + output.string() + " failed: " + (outcome.cancelled ? "cancelled" : outcome.message);
+        error(export_result_);
+    }
+}
+
+ExportStatus Explorer::export_status() const
+{
+    ExportStatus status;
+    status.running = export_job_ != nullptr;
+    if (export_job_) status.output = export_job_->request().output;
+    status.result = export_result_;
+    return status;
+}
+
+}  // namespace actorgraph
