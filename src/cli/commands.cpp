@@ -10,6 +10,7 @@
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/model/validation.hpp"
 #include "actorgraph/query/neighbourhood.hpp"
+#include "actorgraph/query/query_cache.hpp"
 #include "actorgraph/render/graphviz_render.hpp"
 #include "cli/cli_output.hpp"
 
@@ -127,18 +128,28 @@ int run_path(const PathArguments& arguments)
     return paths.empty() ? exit_empty : exit_ok;
 }
 
+// "+N more" lines for the expanded actors whose neighbours continue on the next page.
+void print_hidden(std::ostream& out, const Graph& graph, const NeighbourhoodPage& page, const NeighborsArguments& arguments)
+{
+    for (const auto& hidden : page.hidden) {
+        out << graph.actor(hidden.actor).display_name() << ": " << hidden.more << " more neighbours";
+        if (arguments.depth == 1) out << " (--offset " << arguments.offset + arguments.limit << " shows the next page)";
+        out << '\n';
+    }
+}
+
 int run_neighbors(const NeighborsArguments& arguments)
 {
     auto graph = load_graph(arguments.file);
     auto seeds = resolve_all(graph, arguments.actors);
     NeighbourhoodOptions options{make_filter(arguments.filter), parse_direction(arguments.direction), arguments.depth};
-    auto distances = hop_distances(graph, seeds, options);
-    auto selection = neighbourhood(graph, seeds, options);
+    auto page = neighbourhood_page(graph, seeds, options, NeighbourPaging{arguments.limit, arguments.offset});
     std::vector<std::pair<int, ActorIndex>> found;
-    for (auto actor : selection.actors) found.emplace_back(distances[actor], actor);
+    for (std::size_t i = 0; i < page.selection.actors.size(); ++i) found.emplace_back(page.hops[i], page.selection.actors[i]);
     std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
         return std::tie(a.first, graph.actor(a.second).id) < std::tie(b.first, graph.actor(b.second).id);
     });
+    int exit_code = found.size() > seeds.size() ? exit_ok : exit_empty;
     if (arguments.json) {
         auto actors = json::array();
         for (auto [hops, actor] : found) {
@@ -147,17 +158,22 @@ int run_neighbors(const NeighborsArguments& arguments)
             actors.push_back(entry);
         }
         auto relations = json::array();
-        for (auto relation : selection.relations) relations.push_back(relation_json(graph, relation));
-        print_json(json{{"actors", actors}, {"relations", relations}});
-        return found.size() > seeds.size() ? exit_ok : exit_empty;
+        for (auto relation : page.selection.relations) relations.push_back(relation_json(graph, relation));
+        auto more = json::array();
+        for (const auto& hidden : page.hidden) {
+            more.push_back({{"id", graph.actor(hidden.actor).id}, {"shown", hidden.shown}, {"more", hidden.more}});
+        }
+        print_json(json{{"actors", actors}, {"relations", relations}, {"more", more}});
+        return exit_code;
     }
     TextTable table({"hops", "id", "label", "kind"});
     for (auto [hops, actor] : found) {
         table.add_row({std::to_string(hops), graph.actor(actor).id, graph.actor(actor).display_name(), graph.actor(actor).kind});
     }
     table.print(std::cout);
-    std::cout << '\n' << found.size() << " actors, " << selection.relations.size() << " relations\n";
-    return found.size() > seeds.size() ? exit_ok : exit_empty;
+    std::cout << '\n' << found.size() << " actors, " << page.selection.relations.size() << " relations\n";
+    print_hidden(std::cout, graph, page, arguments);
+    return exit_code;
 }
 
 int run_rank(const RankArguments& arguments)
@@ -165,7 +181,10 @@ int run_rank(const RankArguments& arguments)
     auto graph = load_graph(arguments.file);
     auto metric = parse_metric(arguments.metric);
     MetricOptions options{make_filter(arguments.filter), arguments.undirected};
-    auto ranked = rank_actors(graph, metric, options, arguments.top);
+    options.betweenness_samples = arguments.samples;
+    QueryCache queries(graph, 1);
+    auto result = rank_actors_result(queries, metric, options, arguments.top);
+    const auto& ranked = result.actors;
     if (arguments.json) {
         auto list = json::array();
         for (std::size_t i = 0; i < ranked.size(); ++i) {
@@ -173,7 +192,9 @@ int run_rank(const RankArguments& arguments)
             list.push_back({{"rank", i + 1}, {"id", actor.id}, {"label", actor.display_name()}, {"kind", actor.kind},
                             {"score", ranked[i].score}});
         }
-        print_json(json{{"metric", arguments.metric}, {"actors", list}});
+        json answer{{"metric", arguments.metric}, {"actors", list}};
+        if (result.sampled) answer["sampled_sources"] = result.samples;
+        print_json(answer);
         return exit_ok;
     }
     TextTable table({"rank", "id", "label", "kind", std::string(metric_name(metric))});
@@ -182,6 +203,11 @@ int run_rank(const RankArguments& arguments)
         table.add_row({std::to_string(i + 1), actor.id, actor.display_name(), actor.kind, format_score(ranked[i].score)});
     }
     table.print(std::cout);
+    if (result.sampled) {
+        std::cout << "\nbetweenness estimated from " << result.samples << " sampled source actors of "
+                  << result.of << " (exact up to " << options.exact_betweenness_limit
+                  << " actors; --samples sets how many)\n";
+    }
     return exit_ok;
 }
 

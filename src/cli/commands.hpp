@@ -43,6 +43,8 @@ struct NeighborsArguments {
     std::vector<std::string> actors;
     std::size_t depth = 1;
     std::string direction = "any";
+    std::size_t limit = 100;   ///< neighbours per expanded actor; 0 = all
+    std::size_t offset = 0;    ///< neighbours of the given actors skipped (the next page starts at offset + limit)
     FilterArguments filter;
     bool json = false;
 };
@@ -52,6 +54,7 @@ struct RankArguments {
     std::string metric = "degree";
     std::size_t top = 10;
     bool undirected = false;
+    std::size_t samples = 32;  ///< source actors betweenness samples on graphs above the exact limit
     FilterArguments filter;
     bool json = false;
 };

@@ -64,6 +64,8 @@ int main(int argc, char** argv)
     neighbors_command->add_option("ACTOR", neighbors.actors, "One or more actors: id, label or alias")->required();
     neighbors_command->add_option("--depth", neighbors.depth, "How many hops")->check(CLI::Range(0, 100));
     neighbors_command->add_option("--direction", neighbors.direction, "follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    neighbors_command->add_option("--limit", neighbors.limit, "Neighbours shown per actor, best connected first (0 = all)");
+    neighbors_command->add_option("--offset", neighbors.offset, "Skip this many neighbours of the given actors: the next page");
     add_filter_options(*neighbors_command, neighbors.filter);
     neighbors_command->add_flag("--json", neighbors.json, "Print JSON");
     neighbors_command->callback([&] { exit_code = run_neighbors(neighbors); });
@@ -75,6 +77,9 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "pagerank"}));
     rank_command->add_option("--top", rank.top, "How many actors (0 = all)");
     rank_command->add_flag("--undirected", rank.undirected, "Ignore relation direction for betweenness and PageRank");
+    rank_command->add_option("--samples", rank.samples,
+                             "Betweenness above 5,000 actors: source actors sampled (more is slower and closer)")
+        ->check(CLI::Range(1, 1000000));
     add_filter_options(*rank_command, rank.filter);
     rank_command->add_flag("--json", rank.json, "Print JSON");
     rank_command->callback([&] { exit_code = run_rank(rank); });

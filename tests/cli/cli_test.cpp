@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
@@ -127,6 +128,54 @@ TEST(Cli, NeighborsListsActorsWithHops)
     EXPECT_NE(run.out.find("4 actors"), std::string::npos) << run.out;
     auto json = nlohmann::json::parse(actorgraph({"neighbors", influence(), "atlantis", "--json", "--types", "pressure"}).out);
     EXPECT_EQ(json["actors"].size(), 4u);
+}
+
+// A state with `leaves` companies investing in it: the hub a neighbourhood must not flood.
+std::string hub_file(std::size_t leaves)
+{
+    auto path = testing::scratch_dir("cli-hub") / "hub.gv";
+    std::string dot = "digraph hub {\n  hub [kind=state];\n";
+    for (std::size_t i = 0; i < leaves; ++i) {
+        auto leaf = "c" + std::to_string(i);
+        dot += "  " + leaf + " [kind=company];\n  " + leaf + " -> hub [type=investment];\n";
+    }
+    write_file_atomically(path, dot + "}\n");
+    return path.string();
+}
+
+TEST(Cli, NeighboursOfAHubComeInPagesThatSayHowManyAreLeft)
+{
+    auto hub = hub_file(250);
+    auto first = actorgraph({"neighbors", hub, "hub"});
+    EXPECT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_NE(first.out.find("101 actors, 100 relations"), std::string::npos) << first.out;
+    EXPECT_NE(first.out.find("hub: 150 more neighbours (--offset 100 shows the next page)"), std::string::npos) << first.out;
+    auto last = nlohmann::json::parse(actorgraph({"neighbors", hub, "hub", "--offset", "200", "--json"}).out);
+    EXPECT_EQ(last["actors"].size(), 51u);
+    EXPECT_TRUE(last["more"].empty()) << last["more"];
+    auto all = nlohmann::json::parse(actorgraph({"neighbors", hub, "hub", "--limit", "0", "--json"}).out);
+    EXPECT_EQ(all["actors"].size(), 251u);
+    std::set<std::string> seen;
+    for (std::size_t offset = 0; offset < 250; offset += 100) {
+        auto page = nlohmann::json::parse(
+            actorgraph({"neighbors", hub, "hub", "--offset", std::to_string(offset), "--json"}).out);
+        for (const auto& actor : page["actors"]) seen.insert(actor["id"].get<std::string>());
+    }
+    EXPECT_EQ(seen.size(), 251u) << "three pages show every neighbour once, with the hub";
+}
+
+TEST(Cli, BetweennessOnABigGraphIsSampledAndSaysSo)
+{
+    auto folder = testing::scratch_dir("cli-big-rank");
+    ASSERT_EQ(actorgraph({"generate", "--actors", "6000", "--seed", "3", "--formats", "csv", "-o", folder.string()}).exit_code, 0);
+    auto text = actorgraph({"rank", folder.string(), "--metric", "betweenness", "--top", "3", "--samples", "8"});
+    EXPECT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("betweenness estimated from 8 sampled source actors of 6000"), std::string::npos) << text.out;
+    auto json = nlohmann::json::parse(actorgraph({"rank", folder.string(), "--metric", "betweenness", "--top", "3", "--json"}).out);
+    EXPECT_EQ(json["sampled_sources"], 32);
+    EXPECT_EQ(json["actors"].size(), 3u);
+    auto small = actorgraph({"rank", influence(), "--metric", "betweenness"});
+    EXPECT_EQ(small.out.find("estimated"), std::string::npos) << "small graphs are exact: " << small.out;
 }
 
 TEST(Cli, RankByEveryMetric)
