@@ -44,15 +44,18 @@ TEST(MetricsIndex, PageRankEqualsThePreviousImplementationWithin1e9)
     }
 }
 
-TEST(MetricsIndex, PageRankWithFewerRoundsEqualsBoostGraphWithAsManyRounds)
+TEST(MetricsIndex, PageRankRunsTwentyRoundsByDefaultAndAsManyAsAskedLikeBoostGraph)
 {
     auto graph = synthetic(2000);
     MetricOptions options;
     options.pagerank_rounds = 20;
     auto twenty = compute_metric(graph, Metric::pagerank, options);
     expect_close(twenty, testing::reference_pagerank(graph, options), 1e-9);
+    EXPECT_EQ(twenty, compute_metric(graph, Metric::pagerank, {})) << "twenty rounds are the default";
     // Twenty rounds are short of a hundred: the option is honoured, not ignored.
-    auto hundred = compute_metric(graph, Metric::pagerank, {});
+    options.pagerank_rounds = 100;
+    auto hundred = compute_metric(graph, Metric::pagerank, options);
+    expect_close(hundred, testing::reference_pagerank(graph, options), 1e-9);
     double difference = 0;
     for (std::size_t actor = 0; actor < twenty.size(); ++actor) difference += std::abs(twenty[actor] - hundred[actor]);
     EXPECT_GT(difference, 1e-6);

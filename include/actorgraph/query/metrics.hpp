@@ -22,7 +22,7 @@ struct MetricOptions {
     GraphFilter filter;       ///< relations and actors that count
     bool undirected = false;  ///< treat relations as undirected for betweenness and PageRank
     double damping = 0.85;    ///< PageRank damping factor
-    std::size_t pagerank_rounds = 100;           ///< power-iteration rounds (Boost.Graph's own default is 20)
+    std::size_t pagerank_rounds = 20;            ///< power-iteration rounds, as Boost.Graph and Neo4j GDS default to
     std::size_t exact_betweenness_limit = 5000;  ///< kept actors up to which betweenness is exact
     std::size_t betweenness_samples = 32;        ///< source actors sampled above that limit
     std::uint64_t sample_seed = 1;               ///< the same seed samples the same sources
