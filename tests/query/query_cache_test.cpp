@@ -40,15 +40,26 @@ TEST(QueryCache, CostsAreTheRelationCostsComputedOnce)
     EXPECT_EQ(*cache.costs("amount_usd", WeightTransform::direct), relation_costs(graph, "amount_usd", WeightTransform::direct));
 }
 
+struct PathQuery {
+    ActorIndex from;
+    ActorIndex to;
+    PathOptions options;
+};
+
+// Three paths either way round: a query with something to compare.
+PathQuery minister_to_mine(const Graph& graph)
+{
+    PathOptions options;
+    options.direction = Direction::any;
+    options.k = 3;
+    return {graph.resolve("minister"), graph.resolve("mine"), options};
+}
+
 TEST(QueryCache, AnswersAsTheGraphFunctionsDo)
 {
     auto graph = testing::influence_graph();
     QueryCache cache(graph);
-    PathOptions options;
-    options.direction = Direction::any;
-    options.k = 3;
-    auto from = graph.resolve("minister");
-    auto to = graph.resolve("mine");
+    auto [from, to, options] = minister_to_mine(graph);
     auto cached = find_paths(cache, from, to, options);
     auto direct = find_paths(graph, from, to, options);
     ASSERT_EQ(cached.size(), direct.size());
@@ -73,19 +84,15 @@ TEST(QueryCache, ThreadsSharingOneCacheBuildEachIndexOnceAndAnswerAlike)
 {
     auto graph = testing::influence_graph();
     QueryCache cache(graph);
-    PathOptions options;
-    options.direction = Direction::any;
-    options.k = 3;
-    auto from = graph.resolve("minister");
-    auto to = graph.resolve("mine");
-    auto expected = find_paths(graph, from, to, options);
+    auto query = minister_to_mine(graph);
+    auto expected = find_paths(graph, query.from, query.to, query.options);
     ASSERT_FALSE(expected.empty());
     std::vector<std::shared_ptr<const QueryIndex>> seen(6);
     std::vector<std::vector<Path>> answers(6);
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < seen.size(); ++t) {
         threads.emplace_back([&, t] {
-            answers[t] = find_paths(cache, from, to, options);
+            answers[t] = find_paths(cache, query.from, query.to, query.options);
             seen[t] = cache.index({}, Direction::any);
         });
     }
