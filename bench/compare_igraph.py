@@ -7,7 +7,7 @@ Generates (once) `actorgraph generate --actors N --seed 1` as Neo4j CSV, then in
   - loads the same files into python3-igraph and runs the same queries there,
 and prints one Markdown table of medians with the ratio igraph / actorgraph (above 1 = we are faster).
 
-Usage: bench/compare_igraph.py [--actors N] [--build build-bench] [--repetitions 5] [--pairs 100]
+Usage: bench/compare_igraph.py [--actors N] [--build build] [--repetitions 5] [--pairs 100]
 Needs the Debian package python3-igraph and a build with -DACTORGRAPH_BUILD_BENCH=ON.
 The interpreter is /usr/bin/python3 on purpose: Debian's python3-igraph lives there.
 """
@@ -29,7 +29,7 @@ PAIRS = [
     ("single-pair shortest path (any direction)", r"^shortest_path_single_pair", "shortest"),
     ("single-pair weighted path (amount_usd, inverse)", r"^weighted_path_single_pair", "weighted"),
     ("full BFS from one actor", r"^full_bfs", "bfs"),
-    ("PageRank", r"^pagerank", "pagerank"),
+    ("PageRank (ours: 20 rounds; igraph: PRPACK, exact)", r"^pagerank/default_20_rounds", "pagerank"),
 ]
 
 
@@ -37,11 +37,13 @@ def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser.add_argument("--actors", type=int, default=100000)
-    parser.add_argument("--build", default=os.path.join(root, "build-bench"))
+    parser.add_argument("--build", default=os.path.join(root, "build"))
     parser.add_argument("--cli", default=None, help="the actorgraph CLI (default: BUILD/src/actorgraph)")
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--pairs", type=int, default=100)
     parser.add_argument("--data", default="/tmp/actorgraph-bench")
+    parser.add_argument("--render-sizes", default="100,1000,2000,10000",
+                        help="actor counts for layout + export against the Graphviz CLI ('' skips it)")
     return parser.parse_args()
 
 
@@ -72,17 +74,40 @@ def our_load(cli, folder, repetitions):
 def our_benchmarks(build, actors, repetitions):
     binary = os.path.join(build, "bench", "actorgraph_bench")
     names = "|".join(f"({pattern[1:]})" for _, pattern, _ in PAIRS) + "|(reference_csr_bfs)"
-    environment = dict(os.environ, ACTORGRAPH_BENCH_ACTORS=str(actors))
-    output = subprocess.run([binary, f"--benchmark_filter={names}", "--benchmark_format=json",
-                             f"--benchmark_repetitions={repetitions}", "--benchmark_report_aggregates_only=true"],
-                            check=True, capture_output=True, text=True, env=environment).stdout
+    os.environ["ACTORGRAPH_BENCH_ACTORS"] = str(actors)
+    return medians_of([binary, f"--benchmark_filter={names}"], repetitions)
+
+
+def medians_of(command, repetitions):
+    """Median wall milliseconds per Google Benchmark run name."""
+    output = subprocess.run(command + ["--benchmark_format=json", f"--benchmark_repetitions={repetitions}",
+                                       "--benchmark_report_aggregates_only=true"],
+                            check=True, capture_output=True, text=True).stdout
     medians = {}
     for entry in json.loads(output)["benchmarks"]:
-        if entry.get("aggregate_name") != "median":
-            continue
-        scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1000.0}[entry["time_unit"]]
-        medians[entry["run_name"]] = entry["real_time"] * scale
+        if entry.get("aggregate_name") == "median":
+            scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1000.0}[entry["time_unit"]]
+            medians[entry["run_name"]] = entry["real_time"] * scale
     return medians
+
+
+def render_table(build, sizes, repetitions):
+    """Layout + export and xdot layout: ours against `dot` run by hand on the same styled DOT."""
+    binary = os.path.join(build, "bench", "actorgraph_render_bench")
+    sizes = [size for size in sizes.split(",") if size]
+    medians = medians_of([binary, "--benchmark_filter=/(" + "|".join(sizes) + ")/"], repetitions)
+    print()
+    print("| view (engine) | export SVG: actorgraph | `dot` CLI | ratio | xdot for the explorer: actorgraph | `dot` CLI | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for size in sizes:
+        def median(name):
+            return medians.get(f"{name}/{size}/real_time")
+        ours, cli = median("export_actorgraph"), median("export_graphviz_cli")
+        drawn, cli_xdot = median("layout_xdot_explorer"), median("layout_xdot_graphviz_cli")
+        engine = "dot" if int(size) <= 100 else "neato" if int(size) <= 1000 else "sfdp"
+        print(f"| {size} actors ({engine}) | {ours:.0f} ms | {cli:.0f} ms | {ours / cli:.3f} | "
+              f"{drawn:.0f} ms | {cli_xdot:.0f} ms | {drawn / cli_xdot:.3f} |")
+    print("\nratio = actorgraph / Graphviz CLI (goal <= 1.05 for export)")
 
 
 def igraph_load(folder):
@@ -163,6 +188,8 @@ def main():
     bfs = next((v for n, v in ours.items() if n.startswith("full_bfs")), None)
     if reference and bfs:
         print(f"\nfull BFS / plain Boost.Graph CSR BFS: {bfs / reference:.2f}x (goal <= 1.2x)")
+    if arguments.render_sizes:
+        render_table(arguments.build, arguments.render_sizes, arguments.repetitions)
     return 0
 
 

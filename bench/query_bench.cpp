@@ -183,8 +183,8 @@ void reference_csr_bfs(benchmark::State& state)
 }
 BENCHMARK(reference_csr_bfs)->Arg(bench_actors)->Unit(benchmark::kMillisecond);
 
-// PageRank with the default 100 rounds (the numbers the previous implementation gave), and with
-// the 20 rounds Boost.Graph's page_rank runs by default, as the bare-CSR figure did.
+// PageRank with the default 20 rounds (Boost.Graph's and Neo4j GDS's default, as the issue's
+// bare-CSR figure ran), and with the 100 rounds the first implementation ran.
 void pagerank(benchmark::State& state, std::size_t rounds)
 {
     auto& cache = cache_for(static_cast<std::size_t>(state.range(0)));
@@ -193,8 +193,8 @@ void pagerank(benchmark::State& state, std::size_t rounds)
     options.pagerank_rounds = rounds;
     for (auto _ : state) benchmark::DoNotOptimize(compute_metric(cache, Metric::pagerank, options));
 }
+BENCHMARK_CAPTURE(pagerank, default_20_rounds, 20)->Arg(bench_actors)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(pagerank, 100_rounds, 100)->Arg(bench_actors)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(pagerank, 20_rounds, 20)->Arg(bench_actors)->Unit(benchmark::kMillisecond);
 
 void betweenness_sampled(benchmark::State& state)
 {

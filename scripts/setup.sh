@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages actorgraph needs to build, test and run, when they are missing.
+# Installs the Debian 12 packages actorgraph needs to build, test and run, when they are missing,
+# plus any packages named as arguments (scripts/bench.sh adds python3-igraph).
 # Idempotent; works as root or through sudo.
 set -euo pipefail
 
@@ -10,6 +11,8 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
   fonts-dejavu-core xvfb xauth
   clang-14 libclang-rt-14-dev
+  libbenchmark-dev
+  "$@"
 )
 
 missing=()
