@@ -21,6 +21,7 @@ namespace actorgraph::fuzzing {
     actorgraph::InputLimits limits;
     limits.max_file_bytes = 1 << 20;
     limits.max_tokens = 100'000;
+    limits.max_cells = 100'000;
     limits.max_nesting = 200;
     limits.max_attribute_names = 500;
     limits.max_attribute_slots = 200'000;

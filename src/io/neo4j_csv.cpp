@@ -110,21 +110,58 @@ public:
         return false;
     }
 
+    /// Records after the header may have at most this many cells (the header's width).
+    void set_width(std::size_t width)
+    {
+        max_width_ = width;
+        header_read_ = true;
+    }
+
 private:
+    // A record wider than the header is an error anyway; its extra cells are only counted, never held,
+    // so one record costs at most the header's width however many commas it has.
+    [[noreturn]] void too_wide(const Record& record)
+    {
+        if (!header_read_) {
+            throw Error({file_, record.line}, "more than " + std::to_string(max_width_) +
+                                                  " columns; see the README for the limits");
+        }
+        auto fields = record.cells.size();
+        Cell extra;
+        do {
+            count_cell();
+            ++fields;
+            read_cell(extra);
+        } while (pos_ < text_.size() && text_[pos_++] == ',');
+        throw Error({file_, record.line}, "record has " + std::to_string(fields) + " fields, but the header has " +
+                                              std::to_string(max_width_));
+    }
+
+    void count_cell()
+    {
+        // Checked per cell, so a text of commas cannot grow a record or the graph past the limits.
+        if (++cells_ > limits_.max_cells) {
+            throw Error({file_, line_}, "more than " + std::to_string(limits_.max_cells) +
+                                            " cells; see the README for the limits");
+        }
+    }
+
+    void read_cell(Cell& cell)
+    {
+        cell = Cell{};
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            quoted_cell(cell);
+        } else {
+            plain_cell(cell);
+        }
+    }
+
     void read_cells(Record& record)
     {
         while (true) {
-            // Checked per cell, so a text of commas cannot grow the table past the limit.
-            if (++cells_ > limits_.max_tokens) {
-                throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
-                                                " cells; see docs/hardening.md for the limits");
-            }
-            auto& cell = record.cells.emplace_back();
-            if (pos_ < text_.size() && text_[pos_] == '"') {
-                quoted_cell(cell);
-            } else {
-                plain_cell(cell);
-            }
+            if (record.cells.size() == max_width_) too_wide(record);
+            count_cell();
+            read_cell(record.cells.emplace_back());
             if (pos_ >= text_.size() || text_[pos_] != ',') return;
             ++pos_;
         }
@@ -187,6 +224,8 @@ private:
     const InputLimits& limits_;
     std::size_t pos_ = 0;
     std::size_t cells_ = 0;
+    std::size_t max_width_ = limits_.max_attribute_names;  // the header is bounded like other attribute names
+    bool header_read_ = false;
     int line_ = 1;
 };
 
@@ -324,6 +363,7 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     Record record;
     if (!parser.next(record)) throw Error({file, 1}, "empty file; expected a header with an id:ID column");
     auto table = read_header(record, true);
+    parser.set_width(table.columns.size());
     require_column(table, Role::id, "id:ID", file);
     graph.reserve(line_count(text), 0);
     while (parser.next(record)) {
@@ -374,6 +414,7 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
         throw Error({file, 1}, "empty file; expected a header with :START_ID and :END_ID columns");
     }
     auto table = read_header(record, false);
+    parser.set_width(table.columns.size());
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
     graph.reserve(0, line_count(text));

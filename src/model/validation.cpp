@@ -18,23 +18,25 @@ std::string join_names(const List& names)
     return text;
 }
 
-void check_numbers(const Properties& properties, const SourceLocation& where, const std::string& what,
-                   Diagnostics& out)
+// `name_of()` builds the owner's name only for a finding: building it for each of millions of clean
+// relations was a tenth of `actorgraph info`'s time.
+template <typename NameOf>
+void check_numbers(const Properties& properties, const SourceLocation& where, NameOf name_of, Diagnostics& out)
 {
     for (auto name : {schema::year, schema::since, schema::until}) {
         auto value = property_or_empty(properties, name);
         if (!value.empty() && !parse_year(value)) {
-            out.push_back({where, what + ": " + std::string(name) + " '" + std::string(value) + "' is not a year"});
+            out.push_back({where, name_of() + ": " + std::string(name) + " '" + std::string(value) + "' is not a year"});
         }
     }
     auto amount = property_or_empty(properties, schema::amount_usd);
     if (!amount.empty() && !parse_number(amount)) {
-        out.push_back({where, what + ": amount_usd '" + std::string(amount) + "' is not a number"});
+        out.push_back({where, name_of() + ": amount_usd '" + std::string(amount) + "' is not a number"});
     }
     auto since = parse_year(property_or_empty(properties, schema::since));
     auto until = parse_year(property_or_empty(properties, schema::until));
     if (since && until && *since > *until) {
-        out.push_back({where, what + ": since " + std::to_string(*since) + " is after until " + std::to_string(*until)});
+        out.push_back({where, name_of() + ": since " + std::to_string(*since) + " is after until " + std::to_string(*until)});
     }
 }
 
@@ -75,7 +77,7 @@ Diagnostics check_schema(const Graph& graph)
             out.push_back({actor.where, "actor '" + actor.id + "' has unknown kind '" + actor.kind +
                                             "' (expected one of " + join_names(schema::kinds) + ")"});
         }
-        check_numbers(actor.properties, actor.where, "actor '" + actor.id + "'", out);
+        check_numbers(actor.properties, actor.where, [&] { return "actor '" + actor.id + "'"; }, out);
     }
     for (const auto& relation : graph.relations()) {
         if (relation.type.empty()) {
@@ -84,7 +86,7 @@ Diagnostics check_schema(const Graph& graph)
             out.push_back({relation.where, relation_name(graph, relation) + " has unknown type '" + relation.type +
                                                "' (expected one of " + join_names(schema::relation_types) + ")"});
         }
-        check_numbers(relation.properties, relation.where, relation_name(graph, relation), out);
+        check_numbers(relation.properties, relation.where, [&] { return relation_name(graph, relation); }, out);
     }
     return out;
 }

@@ -129,10 +129,33 @@ TEST(InputLimits, DeeplyNestedGraphmlLoadsWithoutRecursion)
 TEST(InputLimits, CsvWithTooManyCellsIsRejected)
 {
     InputLimits small;
-    small.max_tokens = 1000;
-    auto nodes = "id:ID\n" + repeat("a,", 2000) + "\n";
+    small.max_cells = 1000;
+    std::string nodes = "id:ID,note\n";
+    for (int i = 0; i < 600; ++i) nodes += "a" + std::to_string(i) + ",b\n";
     expect_rejected([&] { (void)read_neo4j_csv(nodes, "nodes.csv", ":START_ID,:END_ID\n", "rel.csv", small); },
-                    "more than 1000 cells");
+                    "nodes.csv:501: more than 1000 cells");
+    small.max_cells = 1202;
+    EXPECT_NO_THROW((void)read_neo4j_csv(nodes, "nodes.csv", ":START_ID,:END_ID\n", "rel.csv", small));
+}
+
+TEST(InputLimits, CsvRecordsWiderThanTheHeaderAreRejectedWithTheirWidth)
+{
+    auto nodes = "id:ID\nx\n" + repeat("a,", 5'000'000) + "\n";
+    expect_rejected([&] { (void)read_neo4j_csv(nodes, "nodes.csv", ":START_ID,:END_ID\n", "rel.csv"); },
+                    "nodes.csv:3: record has 5000001 fields, but the header has 1");
+}
+
+TEST(InputLimits, CsvHeadersWiderThanTheAttributeNameLimitAreRejected)
+{
+    InputLimits small;
+    small.max_attribute_names = 100;
+    std::string nodes = "id:ID";
+    for (int i = 0; i < 100; ++i) nodes += ",p" + std::to_string(i);
+    nodes += "\n";
+    expect_rejected([&] { (void)read_neo4j_csv(nodes, "nodes.csv", ":START_ID,:END_ID\n", "rel.csv", small); },
+                    "nodes.csv:1: more than 100 columns");
+    small.max_attribute_names = 101;
+    EXPECT_EQ(read_neo4j_csv(nodes, "nodes.csv", ":START_ID,:END_ID\n", "rel.csv", small).actor_count(), 0u);
 }
 
 }  // namespace

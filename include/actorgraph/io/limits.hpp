@@ -10,11 +10,14 @@ namespace actorgraph {
 struct InputLimits {
     /// Bytes of one input file or text (read_file stops reading there, readers check text length).
     std::size_t max_file_bytes = std::size_t{256} << 20;
-    /// DOT tokens or CSV cells; the readers index every one (~50 bytes each) before building the graph.
+    /// DOT tokens; the reader indexes every one (~50 bytes each) before building the graph.
     std::size_t max_tokens = 8'000'000;
+    /// CSV cells of one file. The reader streams records, so a cell costs only the property it becomes; a
+    /// 1M-actor, 4M-relation export has 37 million.
+    std::size_t max_cells = 64'000'000;
     /// Depth of DOT `{ }` nesting; cgraph's parser gives up (and its teardown recurses) beyond a few thousand.
     std::size_t max_nesting = 1000;
-    /// Distinct DOT attribute names or GraphML keys.
+    /// Distinct DOT attribute names, GraphML keys, or CSV columns (a CSV record may not be wider than its header).
     std::size_t max_attribute_names = 10'000;
     /// Objects times attribute names: cgraph stores a value slot for every declared attribute on every
     /// node and edge, and GraphML key defaults apply to every element, so this product is the real cost.

@@ -20,7 +20,7 @@ inline constexpr std::string_view csv_relationships_file = "relationships.csv";
 
 /// Parses the two CSV texts; names are used in messages. Throws Error on malformed CSV;
 /// a relation with a missing endpoint becomes a warning naming file and line and is skipped.
-/// Each text may hold at most limits.max_tokens cells.
+/// Each text may hold at most limits.max_cells cells and limits.max_attribute_names columns.
 [[nodiscard]] Graph read_neo4j_csv(std::string_view nodes, const std::string& nodes_name,
                                    std::string_view relationships, const std::string& relationships_name,
                                    const InputLimits& limits = {});
