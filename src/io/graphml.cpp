@@ -449,7 +449,7 @@ void require_writable_properties(const Properties& properties, const std::string
 {
     for (const auto& [name, value] : properties) {
         require_xml_text(name, owner, "a property name");
-        require_xml_text(value, owner, "property '" + name + "'");
+        require_xml_text(value, owner, "property '" + std::string(name) + "'");
     }
 }
 
@@ -554,7 +554,7 @@ private:
                             std::map<std::string, std::string, std::less<>>& keys)
     {
         for (const auto* properties : owners) {
-            for (const auto& [name, value] : *properties) keys.try_emplace(name);
+            for (const auto& [name, value] : *properties) keys.try_emplace(std::string(name));
         }
         for (auto& [name, id] : keys) id = declare(domain, name, attribute_type(name, owners));
     }

@@ -333,8 +333,11 @@ void require_width(const Record& record, const Table& table, const FileName& fil
 
 // ---------------------------------------------------------------------------------------------- reading
 
-Actor read_actor(const Record& record, const Table& table, const FileName& file)
+// `entries` is scratch space reused across records, so an actor's properties cost one allocation.
+Actor read_actor(const Record& record, const Table& table, const FileName& file,
+                 std::vector<Properties::value_type>& entries)
 {
+    entries.clear();
     Actor actor;
     actor.where = {file, record.line};
     std::vector<std::string> labels;
@@ -348,11 +351,12 @@ Actor read_actor(const Record& record, const Table& table, const FileName& file)
                 break;
             case Role::aliases: actor.aliases = split_list(cell.text()); break;
             case Role::property:
-                if (!cell.absent()) actor.properties.insert_or_assign(table.columns[i].name, std::string(cell.text()));
+                if (!cell.absent()) entries.emplace_back(table.columns[i].name, cell.text());
                 break;
             default: break;
         }
     }
+    actor.properties = Properties::from_entries(entries);
     neo4j::set_kind_from_labels(actor, labels);
     return actor;
 }
@@ -366,15 +370,18 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     parser.set_width(table.columns.size());
     require_column(table, Role::id, "id:ID", file);
     graph.reserve(line_count(text), 0);
+    std::vector<Properties::value_type> entries;
     while (parser.next(record)) {
         require_width(record, table, file);
-        graph.add_actor(read_actor(record, table, file));
+        graph.add_actor(read_actor(record, table, file, entries));
     }
 }
 
+// `entries` is scratch space reused across records, so a relation's properties cost one allocation.
 void read_relationship(Graph& graph, const Record& record, const Table& table, const FileName& file,
-                       const std::string& nodes_name)
+                       const std::string& nodes_name, std::vector<Properties::value_type>& entries)
 {
+    entries.clear();
     Relation relation;
     relation.where = {file, record.line};
     std::string_view start, end;
@@ -385,7 +392,7 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
             case Role::end: end = cell.text(); break;
             case Role::type: relation.type = normalize_relation_type(cell.text()); break;
             case Role::property:
-                if (!cell.absent()) relation.properties.insert_or_assign(table.columns[i].name, std::string(cell.text()));
+                if (!cell.absent()) entries.emplace_back(table.columns[i].name, cell.text());
                 break;
             default: break;
         }
@@ -402,6 +409,7 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
     }
     relation.source = *source;
     relation.target = *target;
+    relation.properties = Properties::from_entries(entries);
     graph.add_relation(std::move(relation));
 }
 
@@ -418,9 +426,10 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
     graph.reserve(0, line_count(text));
+    std::vector<Properties::value_type> entries;
     while (parser.next(record)) {
         require_width(record, table, file);
-        read_relationship(graph, record, table, file, nodes_name);
+        read_relationship(graph, record, table, file, nodes_name, entries);
     }
 }
 
@@ -474,7 +483,7 @@ std::vector<std::string> property_names(const std::vector<const Properties*>& ow
 {
     std::set<std::string> names;
     for (const auto* properties : owners) {
-        for (const auto& [name, value] : *properties) names.insert(name);
+        for (const auto& [name, value] : *properties) names.emplace(name);
     }
     return {names.begin(), names.end()};
 }

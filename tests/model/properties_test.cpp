@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace actorgraph {
 namespace {
@@ -14,7 +17,7 @@ TEST(Properties, KeepsEntriesSortedByNameWhateverTheInsertionOrder)
     properties.insert_or_assign("amount_usd", "5e6");
     properties.insert_or_assign("source", "p. 3");
     std::vector<std::string> names;
-    for (const auto& [name, value] : properties) names.push_back(name);
+    for (const auto& [name, value] : properties) names.emplace_back(name);
     EXPECT_EQ(names, (std::vector<std::string>{"amount_usd", "source", "year"}));
 }
 
@@ -38,14 +41,60 @@ TEST(Properties, AtThrowsForAnAbsentNameLikeAMap)
     EXPECT_EQ(properties.count("year"), 1u);
 }
 
-TEST(Properties, SubscriptInsertsAnEmptyValueAndEraseRemovesIt)
+TEST(Properties, TryEmplaceInsertsAnEmptyValueAndEraseRemovesIt)
 {
     Properties properties;
-    properties["source"] += "p. 4";
-    EXPECT_EQ(properties.at("source"), "p. 4");
+    EXPECT_TRUE(properties.try_emplace("source").second);
+    EXPECT_EQ(properties.at("source"), "");
     EXPECT_EQ(properties.erase("source"), 1u);
     EXPECT_EQ(properties.erase("source"), 0u);
     EXPECT_TRUE(properties.empty());
+    EXPECT_EQ(properties.begin(), properties.end());
+}
+
+TEST(Properties, AValueMayBeCopiedFromTheSameSet)
+{
+    Properties properties{{"note", "a value longer than any small-string buffer"}};
+    properties.insert_or_assign("description", properties.at("note"));
+    properties.insert_or_assign("note", properties.at("note").substr(2, 5));
+    EXPECT_EQ(properties.at("description"), "a value longer than any small-string buffer");
+    EXPECT_EQ(properties.at("note"), "value");
+}
+
+TEST(Properties, CopiesAreIndependentOfTheOriginal)
+{
+    Properties original{{"year", "2014"}};
+    Properties copy = original;
+    copy.insert_or_assign("year", "2015");
+    copy.insert_or_assign("note", "x");
+    EXPECT_EQ(original.at("year"), "2014");
+    EXPECT_EQ(original.size(), 1u);
+    Properties moved = std::move(copy);
+    EXPECT_EQ(moved.at("year"), "2015");
+    EXPECT_EQ(moved.at("note"), "x");
+}
+
+TEST(Properties, ThousandsOfEntriesInAnyOrderStaySortedAndFindable)
+{
+    Properties properties;
+    for (int i = 0; i < 3000; ++i) {
+        auto n = (i * 7919) % 3000;  // a permutation, so entries land in the middle as well as at the end
+        properties.insert_or_assign("k" + std::to_string(n), std::string(static_cast<std::size_t>(n % 40), 'v'));
+    }
+    properties.shrink_to_fit();
+    ASSERT_EQ(properties.size(), 3000u);
+    EXPECT_TRUE(std::is_sorted(properties.begin(), properties.end()));
+    for (int n = 0; n < 3000; ++n) EXPECT_EQ(properties.at("k" + std::to_string(n)).size(), static_cast<std::size_t>(n % 40));
+}
+
+TEST(Properties, BuildingFromEntriesSortsThemAndTheLastDuplicateWins)
+{
+    std::vector<Properties::value_type> entries{{"year", "2014"}, {"amount_usd", "5"}, {"year", "2015"}, {"note", ""}};
+    auto properties = Properties::from_entries(entries);
+    std::vector<std::pair<std::string, std::string>> seen;
+    for (const auto& [name, value] : properties) seen.emplace_back(name, value);
+    EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::string>>{{"amount_usd", "5"}, {"note", ""}, {"year", "2015"}}));
+    EXPECT_TRUE(Properties::from_entries({}).empty());
 }
 
 TEST(Properties, EqualSetsCompareEqualRegardlessOfInsertionOrder)

@@ -9,6 +9,7 @@
 #include "actorgraph/model/error.hpp"
 #include "actorgraph/model/name_index.hpp"
 #include "actorgraph/model/schema.hpp"
+#include "actorgraph/model/term.hpp"
 
 namespace actorgraph {
 
@@ -32,7 +33,7 @@ struct Actor {
 struct Relation {
     ActorIndex source = 0;
     ActorIndex target = 0;
-    std::string type;       ///< one of schema::relation_types, or a custom type (warned about)
+    Term type;              ///< one of schema::relation_types (no heap), or a custom type (warned about)
     Properties properties;  ///< year/since/until, amount_usd, source, note, and free ones
     SourceLocation where;
 };

@@ -1,106 +1,113 @@
 #pragma once
-// Free properties of an actor or relation: a flat vector sorted by name. A graph holds millions of
-// small property sets, where a node-based map costs three times the memory and a heap block per entry.
-#include <algorithm>
+// Free properties of an actor or relation, sorted by name. A graph holds millions of small property sets,
+// so a set is one pointer to one heap block holding its names and values back to back: a vector of string
+// pairs cost 64 bytes an entry plus a heap block for every long value (~370 bytes for a typical relation).
+#include <cstdint>
 #include <initializer_list>
-#include <stdexcept>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 namespace actorgraph {
 
-/// Name -> value, sorted by name so every output is deterministic; the subset of std::map's interface the project uses.
+/// Name -> value, sorted by name so every output is deterministic; a std::map-like interface whose entries
+/// are read as string views (they stay valid until the set is next changed or destroyed).
 class Properties {
 public:
-    using value_type = std::pair<std::string, std::string>;
-    using iterator = std::vector<value_type>::iterator;
-    using const_iterator = std::vector<value_type>::const_iterator;
+    /// One entry: the name and the value.
+    using value_type = std::pair<std::string_view, std::string_view>;
 
-    Properties() = default;
+    /// A read-only iterator yielding entries by value.
+    class const_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = Properties::value_type;
+        using difference_type = std::ptrdiff_t;
+        using reference = value_type;
+        using pointer = const value_type*;
+
+        const_iterator() = default;
+        [[nodiscard]] value_type operator*() const noexcept { return owner_->entry(index_); }
+        /// Points into this iterator, so `it->second` lives as long as `it` (copy the view to keep it longer).
+        [[nodiscard]] pointer operator->() const noexcept
+        {
+            current_ = owner_->entry(index_);
+            return &current_;
+        }
+        [[nodiscard]] value_type operator[](difference_type n) const noexcept { return *(*this + n); }
+        const_iterator& operator++() noexcept { ++index_; return *this; }
+        const_iterator operator++(int) noexcept { auto old = *this; ++index_; return old; }
+        const_iterator& operator--() noexcept { --index_; return *this; }
+        const_iterator operator--(int) noexcept { auto old = *this; --index_; return old; }
+        const_iterator& operator+=(difference_type n) noexcept { index_ += static_cast<std::uint32_t>(n); return *this; }
+        const_iterator& operator-=(difference_type n) noexcept { index_ -= static_cast<std::uint32_t>(n); return *this; }
+        friend const_iterator operator+(const_iterator it, difference_type n) noexcept { return it += n; }
+        friend const_iterator operator+(difference_type n, const_iterator it) noexcept { return it += n; }
+        friend const_iterator operator-(const_iterator it, difference_type n) noexcept { return it -= n; }
+        friend difference_type operator-(const const_iterator& a, const const_iterator& b) noexcept
+        {
+            return static_cast<difference_type>(a.index_) - static_cast<difference_type>(b.index_);
+        }
+        friend bool operator==(const const_iterator& a, const const_iterator& b) noexcept { return a.index_ == b.index_; }
+        friend auto operator<=>(const const_iterator& a, const const_iterator& b) noexcept { return a.index_ <=> b.index_; }
+
+    private:
+        friend class Properties;
+        const_iterator(const Properties* owner, std::uint32_t index) noexcept : owner_(owner), index_(index) {}
+        const Properties* owner_ = nullptr;
+        std::uint32_t index_ = 0;
+        mutable value_type current_;
+    };
+    using iterator = const_iterator;
+
+    Properties() noexcept = default;
     /// Properties from name/value pairs; a later duplicate name replaces an earlier one.
-    Properties(std::initializer_list<value_type> entries)
-    {
-        for (const auto& [name, value] : entries) insert_or_assign(name, value);
-    }
+    Properties(std::initializer_list<value_type> entries);
+    /// Properties from name/value pairs in any order, in one allocation; a later duplicate name replaces an earlier one.
+    [[nodiscard]] static Properties from_entries(std::span<const value_type> entries);
+    Properties(const Properties& other);
+    Properties(Properties&& other) noexcept : block_(std::exchange(other.block_, nullptr)) {}
+    Properties& operator=(const Properties& other);
+    Properties& operator=(Properties&& other) noexcept;
+    ~Properties();
 
-    [[nodiscard]] iterator begin() noexcept { return entries_.begin(); }
-    [[nodiscard]] iterator end() noexcept { return entries_.end(); }
-    [[nodiscard]] const_iterator begin() const noexcept { return entries_.begin(); }
-    [[nodiscard]] const_iterator end() const noexcept { return entries_.end(); }
-    [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
-    [[nodiscard]] bool empty() const noexcept { return entries_.empty(); }
+    [[nodiscard]] const_iterator begin() const noexcept { return {this, 0}; }
+    [[nodiscard]] const_iterator end() const noexcept { return {this, static_cast<std::uint32_t>(size())}; }
+    [[nodiscard]] std::size_t size() const noexcept;
+    [[nodiscard]] bool empty() const noexcept { return size() == 0; }
 
     /// The entry with this name, or end().
-    [[nodiscard]] const_iterator find(std::string_view name) const
-    {
-        auto it = lower_bound(name);
-        return it != entries_.end() && it->first == name ? it : entries_.end();
-    }
-    /// The entry with this name, or end().
-    [[nodiscard]] iterator find(std::string_view name)
-    {
-        auto it = lower_bound(name);
-        return it != entries_.end() && it->first == name ? it : entries_.end();
-    }
-    [[nodiscard]] bool contains(std::string_view name) const { return find(name) != entries_.end(); }
+    [[nodiscard]] const_iterator find(std::string_view name) const;
+    /// True when a property has this name.
+    [[nodiscard]] bool contains(std::string_view name) const { return find(name) != end(); }
+    /// 1 when a property has this name, else 0.
     [[nodiscard]] std::size_t count(std::string_view name) const { return contains(name) ? 1 : 0; }
     /// The value of a present property; throws std::out_of_range otherwise, like std::map.
-    [[nodiscard]] const std::string& at(std::string_view name) const
-    {
-        auto it = find(name);
-        if (it == entries_.end()) throw std::out_of_range("no property '" + std::string(name) + "'");
-        return it->second;
-    }
+    [[nodiscard]] std::string_view at(std::string_view name) const;
 
-    /// The value, inserted empty when absent.
-    std::string& operator[](std::string_view name) { return try_emplace(name).first->second; }
     /// Inserts when absent; the bool says whether it did.
-    std::pair<iterator, bool> try_emplace(std::string_view name, std::string value = {})
-    {
-        auto it = lower_bound(name);
-        if (it != entries_.end() && it->first == name) return {it, false};
-        return {entries_.emplace(it, std::string(name), std::move(value)), true};
-    }
+    std::pair<iterator, bool> try_emplace(std::string_view name, std::string_view value = {});
     /// Same as try_emplace: an existing value stays.
-    std::pair<iterator, bool> emplace(std::string_view name, std::string value)
-    {
-        return try_emplace(name, std::move(value));
-    }
+    std::pair<iterator, bool> emplace(std::string_view name, std::string_view value) { return try_emplace(name, value); }
     /// Sets the value, inserting when absent.
-    std::pair<iterator, bool> insert_or_assign(std::string_view name, std::string value)
-    {
-        auto [it, inserted] = try_emplace(name);
-        it->second = std::move(value);
-        return {it, inserted};
-    }
+    std::pair<iterator, bool> insert_or_assign(std::string_view name, std::string_view value);
     /// Removes the property; returns how many were removed (0 or 1).
-    std::size_t erase(std::string_view name)
-    {
-        auto it = find(name);
-        if (it == entries_.end()) return 0;
-        entries_.erase(it);
-        return 1;
-    }
-    /// Frees unused capacity (after loading, when no more properties arrive).
-    void shrink_to_fit() { entries_.shrink_to_fit(); }
+    std::size_t erase(std::string_view name);
+    /// Frees the spare room that insertions keep (after loading, when no more properties arrive).
+    void shrink_to_fit();
 
-    friend bool operator==(const Properties&, const Properties&) = default;
+    /// Equal when both hold the same names with the same values.
+    friend bool operator==(const Properties& a, const Properties& b) noexcept;
 
 private:
-    [[nodiscard]] const_iterator lower_bound(std::string_view name) const
-    {
-        return std::lower_bound(entries_.begin(), entries_.end(), name,
-                                [](const value_type& entry, std::string_view key) { return entry.first < key; });
-    }
-    [[nodiscard]] iterator lower_bound(std::string_view name)
-    {
-        return std::lower_bound(entries_.begin(), entries_.end(), name,
-                                [](const value_type& entry, std::string_view key) { return entry.first < key; });
-    }
+    struct Header;
+    [[nodiscard]] value_type entry(std::uint32_t index) const noexcept;
+    [[nodiscard]] std::uint32_t lower_bound(std::string_view name) const noexcept;
+    void rebuild(std::uint32_t index, std::uint32_t removed, const value_type* added);
 
-    std::vector<value_type> entries_;
+    char* block_ = nullptr;  ///< Header, then `capacity` end offsets, then the names and values; null when empty
 };
 
 }  // namespace actorgraph

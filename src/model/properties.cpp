@@ -1,0 +1,237 @@
+#include "actorgraph/model/properties.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <stdexcept>
+#include <vector>
+
+namespace actorgraph {
+
+// The block: a Header, then 2 * `slots` end offsets (entry i's name ends at ends[2i] and its value at
+// ends[2i+1], counted from the start of the text), then `text_capacity` bytes of names and values.
+// Entries i < count are in use; spare slots and bytes let a reader that adds in name order append in O(1).
+struct Properties::Header {
+    std::uint32_t count = 0;
+    std::uint32_t slots = 0;
+    std::uint32_t text_size = 0;
+    std::uint32_t text_capacity = 0;
+
+    [[nodiscard]] std::uint32_t* ends() noexcept { return reinterpret_cast<std::uint32_t*>(this + 1); }
+    [[nodiscard]] const std::uint32_t* ends() const noexcept { return reinterpret_cast<const std::uint32_t*>(this + 1); }
+    [[nodiscard]] char* text() noexcept { return reinterpret_cast<char*>(ends() + 2 * std::size_t{slots}); }
+    [[nodiscard]] const char* text() const noexcept
+    {
+        return reinterpret_cast<const char*>(ends() + 2 * std::size_t{slots});
+    }
+    [[nodiscard]] std::uint32_t start_of(std::uint32_t index) const noexcept { return index == 0 ? 0 : ends()[2 * index - 1]; }
+    [[nodiscard]] std::uint32_t size_of(std::uint32_t index) const noexcept { return ends()[2 * index + 1] - start_of(index); }
+
+    /// Writes an entry after the last one; the caller made sure there is room.
+    void append(std::string_view name, std::string_view value) noexcept
+    {
+        std::memcpy(text() + text_size, name.data(), name.size());
+        std::memcpy(text() + text_size + name.size(), value.data(), value.size());
+        ends()[2 * count] = text_size + static_cast<std::uint32_t>(name.size());
+        text_size += static_cast<std::uint32_t>(name.size() + value.size());
+        ends()[2 * count + 1] = text_size;
+        ++count;
+    }
+};
+
+namespace {
+
+// Offsets are 32-bit; no reader accepts a file anywhere near this.
+constexpr std::size_t max_text = std::numeric_limits<std::uint32_t>::max() / 2;
+
+char* allocate_block(std::size_t slots, std::size_t text_capacity)
+{
+    return static_cast<char*>(::operator new(sizeof(std::uint32_t) * (4 + 2 * slots) + text_capacity));
+}
+
+}  // namespace
+
+Properties::Properties(std::initializer_list<value_type> entries)
+{
+    for (const auto& [name, value] : entries) insert_or_assign(name, value);
+    shrink_to_fit();
+}
+
+Properties Properties::from_entries(std::span<const value_type> entries)
+{
+    Properties properties;
+    if (entries.empty()) return properties;
+    std::vector<std::uint32_t> order(entries.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Stable by name, so among equal names the last given comes last and is the one kept.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return entries[a].first < entries[b].first; });
+    std::size_t kept = 0, text = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i + 1 < order.size() && entries[order[i + 1]].first == entries[order[i]].first) continue;
+        order[kept++] = order[i];
+        text += entries[order[i]].first.size() + entries[order[i]].second.size();
+    }
+    if (text > max_text) throw std::length_error("property set too large");
+    properties.block_ = allocate_block(kept, text);
+    auto* header = new (properties.block_) Header{0, static_cast<std::uint32_t>(kept), 0, static_cast<std::uint32_t>(text)};
+    for (std::size_t i = 0; i < kept; ++i) header->append(entries[order[i]].first, entries[order[i]].second);
+    return properties;
+}
+
+Properties::Properties(const Properties& other)
+{
+    if (!other.block_) return;
+    const auto* from = reinterpret_cast<const Header*>(other.block_);
+    // Copies are made to measure, without spare room.
+    block_ = allocate_block(from->count, from->text_size);
+    auto* to = new (block_) Header{from->count, from->count, from->text_size, from->text_size};
+    std::copy_n(from->ends(), 2 * std::size_t{from->count}, to->ends());
+    std::memcpy(to->text(), from->text(), from->text_size);
+}
+
+Properties& Properties::operator=(const Properties& other)
+{
+    if (this != &other) *this = Properties(other);
+    return *this;
+}
+
+Properties& Properties::operator=(Properties&& other) noexcept
+{
+    if (this != &other) {
+        ::operator delete(block_);
+        block_ = std::exchange(other.block_, nullptr);
+    }
+    return *this;
+}
+
+Properties::~Properties()
+{
+    ::operator delete(block_);
+}
+
+std::size_t Properties::size() const noexcept
+{
+    return block_ ? reinterpret_cast<const Header*>(block_)->count : 0;
+}
+
+Properties::value_type Properties::entry(std::uint32_t index) const noexcept
+{
+    const auto* header = reinterpret_cast<const Header*>(block_);
+    auto start = header->start_of(index);
+    auto name_end = header->ends()[2 * index];
+    auto value_end = header->ends()[2 * index + 1];
+    const char* text = header->text();
+    return {std::string_view(text + start, name_end - start), std::string_view(text + name_end, value_end - name_end)};
+}
+
+std::uint32_t Properties::lower_bound(std::string_view name) const noexcept
+{
+    std::uint32_t low = 0, high = static_cast<std::uint32_t>(size());
+    while (low < high) {
+        auto middle = low + (high - low) / 2;
+        if (entry(middle).first < name) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
+}
+
+Properties::const_iterator Properties::find(std::string_view name) const
+{
+    auto index = lower_bound(name);
+    return index < size() && entry(index).first == name ? const_iterator(this, index) : end();
+}
+
+std::string_view Properties::at(std::string_view name) const
+{
+    auto it = find(name);
+    if (it == end()) throw std::out_of_range("no property '" + std::string(name) + "'");
+    return it->second;
+}
+
+std::pair<Properties::iterator, bool> Properties::try_emplace(std::string_view name, std::string_view value)
+{
+    auto index = lower_bound(name);
+    if (index < size() && entry(index).first == name) return {const_iterator(this, index), false};
+    value_type added{name, value};
+    rebuild(index, 0, &added);
+    return {const_iterator(this, index), true};
+}
+
+std::pair<Properties::iterator, bool> Properties::insert_or_assign(std::string_view name, std::string_view value)
+{
+    auto index = lower_bound(name);
+    bool present = index < size() && entry(index).first == name;
+    value_type added{name, value};
+    rebuild(index, present ? 1 : 0, &added);
+    return {const_iterator(this, index), !present};
+}
+
+std::size_t Properties::erase(std::string_view name)
+{
+    auto index = lower_bound(name);
+    if (index >= size() || entry(index).first != name) return 0;
+    rebuild(index, 1, nullptr);
+    if (empty()) {
+        ::operator delete(block_);
+        block_ = nullptr;
+    }
+    return 1;
+}
+
+void Properties::shrink_to_fit()
+{
+    if (!block_) return;
+    const auto* header = reinterpret_cast<const Header*>(block_);
+    if (header->count == 0) {
+        ::operator delete(block_);
+        block_ = nullptr;
+    } else if (header->slots != header->count || header->text_capacity != header->text_size) {
+        *this = Properties(*this);
+    }
+}
+
+// Removes `removed` (0 or 1) entries at `index` and inserts `added` (when given) there. An append with room to
+// spare writes in place; anything else builds a new block, copying before the old one goes, so `added` may
+// view this very set.
+void Properties::rebuild(std::uint32_t index, std::uint32_t removed, const value_type* added)
+{
+    auto* header = reinterpret_cast<Header*>(block_);
+    std::uint32_t count = header ? header->count : 0;
+    std::size_t text_size = header ? header->text_size : 0;
+    std::size_t new_text = text_size - (removed ? header->size_of(index) : 0) +
+                           (added ? added->first.size() + added->second.size() : 0);
+    if (new_text > max_text) throw std::length_error("property set too large");
+    std::size_t new_count = count - removed + (added ? 1 : 0);
+    bool growing = added && removed == 0 && header;
+    if (growing && index == count && count < header->slots && new_text <= header->text_capacity) {
+        header->append(added->first, added->second);
+        return;
+    }
+    // Growth doubles, so a reader adding entries one by one copies each byte O(1) times on average.
+    std::size_t slots = new_count, capacity = new_text;
+    if (growing) {
+        slots = new_count <= header->slots ? header->slots : std::max<std::size_t>(new_count, 2 * std::size_t{header->slots});
+        capacity = new_text <= header->text_capacity
+                       ? header->text_capacity
+                       : std::clamp<std::size_t>(2 * std::size_t{header->text_capacity}, new_text, max_text);
+    }
+    char* block = allocate_block(slots, capacity);
+    auto* fresh = new (block) Header{0, static_cast<std::uint32_t>(slots), 0, static_cast<std::uint32_t>(capacity)};
+    for (std::uint32_t i = 0; i < index; ++i) fresh->append(entry(i).first, entry(i).second);
+    if (added) fresh->append(added->first, added->second);
+    for (std::uint32_t i = index + removed; i < count; ++i) fresh->append(entry(i).first, entry(i).second);
+    ::operator delete(block_);
+    block_ = block;
+}
+
+bool operator==(const Properties& a, const Properties& b) noexcept
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+}  // namespace actorgraph
