@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <optional>
 #include <set>
 
 #include "actorgraph/io/file_io.hpp"
+#include "io/csv_parser.hpp"
+#include "io/mapped_text.hpp"
 #include "io/neo4j_labels.hpp"
 
 // Choices that keep read(write(g)) == g for any UTF-8 text:
@@ -25,209 +28,11 @@ namespace actorgraph {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_line_break(char c)
-{
-    return c == '\n' || c == '\r';
-}
-
-// Counts LF, CRLF and a lone CR as one line break each, as the parser does.
-int line_at(std::string_view text, std::size_t offset)
-{
-    int line = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++line;
-    }
-    return line;
-}
-
-// An upper bound on the records of a text (a quoted cell may hold line breaks), to size the graph once.
-std::size_t line_count(std::string_view text)
-{
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-}
-
-std::optional<std::size_t> first_invalid_utf8(std::string_view text)
-{
-    for (std::size_t pos = 0; pos < text.size();) {
-        auto lead = static_cast<unsigned char>(text[pos]);
-        std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-        if (length == 0 || lead > 0xF4 || pos + length > text.size()) return pos;
-        char32_t code = length == 1 ? lead : lead & (0x3Fu >> (length - 1));
-        for (std::size_t i = 1; i < length; ++i) {
-            auto byte = static_cast<unsigned char>(text[pos + i]);
-            if ((byte & 0xC0) != 0x80) return pos;
-            code = (code << 6) | (byte & 0x3Fu);
-        }
-        constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return pos;
-        pos += length;
-    }
-    return std::nullopt;
-}
-
-// ---------------------------------------------------------------------------------------------- parsing
-
-// A cell points into the input; only a quoted cell with a doubled quote needs its own copy.
-struct Cell {
-    std::string_view raw;
-    std::string unescaped;
-    bool escaped = false;
-    bool quoted = false;
-
-    [[nodiscard]] std::string_view text() const { return escaped ? std::string_view(unescaped) : raw; }
-    [[nodiscard]] bool absent() const { return raw.empty() && !quoted; }
-};
-
-struct Record {
-    int line = 0;  // the physical line the record starts on
-    std::vector<Cell> cells;
-};
-
-// RFC 4180 with LF, CRLF or CR line ends; quoted cells may span lines, which the line count follows.
-// Records are read one at a time into a reused Record, so a big file is never held twice.
-class CsvParser {
-public:
-    CsvParser(std::string_view text, const FileName& file, const InputLimits& limits)
-        : text_(text), file_(file), limits_(limits)
-    {
-        require_input_size(text_.size(), file_, limits_);
-        if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
-        if (auto bad = first_invalid_utf8(text_)) throw Error({file_, line_at(text_, *bad)}, "invalid UTF-8");
-    }
-
-    /// Reads the next non-blank record; false at the end of the text.
-    bool next(Record& record)
-    {
-        while (pos_ < text_.size()) {
-            record.line = line_;
-            record.cells.clear();
-            read_cells(record);
-            if (pos_ < text_.size()) skip_line_break();
-            bool blank = record.cells.size() == 1 && record.cells.front().absent();
-            if (!blank) return true;
-        }
-        return false;
-    }
-
-    /// Records after the header may have at most this many cells (the header's width).
-    void set_width(std::size_t width)
-    {
-        max_width_ = width;
-        header_read_ = true;
-    }
-
-private:
-    // A record wider than the header is an error anyway; its extra cells are only counted, never held,
-    // so one record costs at most the header's width however many commas it has.
-    [[noreturn]] void too_wide(const Record& record)
-    {
-        if (!header_read_) {
-            throw Error({file_, record.line}, "more than " + std::to_string(max_width_) +
-                                                  " columns; see the README for the limits");
-        }
-        auto fields = record.cells.size();
-        Cell extra;
-        do {
-            count_cell();
-            ++fields;
-            read_cell(extra);
-        } while (pos_ < text_.size() && text_[pos_++] == ',');
-        throw Error({file_, record.line}, "record has " + std::to_string(fields) + " fields, but the header has " +
-                                              std::to_string(max_width_));
-    }
-
-    void count_cell()
-    {
-        // Checked per cell, so a text of commas cannot grow a record or the graph past the limits.
-        if (++cells_ > limits_.max_cells) {
-            throw Error({file_, line_}, "more than " + std::to_string(limits_.max_cells) +
-                                            " cells; see the README for the limits");
-        }
-    }
-
-    void read_cell(Cell& cell)
-    {
-        cell = Cell{};
-        if (pos_ < text_.size() && text_[pos_] == '"') {
-            quoted_cell(cell);
-        } else {
-            plain_cell(cell);
-        }
-    }
-
-    void read_cells(Record& record)
-    {
-        while (true) {
-            if (record.cells.size() == max_width_) too_wide(record);
-            count_cell();
-            read_cell(record.cells.emplace_back());
-            if (pos_ >= text_.size() || text_[pos_] != ',') return;
-            ++pos_;
-        }
-    }
-
-    // The cells stop only at a comma, a line break or the end, so here a line break begins.
-    void skip_line_break()
-    {
-        if (text_[pos_++] == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-        ++line_;
-    }
-
-    void plain_cell(Cell& cell)
-    {
-        auto end = pos_;
-        while (end < text_.size() && text_[end] != ',' && !is_line_break(text_[end])) ++end;
-        cell.raw = text_.substr(pos_, end - pos_);
-        pos_ = end;
-    }
-
-    void quoted_cell(Cell& cell)
-    {
-        int start_line = line_;
-        cell.quoted = true;
-        auto start = ++pos_;
-        while (true) {
-            if (pos_ >= text_.size()) {
-                throw Error({file_, start_line}, "unterminated quoted field (its opening quote is on this line)");
-            }
-            char c = text_[pos_++];
-            if (c == '"') {
-                if (pos_ >= text_.size() || text_[pos_] != '"') break;
-                cell.escaped = true;
-                ++pos_;
-            } else if (c == '\n' || (c == '\r' && (pos_ == text_.size() || text_[pos_] != '\n'))) {
-                ++line_;
-            }
-        }
-        cell.raw = text_.substr(start, pos_ - 1 - start);
-        if (cell.escaped) cell.unescaped = unescape_quotes(cell.raw);
-        if (pos_ < text_.size() && text_[pos_] != ',' && !is_line_break(text_[pos_])) {
-            throw Error({file_, line_},
-                        "unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
-        }
-    }
-
-    static std::string unescape_quotes(std::string_view raw)
-    {
-        std::string text;
-        text.reserve(raw.size());
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            text += raw[i];
-            if (raw[i] == '"') ++i;  // the second quote of a doubled pair
-        }
-        return text;
-    }
-
-    std::string_view text_;
-    FileName file_;
-    const InputLimits& limits_;
-    std::size_t pos_ = 0;
-    std::size_t cells_ = 0;
-    std::size_t max_width_ = limits_.max_attribute_names;  // the header is bounded like other attribute names
-    bool header_read_ = false;
-    int line_ = 1;
-};
+using csv::Cell;
+using csv::CsvParser;
+using csv::first_invalid_utf8;
+using csv::Record;
+using csv::Release;
 
 // ---------------------------------------------------------------------------------------------- headers
 
@@ -361,15 +166,16 @@ Actor read_actor(const Record& record, const Table& table, const FileName& file,
     return actor;
 }
 
-void read_nodes(Graph& graph, std::string_view text, const FileName& file, const InputLimits& limits)
+void read_nodes(Graph& graph, std::string_view text, const FileName& file, const InputLimits& limits,
+                const Release& release)
 {
-    CsvParser parser(text, file, limits);
+    CsvParser parser(text, file, limits, release);
     Record record;
     if (!parser.next(record)) throw Error({file, 1}, "empty file; expected a header with an id:ID column");
     auto table = read_header(record, true);
     parser.set_width(table.columns.size());
     require_column(table, Role::id, "id:ID", file);
-    graph.reserve(line_count(text), 0);
+    graph.reserve(parser.line_count(), 0);
     std::vector<Properties::value_type> entries;
     while (parser.next(record)) {
         require_width(record, table, file);
@@ -414,9 +220,9 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
 }
 
 void read_relationships(Graph& graph, std::string_view text, const FileName& file, const std::string& nodes_name,
-                        const InputLimits& limits)
+                        const InputLimits& limits, const Release& release)
 {
-    CsvParser parser(text, file, limits);
+    CsvParser parser(text, file, limits, release);
     Record record;
     if (!parser.next(record)) {
         throw Error({file, 1}, "empty file; expected a header with :START_ID and :END_ID columns");
@@ -425,7 +231,7 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     parser.set_width(table.columns.size());
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
-    graph.reserve(0, line_count(text));
+    graph.reserve(0, parser.line_count());
     std::vector<Properties::value_type> entries;
     while (parser.next(record)) {
         require_width(record, table, file);
@@ -578,8 +384,10 @@ Graph read_neo4j_csv(std::string_view nodes, const std::string& nodes_name, std:
                      const std::string& relationships_name, const InputLimits& limits)
 {
     Graph graph;
-    read_nodes(graph, nodes, nodes_name, limits);
-    read_relationships(graph, relationships, relationships_name, fs::path(nodes_name).filename().string(), limits);
+    Release keep = [](std::size_t) {};
+    read_nodes(graph, nodes, nodes_name, limits, keep);
+    read_relationships(graph, relationships, relationships_name, fs::path(nodes_name).filename().string(), limits,
+                       keep);
     return graph;
 }
 
@@ -594,8 +402,17 @@ Graph read_neo4j_csv_folder(const fs::path& folder, const InputLimits& limits)
                         "file not found; a CSV graph is a folder with nodes.csv and relationships.csv");
         }
     }
-    return read_neo4j_csv(read_file(nodes, limits.max_file_bytes), nodes.string(),
-                          read_file(relationships, limits.max_file_bytes), relationships.string(), limits);
+    // Mapped, read one after the other and released as parsed: the texts of a big graph (~280 MB for 4M
+    // relations) would otherwise stay resident beside the graph.
+    Graph graph;
+    {
+        MappedText text(nodes, limits.max_file_bytes);
+        read_nodes(graph, text.text(), nodes.string(), limits, [&](std::size_t done) { text.release_before(done); });
+    }
+    MappedText text(relationships, limits.max_file_bytes);
+    read_relationships(graph, text.text(), relationships.string(), nodes.filename().string(), limits,
+                       [&](std::size_t done) { text.release_before(done); });
+    return graph;
 }
 
 CsvDocuments write_neo4j_csv(const Graph& graph)

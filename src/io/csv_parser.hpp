@@ -1,0 +1,244 @@
+#pragma once
+// The CSV parser of the Neo4j reader: RFC 4180 records, one at a time, with cells pointing into the text.
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/io/limits.hpp"
+#include "actorgraph/model/error.hpp"
+
+namespace actorgraph::csv {
+
+inline bool is_line_break(char c)
+{
+    return c == '\n' || c == '\r';
+}
+
+// Counts LF, CRLF and a lone CR as one line break each, as the parser does.
+inline int line_at(std::string_view text, std::size_t offset)
+{
+    int line = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++line;
+    }
+    return line;
+}
+
+// Told how far a reader is done with its text; a no-op for texts in memory.
+using Release = std::function<void(std::size_t)>;
+
+inline std::optional<std::size_t> first_invalid_utf8(std::string_view text)
+{
+    for (std::size_t pos = 0; pos < text.size();) {
+        auto lead = static_cast<unsigned char>(text[pos]);
+        std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+        if (length == 0 || lead > 0xF4 || pos + length > text.size()) return pos;
+        char32_t code = length == 1 ? lead : lead & (0x3Fu >> (length - 1));
+        for (std::size_t i = 1; i < length; ++i) {
+            auto byte = static_cast<unsigned char>(text[pos + i]);
+            if ((byte & 0xC0) != 0x80) return pos;
+            code = (code << 6) | (byte & 0x3Fu);
+        }
+        constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return pos;
+        pos += length;
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------- parsing
+
+// A cell points into the input; only a quoted cell with a doubled quote needs its own copy.
+struct Cell {
+    std::string_view raw;
+    std::string unescaped;
+    bool escaped = false;
+    bool quoted = false;
+
+    [[nodiscard]] std::string_view text() const { return escaped ? std::string_view(unescaped) : raw; }
+    [[nodiscard]] bool absent() const { return raw.empty() && !quoted; }
+};
+
+struct Record {
+    int line = 0;  // the physical line the record starts on
+    std::vector<Cell> cells;
+};
+
+// RFC 4180 with LF, CRLF or CR line ends; quoted cells may span lines, which the line count follows.
+// Records are read one at a time into a reused Record, so a big file is never held twice.
+class CsvParser {
+public:
+    /// `release(offset)` is told how far the parser is done with the text, so a mapped file can drop its pages.
+    CsvParser(std::string_view text, const FileName& file, const InputLimits& limits, const Release& release)
+        : text_(text), file_(file), limits_(limits), release_(release)
+    {
+        require_input_size(text_.size(), file_, limits_);
+        if (text_.starts_with("\xEF\xBB\xBF")) {
+            text_.remove_prefix(3);
+            skipped_ = 3;
+        }
+        prescan();
+    }
+
+    /// An upper bound on the records (a quoted cell may hold line breaks), to size the graph once.
+    [[nodiscard]] std::size_t line_count() const noexcept { return lines_; }
+
+    /// Reads the next non-blank record; false at the end of the text.
+    bool next(Record& record)
+    {
+        release_(skipped_ + pos_);  // the previous record's cells are no longer used
+        while (pos_ < text_.size()) {
+            record.line = line_;
+            record.cells.clear();
+            read_cells(record);
+            if (pos_ < text_.size()) skip_line_break();
+            bool blank = record.cells.size() == 1 && record.cells.front().absent();
+            if (!blank) return true;
+        }
+        return false;
+    }
+
+    /// Records after the header may have at most this many cells (the header's width).
+    void set_width(std::size_t width)
+    {
+        max_width_ = width;
+        header_read_ = true;
+    }
+
+private:
+    // Checks UTF-8 and counts lines in slices, releasing each, so a mapped file is never resident whole.
+    void prescan()
+    {
+        constexpr std::size_t slice = std::size_t{8} << 20;
+        for (std::size_t start = 0; start < text_.size();) {
+            auto end = std::min(text_.size(), start + slice);
+            // A slice ends before a character's continuation bytes, so no character is split.
+            while (end < text_.size() && end > start && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) --end;
+            if (end == start) end = std::min(text_.size(), start + slice);
+            auto piece = text_.substr(start, end - start);
+            if (auto bad = first_invalid_utf8(piece)) throw Error({file_, line_at(text_, start + *bad)}, "invalid UTF-8");
+            lines_ += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+            release_(skipped_ + end);
+            start = end;
+        }
+        ++lines_;
+    }
+
+    // A record wider than the header is an error anyway; its extra cells are only counted, never held,
+    // so one record costs at most the header's width however many commas it has.
+    [[noreturn]] void too_wide(const Record& record)
+    {
+        if (!header_read_) {
+            throw Error({file_, record.line}, "more than " + std::to_string(max_width_) +
+                                                  " columns; see the README for the limits");
+        }
+        auto fields = record.cells.size();
+        Cell extra;
+        do {
+            count_cell();
+            ++fields;
+            read_cell(extra);
+        } while (pos_ < text_.size() && text_[pos_++] == ',');
+        throw Error({file_, record.line}, "record has " + std::to_string(fields) + " fields, but the header has " +
+                                              std::to_string(max_width_));
+    }
+
+    void count_cell()
+    {
+        // Checked per cell, so a text of commas cannot grow a record or the graph past the limits.
+        if (++cells_ > limits_.max_cells) {
+            throw Error({file_, line_}, "more than " + std::to_string(limits_.max_cells) +
+                                            " cells; see the README for the limits");
+        }
+    }
+
+    void read_cell(Cell& cell)
+    {
+        cell = Cell{};
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            quoted_cell(cell);
+        } else {
+            plain_cell(cell);
+        }
+    }
+
+    void read_cells(Record& record)
+    {
+        while (true) {
+            if (record.cells.size() == max_width_) too_wide(record);
+            count_cell();
+            read_cell(record.cells.emplace_back());
+            if (pos_ >= text_.size() || text_[pos_] != ',') return;
+            ++pos_;
+        }
+    }
+
+    // The cells stop only at a comma, a line break or the end, so here a line break begins.
+    void skip_line_break()
+    {
+        if (text_[pos_++] == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+        ++line_;
+    }
+
+    void plain_cell(Cell& cell)
+    {
+        auto end = pos_;
+        while (end < text_.size() && text_[end] != ',' && !is_line_break(text_[end])) ++end;
+        cell.raw = text_.substr(pos_, end - pos_);
+        pos_ = end;
+    }
+
+    void quoted_cell(Cell& cell)
+    {
+        int start_line = line_;
+        cell.quoted = true;
+        auto start = ++pos_;
+        while (true) {
+            if (pos_ >= text_.size()) {
+                throw Error({file_, start_line}, "unterminated quoted field (its opening quote is on this line)");
+            }
+            char c = text_[pos_++];
+            if (c == '"') {
+                if (pos_ >= text_.size() || text_[pos_] != '"') break;
+                cell.escaped = true;
+                ++pos_;
+            } else if (c == '\n' || (c == '\r' && (pos_ == text_.size() || text_[pos_] != '\n'))) {
+                ++line_;
+            }
+        }
+        cell.raw = text_.substr(start, pos_ - 1 - start);
+        if (cell.escaped) cell.unescaped = unescape_quotes(cell.raw);
+        if (pos_ < text_.size() && text_[pos_] != ',' && !is_line_break(text_[pos_])) {
+            throw Error({file_, line_},
+                        "unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
+        }
+    }
+
+    static std::string unescape_quotes(std::string_view raw)
+    {
+        std::string text;
+        text.reserve(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            text += raw[i];
+            if (raw[i] == '"') ++i;  // the second quote of a doubled pair
+        }
+        return text;
+    }
+
+    std::string_view text_;
+    FileName file_;
+    const InputLimits& limits_;
+    const Release& release_;
+    std::size_t skipped_ = 0;  // a byte-order mark's bytes before text_
+    std::size_t lines_ = 0;
+    std::size_t pos_ = 0;
+    std::size_t cells_ = 0;
+    std::size_t max_width_ = limits_.max_attribute_names;  // the header is bounded like other attribute names
+    bool header_read_ = false;
+    int line_ = 1;
+};
+
+}  // namespace actorgraph::csv
