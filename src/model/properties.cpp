@@ -31,8 +31,9 @@ struct Properties::Header {
     /// Writes an entry after the last one; the caller made sure there is room.
     void append(std::string_view name, std::string_view value) noexcept
     {
-        std::memcpy(text() + text_size, name.data(), name.size());
-        std::memcpy(text() + text_size + name.size(), value.data(), value.size());
+        // An empty view may have a null data(), which memcpy must not be given even for 0 bytes.
+        if (!name.empty()) std::memcpy(text() + text_size, name.data(), name.size());
+        if (!value.empty()) std::memcpy(text() + text_size + name.size(), value.data(), value.size());
         ends()[2 * count] = text_size + static_cast<std::uint32_t>(name.size());
         text_size += static_cast<std::uint32_t>(name.size() + value.size());
         ends()[2 * count + 1] = text_size;
@@ -88,7 +89,7 @@ Properties::Properties(const Properties& other)
     block_ = allocate_block(from->count, from->text_size);
     auto* to = new (block_) Header{from->count, from->count, from->text_size, from->text_size};
     std::copy_n(from->ends(), 2 * std::size_t{from->count}, to->ends());
-    std::memcpy(to->text(), from->text(), from->text_size);
+    if (from->text_size > 0) std::memcpy(to->text(), from->text(), from->text_size);
 }
 
 Properties& Properties::operator=(const Properties& other)
