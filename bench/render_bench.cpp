@@ -40,7 +40,7 @@ struct Case {
 };
 
 // Engines by size as choose_layout_engine picks them: dot for 100 actors, neato for 1,000, sfdp
-// for 2,000 (the explorer's overview limit) and 10,000.
+// for 2,000 (the largest view the explorer lays out whole).
 LayoutEngine engine_for(std::size_t actors)
 {
     if (actors <= 100) return LayoutEngine::dot;
@@ -123,7 +123,8 @@ void layout_xdot_graphviz_cli(benchmark::State& state)
 
 // Each of our runs is followed by the CLI's on the same size, so machine load hits both alike.
 const bool registered = [] {
-    for (int actors : {100, 1000, 2000, 10000}) {
+    // Not 10,000: its styled DOT (14 MB with sources as tooltips) takes sfdp 141 s, over the budget.
+    for (int actors : {100, 1000, 2000}) {
         for (auto [name, run] : {std::pair{"export_actorgraph", &export_actorgraph}, {"export_graphviz_cli", &export_graphviz_cli},
                                  {"layout_xdot_explorer", &layout_xdot_explorer},
                                  {"layout_xdot_graphviz_cli", &layout_xdot_graphviz_cli}}) {
