@@ -35,7 +35,7 @@ public:
             // Checked before each token, so a hostile text cannot grow the index past the limit.
             if (tokens.size() >= limits_.max_tokens) {
                 throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
-                                                " DOT tokens; see docs/hardening.md for the limits");
+                                                " DOT tokens; see the limits in the README");
             }
             char c = text_[pos_];
             if (c == '"') {
@@ -183,7 +183,7 @@ void check_shape(const std::vector<Token>& tokens, const std::string& file, cons
         bool punctuation = token.kind == TokenKind::punctuation;
         if (punctuation && token.text == "{" && ++depth > limits.max_nesting) {
             throw Error({file, token.line}, "subgraphs nested more than " + std::to_string(limits.max_nesting) +
-                                                " deep; see docs/hardening.md for the limits");
+                                                " deep; see the limits in the README");
         }
         if (punctuation && token.text == "}" && depth > 0) --depth;
         if (token.kind == TokenKind::edge_op) ++objects;
@@ -197,14 +197,14 @@ void check_shape(const std::vector<Token>& tokens, const std::string& file, cons
         attribute_names.insert(token.text);
         if (attribute_names.size() > limits.max_attribute_names) {
             throw Error({file, token.line}, "more than " + std::to_string(limits.max_attribute_names) +
-                                                " distinct attribute names; see docs/hardening.md for the limits");
+                                                " distinct attribute names; see the limits in the README");
         }
     }
     if (objects * attribute_names.size() > limits.max_attribute_slots) {
         throw Error({file, 0}, std::to_string(attribute_names.size()) + " attribute names on up to " +
                                    std::to_string(objects) + " nodes and edges would need more than " +
                                    std::to_string(limits.max_attribute_slots) +
-                                   " attribute values in memory; see docs/hardening.md for the limits");
+                                   " attribute values in memory; see the limits in the README");
     }
 }
 

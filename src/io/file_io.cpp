@@ -45,7 +45,7 @@ std::string describe_size(std::size_t bytes)
 Error too_large(const fs::path& path, std::size_t max_bytes)
 {
     return Error({path.string(), 0}, "is larger than the limit of " + describe_size(max_bytes) +
-                                         " for an input file; see docs/hardening.md");
+                                         " for an input file; see the limits in the README");
 }
 
 }  // namespace
@@ -54,7 +54,7 @@ void require_input_size(std::size_t bytes, const std::string& file, const InputL
 {
     if (bytes > limits.max_file_bytes) {
         throw Error({file, 0}, "is " + describe_size(bytes) + ", larger than the limit of " +
-                                   describe_size(limits.max_file_bytes) + " for an input; see docs/hardening.md");
+                                   describe_size(limits.max_file_bytes) + " for an input; see the limits in the README");
     }
 }
 

@@ -215,7 +215,7 @@ private:
             throw Error({file_, 0}, std::to_string(keys_.size()) + " keys on " + std::to_string(elements) +
                                         " elements would need more than " +
                                         std::to_string(limits_.max_attribute_slots) +
-                                        " attribute values in memory; see docs/hardening.md for the limits");
+                                        " attribute values in memory; see the limits in the README");
         }
     }
 
@@ -240,7 +240,7 @@ private:
             if (element.attribute("yfiles.type")) key.node_field = key.edge_field = Field::graphics;
             if (keys_.size() >= limits_.max_attribute_names) {
                 throw Error(at(element), "more than " + std::to_string(limits_.max_attribute_names) +
-                                             " <key> declarations; see docs/hardening.md for the limits");
+                                             " <key> declarations; see the limits in the README");
             }
             key_index_.emplace(id, keys_.size());
             keys_.push_back(std::move(key));

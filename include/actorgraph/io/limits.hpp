@@ -1,7 +1,7 @@
 #pragma once
 // Bounds on what the readers accept, so a hostile or broken file gets a clear Error instead of
 // exhausting memory, the stack or the CPU. Each default is far above any real influence network;
-// docs/hardening.md explains each one.
+// README.md ("What inputs are rejected, and why") explains each one.
 #include <cstddef>
 #include <string>
 
