@@ -32,8 +32,8 @@ void outline_relations_of(const Explorer& explorer, ActorIndex actor, CanvasFram
     const auto& index = *explorer.drawing_index();
     auto degree = graph.out_relations(actor).size() + graph.in_relations(actor).size();
     if (degree <= index.size()) {
-        for (const auto* relations : {&graph.out_relations(actor), &graph.in_relations(actor)}) {
-            for (auto relation : *relations) outline(explorer, find_relation(drawing, index, relation), neighbour_outline, frame);
+        for (auto relations : {graph.out_relations(actor), graph.in_relations(actor)}) {
+            for (auto relation : relations) outline(explorer, find_relation(drawing, index, relation), neighbour_outline, frame);
         }
         return;
     }

@@ -1,6 +1,7 @@
 #include "actorgraph/model/graph.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 
 namespace actorgraph {
@@ -55,8 +56,7 @@ ActorIndex Graph::add_actor(Actor actor)
     actor.properties.shrink_to_fit();
     actor.aliases.shrink_to_fit();
     actors_.push_back(std::move(actor));
-    out_.emplace_back();
-    in_.emplace_back();
+    adjacency_.reset();
     return index;
 }
 
@@ -66,19 +66,69 @@ RelationIndex Graph::add_relation(Relation relation)
         throw Error(relation.where, "relation endpoint out of range");
     }
     auto index = static_cast<RelationIndex>(relations_.size());
-    out_[relation.source].push_back(index);
-    in_[relation.target].push_back(index);
     relation.properties.shrink_to_fit();
     relations_.push_back(std::move(relation));
+    adjacency_.reset();
     return index;
 }
 
 void Graph::reserve(std::size_t more_actors, std::size_t more_relations)
 {
     actors_.reserve(actors_.size() + more_actors);
-    out_.reserve(out_.size() + more_actors);
-    in_.reserve(in_.size() + more_actors);
     relations_.reserve(relations_.size() + more_relations);
+    by_id_.reserve(actors_.size() + more_actors);
+    by_name_.reserve(2 * (actors_.size() + more_actors));
+}
+
+Graph::Adjacency& Graph::Adjacency::reset() noexcept
+{
+    built.store(false, std::memory_order_release);
+    return *this;
+}
+
+namespace {
+
+// Counting sort of relations by one endpoint: offsets[a]..offsets[a + 1] index the actor's relations in
+// `list`, in insertion order.
+template <typename Endpoint>
+void group_relations(const std::vector<Relation>& relations, std::size_t actor_count, Endpoint endpoint,
+                     std::vector<RelationIndex>& offsets, std::vector<RelationIndex>& list)
+{
+    offsets.assign(actor_count + 1, 0);
+    for (const auto& relation : relations) ++offsets[endpoint(relation) + 1];
+    for (std::size_t actor = 0; actor < actor_count; ++actor) offsets[actor + 1] += offsets[actor];
+    list.resize(relations.size());
+    std::vector<RelationIndex> next(offsets.begin(), offsets.end() - 1);
+    for (RelationIndex index = 0; index < relations.size(); ++index) list[next[endpoint(relations[index])]++] = index;
+}
+
+}  // namespace
+
+const Graph::Adjacency& Graph::adjacency() const
+{
+    if (adjacency_.built.load(std::memory_order_acquire)) return adjacency_;
+    std::lock_guard lock(adjacency_.building);
+    if (adjacency_.built.load(std::memory_order_relaxed)) return adjacency_;
+    group_relations(relations_, actors_.size(), [](const Relation& r) { return r.source; }, adjacency_.out_offsets,
+                    adjacency_.out);
+    group_relations(relations_, actors_.size(), [](const Relation& r) { return r.target; }, adjacency_.in_offsets,
+                    adjacency_.in);
+    adjacency_.built.store(true, std::memory_order_release);
+    return adjacency_;
+}
+
+std::span<const RelationIndex> Graph::out_relations(ActorIndex index) const
+{
+    if (index >= actors_.size()) throw std::out_of_range("actor index out of range");
+    const auto& lists = adjacency();
+    return std::span(lists.out).subspan(lists.out_offsets[index], lists.out_offsets[index + 1] - lists.out_offsets[index]);
+}
+
+std::span<const RelationIndex> Graph::in_relations(ActorIndex index) const
+{
+    if (index >= actors_.size()) throw std::out_of_range("actor index out of range");
+    const auto& lists = adjacency();
+    return std::span(lists.in).subspan(lists.in_offsets[index], lists.in_offsets[index + 1] - lists.in_offsets[index]);
 }
 
 void Graph::index_name(std::string_view name, ActorIndex index)

@@ -1,26 +1,41 @@
 #include "actorgraph/model/name_index.hpp"
 
+#include <bit>
+
 namespace actorgraph {
 
 void NameIndex::insert(std::uint64_t hash, std::uint32_t actor)
 {
     // At most half full, so probe runs stay short.
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    auto slot = hash & mask();
+    if ((used_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    insert_tag(tag_of(hash), actor);
+}
+
+void NameIndex::insert_tag(std::uint32_t tag, std::uint32_t actor)
+{
+    auto slot = home_of(tag);
     for (; slots_[slot].actor != empty_slot; slot = (slot + 1) & mask()) {
-        if (slots_[slot].hash == hash && slots_[slot].actor == actor) return;
+        if (slots_[slot].tag == tag && slots_[slot].actor == actor) return;
     }
-    slots_[slot] = {hash, actor};
+    slots_[slot] = {tag, actor};
     ++used_;
 }
 
-void NameIndex::grow()
+void NameIndex::reserve(std::size_t names)
+{
+    std::size_t wanted = 16;
+    while (wanted < 2 * names) wanted *= 2;
+    if (wanted > slots_.size()) rehash(wanted);
+}
+
+void NameIndex::rehash(std::size_t slot_count)
 {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    slots_.assign(slot_count, Slot{});
+    shift_ = 32 - static_cast<unsigned>(std::countr_zero(slot_count));
     used_ = 0;
     for (const auto& slot : old) {
-        if (slot.actor != empty_slot) insert(slot.hash, slot.actor);
+        if (slot.actor != empty_slot) insert_tag(slot.tag, slot.actor);
     }
 }
 

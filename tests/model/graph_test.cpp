@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
 namespace actorgraph {
 namespace {
 
@@ -66,6 +70,50 @@ TEST(Graph, KeepsParallelRelationsApart)
     EXPECT_EQ(graph.relation(graph.out_relations(1)[0]).type, "investment");
     EXPECT_EQ(graph.relation(graph.out_relations(1)[1]).type, "pressure");
     EXPECT_EQ(graph.in_relations(0).size(), 2u);
+}
+
+TEST(Graph, RelationListsFollowRelationsAndActorsAddedAfterTheyWereRead)
+{
+    auto graph = three_actors();
+    graph.add_relation({1, 0, "investment", {}, {}});
+    ASSERT_EQ(graph.out_relations(1).size(), 1u);
+    graph.add_relation({2, 1, "pressure", {}, {}});
+    auto newcomer = graph.add_actor({"us", "United States", "state", {}, {}, {}});
+    graph.add_relation({newcomer, 1, "partnership", {}, {}});
+    EXPECT_EQ(graph.in_relations(1).size(), 2u);
+    EXPECT_EQ(graph.out_relations(newcomer).size(), 1u);
+    EXPECT_TRUE(graph.in_relations(newcomer).empty());
+    EXPECT_THROW((void)graph.out_relations(99), std::out_of_range);
+}
+
+TEST(Graph, CopiesAndMovesKeepTheirRelationLists)
+{
+    auto graph = three_actors();
+    graph.add_relation({0, 2, "partnership", {}, {}});
+    ASSERT_EQ(graph.out_relations(0).size(), 1u);
+    Graph copy = graph;
+    copy.add_relation({0, 1, "pressure", {}, {}});
+    EXPECT_EQ(copy.out_relations(0).size(), 2u);
+    EXPECT_EQ(graph.out_relations(0).size(), 1u);
+    Graph moved = std::move(copy);
+    EXPECT_EQ(moved.out_relations(0).size(), 2u);
+    EXPECT_EQ(moved.in_relations(2).size(), 1u);
+}
+
+TEST(Graph, ThreadsReadingRelationListsAtOnceSeeTheSameLists)
+{
+    Graph graph;
+    for (int i = 0; i < 2000; ++i) graph.add_actor({"a" + std::to_string(i), "", "company", {}, {}, {}});
+    for (ActorIndex i = 0; i < 2000; ++i) graph.add_relation({i, (i * 7 + 1) % 2000, "investment", {}, {}});
+    std::vector<std::size_t> totals(4, 0);
+    std::vector<std::thread> readers;
+    for (std::size_t t = 0; t < totals.size(); ++t) {
+        readers.emplace_back([&, t] {
+            for (ActorIndex i = 0; i < 2000; ++i) totals[t] += graph.out_relations(i).size() + graph.in_relations(i).size();
+        });
+    }
+    for (auto& reader : readers) reader.join();
+    for (auto total : totals) EXPECT_EQ(total, 4000u);
 }
 
 TEST(Graph, RejectsRelationsToMissingActors)

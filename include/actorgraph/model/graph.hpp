@@ -1,7 +1,10 @@
 #pragma once
 // The typed property graph: actors, directed relations, and a name index over them.
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,10 +57,10 @@ public:
     [[nodiscard]] const std::vector<Relation>& relations() const noexcept { return relations_; }
     [[nodiscard]] const Actor& actor(ActorIndex index) const { return actors_.at(index); }
     [[nodiscard]] const Relation& relation(RelationIndex index) const { return relations_.at(index); }
-    /// Relations leaving an actor, in insertion order.
-    [[nodiscard]] const std::vector<RelationIndex>& out_relations(ActorIndex index) const { return out_.at(index); }
-    /// Relations arriving at an actor, in insertion order.
-    [[nodiscard]] const std::vector<RelationIndex>& in_relations(ActorIndex index) const { return in_.at(index); }
+    /// Relations leaving an actor, in insertion order (valid until the graph next changes).
+    [[nodiscard]] std::span<const RelationIndex> out_relations(ActorIndex index) const;
+    /// Relations arriving at an actor, in insertion order (valid until the graph next changes).
+    [[nodiscard]] std::span<const RelationIndex> in_relations(ActorIndex index) const;
     [[nodiscard]] std::size_t actor_count() const noexcept { return actors_.size(); }
     [[nodiscard]] std::size_t relation_count() const noexcept { return relations_.size(); }
 
@@ -76,13 +79,26 @@ public:
     void warn(SourceLocation where, std::string message);
 
 private:
+    // Relations by endpoint as two compressed arrays (offsets per actor, then relation indexes), built on
+    // first use after a change: a vector per actor cost ~110 MB at 1M actors and most of a load's time.
+    // Copies and moves start unbuilt, so the mutex and flag never need copying.
+    struct Adjacency {
+        Adjacency() = default;
+        Adjacency(const Adjacency&) noexcept {}
+        Adjacency& operator=(const Adjacency&) noexcept { return reset(); }
+        Adjacency& reset() noexcept;
+
+        std::mutex building;
+        std::atomic<bool> built{false};
+        std::vector<RelationIndex> out_offsets, out, in_offsets, in;
+    };
+    const Adjacency& adjacency() const;
     void index_name(std::string_view name, ActorIndex index);
     [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
 
     std::vector<Actor> actors_;
     std::vector<Relation> relations_;
-    std::vector<std::vector<RelationIndex>> out_;
-    std::vector<std::vector<RelationIndex>> in_;
+    mutable Adjacency adjacency_;
     NameIndex by_id_;    ///< hash of the exact id
     NameIndex by_name_;  ///< hash of the case-folded id, label and aliases
     Diagnostics diagnostics_;

@@ -1,5 +1,5 @@
 #pragma once
-// A compact hash index from names to actors: 16 bytes a slot, the names themselves stay in the
+// A compact hash index from names to actors: 8 bytes a slot, the names themselves stay in the
 // actors. A node-based map of strings to vectors cost ~150 bytes a name; at a million actors
 // with ids, labels and aliases that was most of the graph's memory.
 #include <cstdint>
@@ -15,13 +15,16 @@ class NameIndex {
 public:
     /// Records that the actor answers to a name with this hash (once per hash and actor).
     void insert(std::uint64_t hash, std::uint32_t actor);
+    /// Makes room for this many names in all, so inserting them never rehashes.
+    void reserve(std::size_t names);
     /// Calls visit(actor) for every actor recorded under the hash, in insertion order of their slots.
     template <typename Visit>
     void for_each(std::uint64_t hash, Visit visit) const
     {
         if (slots_.empty()) return;
-        for (auto slot = hash & mask(); slots_[slot].actor != empty_slot; slot = (slot + 1) & mask()) {
-            if (slots_[slot].hash == hash) visit(slots_[slot].actor);
+        auto tag = tag_of(hash);
+        for (auto slot = home_of(tag); slots_[slot].actor != empty_slot; slot = (slot + 1) & mask()) {
+            if (slots_[slot].tag == tag) visit(slots_[slot].actor);
         }
     }
     [[nodiscard]] std::size_t size() const noexcept { return used_; }
@@ -31,15 +34,21 @@ public:
 
 private:
     static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
+    // A slot keeps the high half of the name's hash, whose top bits also pick the home slot, so the index
+    // can grow without the names; the bits below tell names with the same home apart.
     struct Slot {
-        std::uint64_t hash = 0;
+        std::uint32_t tag = 0;
         std::uint32_t actor = empty_slot;
     };
+    [[nodiscard]] static std::uint32_t tag_of(std::uint64_t hash) noexcept { return static_cast<std::uint32_t>(hash >> 32); }
+    [[nodiscard]] std::size_t home_of(std::uint32_t tag) const noexcept { return tag >> shift_; }
     [[nodiscard]] std::size_t mask() const noexcept { return slots_.size() - 1; }
-    void grow();
+    void insert_tag(std::uint32_t tag, std::uint32_t actor);
+    void rehash(std::size_t slot_count);
 
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
+    unsigned shift_ = 32;  ///< 32 - log2(slot count)
 };
 
 }  // namespace actorgraph
