@@ -183,19 +183,25 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     }
 }
 
+// A relation read but not yet added: endpoints are looked up a batch at a time (Graph::find_by_ids).
+struct PendingRelation {
+    Relation relation;
+    std::string start, end;  // copies: an escaped cell's text lives in the reused record
+};
+
 // `entries` is scratch space reused across records, so a relation's properties cost one allocation.
-void read_relationship(Graph& graph, const Record& record, const Table& table, const FileName& file,
-                       const std::string& nodes_name, std::vector<Properties::value_type>& entries)
+PendingRelation read_relationship(const Record& record, const Table& table, const FileName& file,
+                                  std::vector<Properties::value_type>& entries)
 {
     entries.clear();
-    Relation relation;
+    PendingRelation pending;
+    auto& relation = pending.relation;
     relation.where = {file, record.line};
-    std::string_view start, end;
     for (std::size_t i = 0; i < record.cells.size(); ++i) {
         const auto& cell = record.cells[i];
         switch (table.roles[i]) {
-            case Role::start: start = cell.text(); break;
-            case Role::end: end = cell.text(); break;
+            case Role::start: pending.start = cell.text(); break;
+            case Role::end: pending.end = cell.text(); break;
             case Role::type: relation.type = normalize_relation_type(cell.text()); break;
             case Role::property:
                 if (!cell.absent()) entries.emplace_back(table.columns[i].name, cell.text());
@@ -203,20 +209,35 @@ void read_relationship(Graph& graph, const Record& record, const Table& table, c
             default: break;
         }
     }
-    auto source = graph.find_by_id(start);
-    auto target = graph.find_by_id(end);
-    if (!source || !target) {
-        std::string from(start), to(end);
-        std::string unknown = !source && !target && start != end ? "endpoints '" + from + "' and '" + to + "'"
-                                                                 : "endpoint '" + (source ? to : from) + "'";
-        graph.warn(relation.where, "relationship from '" + from + "' to '" + to + "': unknown " + unknown +
-                                       " (not in " + nodes_name + "); skipped");
-        return;
-    }
-    relation.source = *source;
-    relation.target = *target;
     relation.properties = Properties::from_entries(entries);
-    graph.add_relation(std::move(relation));
+    return pending;
+}
+
+// Adds the batch in file order; a relation with an unknown endpoint becomes a warning.
+void add_relations(Graph& graph, std::vector<PendingRelation>& batch, const std::string& nodes_name)
+{
+    std::vector<std::string_view> ids;
+    ids.reserve(2 * batch.size());
+    for (const auto& pending : batch) {
+        ids.push_back(pending.start);
+        ids.push_back(pending.end);
+    }
+    auto found = graph.find_by_ids(ids);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        auto& [relation, from, to] = batch[i];
+        auto source = found[2 * i], target = found[2 * i + 1];
+        if (!source || !target) {
+            std::string unknown = !source && !target && from != to ? "endpoints '" + from + "' and '" + to + "'"
+                                                                   : "endpoint '" + (source ? to : from) + "'";
+            graph.warn(relation.where, "relationship from '" + from + "' to '" + to + "': unknown " + unknown +
+                                           " (not in " + nodes_name + "); skipped");
+            continue;
+        }
+        relation.source = *source;
+        relation.target = *target;
+        graph.add_relation(std::move(relation));
+    }
+    batch.clear();
 }
 
 void read_relationships(Graph& graph, std::string_view text, const FileName& file, const std::string& nodes_name,
@@ -232,11 +253,16 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
     graph.reserve(0, parser.line_count());
+    constexpr std::size_t batch_size = 1024;
+    std::vector<PendingRelation> batch;
+    batch.reserve(batch_size);
     std::vector<Properties::value_type> entries;
     while (parser.next(record)) {
         require_width(record, table, file);
-        read_relationship(graph, record, table, file, nodes_name, entries);
+        batch.push_back(read_relationship(record, table, file, entries));
+        if (batch.size() == batch_size) add_relations(graph, batch, nodes_name);
     }
+    add_relations(graph, batch, nodes_name);
 }
 
 // ---------------------------------------------------------------------------------------------- writing

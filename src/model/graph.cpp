@@ -91,8 +91,8 @@ namespace {
 // Counting sort of relations by one endpoint: offsets[a]..offsets[a + 1] index the actor's relations in
 // `list`, in insertion order.
 template <typename Endpoint>
-void group_relations(const std::vector<Relation>& relations, std::size_t actor_count, Endpoint endpoint,
-                     std::vector<RelationIndex>& offsets, std::vector<RelationIndex>& list)
+void group_relations(const LargeVector<Relation>& relations, std::size_t actor_count, Endpoint endpoint,
+                     LargeVector<RelationIndex>& offsets, LargeVector<RelationIndex>& list)
 {
     offsets.assign(actor_count + 1, 0);
     for (const auto& relation : relations) ++offsets[endpoint(relation) + 1];
@@ -149,6 +149,29 @@ std::optional<ActorIndex> Graph::find_by_id(std::string_view id) const
     by_id_.for_each(NameIndex::hash_of(id), [&](ActorIndex index) {
         if (actors_[index].id == id) found = index;
     });
+    return found;
+}
+
+// Three passes over the batch: fetch every home slot, then every first candidate actor, then confirm.
+// Each pass asks for memory the next one reads, so a batch waits for memory about once instead of twice
+// per id; one by one, 8M endpoint lookups were half of loading a 4M-relation CSV.
+std::vector<std::optional<ActorIndex>> Graph::find_by_ids(std::span<const std::string_view> ids) const
+{
+    std::vector<std::uint64_t> hashes(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        hashes[i] = NameIndex::hash_of(ids[i]);
+        by_id_.prefetch(hashes[i]);
+    }
+    for (auto hash : hashes) {
+        auto candidate = by_id_.first_candidate(hash);
+        if (candidate != NameIndex::no_actor) __builtin_prefetch(&actors_[candidate].id);
+    }
+    std::vector<std::optional<ActorIndex>> found(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        by_id_.for_each(hashes[i], [&](ActorIndex index) {
+            if (actors_[index].id == ids[i]) found[i] = index;
+        });
+    }
     return found;
 }
 

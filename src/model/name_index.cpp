@@ -30,7 +30,7 @@ void NameIndex::reserve(std::size_t names)
 
 void NameIndex::rehash(std::size_t slot_count)
 {
-    std::vector<Slot> old = std::move(slots_);
+    auto old = std::move(slots_);
     slots_.assign(slot_count, Slot{});
     shift_ = 32 - static_cast<unsigned>(std::countr_zero(slot_count));
     used_ = 0;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -114,6 +116,21 @@ TEST(Graph, ThreadsReadingRelationListsAtOnceSeeTheSameLists)
     }
     for (auto& reader : readers) reader.join();
     for (auto total : totals) EXPECT_EQ(total, 4000u);
+}
+
+TEST(Graph, FindsManyIdsAtOnceExactlyAsOneByOne)
+{
+    Graph graph;
+    for (int i = 0; i < 5000; ++i) graph.add_actor({"id" + std::to_string(i), "", "company", {}, {}, {}});
+    std::vector<std::string> names{"id42", "ID42", "id4999", "id5000", "", "id42", "id0"};
+    std::vector<std::string_view> ids(names.begin(), names.end());
+    auto found = graph.find_by_ids(ids);
+    ASSERT_EQ(found.size(), ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(found[i], graph.find_by_id(ids[i])) << ids[i];
+    EXPECT_EQ(found[0], 42u);
+    EXPECT_FALSE(found[1]);
+    EXPECT_FALSE(found[3]);
+    EXPECT_TRUE(Graph().find_by_ids(ids)[0] == std::nullopt);
 }
 
 TEST(Graph, RejectsRelationsToMissingActors)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/model/error.hpp"
+#include "actorgraph/model/huge_page_allocator.hpp"
 #include "actorgraph/model/name_index.hpp"
 #include "actorgraph/model/schema.hpp"
 #include "actorgraph/model/term.hpp"
@@ -18,6 +19,9 @@ namespace actorgraph {
 
 using ActorIndex = std::uint32_t;
 using RelationIndex = std::uint32_t;
+/// A vector for arrays of millions of elements (see HugePageAllocator).
+template <typename T>
+using LargeVector = std::vector<T, HugePageAllocator<T>>;
 
 /// A node: a state, organization, company or official.
 struct Actor {
@@ -53,8 +57,8 @@ public:
     /// Makes room for this many more actors and relations, so a reader that knows its size grows the graph once.
     void reserve(std::size_t more_actors, std::size_t more_relations);
 
-    [[nodiscard]] const std::vector<Actor>& actors() const noexcept { return actors_; }
-    [[nodiscard]] const std::vector<Relation>& relations() const noexcept { return relations_; }
+    [[nodiscard]] const LargeVector<Actor>& actors() const noexcept { return actors_; }
+    [[nodiscard]] const LargeVector<Relation>& relations() const noexcept { return relations_; }
     [[nodiscard]] const Actor& actor(ActorIndex index) const { return actors_.at(index); }
     [[nodiscard]] const Relation& relation(RelationIndex index) const { return relations_.at(index); }
     /// Relations leaving an actor, in insertion order (valid until the graph next changes).
@@ -66,6 +70,8 @@ public:
 
     /// The actor with exactly this id.
     [[nodiscard]] std::optional<ActorIndex> find_by_id(std::string_view id) const;
+    /// find_by_id for many ids at once, overlapping their memory accesses (a reader resolving relation endpoints).
+    [[nodiscard]] std::vector<std::optional<ActorIndex>> find_by_ids(std::span<const std::string_view> ids) const;
     /// Actors whose id, label or an alias equals the name, ignoring case.
     [[nodiscard]] std::vector<ActorIndex> find_by_name(std::string_view name) const;
     /// The one actor a name means; throws Error naming the closest candidates when unknown or ambiguous.
@@ -90,14 +96,14 @@ private:
 
         std::mutex building;
         std::atomic<bool> built{false};
-        std::vector<RelationIndex> out_offsets, out, in_offsets, in;
+        LargeVector<RelationIndex> out_offsets, out, in_offsets, in;
     };
     const Adjacency& adjacency() const;
     void index_name(std::string_view name, ActorIndex index);
     [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
 
-    std::vector<Actor> actors_;
-    std::vector<Relation> relations_;
+    LargeVector<Actor> actors_;
+    LargeVector<Relation> relations_;
     mutable Adjacency adjacency_;
     NameIndex by_id_;    ///< hash of the exact id
     NameIndex by_name_;  ///< hash of the case-folded id, label and aliases

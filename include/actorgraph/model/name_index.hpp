@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "actorgraph/model/huge_page_allocator.hpp"
+
 namespace actorgraph {
 
 /// Open-addressing multimap from a 64-bit name hash to actor indices; callers confirm each hit
@@ -28,6 +30,21 @@ public:
         }
     }
     [[nodiscard]] std::size_t size() const noexcept { return used_; }
+    /// Asks the processor to fetch the hash's home slot, so a lookup soon after does not wait for memory.
+    void prefetch(std::uint64_t hash) const noexcept
+    {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[home_of(tag_of(hash))]);
+    }
+    /// The first actor recorded under the hash, if any, without confirming it (to prefetch the actor).
+    [[nodiscard]] std::uint32_t first_candidate(std::uint64_t hash) const noexcept
+    {
+        std::uint32_t found = empty_slot;
+        for_each(hash, [&](std::uint32_t actor) {
+            if (found == empty_slot) found = actor;
+        });
+        return found;
+    }
+    static constexpr std::uint32_t no_actor = 0xFFFFFFFFu;
 
     /// The hash every name is indexed under.
     [[nodiscard]] static std::uint64_t hash_of(std::string_view name) { return std::hash<std::string_view>{}(name); }
@@ -46,7 +63,7 @@ private:
     void insert_tag(std::uint32_t tag, std::uint32_t actor);
     void rehash(std::size_t slot_count);
 
-    std::vector<Slot> slots_;
+    std::vector<Slot, HugePageAllocator<Slot>> slots_;
     std::size_t used_ = 0;
     unsigned shift_ = 32;  ///< 32 - log2(slot count)
 };
