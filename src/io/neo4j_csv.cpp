@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "actorgraph/io/file_io.hpp"
 #include "io/csv_parser.hpp"
@@ -138,11 +139,78 @@ void require_width(const Record& record, const Table& table, const FileName& fil
 
 // ---------------------------------------------------------------------------------------------- reading
 
-// `entries` is scratch space reused across records, so an actor's properties cost one allocation.
-Actor read_actor(const Record& record, const Table& table, const FileName& file,
-                 std::vector<Properties::value_type>& entries)
+// Reads records' property cells into sets that share one list of names per combination of present
+// columns (PropertyNames), so millions of relations with the same columns keep their names once.
+class PropertyColumns {
+public:
+    explicit PropertyColumns(const Table& table) : table_(table)
+    {
+        for (std::size_t i = 0; i < table.columns.size(); ++i) {
+            if (table.roles[i] == Role::property) columns_.push_back(i);
+        }
+        std::vector<std::size_t> by_name = columns_;
+        std::stable_sort(by_name.begin(), by_name.end(),
+                         [&](std::size_t a, std::size_t b) { return table.columns[a].name < table.columns[b].name; });
+        auto same_name = [&](std::size_t a, std::size_t b) { return table.columns[a].name == table.columns[b].name; };
+        // Repeated names (the last present one wins) and very wide tables take the general path.
+        shareable_ = by_name.size() <= 64 && std::adjacent_find(by_name.begin(), by_name.end(), same_name) == by_name.end();
+        if (shareable_) columns_ = std::move(by_name);
+    }
+
+    /// The record's properties: its present property cells.
+    [[nodiscard]] Properties read(const Record& record)
+    {
+        if (!shareable_) return read_entries(record);
+        std::uint64_t present = 0;
+        values_.clear();
+        for (std::size_t k = 0; k < columns_.size(); ++k) {
+            const auto& cell = record.cells[columns_[k]];
+            if (cell.absent()) continue;
+            present |= std::uint64_t{1} << k;
+            values_.push_back(cell.text());
+        }
+        if (present == 0) return {};
+        auto list = lists_.find(present);
+        if (list == lists_.end()) {
+            if (lists_.size() >= max_lists) return read_entries(record);
+            list = lists_.emplace(present, names_of(present)).first;
+        }
+        return Properties::from_values(list->second, values_);
+    }
+
+private:
+    // Bounds the lists a file of sparse, wide records could make; beyond it sets keep their own names.
+    static constexpr std::size_t max_lists = 4096;
+
+    [[nodiscard]] PropertyNames names_of(std::uint64_t present) const
+    {
+        std::vector<std::string_view> names;
+        for (std::size_t k = 0; k < columns_.size(); ++k) {
+            if (present & (std::uint64_t{1} << k)) names.push_back(table_.columns[columns_[k]].name);
+        }
+        return PropertyNames(names);
+    }
+
+    [[nodiscard]] Properties read_entries(const Record& record)
+    {
+        entries_.clear();
+        for (auto column : columns_) {
+            const auto& cell = record.cells[column];
+            if (!cell.absent()) entries_.emplace_back(table_.columns[column].name, cell.text());
+        }
+        return Properties::from_entries(entries_);
+    }
+
+    const Table& table_;
+    std::vector<std::size_t> columns_;  // the property columns, by name when shareable_
+    bool shareable_ = false;
+    std::unordered_map<std::uint64_t, PropertyNames> lists_;
+    std::vector<std::string_view> values_;
+    std::vector<Properties::value_type> entries_;
+};
+
+Actor read_actor(const Record& record, const Table& table, const FileName& file, PropertyColumns& properties)
 {
-    entries.clear();
     Actor actor;
     actor.where = {file, record.line};
     std::vector<std::string> labels;
@@ -155,13 +223,10 @@ Actor read_actor(const Record& record, const Table& table, const FileName& file,
                 for (auto& label : split_list(cell.text())) labels.push_back(std::move(label));
                 break;
             case Role::aliases: actor.aliases = split_list(cell.text()); break;
-            case Role::property:
-                if (!cell.absent()) entries.emplace_back(table.columns[i].name, cell.text());
-                break;
             default: break;
         }
     }
-    actor.properties = Properties::from_entries(entries);
+    actor.properties = properties.read(record);
     neo4j::set_kind_from_labels(actor, labels);
     return actor;
 }
@@ -176,10 +241,10 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     parser.set_width(table.columns.size());
     require_column(table, Role::id, "id:ID", file);
     graph.reserve(parser.line_count(), 0);
-    std::vector<Properties::value_type> entries;
+    PropertyColumns properties(table);
     while (parser.next(record)) {
         require_width(record, table, file);
-        graph.add_actor(read_actor(record, table, file, entries));
+        graph.add_actor(read_actor(record, table, file, properties));
     }
 }
 
@@ -189,11 +254,9 @@ struct PendingRelation {
     std::string start, end;  // copies: an escaped cell's text lives in the reused record
 };
 
-// `entries` is scratch space reused across records, so a relation's properties cost one allocation.
 PendingRelation read_relationship(const Record& record, const Table& table, const FileName& file,
-                                  std::vector<Properties::value_type>& entries)
+                                  PropertyColumns& properties)
 {
-    entries.clear();
     PendingRelation pending;
     auto& relation = pending.relation;
     relation.where = {file, record.line};
@@ -203,13 +266,10 @@ PendingRelation read_relationship(const Record& record, const Table& table, cons
             case Role::start: pending.start = cell.text(); break;
             case Role::end: pending.end = cell.text(); break;
             case Role::type: relation.type = normalize_relation_type(cell.text()); break;
-            case Role::property:
-                if (!cell.absent()) entries.emplace_back(table.columns[i].name, cell.text());
-                break;
             default: break;
         }
     }
-    relation.properties = Properties::from_entries(entries);
+    relation.properties = properties.read(record);
     return pending;
 }
 
@@ -256,10 +316,10 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     constexpr std::size_t batch_size = 1024;
     std::vector<PendingRelation> batch;
     batch.reserve(batch_size);
-    std::vector<Properties::value_type> entries;
+    PropertyColumns properties(table);
     while (parser.next(record)) {
         require_width(record, table, file);
-        batch.push_back(read_relationship(record, table, file, entries));
+        batch.push_back(read_relationship(record, table, file, properties));
         if (batch.size() == batch_size) add_relations(graph, batch, nodes_name);
     }
     add_relations(graph, batch, nodes_name);

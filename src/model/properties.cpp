@@ -1,8 +1,10 @@
 #include "actorgraph/model/properties.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <vector>
@@ -12,7 +14,11 @@ namespace actorgraph {
 // The block: a Header, then 2 * `slots` end offsets (entry i's name ends at ends[2i] and its value at
 // ends[2i+1], counted from the start of the text), then `text_capacity` bytes of names and values.
 // Entries i < count are in use; spare slots and bytes let a reader that adds in name order append in O(1).
+// A shared block (slots == shared_slots) holds a Header, a PropertyNames::List pointer, `count` value end
+// offsets and the values; it is never changed in place: a change first copies it into the layout above.
 struct Properties::Header {
+    static constexpr std::uint32_t shared_slots = 0xFFFFFFFFu;
+
     std::uint32_t count = 0;
     std::uint32_t slots = 0;
     std::uint32_t text_size = 0;
@@ -26,6 +32,25 @@ struct Properties::Header {
         return reinterpret_cast<const char*>(ends() + 2 * std::size_t{slots});
     }
     [[nodiscard]] std::uint32_t start_of(std::uint32_t index) const noexcept { return index == 0 ? 0 : ends()[2 * index - 1]; }
+
+    // A shared block's parts.
+    [[nodiscard]] bool is_shared() const noexcept { return slots == shared_slots; }
+    [[nodiscard]] static std::size_t shared_bytes(std::uint32_t count, std::uint32_t text) noexcept
+    {
+        return sizeof(Header) + sizeof(const void*) + sizeof(std::uint32_t) * std::size_t{count} + text;
+    }
+    [[nodiscard]] const void* const& names() const noexcept { return *reinterpret_cast<const void* const*>(this + 1); }
+    [[nodiscard]] const void*& names() noexcept { return *reinterpret_cast<const void**>(this + 1); }
+    [[nodiscard]] std::uint32_t* value_ends() noexcept
+    {
+        return reinterpret_cast<std::uint32_t*>(reinterpret_cast<char*>(this + 1) + sizeof(const void*));
+    }
+    [[nodiscard]] const std::uint32_t* value_ends() const noexcept
+    {
+        return reinterpret_cast<const std::uint32_t*>(reinterpret_cast<const char*>(this + 1) + sizeof(const void*));
+    }
+    [[nodiscard]] const char* values() const noexcept { return reinterpret_cast<const char*>(value_ends() + count); }
+    [[nodiscard]] char* values() noexcept { return reinterpret_cast<char*>(value_ends() + count); }
     [[nodiscard]] std::uint32_t size_of(std::uint32_t index) const noexcept { return ends()[2 * index + 1] - start_of(index); }
 
     /// Writes an entry after the last one; the caller made sure there is room.
@@ -52,6 +77,87 @@ char* allocate_block(std::size_t slots, std::size_t text_capacity)
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------- names
+
+struct PropertyNames::List {
+    mutable std::atomic<std::uint32_t> references{1};
+    std::uint32_t count = 0;
+    // Then `count` end offsets and the names back to back.
+    [[nodiscard]] const std::uint32_t* ends() const noexcept { return reinterpret_cast<const std::uint32_t*>(this + 1); }
+    [[nodiscard]] const char* text() const noexcept { return reinterpret_cast<const char*>(ends() + count); }
+    [[nodiscard]] std::string_view name(std::size_t i) const noexcept
+    {
+        auto start = i == 0 ? 0 : ends()[i - 1];
+        return {text() + start, ends()[i] - start};
+    }
+};
+
+PropertyNames::PropertyNames(std::span<const std::string_view> sorted_names)
+{
+    std::size_t text = 0;
+    for (std::size_t i = 0; i < sorted_names.size(); ++i) {
+        if (i > 0 && !(sorted_names[i - 1] < sorted_names[i])) {
+            throw std::invalid_argument("property names must be sorted and distinct");
+        }
+        text += sorted_names[i].size();
+    }
+    if (text > max_text || sorted_names.size() > max_text) throw std::length_error("property names too long");
+    auto* memory = static_cast<char*>(::operator new(sizeof(List) + sizeof(std::uint32_t) * sorted_names.size() + text));
+    auto* list = new (memory) List;
+    list->count = static_cast<std::uint32_t>(sorted_names.size());
+    auto* ends = reinterpret_cast<std::uint32_t*>(list + 1);
+    auto* out = reinterpret_cast<char*>(ends + list->count);
+    std::uint32_t end = 0;
+    for (std::size_t i = 0; i < sorted_names.size(); ++i) {
+        if (!sorted_names[i].empty()) std::memcpy(out + end, sorted_names[i].data(), sorted_names[i].size());
+        end += static_cast<std::uint32_t>(sorted_names[i].size());
+        ends[i] = end;
+    }
+    list_ = list;
+}
+
+PropertyNames::PropertyNames(const PropertyNames& other) noexcept : list_(other.list_)
+{
+    retain(list_);
+}
+
+PropertyNames& PropertyNames::operator=(const PropertyNames& other) noexcept
+{
+    retain(other.list_);
+    release(list_);
+    list_ = other.list_;
+    return *this;
+}
+
+PropertyNames::~PropertyNames()
+{
+    release(list_);
+}
+
+std::size_t PropertyNames::size() const noexcept
+{
+    return list_->count;
+}
+
+std::string_view PropertyNames::operator[](std::size_t index) const noexcept
+{
+    return list_->name(index);
+}
+
+void PropertyNames::retain(const List* list) noexcept
+{
+    list->references.fetch_add(1, std::memory_order_relaxed);
+}
+
+void PropertyNames::release(const List* list) noexcept
+{
+    if (list->references.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+    list->~List();
+    ::operator delete(const_cast<List*>(list));
+}
+
+// ---------------------------------------------------------------------------------------------- sets
 
 Properties::Properties(std::initializer_list<value_type> entries)
 {
@@ -81,10 +187,67 @@ Properties Properties::from_entries(std::span<const value_type> entries)
     return properties;
 }
 
+Properties Properties::from_values(const PropertyNames& names, std::span<const std::string_view> values)
+{
+    if (values.size() != names.size()) throw std::invalid_argument("one value per property name expected");
+    Properties properties;
+    if (values.empty()) return properties;
+    std::size_t text = 0;
+    for (auto value : values) text += value.size();
+    if (text > max_text) throw std::length_error("property set too large");
+    auto count = static_cast<std::uint32_t>(values.size());
+    properties.block_ = static_cast<char*>(::operator new(Header::shared_bytes(count, static_cast<std::uint32_t>(text))));
+    auto* header = new (properties.block_) Header{count, Header::shared_slots, static_cast<std::uint32_t>(text),
+                                                  static_cast<std::uint32_t>(text)};
+    PropertyNames::retain(names.list_);
+    header->names() = names.list_;
+    std::uint32_t end = 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (!values[i].empty()) std::memcpy(header->values() + end, values[i].data(), values[i].size());
+        end += static_cast<std::uint32_t>(values[i].size());
+        header->value_ends()[i] = end;
+    }
+    return properties;
+}
+
+bool Properties::shared() const noexcept
+{
+    return block_ && reinterpret_cast<const Header*>(block_)->is_shared();
+}
+
+void Properties::free_block(char* block) noexcept
+{
+    if (!block) return;
+    const auto* header = reinterpret_cast<const Header*>(block);
+    if (header->is_shared()) PropertyNames::release(static_cast<const PropertyNames::List*>(header->names()));
+    ::operator delete(block);
+}
+
+// Copies a shared set into a block of its own, which can then change in place; returns the shared block
+// for the caller to free once nothing views it.
+char* Properties::unshare()
+{
+    const auto* header = reinterpret_cast<const Header*>(block_);
+    std::size_t text = header->text_size;
+    for (std::uint32_t i = 0; i < header->count; ++i) text += entry(i).first.size();
+    if (text > max_text) throw std::length_error("property set too large");
+    char* block = allocate_block(header->count, text);
+    auto* own = new (block) Header{0, header->count, 0, static_cast<std::uint32_t>(text)};
+    for (std::uint32_t i = 0; i < header->count; ++i) own->append(entry(i).first, entry(i).second);
+    return std::exchange(block_, block);
+}
+
 Properties::Properties(const Properties& other)
 {
     if (!other.block_) return;
     const auto* from = reinterpret_cast<const Header*>(other.block_);
+    if (from->is_shared()) {
+        auto bytes = Header::shared_bytes(from->count, from->text_size);
+        block_ = static_cast<char*>(::operator new(bytes));
+        std::memcpy(block_, other.block_, bytes);
+        PropertyNames::retain(static_cast<const PropertyNames::List*>(from->names()));
+        return;
+    }
     // Copies are made to measure, without spare room.
     block_ = allocate_block(from->count, from->text_size);
     auto* to = new (block_) Header{from->count, from->count, from->text_size, from->text_size};
@@ -101,7 +264,7 @@ Properties& Properties::operator=(const Properties& other)
 Properties& Properties::operator=(Properties&& other) noexcept
 {
     if (this != &other) {
-        ::operator delete(block_);
+        free_block(block_);
         block_ = std::exchange(other.block_, nullptr);
     }
     return *this;
@@ -109,7 +272,7 @@ Properties& Properties::operator=(Properties&& other) noexcept
 
 Properties::~Properties()
 {
-    ::operator delete(block_);
+    free_block(block_);
 }
 
 std::size_t Properties::size() const noexcept
@@ -120,6 +283,11 @@ std::size_t Properties::size() const noexcept
 Properties::value_type Properties::entry(std::uint32_t index) const noexcept
 {
     const auto* header = reinterpret_cast<const Header*>(block_);
+    if (header->is_shared()) {
+        const auto* names = static_cast<const PropertyNames::List*>(header->names());
+        auto start = index == 0 ? 0 : header->value_ends()[index - 1];
+        return {names->name(index), std::string_view(header->values() + start, header->value_ends()[index] - start)};
+    }
     auto start = header->start_of(index);
     auto name_end = header->ends()[2 * index];
     auto value_end = header->ends()[2 * index + 1];
@@ -177,20 +345,16 @@ std::size_t Properties::erase(std::string_view name)
     auto index = lower_bound(name);
     if (index >= size() || entry(index).first != name) return 0;
     rebuild(index, 1, nullptr);
-    if (empty()) {
-        ::operator delete(block_);
-        block_ = nullptr;
-    }
+    if (empty()) free_block(std::exchange(block_, nullptr));
     return 1;
 }
 
 void Properties::shrink_to_fit()
 {
-    if (!block_) return;
+    if (!block_ || shared()) return;  // a shared block is made to measure
     const auto* header = reinterpret_cast<const Header*>(block_);
     if (header->count == 0) {
-        ::operator delete(block_);
-        block_ = nullptr;
+        free_block(std::exchange(block_, nullptr));
     } else if (header->slots != header->count || header->text_capacity != header->text_size) {
         *this = Properties(*this);
     }
@@ -201,6 +365,12 @@ void Properties::shrink_to_fit()
 // view this very set.
 void Properties::rebuild(std::uint32_t index, std::uint32_t removed, const value_type* added)
 {
+    // `added` may view this set's own text, so the shared block lives until the change is made.
+    if (shared()) {
+        std::unique_ptr<char, decltype(&free_block)> previous(unshare(), &free_block);
+        rebuild(index, removed, added);
+        return;
+    }
     auto* header = reinterpret_cast<Header*>(block_);
     std::uint32_t count = header ? header->count : 0;
     std::size_t text_size = header ? header->text_size : 0;
@@ -226,8 +396,7 @@ void Properties::rebuild(std::uint32_t index, std::uint32_t removed, const value
     for (std::uint32_t i = 0; i < index; ++i) fresh->append(entry(i).first, entry(i).second);
     if (added) fresh->append(added->first, added->second);
     for (std::uint32_t i = index + removed; i < count; ++i) fresh->append(entry(i).first, entry(i).second);
-    ::operator delete(block_);
-    block_ = block;
+    free_block(std::exchange(block_, block));
 }
 
 bool operator==(const Properties& a, const Properties& b) noexcept

@@ -75,6 +75,43 @@ TEST(Neo4jCsvReader, ReadsTheSmallExample)
     EXPECT_TRUE(graph.diagnostics().empty());
 }
 
+TEST(Neo4jCsvReader, ReadsEachCombinationOfFilledColumnsAndLetsTheLastOfTwoSameNamedColumnsWin)
+{
+    auto graph = read_inline("id:ID,name,note,year,note\n"
+                             "a,A,x,2001,\n"
+                             "b,B,,2002,y\n"
+                             "c,C,x,,\n"
+                             "d,D,,,\n",
+                             ":START_ID,:END_ID,:TYPE,year:int,amount_usd:float,source\n"
+                             "a,b,investment,2010,5,p. 1\n"
+                             "b,c,pressure,,,\"p. 2, fn. 3\"\n"
+                             "c,a,investment,2011,,\n");
+    EXPECT_EQ(actor_named(graph, "a").properties, (Properties{{"note", "x"}, {"year", "2001"}}));
+    EXPECT_EQ(actor_named(graph, "b").properties, (Properties{{"note", "y"}, {"year", "2002"}}));
+    EXPECT_EQ(actor_named(graph, "c").properties, (Properties{{"note", "x"}}));
+    EXPECT_TRUE(actor_named(graph, "d").properties.empty());
+    ASSERT_EQ(graph.relation_count(), 3u);
+    EXPECT_EQ(graph.relation(0).properties, (Properties{{"amount_usd", "5"}, {"source", "p. 1"}, {"year", "2010"}}));
+    EXPECT_EQ(graph.relation(1).properties, (Properties{{"source", "p. 2, fn. 3"}}));
+    EXPECT_EQ(graph.relation(2).properties, (Properties{{"year", "2011"}}));
+}
+
+TEST(Neo4jCsvReader, ReadsRecordsWiderThanSixtyFourPropertyColumns)
+{
+    std::string header = ":START_ID,:END_ID,:TYPE", row = "a,b,investment";
+    for (int i = 0; i < 70; ++i) {
+        header += ",p" + std::to_string(i);
+        row += i % 3 == 0 ? "," : ",v" + std::to_string(i);
+    }
+    auto graph = read_inline("id:ID\na\nb\n", header + "\n" + row + "\n");
+    ASSERT_EQ(graph.relation_count(), 1u);
+    const auto& properties = graph.relation(0).properties;
+    EXPECT_EQ(properties.size(), 46u);
+    EXPECT_EQ(properties.at("p68"), "v68");
+    EXPECT_FALSE(properties.contains("p69"));
+    EXPECT_FALSE(properties.contains("p0"));
+}
+
 TEST(Neo4jCsvReader, IgnoresAByteOrderMarkAndAcceptsCrlf)
 {
     auto graph = read_neo4j_csv_folder(test_data("csv/bom_crlf"));

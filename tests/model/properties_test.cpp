@@ -108,5 +108,65 @@ TEST(Properties, EqualSetsCompareEqualRegardlessOfInsertionOrder)
     EXPECT_NE(a, b);
 }
 
+PropertyNames columns(std::vector<std::string_view> names)
+{
+    return PropertyNames(names);
+}
+
+TEST(Properties, SetsSharingNamesReadLikeSetsOfTheirOwn)
+{
+    auto names = columns({"amount_usd", "source", "year"});
+    std::vector<std::string_view> values{"5000000", "p. 12", ""};
+    auto shared = Properties::from_values(names, values);
+    Properties own{{"year", ""}, {"amount_usd", "5000000"}, {"source", "p. 12"}};
+    EXPECT_EQ(shared, own);
+    EXPECT_EQ(shared.size(), 3u);
+    EXPECT_EQ(shared.at("source"), "p. 12");
+    EXPECT_TRUE(shared.contains("year"));
+    EXPECT_FALSE(shared.contains("since"));
+    EXPECT_EQ(shared.begin()->first, "amount_usd");
+    EXPECT_TRUE(Properties::from_values(columns({}), {}).empty());
+}
+
+TEST(Properties, ChangingASetThatSharesNamesLeavesTheOthersAlone)
+{
+    auto names = columns({"note", "year"});
+    std::vector<std::string_view> first{"signed in Ulaanbaatar", "2012"}, second{"", "2014"};
+    auto a = Properties::from_values(names, first);
+    auto b = Properties::from_values(names, second);
+    a.insert_or_assign("source", a.at("note"));  // a value viewing the set's own text
+    a.insert_or_assign("year", "2013");
+    b.erase("note");
+    EXPECT_EQ(a, (Properties{{"note", "signed in Ulaanbaatar"}, {"source", "signed in Ulaanbaatar"}, {"year", "2013"}}));
+    EXPECT_EQ(b, (Properties{{"year", "2014"}}));
+    auto c = Properties::from_values(names, first);
+    EXPECT_EQ(c, (Properties{{"note", "signed in Ulaanbaatar"}, {"year", "2012"}}));
+    c.erase("note");
+    c.erase("year");
+    EXPECT_TRUE(c.empty());
+}
+
+TEST(Properties, SetsAndCopiesOutliveTheNamesTheyWereBuiltWith)
+{
+    Properties copy;
+    {
+        std::vector<std::string_view> values{"x", "y"};
+        auto set = Properties::from_values(columns({"a", "b"}), values);
+        copy = set;
+        Properties moved = std::move(set);
+        EXPECT_EQ(moved.at("b"), "y");
+    }
+    copy.shrink_to_fit();
+    EXPECT_EQ(copy, (Properties{{"a", "x"}, {"b", "y"}}));
+}
+
+TEST(Properties, SharedNamesMustBeSortedAndDistinctAndMatchTheValues)
+{
+    EXPECT_THROW(columns({"year", "amount_usd"}), std::invalid_argument);
+    EXPECT_THROW(columns({"year", "year"}), std::invalid_argument);
+    std::vector<std::string_view> one{"x"};
+    EXPECT_THROW((void)Properties::from_values(columns({"a", "b"}), one), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace actorgraph
