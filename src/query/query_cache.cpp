@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "query/pagerank_graph.hpp"
+
 namespace actorgraph {
 
 QueryCache::QueryCache(const Graph& graph, std::size_t capacity) : graph_(&graph), capacity_(std::max<std::size_t>(capacity, 1)) {}
@@ -75,6 +77,28 @@ std::shared_ptr<const StepCosts> QueryCache::step_costs(const GraphFilter& filte
     return {entry, &entry->steps};  // shares ownership of the whole entry
 }
 
+// A PageRank graph and the index it was built from, held weakly: the graph is a copy, so an index
+// the cache has dropped need not stay in memory for it, and then no request matches the entry.
+struct QueryCache::Ranked {
+    std::weak_ptr<const QueryIndex> index;
+    std::shared_ptr<const PageRankGraph> graph;
+};
+
+std::shared_ptr<const PageRankGraph> QueryCache::pagerank_graph(const GraphFilter& filter, Direction direction)
+{
+    std::lock_guard lock(mutex_);
+    auto built_for = index_locked(filter, direction);
+    auto found = std::find_if(ranked_.begin(), ranked_.end(), [&](const auto& entry) { return entry->index.lock() == built_for; });
+    if (found != ranked_.end()) {
+        std::rotate(found, found + 1, ranked_.end());
+    } else {
+        if (ranked_.size() >= capacity_) ranked_.erase(ranked_.begin());
+        auto graph = std::make_shared<const PageRankGraph>(make_pagerank_graph(*built_for));
+        ranked_.push_back(std::make_shared<const Ranked>(Ranked{built_for, std::move(graph)}));
+    }
+    return ranked_.back()->graph;
+}
+
 std::size_t QueryCache::index_count()
 {
     std::lock_guard lock(mutex_);
@@ -87,6 +111,7 @@ void QueryCache::clear()
     indexes_.clear();
     costs_.clear();
     weighted_.clear();
+    ranked_.clear();
 }
 
 }  // namespace actorgraph

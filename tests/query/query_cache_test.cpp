@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "actorgraph/query/metrics.hpp"
 #include "actorgraph/query/paths.hpp"
 #include "query/query_fixture.hpp"
 
@@ -78,6 +79,26 @@ TEST(QueryCache, StepCostsAreReusedAndOutliveTheCache)
     cache.reset();  // the index and relation costs the step costs point into must live on with them
     EXPECT_EQ(std::vector<double>(steps->forward(atlantis).begin(), steps->forward(atlantis).end()), expected);
     EXPECT_EQ(steps->of(1), relation_costs(graph, "amount_usd", WeightTransform::inverse)[1]);
+}
+
+TEST(QueryCache, PageRankGraphIsBuiltOncePerIndexAndAnswersAsWithoutTheCache)
+{
+    auto graph = testing::influence_graph();
+    QueryCache cache(graph, 1);
+    auto first = cache.pagerank_graph({}, Direction::follow);
+    EXPECT_EQ(cache.pagerank_graph({}, Direction::follow), first);
+    EXPECT_NE(cache.pagerank_graph({}, Direction::any), first);
+    // Capacity 1: `any` evicted the `follow` index, so its PageRank graph is not reused either.
+    EXPECT_NE(cache.pagerank_graph({}, Direction::follow), first);
+    MetricOptions options;
+    for (bool undirected : {false, true}) {
+        options.undirected = undirected;
+        auto expected = compute_metric(graph, Metric::pagerank, options);
+        EXPECT_EQ(compute_metric(cache, Metric::pagerank, options), expected);
+        EXPECT_EQ(compute_metric(cache, Metric::pagerank, options), expected) << "from the kept graph";
+    }
+    cache.clear();
+    EXPECT_EQ(compute_metric(cache, Metric::pagerank, options), compute_metric(graph, Metric::pagerank, options));
 }
 
 TEST(QueryCache, ThreadsSharingOneCacheBuildEachIndexOnceAndAnswerAlike)

@@ -17,6 +17,8 @@
 
 namespace actorgraph {
 
+struct PageRankGraph;  // src/query/pagerank_graph.hpp: what PageRank's rounds walk
+
 /// Indexes per (filter, direction) and costs per (weight, transform) of one graph. It refers to
 /// the graph, which must outlive it and not change. Threads may share it: an index is built under
 /// the cache's lock and, once handed out, is read-only.
@@ -35,6 +37,10 @@ public:
     /// result keeps alive), built on the first request.
     [[nodiscard]] std::shared_ptr<const StepCosts> step_costs(const GraphFilter& filter, Direction direction,
                                                               const std::string& weight, WeightTransform transform);
+    /// The graph PageRank walks for the index for the filter and direction (which the result does
+    /// not keep alive), built on the first request: it renumbers and merges relations, about as
+    /// long as a few PageRank rounds on a million actors.
+    [[nodiscard]] std::shared_ptr<const PageRankGraph> pagerank_graph(const GraphFilter& filter, Direction direction);
     /// How many indexes are held now.
     [[nodiscard]] std::size_t index_count();
     /// Drops every index and cost table (results handed out stay valid).
@@ -48,6 +54,7 @@ private:
     };
 
     struct Weighted;
+    struct Ranked;
 
     [[nodiscard]] std::shared_ptr<const QueryIndex> index_locked(const GraphFilter& filter, Direction direction);
     [[nodiscard]] std::shared_ptr<const std::vector<double>> costs_locked(const std::string& weight, WeightTransform transform);
@@ -58,6 +65,7 @@ private:
     std::vector<std::shared_ptr<const QueryIndex>> indexes_;  ///< most recently used last
     std::vector<Costs> costs_;                                ///< most recently used last
     std::vector<std::shared_ptr<const Weighted>> weighted_;   ///< most recently used last
+    std::vector<std::shared_ptr<const Ranked>> ranked_;       ///< most recently used last
 };
 
 }  // namespace actorgraph
