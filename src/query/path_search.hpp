@@ -246,31 +246,41 @@ struct Meeting {
 };
 
 /// Settles the nearest actor of one side, relaxes its steps and records any cheaper meeting.
+/// `bound` is the other side's nearest queued distance: every actor it has not reached is at
+/// least that far from its end, so a step to such an actor that reaches it no cheaper than the
+/// best meeting less that bound cannot lead to a cheaper path, and is neither labelled nor queued
+/// (late in a search, most steps; their labels are not even fetched). Steps to actors the other
+/// side has reached are always taken: those may already be nearer its end than the bound.
 template <typename Rule>
 void settle_next(const QueryIndex& index, const StepCosts& costs, DijkstraSide& side, const Labels& other,
-                 Meeting& meeting, const Rule& rule)
+                 double bound, Meeting& meeting, const Rule& rule)
 {
     auto [distance, actor] = side.pop();
     if (distance > side.labels.distance(actor)) return;  // a stale entry: the actor was reached cheaper since
     auto steps = side_steps(index, side.forward, actor);
     auto step_costs = side.forward ? costs.forward(actor) : costs.backward(actor);
     for (std::size_t i = 0; i < steps.size(); ++i) {
-        if (i + prefetch_distance < steps.size()) side.labels.prefetch(steps[i + prefetch_distance].actor);
+        if (i + prefetch_distance < steps.size() && distance + step_costs[i + prefetch_distance] + bound < meeting.cost) {
+            side.labels.prefetch(steps[i + prefetch_distance].actor);
+        }
         auto step = steps[i];
-        if (!(side.forward ? rule.allows(actor, step.actor, step.relation) : rule.allows(step.actor, actor, step.relation))) continue;
         double reached = distance + step_costs[i];
+        bool met = other.reached(step.actor);
+        if (!met && reached + bound >= meeting.cost) continue;
+        if (!(side.forward ? rule.allows(actor, step.actor, step.relation) : rule.allows(step.actor, actor, step.relation))) continue;
         if (!side.labels.reached(step.actor) || reached < side.labels.distance(step.actor)) {
             side.labels.reach(step.actor, reached, {actor, step.relation});
             side.push(reached, step.actor);
         }
-        if (!other.reached(step.actor)) continue;
+        if (!met) continue;
         double total = side.labels.distance(step.actor) + other.distance(step.actor);
         if (total < meeting.cost) meeting = {total, step.actor};
     }
 }
 
 /// The cheapest path under the relation costs (all positive) by Dijkstra from both ends; it stops
-/// once the two nearest unsettled actors together cost at least the best meeting. The side with
+/// once the two nearest unsettled actors together cost at least the best meeting, and queues
+/// nothing that could only reach the other side at that cost or more (settle_next). The side with
 /// the shorter queue moves next: taking the nearer side first lets the side of an actor whose
 /// relations all cost much grow alone through half the graph before the other moves at all.
 template <typename Rule>
@@ -291,9 +301,9 @@ std::optional<Path> cheapest(const QueryIndex& index, ActorIndex from, ActorInde
     while (!ahead.queue.empty() && !behind.queue.empty() &&
            ahead.next_distance() + behind.next_distance() < meeting.cost) {
         if (ahead.queue.size() <= behind.queue.size()) {
-            settle_next(index, costs, ahead, behind.labels, meeting, rule);
+            settle_next(index, costs, ahead, behind.labels, behind.next_distance(), meeting, rule);
         } else {
-            settle_next(index, costs, behind, ahead.labels, meeting, rule);
+            settle_next(index, costs, behind, ahead.labels, ahead.next_distance(), meeting, rule);
         }
     }
     if (meeting.cost == unreachable) return std::nullopt;

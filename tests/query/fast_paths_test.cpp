@@ -150,6 +150,47 @@ TEST(FastPaths, WeightedCostsEqualBoostDijkstraOnASyntheticGraph)
     expect_costs_like_dijkstra(synthetic(3000), 6, 30);
 }
 
+// The bidirectional search stops early and skips steps that cannot beat the best meeting; on many
+// small graphs of different densities, with spread costs, with costs mostly tied (the inverse
+// amounts, where relations without one all cost the same) and with every cost equal (a property
+// no relation has), every pair costs what a one-sided Dijkstra over the whole graph says.
+TEST(FastPaths, WeightedCostsEqualOneSidedDijkstraOnManyRandomGraphs)
+{
+    std::size_t compared = 0;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        auto graph = generate_synthetic_graph({100 + 40 * seed, 1.0 + 0.5 * static_cast<double>(seed % 6), seed});
+        std::mt19937 random(static_cast<unsigned>(seed));
+        std::uniform_int_distribution<ActorIndex> pick(0, static_cast<ActorIndex>(graph.actor_count() - 1));
+        for (const char* weight : {"amount_usd", "no_such_property"}) {
+            for (auto transform : {WeightTransform::inverse, WeightTransform::direct}) {
+                auto costs = relation_costs(graph, weight, transform);
+                for (auto direction : directions) {
+                    QueryCache cache(graph);
+                    auto options = path_options({}, direction);
+                    options.weight = weight;
+                    options.transform = transform;
+                    for (int source = 0; source < 3; ++source) {
+                        auto from = pick(random);
+                        auto expected = testing::reference_costs(graph, from, {}, direction, costs);
+                        for (ActorIndex to = 0; to < graph.actor_count(); to += 3) {
+                            auto found = find_paths(cache, from, to, options);
+                            if (expected[to] == testing::unreachable) {
+                                EXPECT_TRUE(found.empty()) << from << " -> " << to;
+                                continue;
+                            }
+                            ASSERT_EQ(found.size(), 1u) << from << " -> " << to;
+                            EXPECT_NEAR(found[0].cost, expected[to], 1e-9 * expected[to]) << from << " -> " << to;
+                            expect_walk(graph, found[0], from, to, {}, direction);
+                            ++compared;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(compared, 20000u);
+}
+
 // Yen's k cheapest loopless paths are unique as a list of costs, whatever ties each picks.
 TEST(FastPaths, KShortestCostsEqualTheAdjacencyListYen)
 {
