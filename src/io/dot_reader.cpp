@@ -76,8 +76,9 @@ std::vector<Agedge_t*> edges_in_file_order(Agraph_t* graph)
     return edges;
 }
 
-Graph graph_from_cgraph(Agraph_t* root, const dot::LineIndex& lines, const std::string& file_name)
+Graph graph_from_cgraph(Agraph_t* root, const dot::LineIndex& lines, const std::string& name)
 {
+    const FileName file_name(name);  // interned once, not once per actor and relation
     Graph graph;
     graph.name = agnameof(root);
     if (graph.name.starts_with("%")) graph.name.clear();  // cgraph's name for an anonymous graph

@@ -403,7 +403,7 @@ private:
     }
 
     std::string_view text_;
-    const std::string& file_;
+    const FileName file_;  // interned once, not once per element
     const InputLimits& limits_;
     pugi::xml_document document_;
     LineTable lines_;
