@@ -313,7 +313,7 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
     graph.reserve(0, parser.line_count());
-    constexpr std::size_t batch_size = 1024;
+    constexpr std::size_t batch_size = 256;
     std::vector<PendingRelation> batch;
     batch.reserve(batch_size);
     PropertyColumns properties(table);

@@ -164,7 +164,11 @@ std::vector<std::optional<ActorIndex>> Graph::find_by_ids(std::span<const std::s
     }
     for (auto hash : hashes) {
         auto candidate = by_id_.first_candidate(hash);
-        if (candidate != NameIndex::no_actor) __builtin_prefetch(&actors_[candidate].id);
+        if (candidate == NameIndex::no_actor) continue;
+        // A short id lives inside the string, which may straddle two cache lines of the actor.
+        const auto* id = reinterpret_cast<const char*>(&actors_[candidate].id);
+        __builtin_prefetch(id);
+        __builtin_prefetch(id + sizeof(std::string) - 1);
     }
     std::vector<std::optional<ActorIndex>> found(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
