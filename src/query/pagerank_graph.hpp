@@ -18,8 +18,8 @@ namespace actorgraph {
 /// predict where each loop ends instead of mispredicting about once per vertex.
 struct PageRankGraph {
     std::vector<ActorIndex> actors;           ///< vertex v is actor actors[v]
-    std::vector<std::uint32_t> offsets;       ///< sources of v are sources[offsets[v] .. offsets[v + 1])
-    std::vector<std::uint32_t> sources;       ///< per vertex in relation order, as before the renumbering
+    LargeVector<std::uint32_t> offsets;       ///< sources of v are sources[offsets[v] .. offsets[v + 1])
+    LargeVector<std::uint32_t> sources;       ///< per vertex in relation order, as before the renumbering
     std::vector<std::uint32_t> out_degree;    ///< how often each vertex is a source
 
     [[nodiscard]] std::size_t vertex_count() const noexcept { return actors.size(); }

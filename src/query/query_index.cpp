@@ -99,9 +99,9 @@ std::size_t QueryIndex::degree(ActorIndex actor) const
 
 namespace {
 
-std::vector<double> costs_along(std::span<const QueryStep> steps, const std::vector<double>& relation_costs)
+LargeVector<double> costs_along(std::span<const QueryStep> steps, const std::vector<double>& relation_costs)
 {
-    std::vector<double> costs(steps.size());
+    LargeVector<double> costs(steps.size());
     for (std::size_t i = 0; i < steps.size(); ++i) costs[i] = relation_costs[steps[i].relation];
     return costs;
 }
@@ -122,7 +122,7 @@ std::span<const double> StepCosts::backward(ActorIndex actor) const
 }
 
 // An actor's steps are a piece of the index's step array; its costs are the same piece of ours.
-std::span<const double> StepCosts::slice(const std::vector<double>& costs, std::span<const QueryStep> steps, bool forward) const
+std::span<const double> StepCosts::slice(const LargeVector<double>& costs, std::span<const QueryStep> steps, bool forward) const
 {
     auto first = steps.data() - (forward ? index_->forward_steps() : index_->backward_steps()).data();
     return {costs.data() + first, steps.size()};

@@ -55,8 +55,8 @@ public:
 
 private:
     struct Adjacency {
-        std::vector<std::size_t> offsets;  ///< steps of actor a are steps[offsets[a] .. offsets[a + 1])
-        std::vector<QueryStep> steps;
+        LargeVector<std::size_t> offsets;  ///< steps of actor a are steps[offsets[a] .. offsets[a + 1])
+        LargeVector<QueryStep> steps;
 
         [[nodiscard]] std::span<const QueryStep> steps_of(ActorIndex actor) const
         {
@@ -94,13 +94,13 @@ public:
     [[nodiscard]] double of(RelationIndex relation) const { return (*relation_costs_)[relation]; }
 
 private:
-    [[nodiscard]] std::span<const double> slice(const std::vector<double>& costs, std::span<const QueryStep> steps,
+    [[nodiscard]] std::span<const double> slice(const LargeVector<double>& costs, std::span<const QueryStep> steps,
                                                 bool forward) const;
 
     const QueryIndex* index_;
     const std::vector<double>* relation_costs_;
-    std::vector<double> forward_;
-    std::vector<double> backward_;  ///< empty for Direction::any, whose backward steps are the forward ones
+    LargeVector<double> forward_;
+    LargeVector<double> backward_;  ///< empty for Direction::any, whose backward steps are the forward ones
 };
 
 }  // namespace actorgraph
