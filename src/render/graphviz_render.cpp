@@ -41,12 +41,37 @@ std::size_t xml_char_length(std::string_view text, std::size_t pos)
     return noncharacter ? 0 : length;
 }
 
+// Printable ASCII, tab, LF and CR: valid UTF-8 that XML carries, the bulk of any DOT or SVG.
+bool plain_byte(char c)
+{
+    auto byte = static_cast<unsigned char>(c);
+    return (byte >= 0x20 && byte < 0x80) || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The position of the first character `length_of` rejects, or the size when there is none. Plain
+// bytes are skipped inline (the scan runs over megabytes of DOT and SVG per layout); the others
+// go through `length_of`.
+template <typename LengthOf>
+std::size_t first_rejected(std::string_view text, LengthOf length_of)
+{
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (plain_byte(text[pos])) {
+            ++pos;
+            continue;
+        }
+        auto length = length_of(text, pos);
+        if (length == 0) return pos;
+        pos += length;
+    }
+    return pos;
+}
+
 // Copies the text with every character `length_of` rejects replaced by U+FFFD.
 template <typename LengthOf>
 std::string replace_rejected(std::string text, LengthOf length_of)
 {
-    std::size_t pos = 0;
-    while (pos < text.size() && length_of(text, pos) == 1) ++pos;
+    std::size_t pos = first_rejected(text, length_of);
     if (pos == text.size()) return text;
     std::string safe = text.substr(0, pos);
     while (pos < text.size()) {
@@ -77,6 +102,8 @@ std::string with_valid_utf8(std::string_view dot_text)
 {
     return replace_rejected(std::string(dot_text), utf8_length);
 }
+
+bool is_valid_utf8(std::string_view dot_text) { return first_rejected(dot_text, utf8_length) == dot_text.size(); }
 
 // The caller holds the Graphviz lock.
 std::string render_unlocked(std::string_view dot_text, LayoutEngine engine, OutputFormat format)
@@ -112,7 +139,10 @@ std::string render_dot_text_isolated(std::string_view dot_text, LayoutEngine eng
 {
     std::vector<std::string> arguments{graphviz::dot_program(), std::string("-K") + layout_engine_name(engine),
                                        std::string("-T") + output_format_name(format)};
-    auto run = graphviz::run_program(arguments, with_valid_utf8(dot_text), control);
+    // Valid text (the usual case) goes to the child as it is, without a copy of megabytes.
+    std::string repaired;
+    if (!is_valid_utf8(dot_text)) dot_text = repaired = with_valid_utf8(dot_text);
+    auto run = graphviz::run_program(arguments, dot_text, control);
     if (!run.signal.empty()) throw Error("Graphviz crashed during layout (" + run.signal + ")");
     if (run.exit_status != 0) {
         throw Error("Graphviz cannot lay out the scene: " + summarize_messages(run.messages));
