@@ -52,6 +52,14 @@ public:
     AttributeList& text(std::string_view name, std::string_view value)
     {
         if (value.empty()) return *this;
+        if (value.find_first_of("\\\"") == std::string_view::npos) {
+            // Nothing to escape (nearly every value): quote_dot's spelling, without its copy.
+            start(name);
+            body_ += '"';
+            body_ += value;
+            body_ += '"';
+            return *this;
+        }
         try {
             add(name, quote_dot(value));
         } catch (const Error&) {
@@ -60,7 +68,11 @@ public:
         }
         return *this;
     }
-    AttributeList& literal(std::string_view name, std::string_view value) { return text(name, literal_text(value)); }
+    AttributeList& literal(std::string_view name, std::string_view value)
+    {
+        bool unchanged = value.find_first_of("&\\") == std::string_view::npos;
+        return unchanged ? text(name, value) : text(name, literal_text(value));
+    }
     AttributeList& number(std::string_view name, double value)
     {
         char buffer[32];
@@ -73,14 +85,25 @@ public:
         add(name, value);
         return *this;
     }
-    [[nodiscard]] std::string str() const { return body_.empty() ? std::string{} : " [" + body_ + "]"; }
+    /// Appends " [name=value, ...]" (nothing when empty) to the statement being written.
+    void append_to(std::string& out) const
+    {
+        if (body_.empty()) return;
+        out += " [";
+        out += body_;
+        out += ']';
+    }
 
 private:
-    void add(std::string_view name, std::string_view value)
+    void start(std::string_view name)
     {
         if (!body_.empty()) body_ += ", ";
         body_ += name;
         body_ += '=';
+    }
+    void add(std::string_view name, std::string_view value)
+    {
+        start(name);
         body_ += value;
     }
     std::string body_;
@@ -182,13 +205,13 @@ private:
         if (bounded_dot()) graph_attributes.raw("nslimit", "1").raw("nslimit1", "1").raw("mclimit", "0.1").raw("searchsize", "20");
         auto label = graph_label();
         if (!label.empty()) graph_attributes.raw("label", "<" + label + ">").raw("labelloc", "b").raw("labeljust", "l");
-        out_ += "  graph" + graph_attributes.str() + ";\n";
+        statement("  graph", graph_attributes);
         AttributeList node_attributes;
         node_attributes.text("fontname", style_.font).number("fontsize", style_.font_size).number("penwidth", 1.2);
-        out_ += "  node" + node_attributes.str() + ";\n";
+        statement("  node", node_attributes);
         AttributeList edge_attributes;
         edge_attributes.text("fontname", style_.font).number("fontsize", style_.font_size * 0.8).number("arrowsize", 0.8);
-        out_ += "  edge" + edge_attributes.str() + ";\n";
+        statement("  edge", edge_attributes);
     }
 
     // Routing splines around nodes is what makes neato, fdp and sfdp slow on large views
@@ -259,7 +282,9 @@ private:
                 .number("fontsize", style_.font_size * (1.0 + 0.4 * (scale - 1.0)));
         }
         carry_properties(attributes, actor.properties);
-        out_ += "  a" + std::to_string(index) + attributes.str() + ";\n";
+        out_ += "  a";
+        out_ += std::to_string(index);
+        statement({}, attributes);
     }
 
     void write_relation(RelationIndex index)
@@ -278,7 +303,20 @@ private:
         auto url = first_url(property_or_empty(relation.properties, schema::source));
         if (!url.empty()) attributes.text("URL", url).text("target", "_blank");  // &amp; would break the link
         carry_properties(attributes, relation.properties);
-        out_ += "  a" + std::to_string(relation.source) + " -> a" + std::to_string(relation.target) + attributes.str() + ";\n";
+        out_ += "  a";
+        out_ += std::to_string(relation.source);
+        out_ += " -> a";
+        out_ += std::to_string(relation.target);
+        statement({}, attributes);
+    }
+
+    // Appended piece by piece: the DOT runs to megabytes, and temporaries per statement showed as
+    // much of styled_dot's time in profiles.
+    void statement(std::string_view head, const AttributeList& attributes)
+    {
+        out_ += head;
+        attributes.append_to(out_);
+        out_ += ";\n";
     }
 
     const Graph& graph_;
