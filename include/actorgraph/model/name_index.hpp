@@ -35,22 +35,23 @@ public:
     {
         if (!slots_.empty()) __builtin_prefetch(&slots_[home_of(tag_of(hash))]);
     }
-    /// The first actor recorded under the hash, if any, without confirming it (to prefetch the actor).
+    /// What first_candidate returns when no actor is recorded under the hash.
+    static constexpr std::uint32_t no_actor = 0xFFFFFFFFu;
+    /// The first actor recorded under the hash, or no_actor, without confirming it (to prefetch the actor).
     [[nodiscard]] std::uint32_t first_candidate(std::uint64_t hash) const noexcept
     {
-        std::uint32_t found = empty_slot;
+        std::uint32_t found = no_actor;
         for_each(hash, [&](std::uint32_t actor) {
-            if (found == empty_slot) found = actor;
+            if (found == no_actor) found = actor;
         });
         return found;
     }
-    static constexpr std::uint32_t no_actor = 0xFFFFFFFFu;
 
     /// The hash every name is indexed under.
     [[nodiscard]] static std::uint64_t hash_of(std::string_view name) { return std::hash<std::string_view>{}(name); }
 
 private:
-    static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
+    static constexpr std::uint32_t empty_slot = no_actor;  // an empty slot names no actor
     // A slot keeps the high half of the name's hash, whose top bits also pick the home slot, so the index
     // can grow without the names; the bits below tell names with the same home apart.
     struct Slot {
