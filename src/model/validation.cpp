@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 namespace actorgraph {
 
@@ -18,23 +19,42 @@ std::string join_names(const List& names)
     return text;
 }
 
+// The number-valued properties of one set, found in one pass over its entries: looking each name up
+// with a binary search cost six searches per element of millions.
+struct NumberFields {
+    std::string_view year, since, until, amount;
+};
+
+NumberFields number_fields(const Properties& properties)
+{
+    NumberFields fields;
+    for (const auto& [name, value] : properties) {
+        if (name == schema::year) fields.year = value;
+        else if (name == schema::since) fields.since = value;
+        else if (name == schema::until) fields.until = value;
+        else if (name == schema::amount_usd) fields.amount = value;
+    }
+    return fields;
+}
+
 // `name_of()` builds the owner's name only for a finding: building it for each of millions of clean
 // relations was a tenth of `actorgraph info`'s time.
 template <typename NameOf>
 void check_numbers(const Properties& properties, const SourceLocation& where, NameOf name_of, Diagnostics& out)
 {
-    for (auto name : {schema::year, schema::since, schema::until}) {
-        auto value = property_or_empty(properties, name);
+    auto fields = number_fields(properties);
+    std::pair<std::string_view, std::string_view> years[] = {
+        {schema::year, fields.year}, {schema::since, fields.since}, {schema::until, fields.until}};
+    for (auto [name, value] : years) {
         if (!value.empty() && !parse_year(value)) {
             out.push_back({where, name_of() + ": " + std::string(name) + " '" + std::string(value) + "' is not a year"});
         }
     }
-    auto amount = property_or_empty(properties, schema::amount_usd);
-    if (!amount.empty() && !parse_number(amount)) {
-        out.push_back({where, name_of() + ": amount_usd '" + std::string(amount) + "' is not a number"});
+    if (!fields.amount.empty() && !parse_number(fields.amount)) {
+        out.push_back({where, name_of() + ": amount_usd '" + std::string(fields.amount) + "' is not a number"});
     }
-    auto since = parse_year(property_or_empty(properties, schema::since));
-    auto until = parse_year(property_or_empty(properties, schema::until));
+    auto since = parse_year(fields.since);
+    auto until = parse_year(fields.until);
     if (since && until && *since > *until) {
         out.push_back({where, name_of() + ": since " + std::to_string(*since) + " is after until " + std::to_string(*until)});
     }
@@ -67,6 +87,23 @@ void check_conventions(const Graph& graph, Diagnostics& out)
     }
 }
 
+void check_relations(const Graph& graph, RelationIndex begin, RelationIndex end, Diagnostics& out)
+{
+    for (auto index = begin; index < end; ++index) {
+        const auto& relation = graph.relation(index);
+        if (relation.type.empty()) {
+            out.push_back({relation.where, relation_name(graph, relation) + " has no type"});
+        } else if (!schema::is_known_relation_type(relation.type)) {
+            out.push_back({relation.where, relation_name(graph, relation) + " has unknown type '" + relation.type +
+                                               "' (expected one of " + join_names(schema::relation_types) + ")"});
+        }
+        check_numbers(relation.properties, relation.where, [&] { return relation_name(graph, relation); }, out);
+    }
+}
+
+// Below this, a second thread costs more than it saves.
+constexpr std::size_t parallel_from = 100000;
+
 }  // namespace
 
 Diagnostics check_schema(const Graph& graph)
@@ -79,15 +116,16 @@ Diagnostics check_schema(const Graph& graph)
         }
         check_numbers(actor.properties, actor.where, [&] { return "actor '" + actor.id + "'"; }, out);
     }
-    for (const auto& relation : graph.relations()) {
-        if (relation.type.empty()) {
-            out.push_back({relation.where, relation_name(graph, relation) + " has no type"});
-        } else if (!schema::is_known_relation_type(relation.type)) {
-            out.push_back({relation.where, relation_name(graph, relation) + " has unknown type '" + relation.type +
-                                               "' (expected one of " + join_names(schema::relation_types) + ")"});
-        }
-        check_numbers(relation.properties, relation.where, [&] { return relation_name(graph, relation); }, out);
+    // Millions of relations are checked in two halves at once; the findings keep the relations' order.
+    auto count = graph.relation_count();
+    auto middle = count >= parallel_from ? count / 2 : count;
+    Diagnostics second_half;
+    {
+        std::jthread worker;
+        if (middle < count) worker = std::jthread([&] { check_relations(graph, middle, count, second_half); });
+        check_relations(graph, 0, middle, out);
     }
+    out.insert(out.end(), std::make_move_iterator(second_half.begin()), std::make_move_iterator(second_half.end()));
     return out;
 }
 
