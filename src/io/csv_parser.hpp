@@ -1,6 +1,9 @@
 #pragma once
 // The CSV parser of the Neo4j reader: RFC 4180 records, one at a time, with cells pointing into the text.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,12 +30,41 @@ inline int line_at(std::string_view text, std::size_t offset)
     return line;
 }
 
-// Told how far a reader is done with its text; a no-op for texts in memory.
-using Release = std::function<void(std::size_t)>;
+// Told that a reader is done with the bytes [from, to) of its text, so a mapped file can drop those
+// pages; a no-op for texts in memory. Called from each reading thread, so it must be thread-safe.
+using Release = std::function<void(std::size_t from, std::size_t to)>;
+
+// Eight bytes read as one word; the files are mostly ASCII, so the scans below skip words of it at once.
+inline std::uint64_t word_at(const char* bytes)
+{
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
+}
+
+inline constexpr std::uint64_t high_bits = 0x8080808080808080u;
+
+// Line feeds in the text, a word at a time: a byte equal to '\n' becomes zero after the xor, and the
+// exact zero-byte test (no borrow between bytes) sets its high bit.
+inline std::size_t count_line_feeds(std::string_view text)
+{
+    constexpr std::uint64_t feeds = 0x0A0A0A0A0A0A0A0Au, low_bits = 0x7F7F7F7F7F7F7F7Fu;
+    std::size_t count = 0, pos = 0;
+    for (; pos + 8 <= text.size(); pos += 8) {
+        auto bytes = word_at(text.data() + pos) ^ feeds;
+        auto zero = ~(((bytes & low_bits) + low_bits) | bytes | low_bits);
+        count += static_cast<std::size_t>(std::popcount(zero));
+    }
+    return count + static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), '\n'));
+}
 
 inline std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 {
     for (std::size_t pos = 0; pos < text.size();) {
+        if (pos + 8 <= text.size() && (word_at(text.data() + pos) & high_bits) == 0) {
+            pos += 8;
+            continue;
+        }
         auto lead = static_cast<unsigned char>(text[pos]);
         std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
         if (length == 0 || lead > 0xF4 || pos + length > text.size()) return pos;
@@ -78,9 +110,17 @@ public:
         require_input_size(text_.size(), file_, limits_);
         if (text_.starts_with("\xEF\xBB\xBF")) {
             text_.remove_prefix(3);
-            skipped_ = 3;
+            base_ = 3;
         }
         prescan();
+    }
+
+    /// A parser for the rest of `whole`'s text from `from` (a record's start), as if it began there: lines
+    /// count from 1 and cells from 0; the text was already checked by `whole`'s scan.
+    CsvParser(const CsvParser& whole, std::size_t from)
+        : text_(whole.text_.substr(from)), file_(whole.file_), limits_(whole.limits_), release_(whole.release_),
+          base_(whole.base_ + from), released_(base_), max_width_(whole.max_width_), header_read_(whole.header_read_)
+    {
     }
 
     /// An upper bound on the records (a quoted cell may hold line breaks), to size the graph once.
@@ -89,8 +129,12 @@ public:
     /// Reads the next non-blank record; false at the end of the text.
     bool next(Record& record)
     {
-        release_(skipped_ + pos_);  // the previous record's cells are no longer used
-        while (pos_ < text_.size()) {
+        // The previous record's cells are no longer used; pages go back 16 MiB at a time, not per record.
+        if (base_ + pos_ >= released_ + release_step) {
+            release_(released_, base_ + pos_);
+            released_ = base_ + pos_;
+        }
+        while (pos_ < text_.size() && pos_ != stop_) {
             record.line = line_;
             record.cells.clear();
             read_cells(record);
@@ -100,6 +144,19 @@ public:
         }
         return false;
     }
+
+    /// next() stops (returns false) when a record would start exactly at this offset of the text.
+    void stop_at(std::size_t offset) noexcept { stop_ = offset; }
+    /// Lets next() go on past the offset given to stop_at.
+    void resume() noexcept { stop_ = std::string_view::npos; }
+    /// The text, after any byte-order mark; offsets count from its start.
+    [[nodiscard]] std::string_view text() const noexcept { return text_; }
+    /// The offset where the next record starts.
+    [[nodiscard]] std::size_t position() const noexcept { return pos_; }
+    /// The physical line the next record starts on.
+    [[nodiscard]] int line() const noexcept { return line_; }
+    /// Cells read so far (limits.max_cells bounds them).
+    [[nodiscard]] std::size_t cells() const noexcept { return cells_; }
 
     /// Records after the header may have at most this many cells (the header's width).
     void set_width(std::size_t width)
@@ -120,8 +177,8 @@ private:
             if (end == start) end = std::min(text_.size(), start + slice);
             auto piece = text_.substr(start, end - start);
             if (auto bad = first_invalid_utf8(piece)) throw Error({file_, line_at(text_, start + *bad)}, "invalid UTF-8");
-            lines_ += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
-            release_(skipped_ + end);
+            lines_ += count_line_feeds(piece);
+            release_(base_ + start, base_ + end);
             start = end;
         }
         ++lines_;
@@ -232,7 +289,11 @@ private:
     FileName file_;
     const InputLimits& limits_;
     const Release& release_;
-    std::size_t skipped_ = 0;  // a byte-order mark's bytes before text_
+    static constexpr std::size_t release_step = std::size_t{16} << 20;
+
+    std::size_t base_ = 0;      // where text_ starts in the text given to release_ (after a byte-order mark)
+    std::size_t released_ = 0;  // offsets before this were given to release_ (in its text)
+    std::size_t stop_ = std::string_view::npos;
     std::size_t lines_ = 0;
     std::size_t pos_ = 0;
     std::size_t cells_ = 0;

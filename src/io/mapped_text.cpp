@@ -1,5 +1,7 @@
 #include "io/mapped_text.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -33,15 +35,13 @@ MappedText::~MappedText()
     if (map_) ::munmap(const_cast<char*>(map_), size_);
 }
 
-void MappedText::release_before(std::size_t offset) noexcept
+void MappedText::release(std::size_t from, std::size_t to) const noexcept
 {
-    constexpr std::size_t step = std::size_t{16} << 20;  // madvise per 16 MiB, not per record
-    if (offset < released_) released_ = 0;              // a new pass over the text (the parser scans it twice)
-    if (!map_ || offset < released_ + step) return;
+    if (!map_) return;
     auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    auto end = offset / page * page;
-    ::madvise(const_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
-    released_ = end;
+    auto first = (from + page - 1) / page * page;
+    auto end = std::min(to, size_) / page * page;
+    if (first < end) ::madvise(const_cast<char*>(map_) + first, end - first, MADV_DONTNEED);
 }
 
 }  // namespace actorgraph

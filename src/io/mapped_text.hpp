@@ -19,15 +19,14 @@ public:
 
     /// The whole file.
     [[nodiscard]] std::string_view text() const noexcept { return map_ ? std::string_view(map_, size_) : read_; }
-    /// Lets the kernel drop the pages wholly before `offset`; touching them again rereads the page cache.
-    /// An offset below the last one starts a new pass.
-    void release_before(std::size_t offset) noexcept;
+    /// Lets the kernel drop the pages wholly inside [from, to); touching them again rereads the page cache.
+    /// Safe to call from several threads at once.
+    void release(std::size_t from, std::size_t to) const noexcept;
 
 private:
     std::string read_;  ///< the bytes when the file could not be mapped
     const char* map_ = nullptr;
     std::size_t size_ = 0;
-    std::size_t released_ = 0;
 };
 
 }  // namespace actorgraph

@@ -1,0 +1,64 @@
+#pragma once
+// The columns of a Neo4j import CSV (`id:ID`, `:START_ID`, `name:int`...) and the property sets read from
+// them; shared by the node and relationship readers.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/model/file_name.hpp"
+#include "actorgraph/model/properties.hpp"
+#include "io/csv_parser.hpp"
+
+namespace actorgraph::neo4j {
+
+/// One header cell: `name:type`, split.
+struct Column {
+    std::string name;
+    std::string type;  ///< lower-cased keyword or type without group or [], empty when the header has none
+    bool array = false;
+};
+
+/// What a column is for.
+enum class Role { property, id, label, kind, aliases, start, end, type, ignore };
+
+/// A file's header: its columns and their roles.
+struct Table {
+    std::vector<Column> columns;
+    std::vector<Role> roles;
+};
+
+/// The table of a nodes (`nodes` true) or relationships file's header record.
+[[nodiscard]] Table read_header(const csv::Record& header, bool nodes);
+/// Throws Error unless exactly one column has the role (`header` names it in the message).
+void require_column(const Table& table, Role role, std::string_view header, const FileName& file);
+/// Throws Error unless the record has as many cells as the header.
+void require_width(const csv::Record& record, const Table& table, const FileName& file);
+
+/// Reads records' property cells into sets that share one list of names per combination of present
+/// columns (PropertyNames), so millions of relations with the same columns keep their names once.
+/// Not shared between threads: each reading thread has its own.
+class PropertyColumns {
+public:
+    /// The property columns of the table (which must outlive this).
+    explicit PropertyColumns(const Table& table);
+    /// The record's properties: its present property cells.
+    [[nodiscard]] Properties read(const csv::Record& record);
+
+private:
+    // Bounds the lists a file of sparse, wide records could make; beyond it sets keep their own names.
+    static constexpr std::size_t max_lists = 4096;
+
+    [[nodiscard]] PropertyNames names_of(std::uint64_t present) const;
+    [[nodiscard]] Properties read_entries(const csv::Record& record);
+
+    const Table& table_;
+    std::vector<std::size_t> columns_;  // the property columns, by name when shareable_
+    bool shareable_ = false;
+    std::unordered_map<std::uint64_t, PropertyNames> lists_;
+    std::vector<std::string_view> values_;
+    std::vector<Properties::value_type> entries_;
+};
+
+}  // namespace actorgraph::neo4j
