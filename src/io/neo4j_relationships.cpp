@@ -31,8 +31,9 @@ struct PendingRelation {
 // so two readers can run on two threads while one of them adds to it.
 class RelationReader {
 public:
-    RelationReader(const Graph& graph, const Table& table, const FileName& file, const std::string& nodes_name)
-        : graph_(graph), table_(table), file_(file), nodes_name_(nodes_name), properties_(table)
+    RelationReader(const Graph& graph, const Table& table, const FileName& file, const std::string& nodes_name,
+                   PropertyArena& arena)
+        : graph_(graph), table_(table), file_(file), nodes_name_(nodes_name), properties_(table, &arena)
     {
     }
 
@@ -124,8 +125,8 @@ struct SecondHalfResult {
 class SecondHalf {
 public:
     SecondHalf(const Graph& graph, const Table& table, const FileName& file, const std::string& nodes_name,
-               CsvParser parser)
-        : reader_(graph, table, file, nodes_name), parser_(std::move(parser))
+               PropertyArena& arena, CsvParser parser)
+        : reader_(graph, table, file, nodes_name, arena), parser_(std::move(parser))
     {
         try {
             thread_ = std::jthread([this] { run(); });
@@ -216,14 +217,14 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
     graph.reserve(0, parser.line_count());
-    RelationReader reader(graph, table, file, nodes_name);
+    RelationReader reader(graph, table, file, nodes_name, graph.new_property_arena());
     auto add = [&](Relation&& relation) { graph.add_relation(std::move(relation)); };
     auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
     auto always = [] { return true; };
     auto split = split_point(parser, limits);
     if (!split) return reader.read(parser, add, warn, always);
 
-    SecondHalf second(graph, table, file, nodes_name, CsvParser(parser, *split));
+    SecondHalf second(graph, table, file, nodes_name, graph.new_property_arena(), CsvParser(parser, *split));
     parser.stop_at(*split);
     reader.read(parser, add, warn, [&] {
         if (parser.position() > *split) second.cancel();  // a quoted cell spans the split: read on alone

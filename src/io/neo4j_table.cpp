@@ -100,7 +100,7 @@ void require_width(const Record& record, const Table& table, const FileName& fil
     }
 }
 
-PropertyColumns::PropertyColumns(const Table& table) : table_(table)
+PropertyColumns::PropertyColumns(const Table& table, PropertyArena* arena) : table_(table), arena_(arena)
 {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
         if (table.roles[i] == Role::property) columns_.push_back(i);
@@ -131,7 +131,7 @@ Properties PropertyColumns::read(const csv::Record& record)
         if (lists_.size() >= max_lists) return read_entries(record);
         list = lists_.emplace(present, names_of(present)).first;
     }
-    return Properties::from_values(list->second, values_);
+    return arena_ ? Properties::from_values(list->second, values_, *arena_) : Properties::from_values(list->second, values_);
 }
 
 PropertyNames PropertyColumns::names_of(std::uint64_t present) const

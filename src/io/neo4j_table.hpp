@@ -41,8 +41,8 @@ void require_width(const csv::Record& record, const Table& table, const FileName
 /// Not shared between threads: each reading thread has its own.
 class PropertyColumns {
 public:
-    /// The property columns of the table (which must outlive this).
-    explicit PropertyColumns(const Table& table);
+    /// The property columns of the table (which must outlive this); sets go into the arena when one is given.
+    explicit PropertyColumns(const Table& table, PropertyArena* arena = nullptr);
     /// The record's properties: its present property cells.
     [[nodiscard]] Properties read(const csv::Record& record);
 
@@ -54,6 +54,7 @@ private:
     [[nodiscard]] Properties read_entries(const csv::Record& record);
 
     const Table& table_;
+    PropertyArena* arena_;
     std::vector<std::size_t> columns_;  // the property columns, by name when shareable_
     bool shareable_ = false;
     std::unordered_map<std::uint64_t, PropertyNames> lists_;

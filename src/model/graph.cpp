@@ -80,6 +80,42 @@ void Graph::reserve(std::size_t more_actors, std::size_t more_relations)
     by_name_.reserve(2 * (actors_.size() + more_actors));
 }
 
+PropertyArena& Graph::new_property_arena()
+{
+    return *arenas_.list.emplace_back(std::make_unique<PropertyArena>());
+}
+
+Graph& Graph::operator=(const Graph& other)
+{
+    if (this != &other) {
+        Graph copy(other);
+        swap(copy);
+    }
+    return *this;
+}
+
+Graph& Graph::operator=(Graph&& other) noexcept
+{
+    if (this != &other) {
+        Graph moved(std::move(other));
+        swap(moved);
+    }
+    return *this;
+}
+
+void Graph::swap(Graph& other) noexcept
+{
+    std::swap(name, other.name);
+    std::swap(arenas_.list, other.arenas_.list);
+    std::swap(actors_, other.actors_);
+    std::swap(relations_, other.relations_);
+    std::swap(by_id_, other.by_id_);
+    std::swap(by_name_, other.by_name_);
+    std::swap(diagnostics_, other.diagnostics_);
+    adjacency_.reset();
+    other.adjacency_.reset();
+}
+
 Graph::Adjacency& Graph::Adjacency::reset() noexcept
 {
     built.store(false, std::memory_order_release);

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "actorgraph/model/huge_page_allocator.hpp"
+
 namespace actorgraph {
 
 // The block: a Header, then 2 * `slots` end offsets (entry i's name ends at ends[2i] and its value at
@@ -18,6 +20,8 @@ namespace actorgraph {
 // offsets and the values; it is never changed in place: a change first copies it into the layout above.
 struct Properties::Header {
     static constexpr std::uint32_t shared_slots = 0xFFFFFFFFu;
+    /// text_capacity of a shared block in a PropertyArena, which frees it with the others.
+    static constexpr std::uint32_t in_arena = 0xFFFFFFFFu;
 
     std::uint32_t count = 0;
     std::uint32_t slots = 0;
@@ -187,18 +191,50 @@ Properties Properties::from_entries(std::span<const value_type> entries)
     return properties;
 }
 
+namespace {
+
+std::size_t total_size(std::span<const std::string_view> values)
+{
+    std::size_t text = 0;
+    for (auto value : values) text += value.size();
+    return text;
+}
+
+}  // namespace
+
 Properties Properties::from_values(const PropertyNames& names, std::span<const std::string_view> values)
 {
     if (values.size() != names.size()) throw std::invalid_argument("one value per property name expected");
-    Properties properties;
-    if (values.empty()) return properties;
-    std::size_t text = 0;
-    for (auto value : values) text += value.size();
+    if (values.empty()) return {};
+    auto text = total_size(values);
     if (text > max_text) throw std::length_error("property set too large");
     auto count = static_cast<std::uint32_t>(values.size());
-    properties.block_ = static_cast<char*>(::operator new(Header::shared_bytes(count, static_cast<std::uint32_t>(text))));
-    auto* header = new (properties.block_) Header{count, Header::shared_slots, static_cast<std::uint32_t>(text),
-                                                  static_cast<std::uint32_t>(text)};
+    auto* memory = ::operator new(Header::shared_bytes(count, static_cast<std::uint32_t>(text)));
+    return shared_set(memory, names, values, static_cast<std::uint32_t>(text));
+}
+
+Properties Properties::from_values(const PropertyNames& names, std::span<const std::string_view> values,
+                                   PropertyArena& arena)
+{
+    if (values.size() != names.size()) throw std::invalid_argument("one value per property name expected");
+    if (values.empty()) return {};
+    auto text = total_size(values);
+    if (text > max_text) throw std::length_error("property set too large");
+    auto count = static_cast<std::uint32_t>(values.size());
+    auto properties = shared_set(arena.allocate(Header::shared_bytes(count, static_cast<std::uint32_t>(text))), names,
+                                 values, static_cast<std::uint32_t>(text));
+    reinterpret_cast<Header*>(properties.block_)->text_capacity = Header::in_arena;
+    return properties;
+}
+
+// Writes a shared set into `memory` (big enough for it), which the set then owns.
+Properties Properties::shared_set(void* memory, const PropertyNames& names, std::span<const std::string_view> values,
+                                  std::uint32_t text)
+{
+    Properties properties;
+    properties.block_ = static_cast<char*>(memory);
+    auto count = static_cast<std::uint32_t>(values.size());
+    auto* header = new (properties.block_) Header{count, Header::shared_slots, text, text};
     PropertyNames::retain(names.list_);
     header->names() = names.list_;
     std::uint32_t end = 0;
@@ -219,7 +255,10 @@ void Properties::free_block(char* block) noexcept
 {
     if (!block) return;
     const auto* header = reinterpret_cast<const Header*>(block);
-    if (header->is_shared()) PropertyNames::release(static_cast<const PropertyNames::List*>(header->names()));
+    if (header->is_shared()) {
+        PropertyNames::release(static_cast<const PropertyNames::List*>(header->names()));
+        if (header->text_capacity == Header::in_arena) return;
+    }
     ::operator delete(block);
 }
 
@@ -245,6 +284,7 @@ Properties::Properties(const Properties& other)
         auto bytes = Header::shared_bytes(from->count, from->text_size);
         block_ = static_cast<char*>(::operator new(bytes));
         std::memcpy(block_, other.block_, bytes);
+        reinterpret_cast<Header*>(block_)->text_capacity = from->text_size;  // on the heap, not in an arena
         PropertyNames::retain(static_cast<const PropertyNames::List*>(from->names()));
         return;
     }
@@ -402,6 +442,44 @@ void Properties::rebuild(std::uint32_t index, std::uint32_t removed, const value
 bool operator==(const Properties& a, const Properties& b) noexcept
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+// ---------------------------------------------------------------------------------------------- arena
+
+namespace {
+
+constexpr std::size_t arena_chunk = std::size_t{8} << 20;
+
+}  // namespace
+
+PropertyArena::~PropertyArena()
+{
+    for (auto chunk : chunks_) huge_pages::deallocate(chunk.memory, chunk.size);
+}
+
+void* PropertyArena::allocate(std::size_t bytes)
+{
+    bytes = (bytes + 7) / 8 * 8;
+    if (bytes > static_cast<std::size_t>(end_ - next_)) {
+        // A set bigger than a quarter chunk gets a chunk of its own, so the current one is not wasted.
+        auto size = bytes > arena_chunk / 4 ? bytes : arena_chunk;
+        chunks_.reserve(chunks_.size() + 1);  // before allocating, so a failure cannot leak the chunk
+        Chunk chunk{static_cast<char*>(huge_pages::allocate(size)), size};
+        chunks_.push_back(chunk);
+        if (size != arena_chunk) return chunk.memory;
+        next_ = chunk.memory;
+        end_ = chunk.memory + chunk.size;
+    }
+    auto* block = next_;
+    next_ += bytes;
+    return block;
+}
+
+std::size_t PropertyArena::reserved_bytes() const noexcept
+{
+    std::size_t total = 0;
+    for (auto chunk : chunks_) total += chunk.size;
+    return total;
 }
 
 }  // namespace actorgraph

@@ -133,6 +133,41 @@ TEST(Graph, FindsManyIdsAtOnceExactlyAsOneByOne)
     EXPECT_TRUE(Graph().find_by_ids(ids)[0] == std::nullopt);
 }
 
+// A graph with relations whose property sets live in one of its arenas, as a CSV reader makes them.
+Graph graph_with_arena_sets(int relations)
+{
+    Graph graph;
+    graph.add_actor({.id = "a"});
+    graph.add_actor({.id = "b"});
+    auto& arena = graph.new_property_arena();
+    PropertyNames names(std::vector<std::string_view>{"source", "year"});
+    for (int i = 0; i < relations; ++i) {
+        auto source = "p. " + std::to_string(i);
+        std::vector<std::string_view> values{source, "2014"};
+        graph.add_relation({.source = 0, .target = 1, .type = "pressure",
+                            .properties = Properties::from_values(names, values, arena)});
+    }
+    return graph;
+}
+
+TEST(Graph, CopiesAndAssignmentsOutliveTheArenasOfTheGraphTheyCameFrom)
+{
+    Graph copy, assigned, moved_into;
+    {
+        auto original = graph_with_arena_sets(100);
+        copy = Graph(original);
+        assigned = original;
+        moved_into = graph_with_arena_sets(3);
+        moved_into = std::move(original);  // the 3-relation graph's sets go before its arena
+    }
+    for (const auto* graph : {&copy, &assigned, &moved_into}) {
+        ASSERT_EQ(graph->relation_count(), 100u);
+        EXPECT_EQ(graph->relation(42).properties.at("source"), "p. 42");
+    }
+    assigned = graph_with_arena_sets(1);  // the old sets and arenas of `assigned` are freed in order
+    EXPECT_EQ(assigned.relation(0).properties.at("year"), "2014");
+}
+
 TEST(Graph, RejectsRelationsToMissingActors)
 {
     auto graph = three_actors();

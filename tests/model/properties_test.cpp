@@ -160,6 +160,46 @@ TEST(Properties, SetsAndCopiesOutliveTheNamesTheyWereBuiltWith)
     EXPECT_EQ(copy, (Properties{{"a", "x"}, {"b", "y"}}));
 }
 
+TEST(PropertyArena, SetsInAnArenaReadChangeAndCopyLikeOthers)
+{
+    auto names = columns({"note", "year"});
+    std::vector<std::string_view> values{"signed in Ulaanbaatar", "2012"};
+    Properties copy, changed;
+    {
+        PropertyArena arena;
+        auto set = Properties::from_values(names, values, arena);
+        EXPECT_EQ(set, (Properties{{"note", "signed in Ulaanbaatar"}, {"year", "2012"}}));
+        copy = set;
+        changed = Properties::from_values(names, values, arena);
+        changed.insert_or_assign("year", "2013");  // leaves the arena for a block of its own
+        Properties moved = std::move(set);
+        EXPECT_EQ(moved.at("year"), "2012");
+    }
+    // The arena is gone; the copy and the changed set live on the heap (ASan checks it in CI).
+    EXPECT_EQ(copy, (Properties{{"note", "signed in Ulaanbaatar"}, {"year", "2012"}}));
+    EXPECT_EQ(changed.at("year"), "2013");
+}
+
+TEST(PropertyArena, SetsBiggerThanAChunkGetOneOfTheirOwnAndSmallOnesShareChunks)
+{
+    PropertyArena arena;
+    auto names = columns({"text"});
+    std::string big(9u << 20, 'x');
+    std::vector<std::string_view> small{"y"}, large{big};
+    std::vector<Properties> sets;
+    for (int i = 0; i < 1000; ++i) sets.push_back(Properties::from_values(names, small, arena));
+    constexpr std::size_t chunk = std::size_t{8} << 20;
+    EXPECT_EQ(arena.reserved_bytes(), chunk);
+    sets.push_back(Properties::from_values(names, large, arena));
+    auto with_big = arena.reserved_bytes();
+    EXPECT_GE(with_big, chunk + big.size());
+    EXPECT_LE(with_big, chunk + big.size() + (std::size_t{2} << 20));
+    sets.push_back(Properties::from_values(names, small, arena));  // back in the first chunk
+    EXPECT_EQ(arena.reserved_bytes(), with_big);
+    EXPECT_EQ(sets[1000].at("text").size(), big.size());
+    EXPECT_EQ(sets.back().at("text"), "y");
+}
+
 TEST(Properties, SharedNamesMustBeSortedAndDistinctAndMatchTheValues)
 {
     EXPECT_THROW(columns({"year", "amount_usd"}), std::invalid_argument);

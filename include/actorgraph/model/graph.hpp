@@ -2,6 +2,7 @@
 // The typed property graph: actors, directed relations, and a name index over them.
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -56,6 +57,18 @@ public:
     RelationIndex add_relation(Relation relation);
     /// Makes room for this many more actors and relations, so a reader that knows its size grows the graph once.
     void reserve(std::size_t more_actors, std::size_t more_relations);
+    /// A new arena for one reading thread's property sets (Properties::from_values); freed with the graph.
+    [[nodiscard]] PropertyArena& new_property_arena();
+
+    Graph() = default;
+    /// Copies hold their property sets on the heap, not in the original's arenas.
+    Graph(const Graph& other) = default;
+    Graph(Graph&& other) noexcept = default;
+    /// Copy and swap, so the old sets are destroyed before the arenas they live in.
+    Graph& operator=(const Graph& other);
+    /// Move and swap, for the same reason.
+    Graph& operator=(Graph&& other) noexcept;
+    ~Graph() = default;
 
     [[nodiscard]] const LargeVector<Actor>& actors() const noexcept { return actors_; }
     [[nodiscard]] const LargeVector<Relation>& relations() const noexcept { return relations_; }
@@ -98,10 +111,22 @@ private:
         std::atomic<bool> built{false};
         LargeVector<RelationIndex> out_offsets, out, in_offsets, in;
     };
+    // The arenas of readers' property sets. Declared before the elements, so destroyed after them.
+    struct Arenas {
+        Arenas() = default;
+        Arenas(const Arenas&) noexcept {}
+        Arenas(Arenas&&) noexcept = default;
+        Arenas& operator=(const Arenas&) = delete;
+        Arenas& operator=(Arenas&&) = delete;
+        std::vector<std::unique_ptr<PropertyArena>> list;
+    };
+
     const Adjacency& adjacency() const;
+    void swap(Graph& other) noexcept;
     void index_name(std::string_view name, ActorIndex index);
     [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
 
+    Arenas arenas_;
     LargeVector<Actor> actors_;
     LargeVector<Relation> relations_;
     mutable Adjacency adjacency_;
