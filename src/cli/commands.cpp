@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <unordered_map>
 
 #include "actorgraph/app/view_spec.hpp"
 #include "actorgraph/generate/synthetic_graph.hpp"
@@ -61,9 +62,16 @@ int run_info(const InfoArguments& arguments)
 {
     auto graph = load_graph(arguments.file);
     auto warnings = validate(graph, {});
-    std::map<std::string, std::size_t> kinds, types;
-    for (const auto& actor : graph.actors()) ++kinds[actor.kind.empty() ? "(none)" : actor.kind];
-    for (const auto& relation : graph.relations()) ++types[relation.type.empty() ? "(none)" : relation.type];
+    std::unordered_map<std::string_view, std::size_t> kind_counts, type_counts;
+    for (const auto& actor : graph.actors()) ++kind_counts[actor.kind];
+    for (const auto& relation : graph.relations()) ++type_counts[relation.type];
+    // Sorted only at the end: a std::map with string keys was a tenth of a second at 4M relations.
+    auto sorted = [](const std::unordered_map<std::string_view, std::size_t>& counts) {
+        std::map<std::string, std::size_t> out;
+        for (auto [name, count] : counts) out[name.empty() ? "(none)" : std::string(name)] += count;
+        return out;
+    };
+    auto kinds = sorted(kind_counts), types = sorted(type_counts);
     if (arguments.json) {
         json out{{"file", arguments.file}, {"name", graph.name}, {"actors", graph.actor_count()},
                  {"relations", graph.relation_count()}, {"kinds", kinds}, {"types", types},

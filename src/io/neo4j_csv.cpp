@@ -70,7 +70,7 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     auto table = neo4j::read_header(record, true);
     parser.set_width(table.columns.size());
     neo4j::require_column(table, Role::id, "id:ID", file);
-    graph.reserve(parser.line_count(), 0);
+    graph.reserve(parser.estimated_records(), 0);
     PropertyColumns properties(table, &graph.new_property_arena());
     while (parser.next(record)) {
         neo4j::require_width(record, table, file);

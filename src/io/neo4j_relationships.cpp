@@ -216,7 +216,7 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     parser.set_width(table.columns.size());
     require_column(table, Role::start, ":START_ID", file);
     require_column(table, Role::end, ":END_ID", file);
-    graph.reserve(0, parser.line_count());
+    graph.reserve(0, parser.estimated_records());
     RelationReader reader(graph, table, file, nodes_name, graph.new_property_arena());
     auto add = [&](Relation&& relation) { graph.add_relation(std::move(relation)); };
     auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };

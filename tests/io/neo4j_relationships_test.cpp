@@ -116,6 +116,15 @@ TEST(Neo4jRelationshipsInTwoHalves, AnErrorInTheSecondHalfNamesItsLine)
     EXPECT_NE(reading.error.find("relationships.csv:1002: record has 5 fields"), std::string::npos) << reading.error;
 }
 
+TEST(Neo4jRelationshipsInTwoHalves, InvalidUtf8InTheSecondHalfNamesItsLine)
+{
+    auto relationships = ":START_ID,:END_ID,:TYPE,note\n" + plain_records(1000) + "a,b,pressure,\"two\nlines \xff\"\n" +
+                         plain_records(10);
+    auto reading = expect_same_reading(three_actors, relationships);
+    EXPECT_FALSE(reading.graph);
+    EXPECT_NE(reading.error.find("relationships.csv:1003: invalid UTF-8"), std::string::npos) << reading.error;
+}
+
 TEST(Neo4jRelationshipsInTwoHalves, TheCellLimitCountsBothHalvesTogether)
 {
     // 2,000 records of 4 cells: each half alone is under the limit, both together are over it.
