@@ -6,6 +6,7 @@
 #include <set>
 
 #include "actorgraph/io/file_io.hpp"
+#include "io/csv_halves.hpp"
 #include "io/csv_parser.hpp"
 #include "io/mapped_text.hpp"
 #include "io/neo4j_labels.hpp"
@@ -39,27 +40,54 @@ using neo4j::Table;
 
 // ---------------------------------------------------------------------------------------------- reading
 
-Actor read_actor(const Record& record, const Table& table, const FileName& file, PropertyColumns& properties)
-{
-    Actor actor;
-    actor.where = {file, record.line};
-    std::vector<std::string> labels;
-    for (std::size_t i = 0; i < record.cells.size(); ++i) {
-        const auto& cell = record.cells[i];
-        switch (table.roles[i]) {
-            case Role::id: actor.id = cell.text(); break;
-            case Role::label: actor.label = cell.text(); break;
-            case Role::kind:
-                for (auto& label : split_list(cell.text())) labels.push_back(std::move(label));
-                break;
-            case Role::aliases: actor.aliases = split_list(cell.text()); break;
-            default: break;
+// Reads node records into actors; never touches the graph, so the second half of a big file is read
+// on a second thread while the first half's actors are added (csv_halves.hpp).
+class NodeReader {
+public:
+    NodeReader(const Table& table, const FileName& file, PropertyArena& arena)
+        : table_(table), file_(file), properties_(table, &arena)
+    {
+    }
+
+    // Reads until the parser stops, giving each actor to `add(Actor&&)`; asks `keep_going()` every 256.
+    template <typename Add, typename Warn, typename KeepGoing>
+    void read(CsvParser& parser, Add add, Warn /*no warnings*/, KeepGoing keep_going)
+    {
+        Record record;
+        for (std::size_t count = 1; parser.next(record); ++count) {
+            neo4j::require_width(record, table_, file_);
+            add(actor(record));
+            if (count % 256 == 0 && !keep_going()) return;
         }
     }
-    actor.properties = properties.read(record);
-    neo4j::set_kind_from_labels(actor, labels);
-    return actor;
-}
+
+private:
+    Actor actor(const Record& record)
+    {
+        Actor actor;
+        actor.where = {file_, record.line};
+        std::vector<std::string> labels;
+        for (std::size_t i = 0; i < record.cells.size(); ++i) {
+            const auto& cell = record.cells[i];
+            switch (table_.roles[i]) {
+                case Role::id: actor.id = cell.text(); break;
+                case Role::label: actor.label = cell.text(); break;
+                case Role::kind:
+                    for (auto& label : split_list(cell.text())) labels.push_back(std::move(label));
+                    break;
+                case Role::aliases: actor.aliases = split_list(cell.text()); break;
+                default: break;
+            }
+        }
+        actor.properties = properties_.read(record);
+        neo4j::set_kind_from_labels(actor, labels);
+        return actor;
+    }
+
+    const Table& table_;
+    FileName file_;
+    PropertyColumns properties_;
+};
 
 void read_nodes(Graph& graph, std::string_view text, const FileName& file, const InputLimits& limits,
                 const Release& release)
@@ -70,12 +98,13 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     auto table = neo4j::read_header(record, true);
     parser.set_width(table.columns.size());
     neo4j::require_column(table, Role::id, "id:ID", file);
-    graph.reserve(parser.estimated_records(), 0);
-    PropertyColumns properties(table, &graph.new_property_arena());
-    while (parser.next(record)) {
-        neo4j::require_width(record, table, file);
-        graph.add_actor(read_actor(record, table, file, properties));
-    }
+    // Counted, not estimated: the name indexes are sized by it, and their memory is all in use at once.
+    graph.reserve(parser.records_at_most(), 0);
+    NodeReader reader(table, file, graph.new_property_arena());
+    auto add = [&](Actor&& actor) { graph.add_actor(std::move(actor)); };
+    auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
+    csv::read_in_two_halves<Actor>(parser, limits, reader, NodeReader(table, file, graph.new_property_arena()), add,
+                                   warn);
 }
 
 // ---------------------------------------------------------------------------------------------- writing

@@ -22,8 +22,8 @@ struct InputLimits {
     /// Objects times attribute names: cgraph stores a value slot for every declared attribute on every
     /// node and edge, and GraphML key defaults apply to every element, so this product is the real cost.
     std::size_t max_attribute_slots = 50'000'000;
-    /// Not a bound: a CSV relationships file of at least this many bytes is read in two halves on two
-    /// threads (same result; tests set 0 to read small files that way).
+    /// Not a bound: a CSV file of at least this many bytes is read in two halves on two threads (same
+    /// result; tests set 0 to read small files that way).
     std::size_t parallel_csv_bytes = std::size_t{16} << 20;
 };
 
