@@ -1,4 +1,4 @@
-// A relationships file read in two halves on two threads must give exactly what one pass gives: the same
+// A CSV file read in two halves on two threads must give exactly what one pass gives: the same actors and
 // relations with the same lines, the same warnings in file order, the same error at the same place.
 #include "actorgraph/io/neo4j_csv.hpp"
 
@@ -45,6 +45,9 @@ Reading expect_same_reading(std::string_view nodes, std::string_view relationshi
     const auto& expected = *one_pass.graph;
     const auto& actual = *two_halves.graph;
     testing::expect_same_graph(expected, actual, true);
+    for (ActorIndex i = 0; i < std::min(expected.actor_count(), actual.actor_count()); ++i) {
+        EXPECT_EQ(expected.actor(i).where.line, actual.actor(i).where.line) << "actor " << i;
+    }
     for (RelationIndex i = 0; i < std::min(expected.relation_count(), actual.relation_count()); ++i) {
         EXPECT_EQ(expected.relation(i).where.line, actual.relation(i).where.line) << "relation " << i;
         EXPECT_EQ(expected.relation(i).where.file, actual.relation(i).where.file) << "relation " << i;
@@ -123,6 +126,20 @@ TEST(Neo4jRelationshipsInTwoHalves, InvalidUtf8InTheSecondHalfNamesItsLine)
     auto reading = expect_same_reading(three_actors, relationships);
     EXPECT_FALSE(reading.graph);
     EXPECT_NE(reading.error.find("relationships.csv:1003: invalid UTF-8"), std::string::npos) << reading.error;
+}
+
+TEST(Neo4jNodesInTwoHalves, ADuplicateIdInTheSecondHalfNamesItsLine)
+{
+    std::string nodes = "id:ID,name,:LABEL\n";
+    for (int i = 0; i < 1000; ++i) nodes += "n" + std::to_string(i) + ",\"Name\n" + std::to_string(i) + "\",company\n";
+    auto relationships = std::string(":START_ID,:END_ID,:TYPE\nn1,n999,pressure\n");
+    auto reading = expect_same_reading(nodes, relationships);
+    ASSERT_TRUE(reading.graph);
+    EXPECT_EQ(reading.graph->actor(999).where.line, 2 + 2 * 999);
+    nodes += "n900,again,company\n";
+    reading = expect_same_reading(nodes, relationships);
+    EXPECT_FALSE(reading.graph);
+    EXPECT_NE(reading.error.find("nodes.csv:2002: duplicate actor id 'n900'"), std::string::npos) << reading.error;
 }
 
 TEST(Neo4jRelationshipsInTwoHalves, TheCellLimitCountsBothHalvesTogether)
