@@ -101,10 +101,26 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     // Counted, not estimated: the name indexes are sized by it, and their memory is all in use at once.
     graph.reserve(parser.records_at_most(), 0);
     NodeReader reader(table, file, graph.new_property_arena());
-    auto add = [&](Actor&& actor) { graph.add_actor(std::move(actor)); };
+    // Added 256 at a time (Graph::add_actors); a batch is added before any later error is reported, so a
+    // duplicate id still comes out before an error on a later line, as in reading one by one.
+    std::vector<Actor> batch;
+    auto flush = [&] {
+        graph.add_actors(batch);
+        batch.clear();
+    };
+    auto add = [&](Actor&& actor) {
+        batch.push_back(std::move(actor));
+        if (batch.size() == 256) flush();
+    };
     auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
-    csv::read_in_two_halves<Actor>(parser, limits, reader, NodeReader(table, file, graph.new_property_arena()), add,
-                                   warn);
+    try {
+        csv::read_in_two_halves<Actor>(parser, limits, reader, NodeReader(table, file, graph.new_property_arena()),
+                                       add, warn);
+    } catch (const Error&) {
+        flush();
+        throw;
+    }
+    flush();
 }
 
 // ---------------------------------------------------------------------------------------------- writing

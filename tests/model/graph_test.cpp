@@ -168,6 +168,35 @@ TEST(Graph, CopiesAndAssignmentsOutliveTheArenasOfTheGraphTheyCameFrom)
     EXPECT_EQ(assigned.relation(0).properties.at("year"), "2014");
 }
 
+TEST(Graph, AddingActorsInABatchIsAddingThemOneByOne)
+{
+    std::vector<Actor> batch;
+    for (int i = 0; i < 600; ++i) {
+        batch.push_back({.id = "id" + std::to_string(i), .label = i % 3 ? "Label " + std::to_string(i) : "",
+                         .aliases = {"alias" + std::to_string(i % 50)}});
+    }
+    Graph batched, one_by_one;
+    for (const auto& actor : batch) one_by_one.add_actor(actor);
+    batched.add_actors(batch);
+    ASSERT_EQ(batched.actor_count(), 600u);
+    for (std::string_view name : {"ID17", "label 599", "Alias7", "id0"}) {
+        EXPECT_EQ(batched.find_by_name(name), one_by_one.find_by_name(name)) << name;
+    }
+    EXPECT_EQ(batched.find_by_id("id321"), 321u);
+
+    std::vector<Actor> with_duplicate{{.id = "new1"}, {.id = "id5", .where = {"nodes.csv", 9}}, {.id = "new2"}};
+    try {
+        batched.add_actors(with_duplicate);
+        ADD_FAILURE() << "expected a duplicate id error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.where().line, 9);
+        EXPECT_NE(error.message().find("duplicate actor id 'id5'"), std::string::npos);
+    }
+    EXPECT_EQ(batched.actor_count(), 601u);  // the actor before the bad one was added
+    EXPECT_TRUE(batched.find_by_id("new1"));
+    EXPECT_FALSE(batched.find_by_id("new2"));
+}
+
 TEST(Graph, RejectsRelationsToMissingActors)
 {
     auto graph = three_actors();

@@ -53,6 +53,9 @@ public:
 
     /// Adds an actor; throws Error if its id is empty or already taken.
     ActorIndex add_actor(Actor actor);
+    /// add_actor for each in order, moving from them, with their memory accesses overlapped (a reader's batch);
+    /// throws at the first bad one, keeping those before it.
+    void add_actors(std::span<Actor> actors);
     /// Adds a relation between existing actors; throws Error for an out-of-range endpoint.
     RelationIndex add_relation(Relation relation);
     /// Makes room for this many more actors and relations, so a reader that knows its size grows the graph once.
@@ -123,7 +126,8 @@ private:
 
     const Adjacency& adjacency() const;
     void swap(Graph& other) noexcept;
-    void index_name(std::string_view name, ActorIndex index);
+    ActorIndex add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span<const std::uint64_t> name_hashes);
+    [[nodiscard]] std::optional<ActorIndex> find_hashed_id(std::string_view id, std::uint64_t hash) const;
     [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
 
     Arenas arenas_;
