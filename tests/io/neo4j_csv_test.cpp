@@ -234,6 +234,25 @@ TEST(Neo4jCsvReader, RejectsInvalidUtf8AtItsLine)
     EXPECT_EQ(error.message(), "invalid UTF-8");
 }
 
+TEST(Neo4jCsvReader, ReadsUtf8InPlainCellsOfAnyLengthAndRejectsInvalidBytesAtTheirLine)
+{
+    // Cells shorter and longer than a word, with multi-byte characters across word boundaries.
+    auto graph = read_inline("id:ID,name,:LABEL\nz,Zürich,company\nb,北京市人民政府外事办公室,organization\n"
+                             "u,Ulaanbaatar Mongolia \xC3\x96v\xC3\xB6rkhangai,state\n");
+    EXPECT_EQ(actor_named(graph, "z").label, "Zürich");
+    EXPECT_EQ(actor_named(graph, "b").label, "北京市人民政府外事办公室");
+    EXPECT_EQ(actor_named(graph, "u").label, "Ulaanbaatar Mongolia Övörkhangai");
+    for (std::string bad : {"x\xFF", "twelve bytes\xC3", "ab\xE2\x82", "\x80abcdefghijkl", "abcdefgh\xED\xA0\x80"}) {
+        try {
+            (void)read_inline("id:ID,name\nok,fine\nx," + bad + "\n");
+            ADD_FAILURE() << "accepted " << bad;
+        } catch (const Error& error) {
+            EXPECT_EQ(error.where().line, 3) << bad;
+            EXPECT_EQ(error.message(), "invalid UTF-8") << bad;
+        }
+    }
+}
+
 TEST(Neo4jCsvReader, RejectsTextAfterAClosingQuote)
 {
     try {
