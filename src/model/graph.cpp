@@ -101,6 +101,7 @@ ActorIndex Graph::add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span
     actor.properties.shrink_to_fit();
     actor.aliases.shrink_to_fit();
     actors_.push_back(std::move(actor));
+    id_keys_.push_back(IdKey::of(actors_.back().id));
     adjacency_.reset();
     return index;
 }
@@ -120,6 +121,7 @@ RelationIndex Graph::add_relation(Relation relation)
 void Graph::reserve(std::size_t more_actors, std::size_t more_relations)
 {
     actors_.reserve(actors_.size() + more_actors);
+    id_keys_.reserve(id_keys_.size() + more_actors);
     relations_.reserve(relations_.size() + more_relations);
     by_id_.reserve(actors_.size() + more_actors);
     by_name_.reserve(2 * (actors_.size() + more_actors));
@@ -153,6 +155,7 @@ void Graph::swap(Graph& other) noexcept
     std::swap(name, other.name);
     std::swap(arenas_.list, other.arenas_.list);
     std::swap(actors_, other.actors_);
+    std::swap(id_keys_, other.id_keys_);
     std::swap(relations_, other.relations_);
     std::swap(by_id_, other.by_id_);
     std::swap(by_name_, other.by_name_);
@@ -224,11 +227,25 @@ std::optional<ActorIndex> Graph::find_by_id(std::string_view id) const
     return find_hashed_id(id, NameIndex::hash_of(id));
 }
 
+Graph::IdKey Graph::IdKey::of(std::string_view id) noexcept
+{
+    IdKey key;
+    std::copy_n(id.data(), std::min<std::size_t>(id.size(), 15), key.bytes.begin());
+    key.bytes[15] = static_cast<char>(std::min<std::size_t>(id.size(), 255));
+    return key;
+}
+
+bool Graph::has_id(ActorIndex index, std::string_view id, const IdKey& key) const noexcept
+{
+    return id_keys_[index] == key && (id.size() <= 15 || actors_[index].id == id);
+}
+
 std::optional<ActorIndex> Graph::find_hashed_id(std::string_view id, std::uint64_t hash) const
 {
+    auto key = IdKey::of(id);
     std::optional<ActorIndex> found;
     by_id_.for_each(hash, [&](ActorIndex index) {
-        if (actors_[index].id == id) found = index;
+        if (has_id(index, id, key)) found = index;
     });
     return found;
 }
@@ -245,16 +262,13 @@ std::vector<std::optional<ActorIndex>> Graph::find_by_ids(std::span<const std::s
     }
     for (auto hash : hashes) {
         auto candidate = by_id_.first_candidate(hash);
-        if (candidate == NameIndex::no_actor) continue;
-        // A short id lives inside the string, which may straddle two cache lines of the actor.
-        const auto* id = reinterpret_cast<const char*>(&actors_[candidate].id);
-        __builtin_prefetch(id);
-        __builtin_prefetch(id + sizeof(std::string) - 1);
+        if (candidate != NameIndex::no_actor) __builtin_prefetch(&id_keys_[candidate]);
     }
     std::vector<std::optional<ActorIndex>> found(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
+        auto key = IdKey::of(ids[i]);
         by_id_.for_each(hashes[i], [&](ActorIndex index) {
-            if (actors_[index].id == ids[i]) found[i] = index;
+            if (has_id(index, ids[i], key)) found[i] = index;
         });
     }
     return found;

@@ -133,6 +133,28 @@ TEST(Graph, FindsManyIdsAtOnceExactlyAsOneByOne)
     EXPECT_TRUE(Graph().find_by_ids(ids)[0] == std::nullopt);
 }
 
+TEST(Graph, IdsThatShareTheirFirstFifteenBytesOrDifferOnlyInLengthAreToldApart)
+{
+    Graph graph;
+    std::string prefix = "https://example.org/registry/";  // longer than 15 bytes
+    for (int i = 0; i < 300; ++i) graph.add_actor({.id = prefix + std::to_string(i)});
+    graph.add_actor({.id = "exactly15bytes!"});
+    graph.add_actor({.id = "exactly15bytes!x"});
+    graph.add_actor({.id = std::string(300, 'a')});
+    EXPECT_EQ(graph.find_by_id(prefix + "299"), 299u);
+    EXPECT_FALSE(graph.find_by_id(prefix + "300"));
+    EXPECT_EQ(graph.find_by_id("exactly15bytes!"), 300u);
+    EXPECT_EQ(graph.find_by_id("exactly15bytes!x"), 301u);
+    EXPECT_FALSE(graph.find_by_id("exactly15bytes"));
+    EXPECT_EQ(graph.find_by_id(std::string(300, 'a')), 302u);
+    EXPECT_FALSE(graph.find_by_id(std::string(301, 'a')));
+    std::vector<std::string> names{prefix + "7", prefix + "7 ", std::string(300, 'a'), "exactly15bytes!x"};
+    std::vector<std::string_view> ids(names.begin(), names.end());
+    auto found = graph.find_by_ids(ids);
+    EXPECT_EQ(found, (std::vector<std::optional<ActorIndex>>{7u, std::nullopt, 302u, 301u}));
+    EXPECT_THROW(graph.add_actor({.id = prefix + "12"}), Error);
+}
+
 // A graph with relations whose property sets live in one of its arenas, as a CSV reader makes them.
 Graph graph_with_arena_sets(int relations)
 {

@@ -1,5 +1,6 @@
 #pragma once
 // The typed property graph: actors, directed relations, and a name index over them.
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -124,14 +125,24 @@ private:
         std::vector<std::unique_ptr<PropertyArena>> list;
     };
 
+    // An id's first 15 bytes and its length (capped at 255), on one cache line: a lookup confirms a hash
+    // hit here, in 16 MB for a million actors, instead of in the 144-byte actors (a tenth of loading).
+    struct IdKey {
+        alignas(16) std::array<char, 16> bytes{};
+        [[nodiscard]] static IdKey of(std::string_view id) noexcept;
+        friend bool operator==(const IdKey&, const IdKey&) = default;
+    };
+
     const Adjacency& adjacency() const;
     void swap(Graph& other) noexcept;
+    [[nodiscard]] bool has_id(ActorIndex index, std::string_view id, const IdKey& key) const noexcept;
     ActorIndex add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span<const std::uint64_t> name_hashes);
     [[nodiscard]] std::optional<ActorIndex> find_hashed_id(std::string_view id, std::uint64_t hash) const;
     [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
 
     Arenas arenas_;
     LargeVector<Actor> actors_;
+    LargeVector<IdKey> id_keys_;  ///< one per actor
     LargeVector<Relation> relations_;
     mutable Adjacency adjacency_;
     NameIndex by_id_;    ///< hash of the exact id
