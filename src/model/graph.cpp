@@ -1,6 +1,8 @@
 #include "actorgraph/model/graph.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <stdexcept>
 #include <tuple>
 
@@ -229,9 +231,11 @@ std::optional<ActorIndex> Graph::find_by_id(std::string_view id) const
 
 Graph::IdKey Graph::IdKey::of(std::string_view id) noexcept
 {
+    std::array<char, 16> bytes{};
+    if (!id.empty()) std::memcpy(bytes.data(), id.data(), std::min<std::size_t>(id.size(), 15));
+    bytes[15] = static_cast<char>(std::min<std::size_t>(id.size(), 255));
     IdKey key;
-    std::copy_n(id.data(), std::min<std::size_t>(id.size(), 15), key.bytes.begin());
-    key.bytes[15] = static_cast<char>(std::min<std::size_t>(id.size(), 255));
+    std::memcpy(&key, bytes.data(), sizeof key);
     return key;
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 // The typed property graph: actors, directed relations, and a name index over them.
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -127,10 +126,10 @@ private:
 
     // An id's first 15 bytes and its length (capped at 255), on one cache line: a lookup confirms a hash
     // hit here, in 16 MB for a million actors, instead of in the 144-byte actors (a tenth of loading).
-    struct IdKey {
-        alignas(16) std::array<char, 16> bytes{};
+    struct alignas(16) IdKey {
+        std::uint64_t low = 0, high = 0;  // two words, so comparing is two instructions and no memcmp call
         [[nodiscard]] static IdKey of(std::string_view id) noexcept;
-        friend bool operator==(const IdKey&, const IdKey&) = default;
+        friend bool operator==(const IdKey& a, const IdKey& b) noexcept { return a.low == b.low && a.high == b.high; }
     };
 
     const Adjacency& adjacency() const;
