@@ -133,14 +133,24 @@ TEST(Graph, FindsManyIdsAtOnceExactlyAsOneByOne)
     EXPECT_TRUE(Graph().find_by_ids(ids)[0] == std::nullopt);
 }
 
+// An actor with just an id (and a label and aliases when given).
+Actor actor_with(std::string id, std::string label = {}, std::vector<std::string> aliases = {})
+{
+    Actor actor;
+    actor.id = std::move(id);
+    actor.label = std::move(label);
+    actor.aliases = std::move(aliases);
+    return actor;
+}
+
 TEST(Graph, IdsThatShareTheirFirstFifteenBytesOrDifferOnlyInLengthAreToldApart)
 {
     Graph graph;
     std::string prefix = "https://example.org/registry/";  // longer than 15 bytes
-    for (int i = 0; i < 300; ++i) graph.add_actor({.id = prefix + std::to_string(i)});
-    graph.add_actor({.id = "exactly15bytes!"});
-    graph.add_actor({.id = "exactly15bytes!x"});
-    graph.add_actor({.id = std::string(300, 'a')});
+    for (int i = 0; i < 300; ++i) graph.add_actor(actor_with(prefix + std::to_string(i)));
+    graph.add_actor(actor_with("exactly15bytes!"));
+    graph.add_actor(actor_with("exactly15bytes!x"));
+    graph.add_actor(actor_with(std::string(300, 'a')));
     EXPECT_EQ(graph.find_by_id(prefix + "299"), 299u);
     EXPECT_FALSE(graph.find_by_id(prefix + "300"));
     EXPECT_EQ(graph.find_by_id("exactly15bytes!"), 300u);
@@ -152,22 +162,26 @@ TEST(Graph, IdsThatShareTheirFirstFifteenBytesOrDifferOnlyInLengthAreToldApart)
     std::vector<std::string_view> ids(names.begin(), names.end());
     auto found = graph.find_by_ids(ids);
     EXPECT_EQ(found, (std::vector<std::optional<ActorIndex>>{7u, std::nullopt, 302u, 301u}));
-    EXPECT_THROW(graph.add_actor({.id = prefix + "12"}), Error);
+    EXPECT_THROW(graph.add_actor(actor_with(prefix + "12")), Error);
 }
 
 // A graph with relations whose property sets live in one of its arenas, as a CSV reader makes them.
 Graph graph_with_arena_sets(int relations)
 {
     Graph graph;
-    graph.add_actor({.id = "a"});
-    graph.add_actor({.id = "b"});
+    graph.add_actor(actor_with("a"));
+    graph.add_actor(actor_with("b"));
     auto& arena = graph.new_property_arena();
     PropertyNames names(std::vector<std::string_view>{"source", "year"});
     for (int i = 0; i < relations; ++i) {
         auto source = "p. " + std::to_string(i);
         std::vector<std::string_view> values{source, "2014"};
-        graph.add_relation({.source = 0, .target = 1, .type = "pressure",
-                            .properties = Properties::from_values(names, values, arena)});
+        Relation relation;
+        relation.source = 0;
+        relation.target = 1;
+        relation.type = "pressure";
+        relation.properties = Properties::from_values(names, values, arena);
+        graph.add_relation(std::move(relation));
     }
     return graph;
 }
@@ -194,8 +208,8 @@ TEST(Graph, AddingActorsInABatchIsAddingThemOneByOne)
 {
     std::vector<Actor> batch;
     for (int i = 0; i < 600; ++i) {
-        batch.push_back({.id = "id" + std::to_string(i), .label = i % 3 ? "Label " + std::to_string(i) : "",
-                         .aliases = {"alias" + std::to_string(i % 50)}});
+        batch.push_back(actor_with("id" + std::to_string(i), i % 3 ? "Label " + std::to_string(i) : "",
+                                   {"alias" + std::to_string(i % 50)}));
     }
     Graph batched, one_by_one;
     for (const auto& actor : batch) one_by_one.add_actor(actor);
@@ -206,7 +220,8 @@ TEST(Graph, AddingActorsInABatchIsAddingThemOneByOne)
     }
     EXPECT_EQ(batched.find_by_id("id321"), 321u);
 
-    std::vector<Actor> with_duplicate{{.id = "new1"}, {.id = "id5", .where = {"nodes.csv", 9}}, {.id = "new2"}};
+    std::vector<Actor> with_duplicate{actor_with("new1"), actor_with("id5"), actor_with("new2")};
+    with_duplicate[1].where = {"nodes.csv", 9};
     try {
         batched.add_actors(with_duplicate);
         ADD_FAILURE() << "expected a duplicate id error";
