@@ -124,8 +124,9 @@ public:
     {
     }
 
-    /// At least as many as the records left (a quoted cell may hold line feeds): one pass over the text.
-    [[nodiscard]] std::size_t records_at_most() const noexcept
+    /// The line feeds left plus one, to size the graph: the records left when lines end in LF or CRLF and no
+    /// quoted cell holds one (a size hint only; one pass over the text).
+    [[nodiscard]] std::size_t lines_left() const noexcept
     {
         return count_line_feeds(text_.substr(std::min(pos_, text_.size()))) + 1;
     }

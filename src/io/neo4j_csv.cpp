@@ -99,7 +99,7 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     parser.set_width(table.columns.size());
     neo4j::require_column(table, Role::id, "id:ID", file);
     // Counted, not estimated: the name indexes are sized by it, and their memory is all in use at once.
-    graph.reserve(parser.records_at_most(), 0);
+    graph.reserve(parser.lines_left(), 0);
     NodeReader reader(table, file, graph.new_property_arena());
     // Added 256 at a time (Graph::add_actors); a batch is added before any later error is reported, so a
     // duplicate id still comes out before an error on a later line, as in reading one by one.

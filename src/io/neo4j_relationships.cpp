@@ -5,7 +5,8 @@
 #include "io/csv_halves.hpp"
 #include "io/neo4j_table.hpp"
 
-// A big file is read in two halves at once (csv_halves.hpp); the graph is only read until both are done.
+// A big file is read in two halves at once (csv_halves.hpp): the second half's reader looks endpoints up
+// while the first half's relations are added, which changes neither the actors nor the id index.
 
 namespace actorgraph::neo4j {
 
