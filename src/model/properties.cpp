@@ -193,36 +193,33 @@ Properties Properties::from_entries(std::span<const value_type> entries)
 
 namespace {
 
-std::size_t total_size(std::span<const std::string_view> values)
+// The values' bytes in all, after checking there is one value per name and the offsets fit 32 bits.
+std::uint32_t shared_text_size(std::size_t names, std::span<const std::string_view> values)
 {
+    if (values.size() != names) throw std::invalid_argument("one value per property name expected");
     std::size_t text = 0;
     for (auto value : values) text += value.size();
-    return text;
+    if (text > max_text) throw std::length_error("property set too large");
+    return static_cast<std::uint32_t>(text);
 }
 
 }  // namespace
 
 Properties Properties::from_values(const PropertyNames& names, std::span<const std::string_view> values)
 {
-    if (values.size() != names.size()) throw std::invalid_argument("one value per property name expected");
+    auto text = shared_text_size(names.size(), values);
     if (values.empty()) return {};
-    auto text = total_size(values);
-    if (text > max_text) throw std::length_error("property set too large");
-    auto count = static_cast<std::uint32_t>(values.size());
-    auto* memory = ::operator new(Header::shared_bytes(count, static_cast<std::uint32_t>(text)));
-    return shared_set(memory, names, values, static_cast<std::uint32_t>(text));
+    auto bytes = Header::shared_bytes(static_cast<std::uint32_t>(values.size()), text);
+    return shared_set(::operator new(bytes), names, values, text);
 }
 
 Properties Properties::from_values(const PropertyNames& names, std::span<const std::string_view> values,
                                    PropertyArena& arena)
 {
-    if (values.size() != names.size()) throw std::invalid_argument("one value per property name expected");
+    auto text = shared_text_size(names.size(), values);
     if (values.empty()) return {};
-    auto text = total_size(values);
-    if (text > max_text) throw std::length_error("property set too large");
-    auto count = static_cast<std::uint32_t>(values.size());
-    auto properties = shared_set(arena.allocate(Header::shared_bytes(count, static_cast<std::uint32_t>(text))), names,
-                                 values, static_cast<std::uint32_t>(text));
+    auto bytes = Header::shared_bytes(static_cast<std::uint32_t>(values.size()), text);
+    auto properties = shared_set(arena.allocate(bytes), names, values, text);
     reinterpret_cast<Header*>(properties.block_)->text_capacity = Header::in_arena;
     return properties;
 }
