@@ -20,7 +20,7 @@ namespace actorgraph {
 // offsets and the values; it is never changed in place: a change first copies it into the layout above.
 struct Properties::Header {
     static constexpr std::uint32_t shared_slots = 0xFFFFFFFFu;
-    /// text_capacity of a shared block in a PropertyArena, which frees it with the others.
+    /// text_capacity of a shared block in a PropertyArena, which frees it with the others and holds its names.
     static constexpr std::uint32_t in_arena = 0xFFFFFFFFu;
 
     std::uint32_t count = 0;
@@ -210,7 +210,9 @@ Properties Properties::from_values(const PropertyNames& names, std::span<const s
     auto text = shared_text_size(names.size(), values);
     if (values.empty()) return {};
     auto bytes = Header::shared_bytes(static_cast<std::uint32_t>(values.size()), text);
-    return shared_set(::operator new(bytes), names, values, text);
+    auto properties = shared_set(::operator new(bytes), names, values, text);
+    PropertyNames::retain(names.list_);
+    return properties;
 }
 
 Properties Properties::from_values(const PropertyNames& names, std::span<const std::string_view> values,
@@ -219,6 +221,7 @@ Properties Properties::from_values(const PropertyNames& names, std::span<const s
     auto text = shared_text_size(names.size(), values);
     if (values.empty()) return {};
     auto bytes = Header::shared_bytes(static_cast<std::uint32_t>(values.size()), text);
+    arena.keep(names);
     auto properties = shared_set(arena.allocate(bytes), names, values, text);
     reinterpret_cast<Header*>(properties.block_)->text_capacity = Header::in_arena;
     return properties;
@@ -232,7 +235,6 @@ Properties Properties::shared_set(void* memory, const PropertyNames& names, std:
     properties.block_ = static_cast<char*>(memory);
     auto count = static_cast<std::uint32_t>(values.size());
     auto* header = new (properties.block_) Header{count, Header::shared_slots, text, text};
-    PropertyNames::retain(names.list_);
     header->names() = names.list_;
     std::uint32_t end = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -253,8 +255,8 @@ void Properties::free_block(char* block) noexcept
     if (!block) return;
     const auto* header = reinterpret_cast<const Header*>(block);
     if (header->is_shared()) {
+        if (header->text_capacity == Header::in_arena) return;  // the arena frees the memory and the names
         PropertyNames::release(static_cast<const PropertyNames::List*>(header->names()));
-        if (header->text_capacity == Header::in_arena) return;
     }
     ::operator delete(block);
 }
@@ -470,6 +472,17 @@ void* PropertyArena::allocate(std::size_t bytes)
     auto* block = next_;
     next_ += bytes;
     return block;
+}
+
+void PropertyArena::keep(const PropertyNames& names)
+{
+    // Most sets of a reader share the list of the one before.
+    if (names.list_ == last_kept_) return;
+    if (!kept_.contains(names.list_)) {
+        names_.push_back(names);  // first, so a failure in between can only keep a list twice, never lose it
+        kept_.insert(names.list_);
+    }
+    last_kept_ = names.list_;
 }
 
 std::size_t PropertyArena::reserved_bytes() const noexcept

@@ -242,7 +242,7 @@ TEST(Neo4jCsvReader, ReadsUtf8InPlainCellsOfAnyLengthAndRejectsInvalidBytesAtThe
     EXPECT_EQ(actor_named(graph, "z").label, "Zürich");
     EXPECT_EQ(actor_named(graph, "b").label, "北京市人民政府外事办公室");
     EXPECT_EQ(actor_named(graph, "u").label, "Ulaanbaatar Mongolia Övörkhangai");
-    for (std::string bad : {"x\xFF", "twelve bytes\xC3", "ab\xE2\x82", "\x80abcdefghijkl", "abcdefgh\xED\xA0\x80"}) {
+    for (std::string bad : {"x\xFF", "twelve bytes\xC3", "ab\xE2\x82", "\x80" "abcdefghijkl", "abcdefgh\xED\xA0\x80"}) {
         try {
             (void)read_inline("id:ID,name\nok,fine\nx," + bad + "\n");
             ADD_FAILURE() << "accepted " << bad;

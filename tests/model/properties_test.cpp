@@ -180,6 +180,39 @@ TEST(PropertyArena, SetsInAnArenaReadChangeAndCopyLikeOthers)
     EXPECT_EQ(changed.at("year"), "2013");
 }
 
+TEST(PropertyArena, SetsInAnArenaKeepTheirNamesAfterTheReaderDropsItsLists)
+{
+    PropertyArena arena;
+    std::vector<Properties> sets;
+    {
+        // A reader's lists, one per pattern of empty cells, used in turn and then dropped with the reader.
+        std::vector<PropertyNames> lists{columns({"amount_usd", "year"}), columns({"year"}), columns({"source", "year"})};
+        for (int i = 0; i < 300; ++i) {
+            const auto& names = lists[static_cast<std::size_t>(i * 7 % 3)];
+            std::vector<std::string> texts;
+            for (std::size_t k = 0; k < names.size(); ++k) texts.push_back(std::string(names[k]) + std::to_string(i));
+            std::vector<std::string_view> values(texts.begin(), texts.end());
+            sets.push_back(Properties::from_values(names, values, arena));
+        }
+    }
+    // Read after the lists are gone (ASan in CI would see a freed list).
+    for (int i = 0; i < 300; ++i) {
+        const auto& set = sets[static_cast<std::size_t>(i)];
+        auto pattern = i * 7 % 3;
+        EXPECT_EQ(set.size(), pattern == 1 ? 1u : 2u);
+        EXPECT_EQ(set.at("year"), "year" + std::to_string(i));
+        if (pattern == 0) {
+            EXPECT_EQ(set.at("amount_usd"), "amount_usd" + std::to_string(i));
+        }
+        if (pattern == 2) {
+            EXPECT_EQ(set.at("source"), "source" + std::to_string(i));
+        }
+    }
+    Properties copy = sets[2];
+    sets.clear();
+    EXPECT_EQ(copy, (Properties{{"source", "source2"}, {"year", "year2"}}));
+}
+
 TEST(PropertyArena, SetsBiggerThanAChunkGetOneOfTheirOwnAndSmallOnesShareChunks)
 {
     PropertyArena arena;

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,7 @@ public:
 
 private:
     friend class Properties;
+    friend class PropertyArena;
     struct List;
     static void retain(const List* list) noexcept;
     static void release(const List* list) noexcept;
@@ -37,7 +39,8 @@ private:
 };
 
 /// Memory for millions of property sets that live and die with one graph (a reader's relations): sets are
-/// carved from 8 MiB chunks on huge pages without malloc's per-block cost, and freed all at once. Not
+/// carved from 8 MiB chunks on huge pages without malloc's per-block cost, and freed all at once. It also
+/// holds the names lists of its sets, so making or dropping a set there touches no reference count. Not
 /// thread-safe: each reading thread has its own. It must outlive every set made in it.
 class PropertyArena {
 public:
@@ -52,11 +55,18 @@ public:
     [[nodiscard]] std::size_t reserved_bytes() const noexcept;
 
 private:
+    friend class Properties;
     struct Chunk {
         char* memory;
         std::size_t size;
     };
+    // Keeps the list alive as long as the arena (once per list).
+    void keep(const PropertyNames& names);
+
     std::vector<Chunk> chunks_;
+    std::vector<PropertyNames> names_;
+    std::unordered_set<const void*> kept_;  // the lists in names_
+    const void* last_kept_ = nullptr;
     char* next_ = nullptr;
     char* end_ = nullptr;
 };
