@@ -1,11 +1,11 @@
 // The Explorer's background pipeline: load a file, compose a view, lay it out, export, rank.
 // Each stage runs on its own thread; poll() collects what finished on the UI thread, so every
 // member the GUI reads changes only there.
-#include <set>
 #include <thread>
 
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/io/file_format.hpp"
+#include "actorgraph/model/census.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 
 namespace fs = std::filesystem;
@@ -62,8 +62,6 @@ bool same_content(const Scene& a, const Scene& b)
 
 GraphFacts facts_of(const Graph& graph)
 {
-    std::set<std::string> kinds, types;
-    for (const auto& actor : graph.actors()) kinds.insert(actor.kind);
     GraphFacts facts;
     auto extend = [&](int year) {
         if (!facts.years) facts.years = std::pair{year, year};
@@ -71,14 +69,14 @@ GraphFacts facts_of(const Graph& graph)
         facts.years->second = std::max(facts.years->second, year);
     };
     for (const auto& relation : graph.relations()) {
-        types.insert(relation.type);
         auto span = year_span(relation.properties);
         if (!span) continue;
         if (span->first != std::numeric_limits<int>::min()) extend(span->first);
         if (span->last != std::numeric_limits<int>::max()) extend(span->last);
     }
-    facts.kinds.assign(kinds.begin(), kinds.end());
-    facts.types.assign(types.begin(), types.end());
+    auto census = census_of(graph);
+    for (auto& [kind, count] : census.kinds) facts.kinds.push_back(std::move(kind));
+    for (auto& [type, count] : census.types) facts.types.push_back(std::move(type));
     return facts;
 }
 
