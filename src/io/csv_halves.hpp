@@ -1,10 +1,11 @@
 #pragma once
 // Reading a big CSV text in two halves at once, the second half on a second thread from the first line feed
-// after the middle. Only the first half's reader knows whether that is where a record starts (a quoted
+// after a given share of the text (the first thread has more to do per record, so its half may be smaller). Only the first half's reader knows whether that is where a record starts (a quoted
 // cell may hold line feeds), so the second half is kept aside and used only when the first half's
 // reader stops exactly there, the second half was read to its end without an error, and both halves
 // together stay within limits.max_cells. Otherwise the first half's reader simply reads on, so every
 // result, error and message is what reading the text in one pass gives.
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <system_error>
@@ -88,25 +89,28 @@ private:
     std::jthread thread_;  // last: joined before the members it uses are destroyed
 };
 
-/// Where a second half would start: after the first line feed past the middle of what is left; none for
-/// a text under limits.parallel_csv_bytes.
-inline std::optional<std::size_t> split_point(const CsvParser& parser, const InputLimits& limits)
+/// Where a second half would start: after the first line feed past `first_share` (0 to 1) of what is left;
+/// none for a text under limits.parallel_csv_bytes.
+inline std::optional<std::size_t> split_point(const CsvParser& parser, const InputLimits& limits, double first_share)
 {
     auto text = parser.text();
     auto rest = text.size() - parser.position();
     if (rest == 0 || rest < limits.parallel_csv_bytes) return std::nullopt;
-    auto feed = text.find('\n', parser.position() + rest / 2);
+    auto first = static_cast<std::size_t>(static_cast<double>(rest) * std::clamp(first_share, 0.0, 1.0));
+    auto feed = text.find('\n', parser.position() + first);
     if (feed == std::string_view::npos || feed + 1 >= text.size()) return std::nullopt;
     return feed + 1;
 }
 
-/// Reads the rest of the parser's records with `first` and, for a big text, `second` on a second thread;
+/// Reads the rest of the parser's records with `first` and, for a big text, `second` on a second thread from
+/// `first_share` of the text on (the first reader also hands every element over, so it may take less);
 /// `add` and `warn` get every element and warning in file order, as in one pass.
 template <typename Element, typename Reader, typename Add, typename Warn>
-void read_in_two_halves(CsvParser& parser, const InputLimits& limits, Reader& first, Reader second, Add add, Warn warn)
+void read_in_two_halves(CsvParser& parser, const InputLimits& limits, double first_share, Reader& first, Reader second,
+                        Add add, Warn warn)
 {
     auto always = [] { return true; };
-    auto split = split_point(parser, limits);
+    auto split = split_point(parser, limits, first_share);
     if (!split) return first.read(parser, add, warn, always);
 
     SecondHalf<Element, Reader> half_reader(std::move(second), CsvParser(parser, *split));

@@ -104,6 +104,9 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     // Added 256 at a time (Graph::add_actors); a batch is added before any later error is reported, so a
     // duplicate id still comes out before an error on a later line, as in reading one by one.
     std::vector<Actor> batch;
+    // The first thread also adds every actor to the id and name indexes, and the second half's actors after
+    // both are read: with 40% of the text the two threads finish together (measured at 1M actors).
+    constexpr double nodes_first_share = 0.4;
     auto flush = [&] {
         graph.add_actors(batch);
         batch.clear();
@@ -114,8 +117,8 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     };
     auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
     try {
-        csv::read_in_two_halves<Actor>(parser, limits, reader, NodeReader(table, file, graph.new_property_arena()),
-                                       add, warn);
+        csv::read_in_two_halves<Actor>(parser, limits, nodes_first_share, reader,
+                                       NodeReader(table, file, graph.new_property_arena()), add, warn);
     } catch (const Error&) {
         flush();
         throw;

@@ -121,7 +121,10 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     RelationReader reader(graph, table, file, nodes_name, graph.new_property_arena());
     auto add = [&](Relation&& relation) { graph.add_relation(std::move(relation)); };
     auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
-    csv::read_in_two_halves<Relation>(parser, limits, reader,
+    // The first thread also appends every relation to the graph: with 47% of the text the two threads finish
+    // together (measured at 4M relations).
+    constexpr double relationships_first_share = 0.47;
+    csv::read_in_two_halves<Relation>(parser, limits, relationships_first_share, reader,
                                       RelationReader(graph, table, file, nodes_name, graph.new_property_arena()), add,
                                       warn);
 }
