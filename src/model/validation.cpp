@@ -1,5 +1,6 @@
 #include "actorgraph/model/validation.hpp"
 
+#include <cstring>
 #include <map>
 #include <set>
 #include <thread>
@@ -25,14 +26,23 @@ struct NumberFields {
     std::string_view year, since, until, amount;
 };
 
+// Compares with a word whose length the compiler knows, so it is a load and a compare, not a memcmp call.
+template <std::size_t N>
+bool is_word(std::string_view name, const char (&word)[N])
+{
+    return name.size() == N - 1 && std::memcmp(name.data(), word, N - 1) == 0;
+}
+
 NumberFields number_fields(const Properties& properties)
 {
+    static_assert(schema::year == "year" && schema::since == "since" && schema::until == "until" &&
+                  schema::amount_usd == "amount_usd");
     NumberFields fields;
     for (const auto& [name, value] : properties) {
-        if (name == schema::year) fields.year = value;
-        else if (name == schema::since) fields.since = value;
-        else if (name == schema::until) fields.until = value;
-        else if (name == schema::amount_usd) fields.amount = value;
+        if (is_word(name, "year")) fields.year = value;
+        else if (is_word(name, "since")) fields.since = value;
+        else if (is_word(name, "until")) fields.until = value;
+        else if (is_word(name, "amount_usd")) fields.amount = value;
     }
     return fields;
 }
@@ -43,18 +53,18 @@ template <typename NameOf>
 void check_numbers(const Properties& properties, const SourceLocation& where, NameOf name_of, Diagnostics& out)
 {
     auto fields = number_fields(properties);
-    std::pair<std::string_view, std::string_view> years[] = {
-        {schema::year, fields.year}, {schema::since, fields.since}, {schema::until, fields.until}};
-    for (auto [name, value] : years) {
-        if (!value.empty() && !parse_year(value)) {
-            out.push_back({where, name_of() + ": " + std::string(name) + " '" + std::string(value) + "' is not a year"});
-        }
-    }
+    auto check_year = [&](std::string_view name, std::string_view value) {
+        if (value.empty()) return std::optional<int>{};
+        auto year = parse_year(value);
+        if (!year) out.push_back({where, name_of() + ": " + std::string(name) + " '" + std::string(value) + "' is not a year"});
+        return year;
+    };
+    check_year(schema::year, fields.year);
+    auto since = check_year(schema::since, fields.since);
+    auto until = check_year(schema::until, fields.until);
     if (!fields.amount.empty() && !parse_number(fields.amount)) {
         out.push_back({where, name_of() + ": amount_usd '" + std::string(fields.amount) + "' is not a number"});
     }
-    auto since = parse_year(fields.since);
-    auto until = parse_year(fields.until);
     if (since && until && *since > *until) {
         out.push_back({where, name_of() + ": since " + std::to_string(*since) + " is after until " + std::to_string(*until)});
     }

@@ -24,6 +24,37 @@ TEST(Schema, ParsesWholeNumbersOnly)
     EXPECT_FALSE(parse_year("2014.5"));
 }
 
+TEST(Schema, YearsAreWholeIntegersWithOptionalSpacesAndSign)
+{
+    EXPECT_EQ(parse_year("0"), 0);
+    EXPECT_EQ(parse_year("0099"), 99);
+    EXPECT_EQ(parse_year("999999999"), 999999999);     // nine digits: the longest read at once
+    EXPECT_EQ(parse_year("2147483647"), 2147483647);   // ten digits: read by the general path
+    EXPECT_FALSE(parse_year("2147483648"));             // beyond int
+    EXPECT_FALSE(parse_year("99999999999"));
+    EXPECT_EQ(parse_year(" 1990 "), 1990);
+    EXPECT_EQ(parse_year("-44"), -44);
+    EXPECT_FALSE(parse_year("+1990"));
+    EXPECT_FALSE(parse_year("19 90"));
+    EXPECT_FALSE(parse_year("199O"));
+    EXPECT_FALSE(parse_year("2014/"));
+    EXPECT_FALSE(parse_year(":2014"));
+    EXPECT_FALSE(parse_year(""));
+    EXPECT_FALSE(parse_year("   "));
+}
+
+TEST(Schema, KnowsExactlyTheBuiltInKindsAndTypes)
+{
+    for (auto kind : schema::kinds) EXPECT_TRUE(schema::is_known_kind(kind)) << kind;
+    for (auto type : schema::relation_types) EXPECT_TRUE(schema::is_known_relation_type(type)) << type;
+    for (std::string_view other : {"", "State", "states", "stat", "company ", "investment", "officials"}) {
+        EXPECT_FALSE(schema::is_known_kind(other)) << other;
+    }
+    for (std::string_view other : {"", "Pressure", "pressures", "partnershi", "affiliation\n", "company"}) {
+        EXPECT_FALSE(schema::is_known_relation_type(other)) << other;
+    }
+}
+
 TEST(Schema, YearSpanComesFromYearOrSinceUntil)
 {
     auto single = year_span({{"year", "2012"}});
