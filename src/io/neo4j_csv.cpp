@@ -291,14 +291,12 @@ Graph read_neo4j_csv_folder(const fs::path& folder, const InputLimits& limits)
     }
     // Mapped, read one after the other and released as parsed: the texts of a big graph (~280 MB for 4M
     // relations) would otherwise stay resident beside the graph.
-    huge_pages::ReuseScope reuse;  // the nodes' second-half blocks become the relationships'
     Graph graph;
     {
         MappedText text(nodes, limits.max_file_bytes);
         read_nodes(graph, text.text(), nodes.string(), limits,
                    [&](std::size_t from, std::size_t to) { text.release(from, to); });
     }
-    reuse.stop_keeping();  // the relationships' own second half is freed for good
     MappedText text(relationships, limits.max_file_bytes);
     neo4j::read_relationships(graph, text.text(), relationships.string(), nodes.filename().string(), limits,
                               [&](std::size_t from, std::size_t to) { text.release(from, to); });

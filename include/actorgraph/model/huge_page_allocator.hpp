@@ -14,25 +14,8 @@ namespace huge_pages {
 inline constexpr std::size_t threshold = std::size_t{2} << 20;
 /// Allocates `bytes` (>= threshold) aligned to 2 MiB and asks for huge pages; throws std::bad_alloc.
 [[nodiscard]] void* allocate(std::size_t bytes);
-/// While a ReuseScope lives, freed blocks up to this size are kept and handed out again by allocate() of the same size.
-inline constexpr std::size_t reused_size = std::size_t{8} << 20;
-/// Frees a block that allocate(bytes) returned (or keeps it, see ReuseScope).
+/// Frees a block that allocate(bytes) returned.
 void deallocate(void* block, std::size_t bytes) noexcept;
-
-/// Within a reader: the blocks freed while it keeps them (a second half's, once handed over) become its next
-/// ones instead of fresh memory; when the last scope ends, the kept blocks go back to the system.
-class ReuseScope {
-public:
-    ReuseScope() noexcept;
-    ReuseScope(const ReuseScope&) = delete;
-    ReuseScope& operator=(const ReuseScope&) = delete;
-    ~ReuseScope();
-    /// Blocks freed from now on go back to the system (nothing will reuse them); those kept can still be reused.
-    void stop_keeping() noexcept;
-
-private:
-    bool keeping_ = true;
-};
 }  // namespace huge_pages
 
 /// A std::allocator that puts big arrays on transparent huge pages.
