@@ -95,7 +95,7 @@ ActorDetails describe_actor(const Graph& graph, ActorIndex index)
 std::vector<std::string> actor_tooltip_lines(const Graph& graph, ActorIndex index)
 {
     const auto& actor = graph.actor(index);
-    std::vector<std::string> lines{actor.display_name(), "kind: " + (actor.kind.empty() ? std::string("(none)") : actor.kind)};
+    std::vector<std::string> lines{actor.display_name(), "kind: " + (actor.kind.empty() ? std::string("(none)") : actor.kind.str())};
     auto description = property_or_empty(actor.properties, schema::description);
     if (!description.empty()) lines.emplace_back(description);
     lines.push_back(std::to_string(graph.out_relations(index).size()) + " outgoing, " +

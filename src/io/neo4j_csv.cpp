@@ -189,7 +189,7 @@ void require_utf8(std::string_view text, const std::string& owner)
 void require_writable(const Actor& actor)
 {
     auto owner = "actor '" + actor.id + "'";
-    for (const auto* text : {&actor.id, &actor.label, &actor.kind}) require_utf8(*text, owner);
+    for (const auto* text : {&actor.id, &actor.label, &actor.kind.str()}) require_utf8(*text, owner);
     for (const auto& [name, value] : actor.properties) {
         require_utf8(name, owner);
         require_utf8(value, owner);

@@ -28,7 +28,7 @@ using LargeVector = std::vector<T, HugePageAllocator<T>>;
 struct Actor {
     std::string id;                    ///< unique and stable; what files and queries refer to
     std::string label;                 ///< display name; empty means "use the id"
-    std::string kind;                  ///< one of schema::kinds, or a custom kind (warned about)
+    Term kind;                         ///< one of schema::kinds (no heap), or a custom kind (warned about)
     std::vector<std::string> aliases;  ///< other names the sources use
     Properties properties;             ///< year, description, source, and free ones
     SourceLocation where;              ///< where it was declared, for messages
