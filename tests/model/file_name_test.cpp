@@ -49,5 +49,26 @@ TEST(FileName, ThreadsInterningTheSameNameGetTheSameString)
     for (const auto* name : seen) EXPECT_EQ(name, seen.front());
 }
 
+TEST(FileName, ThousandsOfNamesFromTwoThreadsEachKeepTheirOwnText)
+{
+    // More names than one page of the intern table holds, made on two threads at once.
+    auto make = [](int from, std::vector<FileName>& out) {
+        for (int i = from; i < from + 6000; ++i) out.emplace_back("scratch/run-" + std::to_string(i) + ".csv");
+    };
+    std::vector<FileName> first, second;
+    {
+        std::thread other([&] { make(6000, second); });
+        make(0, first);
+        other.join();
+    }
+    for (int i = 0; i < 6000; ++i) {
+        EXPECT_EQ(first[i].str(), "scratch/run-" + std::to_string(i) + ".csv");
+        EXPECT_EQ(second[i].str(), "scratch/run-" + std::to_string(6000 + i) + ".csv");
+        EXPECT_FALSE(first[i] == second[i]);
+    }
+    EXPECT_TRUE(first[4321] == FileName("scratch/run-4321.csv"));
+    EXPECT_EQ(sizeof(SourceLocation), 8u);  // what a relation and an actor pay for knowing their place
+}
+
 }  // namespace
 }  // namespace actorgraph

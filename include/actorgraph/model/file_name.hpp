@@ -1,13 +1,14 @@
 #pragma once
 // The name of an input file, interned: every actor and relation remembers where it was read, and a
 // million elements from one file share one string instead of a million copies of its path.
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 
 namespace actorgraph {
 
-/// An interned file name; copies are one pointer, equal names are the same object.
+/// An interned file name; copies are a 32-bit number (an element's location is 8 bytes), equal names the same number.
 class FileName {
 public:
     FileName() noexcept;
@@ -16,23 +17,23 @@ public:
     FileName(const char* name) : FileName(std::string_view(name)) {}
 
     /// The name as a string.
-    [[nodiscard]] const std::string& str() const noexcept { return *name_; }
-    operator const std::string&() const noexcept { return *name_; }  // NOLINT: reads like the string it was
-    [[nodiscard]] bool empty() const noexcept { return name_->empty(); }
-    [[nodiscard]] const char* c_str() const noexcept { return name_->c_str(); }
+    [[nodiscard]] const std::string& str() const noexcept;
+    operator const std::string&() const noexcept { return str(); }  // NOLINT: reads like the string it was
+    [[nodiscard]] bool empty() const noexcept { return str().empty(); }
+    [[nodiscard]] const char* c_str() const noexcept { return str().c_str(); }
 
-    friend bool operator==(const FileName& a, const FileName& b) noexcept { return a.name_ == b.name_; }
-    friend bool operator==(const FileName& a, std::string_view b) noexcept { return *a.name_ == b; }
-    friend bool operator==(const FileName& a, const std::string& b) noexcept { return *a.name_ == b; }
-    friend bool operator==(const FileName& a, const char* b) noexcept { return *a.name_ == b; }
-    friend std::string operator+(const std::string& a, const FileName& b) { return a + *b.name_; }
-    friend std::string operator+(const FileName& a, const std::string& b) { return *a.name_ + b; }
-    friend std::string operator+(const char* a, const FileName& b) { return a + *b.name_; }
-    friend std::string operator+(const FileName& a, const char* b) { return *a.name_ + b; }
-    friend std::ostream& operator<<(std::ostream& out, const FileName& name) { return out << *name.name_; }
+    friend bool operator==(const FileName& a, const FileName& b) noexcept { return a.number_ == b.number_; }
+    friend bool operator==(const FileName& a, std::string_view b) noexcept { return a.str() == b; }
+    friend bool operator==(const FileName& a, const std::string& b) noexcept { return a.str() == b; }
+    friend bool operator==(const FileName& a, const char* b) noexcept { return a.str() == b; }
+    friend std::string operator+(const std::string& a, const FileName& b) { return a + b.str(); }
+    friend std::string operator+(const FileName& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const char* a, const FileName& b) { return a + b.str(); }
+    friend std::string operator+(const FileName& a, const char* b) { return a.str() + b; }
+    friend std::ostream& operator<<(std::ostream& out, const FileName& name) { return out << name.str(); }
 
 private:
-    const std::string* name_;
+    std::uint32_t number_;  ///< the name's place in the intern table; 0 is the empty name
 };
 
 }  // namespace actorgraph
