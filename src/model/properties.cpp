@@ -16,12 +16,14 @@ namespace actorgraph {
 // The block: a Header, then 2 * `slots` end offsets (entry i's name ends at ends[2i] and its value at
 // ends[2i+1], counted from the start of the text), then `text_capacity` bytes of names and values.
 // Entries i < count are in use; spare slots and bytes let a reader that adds in name order append in O(1).
-// A shared block (slots == shared_slots) holds a Header, a PropertyNames::List pointer, `count` value end
-// offsets and the values; it is never changed in place: a change first copies it into the layout above.
+// A shared block (slots == shared_slots or arena_slots) holds only `count` and `slots` of the Header, then a
+// PropertyNames::List pointer in place of the other two fields, `count` value end offsets and the values
+// (8 bytes less for each of millions of relations); it is never changed in place: a change first copies
+// it into the layout above.
 struct Properties::Header {
     static constexpr std::uint32_t shared_slots = 0xFFFFFFFFu;
-    /// text_capacity of a shared block in a PropertyArena, which frees it with the others and holds its names.
-    static constexpr std::uint32_t in_arena = 0xFFFFFFFFu;
+    /// The slots of a shared block in a PropertyArena, which frees it with the others and holds its names.
+    static constexpr std::uint32_t arena_slots = 0xFFFFFFFEu;
 
     std::uint32_t count = 0;
     std::uint32_t slots = 0;
@@ -38,21 +40,33 @@ struct Properties::Header {
     [[nodiscard]] std::uint32_t start_of(std::uint32_t index) const noexcept { return index == 0 ? 0 : ends()[2 * index - 1]; }
 
     // A shared block's parts.
-    [[nodiscard]] bool is_shared() const noexcept { return slots == shared_slots; }
+    [[nodiscard]] bool is_shared() const noexcept { return slots >= arena_slots; }
+    [[nodiscard]] bool in_arena() const noexcept { return slots == arena_slots; }
+    // Where the names pointer sits: after count and slots, over text_size and text_capacity.
+    static constexpr std::size_t names_offset = 2 * sizeof(std::uint32_t);
     [[nodiscard]] static std::size_t shared_bytes(std::uint32_t count, std::uint32_t text) noexcept
     {
-        return sizeof(Header) + sizeof(const void*) + sizeof(std::uint32_t) * std::size_t{count} + text;
+        return names_offset + sizeof(const void*) + sizeof(std::uint32_t) * std::size_t{count} + text;
     }
-    [[nodiscard]] const void* const& names() const noexcept { return *reinterpret_cast<const void* const*>(this + 1); }
-    [[nodiscard]] const void*& names() noexcept { return *reinterpret_cast<const void**>(this + 1); }
+    [[nodiscard]] const void* const& names() const noexcept
+    {
+        return *reinterpret_cast<const void* const*>(reinterpret_cast<const char*>(this) + names_offset);
+    }
+    [[nodiscard]] const void*& names() noexcept
+    {
+        return *reinterpret_cast<const void**>(reinterpret_cast<char*>(this) + names_offset);
+    }
     [[nodiscard]] std::uint32_t* value_ends() noexcept
     {
-        return reinterpret_cast<std::uint32_t*>(reinterpret_cast<char*>(this + 1) + sizeof(const void*));
+        return reinterpret_cast<std::uint32_t*>(reinterpret_cast<char*>(this) + names_offset + sizeof(const void*));
     }
     [[nodiscard]] const std::uint32_t* value_ends() const noexcept
     {
-        return reinterpret_cast<const std::uint32_t*>(reinterpret_cast<const char*>(this + 1) + sizeof(const void*));
+        return reinterpret_cast<const std::uint32_t*>(reinterpret_cast<const char*>(this) + names_offset +
+                                                      sizeof(const void*));
     }
+    /// The values' bytes of a shared block.
+    [[nodiscard]] std::uint32_t values_size() const noexcept { return count == 0 ? 0 : value_ends()[count - 1]; }
     [[nodiscard]] const char* values() const noexcept { return reinterpret_cast<const char*>(value_ends() + count); }
     [[nodiscard]] char* values() noexcept { return reinterpret_cast<char*>(value_ends() + count); }
     [[nodiscard]] std::uint32_t size_of(std::uint32_t index) const noexcept { return ends()[2 * index + 1] - start_of(index); }
@@ -210,7 +224,7 @@ Properties Properties::from_values(const PropertyNames& names, std::span<const s
     auto text = shared_text_size(names.size(), values);
     if (values.empty()) return {};
     auto bytes = Header::shared_bytes(static_cast<std::uint32_t>(values.size()), text);
-    auto properties = shared_set(::operator new(bytes), names, values, text);
+    auto properties = shared_set(::operator new(bytes), names, values);
     PropertyNames::retain(names.list_);
     return properties;
 }
@@ -222,20 +236,20 @@ Properties Properties::from_values(const PropertyNames& names, std::span<const s
     if (values.empty()) return {};
     auto bytes = Header::shared_bytes(static_cast<std::uint32_t>(values.size()), text);
     arena.keep(names);
-    auto properties = shared_set(arena.allocate(bytes), names, values, text);
-    reinterpret_cast<Header*>(properties.block_)->text_capacity = Header::in_arena;
+    auto properties = shared_set(arena.allocate(bytes), names, values);
+    reinterpret_cast<Header*>(properties.block_)->slots = Header::arena_slots;
     return properties;
 }
 
 // Writes a shared set into `memory` (big enough for it), which the set then owns.
-Properties Properties::shared_set(void* memory, const PropertyNames& names, std::span<const std::string_view> values,
-                                  std::uint32_t text)
+Properties Properties::shared_set(void* memory, const PropertyNames& names, std::span<const std::string_view> values)
 {
     Properties properties;
     properties.block_ = static_cast<char*>(memory);
     auto count = static_cast<std::uint32_t>(values.size());
-    auto* header = new (properties.block_) Header{count, Header::shared_slots, text, text};
-    header->names() = names.list_;
+    static_assert(sizeof(Header) == Header::names_offset + sizeof(const void*));
+    auto* header = new (properties.block_) Header{count, Header::shared_slots, 0, 0};
+    header->names() = names.list_;  // over text_size and text_capacity, which a shared block does without
     std::uint32_t end = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         if (!values[i].empty()) std::memcpy(header->values() + end, values[i].data(), values[i].size());
@@ -255,7 +269,7 @@ void Properties::free_block(char* block) noexcept
     if (!block) return;
     const auto* header = reinterpret_cast<const Header*>(block);
     if (header->is_shared()) {
-        if (header->text_capacity == Header::in_arena) return;  // the arena frees the memory and the names
+        if (header->in_arena()) return;  // the arena frees the memory and the names
         PropertyNames::release(static_cast<const PropertyNames::List*>(header->names()));
     }
     ::operator delete(block);
@@ -266,7 +280,7 @@ void Properties::free_block(char* block) noexcept
 char* Properties::unshare()
 {
     const auto* header = reinterpret_cast<const Header*>(block_);
-    std::size_t text = header->text_size;
+    std::size_t text = header->values_size();
     for (std::uint32_t i = 0; i < header->count; ++i) text += entry(i).first.size();
     if (text > max_text) throw std::length_error("property set too large");
     char* block = allocate_block(header->count, text);
@@ -280,10 +294,10 @@ Properties::Properties(const Properties& other)
     if (!other.block_) return;
     const auto* from = reinterpret_cast<const Header*>(other.block_);
     if (from->is_shared()) {
-        auto bytes = Header::shared_bytes(from->count, from->text_size);
+        auto bytes = Header::shared_bytes(from->count, from->values_size());
         block_ = static_cast<char*>(::operator new(bytes));
         std::memcpy(block_, other.block_, bytes);
-        reinterpret_cast<Header*>(block_)->text_capacity = from->text_size;  // on the heap, not in an arena
+        reinterpret_cast<Header*>(block_)->slots = Header::shared_slots;  // on the heap, not in an arena
         PropertyNames::retain(static_cast<const PropertyNames::List*>(from->names()));
         return;
     }

@@ -174,11 +174,11 @@ private:
     [[nodiscard]] char* unshare();
     static void free_block(char* block) noexcept;
     [[nodiscard]] static Properties shared_set(void* memory, const PropertyNames& names,
-                                               std::span<const std::string_view> values, std::uint32_t text);
+                                               std::span<const std::string_view> values);
     void rebuild(std::uint32_t index, std::uint32_t removed, const value_type* added);
 
-    /// Header, then `capacity` end offsets, then the names and values; or (shared) Header, the names' list,
-    /// the values' end offsets and the values. Null when empty.
+    /// Header, then `capacity` end offsets, then the names and values; or (shared) the Header's first half,
+    /// the names' list, the values' end offsets and the values. Null when empty.
     char* block_ = nullptr;
 };
 
