@@ -1,10 +1,11 @@
 #pragma once
 // Reading a big CSV text in two halves at once, the second half on a second thread from the first line feed
-// after a given share of the text (the first thread has more to do per record, so its half may be smaller). Only the first half's reader knows whether that is where a record starts (a quoted
-// cell may hold line feeds), so the second half is kept aside and used only when the first half's
-// reader stops exactly there, the second half was read to its end without an error, and both halves
-// together stay within limits.max_cells. Otherwise the first half's reader simply reads on, so every
-// result, error and message is what reading the text in one pass gives.
+// after a given share of the text (the first thread has more to do per record, so its half may be smaller).
+// Only the first half's reader knows whether that is where a record starts (a quoted cell may hold line
+// feeds), so the second half is kept aside and used only when the first half's reader stops exactly there,
+// the second half was read to its end without an error, and both halves together stay within
+// limits.max_cells. Otherwise the first half's reader simply reads on, so every result, error and message
+// is what reading the text in one pass gives.
 #include <algorithm>
 #include <atomic>
 #include <optional>

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <atomic>
-#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -29,7 +28,9 @@ public:
         auto number = static_cast<std::uint32_t>(numbers_.size());
         if (number >= page_size * page_count) throw std::length_error("too many distinct file names");
         auto& page = pages_[number >> page_bits];
-        if (!page.load(std::memory_order_relaxed)) page.store(new const std::string*[page_size], std::memory_order_release);
+        if (!page.load(std::memory_order_relaxed)) {
+            page.store(new const std::string*[page_size], std::memory_order_release);
+        }
         const auto* text = new std::string(name);
         page.load(std::memory_order_relaxed)[number & (page_size - 1)] = text;
         numbers_.emplace(*text, number);

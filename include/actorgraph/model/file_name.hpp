@@ -8,7 +8,8 @@
 
 namespace actorgraph {
 
-/// An interned file name; copies are a 32-bit number (an element's location is 8 bytes), equal names the same number.
+/// An interned file name; copies are a 32-bit number (an element's location is 8 bytes), equal names are
+/// the same number.
 class FileName {
 public:
     FileName() noexcept;
