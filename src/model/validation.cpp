@@ -1,6 +1,5 @@
 #include "actorgraph/model/validation.hpp"
 
-#include <cstring>
 #include <map>
 #include <set>
 #include <thread>
@@ -26,23 +25,16 @@ struct NumberFields {
     std::string_view year, since, until, amount;
 };
 
-// Compares with a word whose length the compiler knows, so it is a load and a compare, not a memcmp call.
-template <std::size_t N>
-bool is_word(std::string_view name, const char (&word)[N])
-{
-    return name.size() == N - 1 && std::memcmp(name.data(), word, N - 1) == 0;
-}
-
 NumberFields number_fields(const Properties& properties)
 {
     static_assert(schema::year == "year" && schema::since == "since" && schema::until == "until" &&
                   schema::amount_usd == "amount_usd");
     NumberFields fields;
     for (const auto& [name, value] : properties) {
-        if (is_word(name, "year")) fields.year = value;
-        else if (is_word(name, "since")) fields.since = value;
-        else if (is_word(name, "until")) fields.until = value;
-        else if (is_word(name, "amount_usd")) fields.amount = value;
+        if (schema::is_word(name, "year")) fields.year = value;
+        else if (schema::is_word(name, "since")) fields.since = value;
+        else if (schema::is_word(name, "until")) fields.until = value;
+        else if (schema::is_word(name, "amount_usd")) fields.amount = value;
     }
     return fields;
 }

@@ -43,6 +43,16 @@ TEST(Schema, YearsAreWholeIntegersWithOptionalSpacesAndSign)
     EXPECT_FALSE(parse_year("   "));
 }
 
+TEST(Schema, AWordMatchesOnlyItselfWholly)
+{
+    EXPECT_TRUE(schema::is_word("year", "year"));
+    EXPECT_TRUE(schema::is_word(std::string_view("amount_usd,x").substr(0, 10), "amount_usd"));
+    EXPECT_TRUE(schema::is_word("", ""));
+    for (std::string_view other : {"", "yea", "years", "Year", "yeaR", " year"}) {
+        EXPECT_FALSE(schema::is_word(other, "year")) << other;
+    }
+}
+
 TEST(Schema, KnowsExactlyTheBuiltInKindsAndTypes)
 {
     for (auto kind : schema::kinds) EXPECT_TRUE(schema::is_known_kind(kind)) << kind;
