@@ -20,7 +20,7 @@ public:
     /// The name as a string.
     [[nodiscard]] const std::string& str() const noexcept;
     operator const std::string&() const noexcept { return str(); }  // NOLINT: reads like the string it was
-    [[nodiscard]] bool empty() const noexcept { return str().empty(); }
+    [[nodiscard]] bool empty() const noexcept { return number_ == 0; }  // the empty name is always number 0
     [[nodiscard]] const char* c_str() const noexcept { return str().c_str(); }
 
     friend bool operator==(const FileName& a, const FileName& b) noexcept { return a.number_ == b.number_; }
