@@ -12,6 +12,7 @@ packages=(
   fonts-dejavu-core xvfb xauth
   clang-14 libclang-rt-14-dev
   libbenchmark-dev
+  libigraph-dev libhowardhinnant-date-dev tzdata
   "$@"
 )
 
