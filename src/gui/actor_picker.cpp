@@ -5,12 +5,14 @@
 
 #include <algorithm>
 
+#include "actorgraph/app/display_text.hpp"
+
 namespace actorgraph::gui {
 
 void ActorPicker::choose(const Explorer& explorer, ActorIndex actor)
 {
     chosen_ = actor;
-    text_ = explorer.graph() ? explorer.graph()->actor(actor).display_name() : std::string{};
+    text_ = explorer.graph() ? display_text(explorer.graph()->actor(actor).display_name()) : std::string{};
     listing_ = false;
     searching_ = false;
     matches_.clear();
@@ -51,7 +53,7 @@ bool ActorPicker::draw(const char* id, const char* hint, Explorer& explorer)
         const auto& graph = *explorer.graph();
         for (std::size_t i = 0; i < matches_.size(); ++i) {
             const auto& actor = graph.actor(matches_[i]);
-            auto label = actor.display_name() + "  (" + actor.kind + ")##" + actor.id;
+            auto label = widget_label(actor.display_name() + "  (" + actor.kind + ")", std::to_string(matches_[i]));
             if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == highlighted_)) {
                 choose(explorer, matches_[i]);
                 picked = true;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/frame_painter.hpp"
@@ -152,8 +153,9 @@ void Canvas::draw_tooltip(const Explorer& explorer) const
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i == 0) ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", lines[i].c_str());
-        else ImGui::TextWrapped("%s", lines[i].c_str());
+        auto line = display_text(lines[i], long_text_limit);
+        if (i == 0) ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", line.c_str());
+        else ImGui::TextWrapped("%s", line.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "actorgraph/app/display_text.hpp"
 #include "gui/panels/panels.hpp"
 
 namespace actorgraph::gui {
@@ -88,7 +89,7 @@ void ExplorerWindow::draw_toolbar()
     if (explorer_.busy()) {
         draw_work_progress(explorer_);
     } else if (!status.error.empty()) {
-        ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "layout failed, showing the previous picture: %s", status.error.c_str());
+        ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "layout failed, showing the previous picture: %s", display_text(status.error).c_str());
     } else if (!explorer_.graph()) {
         ImGui::TextDisabled("Open a graph: Open panel, or drop a file here.");
     } else {
@@ -112,7 +113,7 @@ void ExplorerWindow::draw_right(float width, float height)
     place(width - right_panel_width, 0, right_panel_width, height);
     ImGui::Begin("Details", nullptr, fixed_window);
     if (section("Inspector", true)) draw_inspector_panel(explorer_, state_);
-    if (section("Legend", true)) draw_legend_panel();
+    if (section("Legend", true)) draw_legend_panel(explorer_);
     if (section("Messages", true)) draw_messages_panel(explorer_);
     ImGui::End();
 }
@@ -132,7 +133,7 @@ void ExplorerWindow::draw_status_bar(float width, float height)
     const auto& visible = explorer_.composed().scene.visible;
     auto status = explorer_.layout_status();
     ImGui::Text("%s  \u2502  actors %s/%s  \u2502  relations %s/%s  \u2502  %s  \u2502  layout %.2f s%s  \u2502  %zu selected",
-                explorer_.file().filename().string().c_str(), with_thousands(visible.actors.size()).c_str(),
+                display_text(explorer_.file().filename().string()).c_str(), with_thousands(visible.actors.size()).c_str(),
                 with_thousands(graph->actor_count()).c_str(), with_thousands(visible.relations.size()).c_str(),
                 with_thousands(graph->relation_count()).c_str(), layout_engine_name(status.engine), status.seconds,
                 status.running ? " (running)" : "", explorer_.selection().size());
@@ -148,7 +149,7 @@ void ExplorerWindow::draw_status_bar(float width, float height)
     if (auto error = explorer_.last_error(); !error.empty() && !explorer_.messages().empty() &&
                                             explorer_.messages().back().level == ExplorerMessage::Level::error) {
         ImGui::SameLine();
-        ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "\u2502  %s", error.c_str());
+        ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "\u2502  %s", display_text(error).c_str());
     }
     ImGui::End();
 }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "actorgraph/app/display_text.hpp"
+
 namespace fs = std::filesystem;
 
 namespace actorgraph::gui {
@@ -67,11 +69,12 @@ std::optional<fs::path> FileBrowser::draw(const RecentFiles& recent)
         if (fs::is_regular_file(folder_text_, ignored)) chosen = fs::path(folder_text_);
         else list(folder_text_);
     }
-    if (!error_.empty()) ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s", error_.c_str());
+    if (!error_.empty()) ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s", display_text(error_, long_text_limit).c_str());
     ImGui::BeginChild("entries", {0, ImGui::GetTextLineHeightWithSpacing() * 8}, true);
-    for (const auto& entry : entries_) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const auto& entry = entries_[i];
         auto name = entry.path.filename().string();
-        auto label = (entry.folder ? (entry.csv_folder ? "[csv] " : "[dir] ") : "") + name;
+        auto label = widget_label((entry.folder ? (entry.csv_folder ? "[csv] " : "[dir] ") : "") + name, std::to_string(i));
         if (ImGui::Selectable(label.c_str())) {
             // A folder with nodes.csv is a graph in Neo4j CSV form: it opens rather than lists.
             if (entry.folder && !entry.csv_folder) {
@@ -85,8 +88,9 @@ std::optional<fs::path> FileBrowser::draw(const RecentFiles& recent)
     ImGui::TextDisabled("Drop a file onto the window to open it.");
     if (!recent.files().empty()) {
         ImGui::TextUnformatted("Recent files");
+        std::size_t i = 0;
         for (const auto& file : recent.files()) {
-            if (ImGui::Selectable(file.string().c_str())) chosen = file;
+            if (ImGui::Selectable(widget_label(file.string(), "recent" + std::to_string(i++)).c_str())) chosen = file;
         }
     }
     return chosen;

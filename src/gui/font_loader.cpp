@@ -42,6 +42,7 @@ const ImWchar* glyph_ranges()
             0x2200, 0x22FF,  // mathematical operators (the minus sign)
             0x2500, 0x257F,  // box drawing (status bar separators)
             0x25A0, 0x25FF,  // geometric shapes (the layout spinner)
+            0xFFFD, 0xFFFD,  // the replacement character display_text puts for bytes that are not text
             0,
         };
         builder.AddRanges(extra);

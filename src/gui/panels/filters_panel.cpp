@@ -1,6 +1,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "actorgraph/app/display_text.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/frame_painter.hpp"
@@ -23,8 +24,10 @@ std::optional<std::set<std::string>> name_checkboxes(const char* id, const std::
                             : parse_color(Stylesheet::builtin().kind(name).border);
         if (i % 2 == 1) ImGui::SameLine(column_x);
         ImGui::PushStyleColor(ImGuiCol_CheckMark, to_imgui(colour));
-        auto label = (name.empty() ? std::string("(none)") : name) + "##" + name;
-        if (ImGui::Checkbox(label.c_str(), &on)) {
+        auto label = widget_label(display_text_or(name, types ? "(untyped)" : "(no kind)", column_text_limit), std::to_string(i));
+        bool toggled = ImGui::Checkbox(label.c_str(), &on);
+        if (ImGui::IsItemHovered() && name.size() > column_text_limit) ImGui::SetTooltip("%s", display_text(name, long_text_limit).c_str());
+        if (toggled) {
             std::set<std::string> next;
             for (const auto& other : names) {
                 bool other_on = other == name ? on : (kept.empty() || kept.contains(other));

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
 #include "gui/panels/panels.hpp"
 
@@ -15,9 +16,9 @@ void draw_properties(const ActorDetails& details)
     for (const auto& [name, value] : details.properties) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", name.c_str());
+        ImGui::TextDisabled("%s", display_text(name).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", value.c_str());
+        ImGui::TextWrapped("%s", display_text(value, long_text_limit).c_str());
     }
     ImGui::EndTable();
 }
@@ -47,27 +48,29 @@ constexpr std::size_t lines_per_group = 200;
 std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails& details)
 {
     std::optional<ActorIndex> clicked;
-    for (const auto& group : details.groups) {
-        auto header = group.type + " (" + with_thousands(group.lines.size()) + ")";
+    for (std::size_t g = 0; g < details.groups.size(); ++g) {
+        const auto& group = details.groups[g];
+        auto header = display_text_or(group.type, "(untyped)") + " (" + with_thousands(group.lines.size()) + ")";
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-        if (!ImGui::TreeNode(header.c_str())) continue;
+        if (!ImGui::TreeNode(widget_label(header, "group" + std::to_string(g)).c_str())) continue;
         auto shown = std::min(group.lines.size(), lines_per_group);
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& line = group.lines[i];
             ImGui::PushID(static_cast<int>(line.relation));
-            auto text = std::string(line.outgoing ? "\u2192 " : "\u2190 ") + graph.actor(line.other).display_name();
-            if (ImGui::Selectable(text.c_str())) clicked = line.other;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", graph.actor(line.other).display_name().c_str());
+            auto name = display_text(graph.actor(line.other).display_name());
+            auto text = std::string(line.outgoing ? "\u2192 " : "\u2190 ") + name;
+            if (ImGui::Selectable(widget_label(text, "line").c_str())) clicked = line.other;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", name.c_str());
             std::string facts = line.when;
             if (!line.amount.empty()) facts += (facts.empty() ? "" : ", ") + line.amount;
             if (!facts.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s", facts.c_str());
+                ImGui::TextDisabled("%s", display_text(facts).c_str());
             }
             if (!line.source.empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
                 ImGui::Indent();
-                ImGui::TextWrapped("%s", line.source.c_str());
+                ImGui::TextWrapped("%s", display_text(line.source, long_text_limit).c_str());
                 ImGui::Unindent();
                 ImGui::PopStyleColor();
             }
@@ -94,7 +97,7 @@ void draw_inspector_panel(Explorer& explorer, UiState& state)
         ImGui::Text("%zu actors selected:", selection.size());
         for (auto actor : selection) {
             ImGui::SameLine();
-            ImGui::TextUnformatted(graph->actor(actor).display_name().c_str());
+            ImGui::TextUnformatted(display_text(graph->actor(actor).display_name()).c_str());
         }
     }
     auto actor = selection.back();
@@ -104,7 +107,7 @@ void draw_inspector_panel(Explorer& explorer, UiState& state)
         state.inspected_graph = graph;
     }
     const auto& details = *state.inspected;
-    ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", graph->actor(actor).display_name().c_str());
+    ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", display_text(graph->actor(actor).display_name()).c_str());
     draw_properties(details);
     draw_actions(explorer, state, actor);
     ImGui::Separator();

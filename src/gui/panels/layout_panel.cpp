@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "actorgraph/app/display_text.hpp"
 #include "gui/panels/panels.hpp"
 
 namespace actorgraph::gui {
@@ -10,7 +11,7 @@ namespace actorgraph::gui {
 void error_text(const std::string& text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::TextWrapped("%s", display_text(text, long_text_limit).c_str());
     ImGui::PopStyleColor();
 }
 
@@ -20,7 +21,7 @@ void draw_work_progress(Explorer& explorer)
     if (status.stage == WorkStatus::Stage::idle) return;
     constexpr const char* spinner[] = {"\u25d0", "\u25d3", "\u25d1", "\u25d2"};
     int frame = static_cast<int>(ImGui::GetTime() * 8) % 4;
-    ImGui::Text("%s %s\u2026 %.1f s", spinner[frame], status.text.c_str(), status.seconds);
+    ImGui::Text("%s %s\u2026 %.1f s", spinner[frame], display_text(status.text).c_str(), status.seconds);
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) explorer.cancel_work();
 }
@@ -67,7 +68,7 @@ void draw_export_panel(Explorer& explorer, UiState& state)
     ImGui::EndDisabled();
     if (!status.result.empty()) {
         if (status.result.starts_with("export to")) error_text(status.result);
-        else ImGui::TextWrapped("%s", status.result.c_str());
+        else ImGui::TextWrapped("%s", display_text(status.result, long_text_limit).c_str());
     }
 }
 

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "actorgraph/app/display_text.hpp"
 #include "actorgraph/model/schema.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/panels/panels.hpp"
@@ -20,7 +21,7 @@ void kind_swatch(std::string_view kind)
     list->AddRect(at, end, to_imgui(parse_color(style.border)), style.shape == "ellipse" ? h / 2 : 3, 0, 1.5f);
     ImGui::Dummy({2.2f * h, h});
     ImGui::SameLine();
-    ImGui::Text("%.*s (%s)", static_cast<int>(kind.size()), kind.data(), style.shape.c_str());
+    ImGui::Text("%s (%s)", display_text_or(kind, "(no kind)").c_str(), style.shape.c_str());
 }
 
 void type_swatch(std::string_view type)
@@ -39,15 +40,20 @@ void type_swatch(std::string_view type)
     }
     ImGui::Dummy({2.2f * h, h});
     ImGui::SameLine();
-    ImGui::Text("%.*s (%s, %s)", static_cast<int>(type.size()), type.data(), style.style.c_str(), style.arrowhead.c_str());
+    ImGui::Text("%s (%s, %s)", display_text_or(type, "(untyped)").c_str(), style.style.c_str(), style.arrowhead.c_str());
 }
 
 }  // namespace
 
-void draw_legend_panel()
+void draw_legend_panel(const Explorer& explorer)
 {
-    for (auto kind : schema::kinds) kind_swatch(kind);
-    for (auto type : schema::relation_types) type_swatch(type);
+    if (!explorer.graph()) {
+        for (auto kind : schema::kinds) kind_swatch(kind);
+        for (auto type : schema::relation_types) type_swatch(type);
+    } else {
+        for (const auto& kind : explorer.kinds_present()) kind_swatch(kind);
+        for (const auto& type : explorer.types_present()) type_swatch(type);
+    }
     auto highlight = to_imgui(parse_color(Stylesheet::builtin().highlight_color));
     ImGui::PushStyleColor(ImGuiCol_Text, highlight);
     ImGui::TextUnformatted("\u2014\u2014 highlighted path");
@@ -61,7 +67,7 @@ void draw_messages_panel(const Explorer& explorer)
     for (auto i = messages.size(); i-- > first;) {
         const auto& message = messages[i];
         if (message.level == ExplorerMessage::Level::error) error_text(message.text);
-        else ImGui::TextWrapped("%s", message.text.c_str());
+        else ImGui::TextWrapped("%s", display_text(message.text, long_text_limit).c_str());
     }
 }
 

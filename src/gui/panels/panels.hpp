@@ -22,8 +22,9 @@ void draw_layout_panel(Explorer& explorer);
 void draw_export_panel(Explorer& explorer, UiState& state);
 /// File browser, recent files.
 void draw_open_panel(Explorer& explorer, UiState& state);
-/// Kinds and relation types with their look.
-void draw_legend_panel();
+/// The kinds and relation types the open file holds (custom ones included) with their look;
+/// the built-in ones when no file is open.
+void draw_legend_panel(const Explorer& explorer);
 /// The latest messages, errors in red.
 void draw_messages_panel(const Explorer& explorer);
 

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
 #include "gui/panels/panels.hpp"
 
@@ -38,8 +39,11 @@ void draw_options(Explorer& explorer, PathPanelState& state)
     int column = 0;
     for (const auto& type : explorer.types_present()) {
         bool on = state.types.empty() || state.types.contains(type);
-        if (column++ % 2 == 1) ImGui::SameLine(column_x);
-        if (ImGui::Checkbox(type.c_str(), &on)) {
+        if (column % 2 == 1) ImGui::SameLine(column_x);
+        auto label = widget_label(display_text_or(type, "(untyped)", column_text_limit), "path-type" + std::to_string(column++));
+        bool toggled = ImGui::Checkbox(label.c_str(), &on);
+        if (ImGui::IsItemHovered() && type.size() > column_text_limit) ImGui::SetTooltip("%s", display_text(type, long_text_limit).c_str());
+        if (toggled) {
             auto all = explorer.types_present();
             std::set<std::string> next(state.types.empty() ? std::set<std::string>(all.begin(), all.end()) : state.types);
             if (on) next.insert(type);
@@ -55,15 +59,15 @@ void draw_path(const Explorer& explorer, const Path& path)
     for (std::size_t i = 0; i < path.relations.size(); ++i) {
         const auto& relation = graph.relation(path.relations[i]);
         bool forward = relation.source == path.actors[i];
-        auto line = graph.actor(path.actors[i]).display_name() + (forward ? "  \u2014" : "  \u2190") + relation.type +
+        auto line = graph.actor(path.actors[i]).display_name() + (forward ? "  \u2014" : "  \u2190") + display_text_or(relation.type, "(untyped)") +
                     (forward ? "\u2192  " : "\u2014  ") + graph.actor(path.actors[i + 1]).display_name();
         if (auto years = relation_years_text(relation); !years.empty()) line += " (" + years + ")";
-        ImGui::BulletText("%s", line.c_str());
+        ImGui::BulletText("%s", display_text(line, long_text_limit).c_str());
         auto source = property_or_empty(relation.properties, schema::source);
         if (!source.empty()) {
             ImGui::Indent();
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-            ImGui::TextWrapped("%.*s", static_cast<int>(source.size()), source.data());
+            ImGui::TextWrapped("%s", display_text(source, long_text_limit).c_str());
             ImGui::PopStyleColor();
             ImGui::Unindent();
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "actorgraph/app/display_text.hpp"
 #include "gui/panels/panels.hpp"
 
 namespace actorgraph::gui {
@@ -45,12 +46,12 @@ void draw_row(Explorer& explorer, const Graph& graph, const RankedActor& row, st
     ImGui::TableNextColumn();
     ImGui::Text("%zu", place + 1);
     ImGui::TableNextColumn();
-    auto label = actor.display_name() + "##" + actor.id;
+    auto label = widget_label(actor.display_name(), std::to_string(row.actor));
     const auto& selection = explorer.selection();
     bool selected = std::find(selection.begin(), selection.end(), row.actor) != selection.end();
     if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) explorer.go_to_actor(row.actor);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(actor.kind.c_str());
+    ImGui::TextUnformatted(display_text(actor.kind).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%.4g", row.score);
 }
