@@ -26,7 +26,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"clear-path", {0, 0, false}},  {"filter", {1, many, false}},  {"size-by", {1, 1, false}},
         {"layout", {1, 1, false}},      {"zoom", {1, 1, true}},        {"fit", {0, 0, true}},
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
-        {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}},
+        {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
     };
     return rules;
 }
@@ -259,6 +259,7 @@ void ScriptRunner::step(Explorer& explorer)
         const auto& command = commands_[next_];
         bool needs_picture = verb_rules().at(command.verb).needs_picture;
         if (needs_picture && explorer.busy()) return;
+        if (command.verb == "sleep" && still_sleeping(command)) return;
         auto errors = explorer.error_count();
         try {
             run_command(explorer, command);
@@ -271,6 +272,20 @@ void ScriptRunner::step(Explorer& explorer)
         // A load or compose fails later, in the background: the error still belongs to this line.
         if (explorer.preparing()) started_work_ = StartedWork{command.where, errors};
     }
+}
+
+// A sleep lets the window draw frames meanwhile: the runner is called again each frame.
+bool ScriptRunner::still_sleeping(const ScriptCommand& command)
+{
+    auto now = std::chrono::steady_clock::now();
+    if (!sleep_until_) {
+        auto seconds = parse_number(command.arguments[0]).value_or(-1);
+        if (!(seconds >= 0 && seconds <= 3600)) throw Error(command.where, "sleep takes 0 to 3600 seconds, got '" + command.arguments[0] + "'");
+        sleep_until_ = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+    }
+    if (now < *sleep_until_) return true;
+    sleep_until_.reset();
+    return false;
 }
 
 void ScriptRunner::check_background_errors(const Explorer& explorer)
@@ -286,6 +301,7 @@ void ScriptRunner::run_to_end(Explorer& explorer, std::chrono::milliseconds time
     while (!finished()) {
         step(explorer);
         if (finished()) return;
+        if (sleep_until_) std::this_thread::sleep_until(*sleep_until_);
         if (!explorer.wait_until_idle(timeout)) {
             auto where = next_ < commands_.size() ? commands_[next_].where : commands_.back().where;
             throw Error(where, "the explorer did not finish loading, composing and laying out in time");

@@ -83,5 +83,28 @@ TEST_F(ExplorerTest, AFileThatFailsToLoadInTheBackgroundFailsTheScriptOnItsLine)
     EXPECT_EQ(explorer_->file(), nato_file());
 }
 
+// A sleep returns to the caller (the window draws frames) until its time has passed, then the
+// script goes on; a time that is not a number of seconds names the line.
+TEST(Script, SleepWaitsWithoutBlockingTheCallerAndRejectsABadTime)
+{
+    Explorer explorer(ExplorerOptions{scratch_dir("script-sleep")});
+    ScriptRunner runner(parse_script("sleep 0.3\nclear\n", "s.txt"));
+    auto start = std::chrono::steady_clock::now();
+    runner.step(explorer);
+    EXPECT_FALSE(runner.finished()) << "the first step returns while the sleep lasts";
+    runner.run_to_end(explorer, std::chrono::seconds(5));
+    EXPECT_TRUE(runner.finished());
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
+
+    ScriptRunner bad(parse_script("clear\nsleep soon\n", "s.txt"));
+    try {
+        bad.run_to_end(explorer, std::chrono::seconds(5));
+        FAIL() << "expected an error";
+    } catch (const Error& failure) {
+        EXPECT_EQ(failure.where().line, 2) << failure.what();
+    }
+    EXPECT_THROW((void)parse_script("sleep\n", "s.txt"), Error);
+}
+
 }  // namespace
 }  // namespace actorgraph::testing

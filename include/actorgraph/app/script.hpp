@@ -9,7 +9,7 @@
 //   filter years FROM TO | filter types a,b | filter kinds a,b | filter where EXPR | filter clear
 //   size-by METRIC|none            layout ENGINE              zoom FACTOR        fit
 //   centre ID                      export FILE [FORMAT]       wait-layout        # comment
-//   layout auto                    cancel-layout
+//   layout auto                    cancel-layout              sleep SECONDS (frames go on)
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -52,10 +52,13 @@ private:
         std::size_t errors = 0;  ///< the explorer's error count before the command ran
     };
     void check_background_errors(const Explorer& explorer);
+    /// True while a `sleep` command's time has not passed; starts the clock on its first call.
+    bool still_sleeping(const ScriptCommand& command);
 
     std::vector<ScriptCommand> commands_;
     std::size_t next_ = 0;
     std::optional<StartedWork> started_work_;
+    std::optional<std::chrono::steady_clock::time_point> sleep_until_;
 };
 
 }  // namespace actorgraph
