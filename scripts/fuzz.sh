@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader graphml_reader csv_reader property_condition stylesheet)
+[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader graphml_reader csv_reader property_condition stylesheet app_model)
 corpus=${ACTORGRAPH_CORPUS:-$root/../shared/corpus}
 build="$root/build-fuzz"
 
@@ -48,6 +48,15 @@ seed_target() {
       done ;;
     stylesheet)
       cp "$root/assets/stylesheet.json" "$seeds/" ;;
+    app_model)
+      # The first byte picks the reader (even: DOT, odd: GraphML), as app_model_fuzz.cpp reads it.
+      local file
+      for file in "$root"/graphs/*.gv "$root"/tests/data/dot/*.gv "$corpus"/graphviz/directed/*.gv; do
+        [[ -f $file && $(stat -c %s "$file") -lt 65536 ]] && { printf 'd'; cat "$file"; } > "$seeds/dot-$(basename "$file")"
+      done
+      for file in "$root"/tests/data/graphml/*.graphml "$corpus"/graphml/*.graphml; do
+        [[ -f $file && $(stat -c %s "$file") -lt 65536 ]] && { printf 'g'; cat "$file"; } > "$seeds/graphml-$(basename "$file")"
+      done ;;
   esac
   # A crash found earlier stays a seed, so a fix is proven by the next run.
   if [[ -d "$root/tests/hardening/reproducers/$target" ]]; then

@@ -201,6 +201,7 @@ void Explorer::request_layout()
     request.engine = composed_.scene.engine;
     request.format = OutputFormat::xdot;
     request.budget = options_.layout_budget;
+    request.runner = options_.layout_runner;
     retire(std::move(layout_job_));
     layout_job_ = std::make_unique<RenderJob>(std::move(request));
 }

@@ -41,7 +41,8 @@ void RenderJob::run() noexcept
     RenderOutcome outcome;
     try {
         RenderControl control{request_.budget, &cancelled_};
-        auto bytes = render_dot_text_isolated(request_.dot, request_.engine, request_.format, control);
+        auto bytes = request_.runner ? request_.runner(request_.dot, request_.engine, request_.format, control)
+                                     : render_dot_text_isolated(request_.dot, request_.engine, request_.format, control);
         if (request_.output.empty()) {
             outcome.drawing = drawing_from_xdot(bytes);
             outcome.index = DrawingIndex(*outcome.drawing);

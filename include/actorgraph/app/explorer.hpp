@@ -26,6 +26,7 @@ struct ExplorerOptions {
     std::filesystem::path config_dir = user_config_dir();  ///< recent files live here
     std::chrono::milliseconds layout_budget{std::chrono::minutes(2)};
     ViewLimits limits{};  ///< when a view is too big to lay out whole (see overview.hpp)
+    GraphvizRunner layout_runner{};  ///< lays out the canvas; empty: Graphviz in a child process (exports always use it)
 };
 
 /// What the filter widgets offer for a graph, gathered once when it loads.

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -16,12 +17,18 @@
 
 namespace actorgraph {
 
+/// Turns styled DOT into Graphviz's output. Empty means Graphviz in a child process
+/// (render_dot_text_isolated); app tests and the app-model fuzzer put a canned one in its place.
+using GraphvizRunner = std::function<std::string(std::string_view dot, LayoutEngine engine, OutputFormat format,
+                                                 const RenderControl& control)>;
+
 struct RenderRequest {
     std::string dot;                     ///< styled DOT text (styled_dot)
     LayoutEngine engine = LayoutEngine::dot;
     OutputFormat format = OutputFormat::xdot;
     std::filesystem::path output;        ///< empty: parse the xdot into a Drawing; else write the bytes there
     std::chrono::milliseconds budget{std::chrono::minutes(2)};
+    GraphvizRunner runner;               ///< empty: Graphviz in a child process
 };
 
 /// What a finished run produced.
