@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace fs = std::filesystem;
 
 namespace actorgraph::testing {
@@ -14,6 +17,26 @@ fs::path corpus_dir()
 {
     auto dir = source_dir().parent_path() / "shared" / "corpus";
     return fs::is_directory(dir) ? dir : fs::path{};
+}
+
+std::vector<fs::path> corpus_graph_files(const std::string& folder)
+{
+    std::vector<fs::path> files;
+    auto dir = corpus_dir();
+    if (dir.empty() || !fs::is_directory(dir / folder)) return files;
+    for (const auto& entry : fs::directory_iterator(dir / folder)) {
+        auto extension = entry.path().extension().string();
+        if (!entry.is_regular_file()) continue;
+        if (extension == ".gv" || extension == ".dot" || extension == ".graphml" || extension == ".gexf") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+bool corpus_missing_is_failure()
+{
+    const char* ci = std::getenv("CI");
+    return ci && *ci && std::string(ci) != "0" && std::string(ci) != "false";
 }
 
 fs::path seed_paper()

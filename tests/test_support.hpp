@@ -2,6 +2,7 @@
 // Shared helpers for tests: paths to test data, the corpus and scratch folders.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace actorgraph::testing {
 
@@ -11,6 +12,11 @@ namespace actorgraph::testing {
 [[nodiscard]] std::filesystem::path source_dir();
 /// ../shared/corpus next to the repository, or an empty path when it is absent.
 [[nodiscard]] std::filesystem::path corpus_dir();
+/// The graph files of a corpus folder (DOT, GraphML, GEXF), sorted; empty when the corpus is absent.
+[[nodiscard]] std::vector<std::filesystem::path> corpus_graph_files(const std::string& folder);
+/// Why a corpus test cannot run, or empty when it can: in CI (the CI variable set) a missing corpus
+/// is a failure, not a skip, so a test calls this and fails or skips with the text.
+[[nodiscard]] bool corpus_missing_is_failure();
 /// ../shared/seed/000_e5060e00c0b16605.txt, or an empty path when it is absent.
 [[nodiscard]] std::filesystem::path seed_paper();
 /// A fresh empty folder for one test under the system temporary folder.
