@@ -25,9 +25,11 @@ using neo4j::Table;
 
 constexpr std::size_t listed_skipped_relationships = 20;
 
-csv::Dialect dialect_of(const CsvOptions& options)
+// The given delimiter, else a tab for a .tsv file and a comma for others.
+csv::Dialect dialect_of(const CsvOptions& options, const fs::path& file)
 {
-    return {options.delimiter.value_or(','), options.quote};
+    bool tsv = fold_case(file.extension().string()) == ".tsv";
+    return {options.delimiter.value_or(tsv ? '\t' : ','), options.quote};
 }
 
 enum class FileRole { nodes, relationships, other };
@@ -50,7 +52,7 @@ FileRole role_of_file(const fs::path& file, const CsvOptions& options, const Inp
     auto head = text.text().substr(0, std::size_t{1} << 20);
     if (auto feed = head.find('\n'); feed != std::string_view::npos) head = head.substr(0, feed + 1);
     csv::Release keep = [](std::size_t, std::size_t) {};
-    CsvParser parser(head, file.string(), limits, keep, dialect_of(options));
+    CsvParser parser(head, file.string(), limits, keep, dialect_of(options, file));
     Record record;
     if (!parser.next(record)) return FileRole::other;
     return role_of(record);  // the cells point into the mapped text: used before it is unmapped
@@ -99,7 +101,6 @@ private:
     neo4j::ReadOptions options_for(const ImportGroup& group, bool nodes) const
     {
         neo4j::ReadOptions options;
-        options.dialect = dialect_of(mapping_.csv);
         options.array_delimiter = mapping_.csv.array_delimiter;
         options.mapping = &mapping_;
         options.check_types = true;
@@ -118,7 +119,7 @@ private:
             MappedText text(path, limits_.max_file_bytes);
             FileName file = path.string();
             csv::Release release = [&](std::size_t from, std::size_t to) { text.release(from, to); };
-            CsvParser parser(text.text(), file, limits_, release, dialect_of(mapping_.csv));
+            CsvParser parser(text.text(), file, limits_, release, dialect_of(mapping_.csv, path));
             if (!table) {
                 Record header;
                 if (!parser.next(header)) throw Error({file, 1}, "empty file; expected the group's header line");

@@ -64,8 +64,8 @@ private:
         for (std::size_t i = 0; i < record.cells.size(); ++i) {
             const auto& cell = record.cells[i];
             switch (table_.roles[i]) {
-                case Role::start: pending.start = endpoint_id(start_space_, cell.text()); break;
-                case Role::end: pending.end = endpoint_id(end_space_, cell.text()); break;
+                case Role::start: set_endpoint(pending.start, start_space_, cell.text()); break;
+                case Role::end: set_endpoint(pending.end, end_space_, cell.text()); break;
                 case Role::type: relation.type = type(cell.text()); break;
                 default: break;
             }
@@ -77,10 +77,14 @@ private:
         return pending;
     }
 
-    [[nodiscard]] std::string endpoint_id(std::uint32_t space, std::string_view raw) const
+    // Without ID spaces the id as written (assigned in place: this runs for every endpoint of a big file).
+    void set_endpoint(std::string& id, std::uint32_t space, std::string_view raw) const
     {
-        if (!context_.spaces || space == IdSpaces::none) return std::string(raw);
-        return context_.spaces->actor_id(space, raw);
+        if (!context_.spaces || space == IdSpaces::none) {
+            id = raw;
+            return;
+        }
+        id = context_.spaces->actor_id(space, raw);
     }
 
     [[nodiscard]] std::string type(std::string_view text) const

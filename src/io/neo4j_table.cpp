@@ -131,6 +131,7 @@ PropertyColumns::PropertyColumns(const Table& table, PropertyArena* arena, const
         bool checked = options->check_types && column_value_type(column) != ValueType::text;
         bool rejoined = column.array && options->array_delimiter != ';';
         special_[i] = checked || rejoined ? 1 : 0;
+        any_special_ = any_special_ || checked || rejoined;
     }
     std::vector<std::size_t> by_name = columns_;
     std::stable_sort(by_name.begin(), by_name.end(),
@@ -150,7 +151,7 @@ Properties PropertyColumns::read(const csv::Record& record)
         const auto& cell = record.cells[columns_[k]];
         if (cell.absent()) continue;
         present |= std::uint64_t{1} << k;
-        values_.push_back(special_[columns_[k]] ? value(record, columns_[k]) : cell.text());
+        values_.push_back(any_special_ && special_[columns_[k]] ? value(record, columns_[k]) : cell.text());
     }
     if (present == 0) return {};
     auto list = lists_.find(present);

@@ -22,9 +22,9 @@ struct Column {
     std::string group;  ///< the ID space of an :ID, :START_ID or :END_ID column (`:ID(Person)`), else empty
 };
 
-/// How the files of one --nodes or --relationships group are read (neo4j-admin's options and the mapping).
+/// How the records of one --nodes or --relationships group become actors or relations (the delimiter and
+/// quote are the parser's, csv::Dialect).
 struct ReadOptions {
-    csv::Dialect dialect;
     char array_delimiter = ';';
     std::vector<std::string> labels;  ///< labels every node of the group has (`--nodes=Person:Official=...`)
     std::string type;                 ///< the type of relationships whose :TYPE is empty (`--relationships=OWNS=...`)
@@ -81,6 +81,7 @@ private:
     const ReadOptions* options_;
     FileName file_;
     std::vector<char> special_;           // by column: 1 when its cells are checked or rejoined
+    bool any_special_ = false;
     std::vector<std::string> scratch_;    // by column: the last converted value
 };
 
