@@ -1,5 +1,6 @@
 #include "actorgraph/io/import_mapping.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -162,6 +163,26 @@ char character_member(const json& object, std::string_view key, char fallback, c
     return text.empty() ? fallback : parse_csv_character(text, key);
 }
 
+// A misspelt key ("kind" for "kinds") would silently do nothing: it is an error listing the known ones.
+void require_known_keys(const json& object, std::initializer_list<std::string_view> known, std::string_view where,
+                        const std::string& source)
+{
+    for (const auto& [key, value] : object.items()) {
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        std::string list;
+        for (auto name : known) list += (list.empty() ? "" : ", ") + std::string(name);
+        throw Error({source, 0}, "mapping: unknown key '" + key + "' in " + std::string(where) + "; expected " + list);
+    }
+}
+
+const json* object_member(const json& object, std::string_view key, const std::string& source)
+{
+    auto found = object.find(key);
+    if (found == object.end() || found->is_null()) return nullptr;
+    if (!found->is_object()) throw Error({source, 0}, "mapping: '" + std::string(key) + "' must be an object");
+    return &*found;
+}
+
 std::string character_text(char c)
 {
     return c == '\t' ? std::string("TAB") : std::string(1, c);
@@ -234,19 +255,24 @@ ImportMapping mapping_from_json(const json& in, const std::string& source)
     mapping.types = map_member(in, "types", source);
     mapping.caption = string_member(in, "caption", source);
     if (!mapping.caption.empty()) (void)CaptionTemplate(mapping.caption);  // an unclosed brace is an error now
-    if (auto csv = in.find("csv"); csv != in.end() && csv->is_object()) {
+    require_known_keys(in, {"kinds", "types", "caption", "csv", "nodes", "edges"}, "the mapping", source);
+    if (const auto* csv = object_member(in, "csv", source)) {
+        require_known_keys(*csv, {"delimiter", "quote", "array_delimiter"}, "csv", source);
         auto delimiter = string_member(*csv, "delimiter", source);
         if (!delimiter.empty()) mapping.csv.delimiter = parse_csv_character(delimiter, "delimiter");
         mapping.csv.quote = character_member(*csv, "quote", '"', source);
         mapping.csv.array_delimiter = character_member(*csv, "array_delimiter", ';', source);
     }
-    if (auto nodes = in.find("nodes"); nodes != in.end() && nodes->is_object()) {
+    if (const auto* nodes = object_member(in, "nodes", source)) {
+        require_known_keys(*nodes, {"id", "kind", "kind_column", "properties"}, "nodes", source);
         mapping.nodes.id = string_member(*nodes, "id", source);
         mapping.nodes.kind = string_member(*nodes, "kind", source);
         mapping.nodes.kind_column = string_member(*nodes, "kind_column", source);
         mapping.nodes.properties = properties_member(*nodes, source);
     }
-    if (auto edges = in.find("edges"); edges != in.end() && edges->is_object()) {
+    if (const auto* edges = object_member(in, "edges", source)) {
+        require_known_keys(*edges, {"source", "target", "type", "type_column", "source_kind", "target_kind", "properties"},
+                           "edges", source);
         mapping.edges.source = string_member(*edges, "source", source);
         mapping.edges.target = string_member(*edges, "target", source);
         mapping.edges.type = string_member(*edges, "type", source);

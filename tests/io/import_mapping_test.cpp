@@ -61,6 +61,14 @@ TEST(ImportMapping, BadMappingFilesAndFlagsAreErrorsNamingWhatIsWrong)
         EXPECT_EQ(error.where().file, file.string());
         EXPECT_NE(error.message().find("'kinds'"), std::string::npos) << error.message();
     }
+    write_file_atomically(file, "{\"kind\": {\"Legislator\": \"official\"}}");
+    try {
+        (void)load_mapping(file);
+        FAIL() << "expected an Error";
+    } catch (const Error& error) {
+        EXPECT_NE(error.message().find("unknown key 'kind'"), std::string::npos) << error.message();
+        EXPECT_NE(error.message().find("kinds"), std::string::npos) << error.message();
+    }
     write_file_atomically(file, "{not json");
     EXPECT_THROW((void)load_mapping(file), Error);
     std::map<std::string, std::string> map;
