@@ -74,8 +74,8 @@ std::string header_stem(const fs::path& file)
     return {};
 }
 
-// The whole set shares one progress: actors are gathered first, so ids that two ID spaces share are known
-// before any actor is added.
+// An actor read from a node file, with the ID space of its file. All node files are read before any actor
+// is added, so ids that two ID spaces share are known first.
 struct GatheredActor {
     Actor actor;
     std::uint32_t space;
@@ -109,8 +109,8 @@ private:
         return options;
     }
 
-    // Calls `read(parser, table_width_set)` for each file of the group, with the group's header read from the
-    // first file; returns the header's table through `make_table`.
+    // Reads the group's files one after the other as one file: `make_table` turns the first file's first record
+    // (the group's header) into the table, then `read_file(parser, table, file)` reads each file's data records.
     template <typename MakeTable, typename ReadFile>
     void for_each_file(const ImportGroup& group, MakeTable make_table, ReadFile read_file)
     {
@@ -146,6 +146,7 @@ private:
             neo4j::NodeReader reader(table, file, graph_.new_property_arena(), &options);
             auto add = [&](Actor&& actor) { gathered_.push_back({std::move(actor), space}); };
             auto warn = [&](Diagnostic&& warning) { graph_.warn(std::move(warning.where), std::move(warning.message)); };
+            // Both halves only gather actors here (nothing is added yet), so they split the text evenly.
             csv::read_in_two_halves<Actor>(parser, limits_, 0.5, reader,
                                            neo4j::NodeReader(table, file, graph_.new_property_arena(), &options), add,
                                            warn);

@@ -4,6 +4,7 @@
 
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/io/neo4j_csv.hpp"
+#include "graph_fixtures.hpp"
 #include "test_support.hpp"
 
 namespace actorgraph {
@@ -203,6 +204,19 @@ TEST(Neo4jImportSet, AFolderWithoutNodeFilesIsAnError)
     auto folder = scratch_dir("import_set_no_nodes");
     write_file_atomically(folder / "links.csv", ":START_ID,:END_ID\na,b\n");
     EXPECT_THROW((void)scan_import_folder(folder), Error);
+}
+
+TEST(Neo4jImportSet, ReadingEachFileInTwoHalvesGivesTheSameGraphAndWarnings)
+{
+    InputLimits halves;
+    halves.parallel_csv_bytes = 0;  // every file, however small, is read in two halves on two threads
+    auto set = scan_import_folder(test_data("neo4j_set"));
+    auto once = read_import_set(set), twice = read_import_set(set, {}, halves);
+    testing::expect_same_graph(once, twice);
+    ASSERT_EQ(once.diagnostics().size(), twice.diagnostics().size());
+    for (std::size_t i = 0; i < once.diagnostics().size(); ++i) {
+        EXPECT_EQ(once.diagnostics()[i].to_string(), twice.diagnostics()[i].to_string());
+    }
 }
 
 TEST(Neo4jImportSet, GroupsParseLabelsAndFilesAsNeo4jAdminTakesThem)
