@@ -4,6 +4,7 @@
 
 #include "actorgraph/model/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/import_command.hpp"
 
 namespace {
 
@@ -121,6 +122,9 @@ int main(int argc, char** argv)
     generate_command->add_option("-o,--output", generate.output, "Output folder")->required();
     generate_command->add_option("--formats", generate.formats, "Comma-separated: csv, dot, graphml");
     generate_command->callback([&] { exit_code = run_generate(generate); });
+
+    ImportArguments importing;
+    add_import_command(app, importing, exit_code);
 
     try {
         app.parse(argc, argv);

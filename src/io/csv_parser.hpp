@@ -99,6 +99,13 @@ struct Record {
     std::vector<Cell> cells;
 };
 
+/// The separator and quote characters (neo4j-admin's --delimiter and --quote); both must be ASCII and
+/// neither a line break, and they must differ (checked where users give them, io/import_mapping.cpp).
+struct Dialect {
+    char delimiter = ',';
+    char quote = '"';
+};
+
 // RFC 4180 with LF, CRLF or CR line ends; quoted cells may span lines, which the line count follows.
 // Records are read one at a time into a reused Record, so a big file is never held twice, and in one pass:
 // a separate pass checking UTF-8 first cost a tenth of loading a big file, faulting every page in twice.
@@ -106,8 +113,10 @@ class CsvParser {
 public:
     /// `release` is told which bytes the parser is done with, so a mapped file can drop their pages. Every cell
     /// is checked to be UTF-8 as it is read (the bytes between cells are ASCII by construction).
-    CsvParser(std::string_view text, const FileName& file, const InputLimits& limits, const Release& release)
-        : text_(text), file_(file), limits_(limits), release_(release)
+    CsvParser(std::string_view text, const FileName& file, const InputLimits& limits, const Release& release,
+              Dialect dialect = {})
+        : text_(text), file_(file), limits_(limits), release_(release), delimiter_(dialect.delimiter),
+          quote_(dialect.quote)
     {
         require_input_size(text_.size(), file_, limits_);
         if (text_.starts_with("\xEF\xBB\xBF")) {
@@ -120,6 +129,7 @@ public:
     /// count from 1 and cells from 0.
     CsvParser(const CsvParser& whole, std::size_t from)
         : text_(whole.text_.substr(from)), file_(whole.file_), limits_(whole.limits_), release_(whole.release_),
+          delimiter_(whole.delimiter_), quote_(whole.quote_),
           base_(whole.base_ + from), released_(base_), max_width_(whole.max_width_), header_read_(whole.header_read_)
     {
     }
@@ -195,7 +205,7 @@ private:
             count_cell();
             ++fields;
             read_cell(extra);
-        } while (pos_ < text_.size() && text_[pos_++] == ',');
+        } while (pos_ < text_.size() && text_[pos_++] == delimiter_);
         throw Error({file_, record.line}, "record has " + std::to_string(fields) + " fields, but the header has " +
                                               std::to_string(max_width_));
     }
@@ -214,7 +224,7 @@ private:
         // Reset field by field: a fresh Cell per cell (its string included) was a tenth of parsing.
         cell.escaped = false;
         cell.quoted = false;
-        if (pos_ < text_.size() && text_[pos_] == '"') {
+        if (pos_ < text_.size() && text_[pos_] == quote_) {
             quoted_cell(cell);
         } else {
             plain_cell(cell);
@@ -230,7 +240,7 @@ private:
             count_cell();
             if (count == record.cells.size()) record.cells.emplace_back();
             read_cell(record.cells[count++]);
-            if (pos_ >= text_.size() || text_[pos_] != ',') break;
+            if (pos_ >= text_.size() || text_[pos_] != delimiter_) break;
             ++pos_;
         }
         if (count < record.cells.size()) record.cells.resize(count);
@@ -253,14 +263,14 @@ private:
         std::uint64_t seen = 0;
         while (true) {
             if (end + 8 > text_.size()) {
-                for (; end < text_.size() && text_[end] != ',' && !is_line_break(text_[end]); ++end) {
+                for (; end < text_.size() && text_[end] != delimiter_ && !is_line_break(text_[end]); ++end) {
                     seen |= static_cast<unsigned char>(text_[end]);
                 }
                 break;
             }
             auto word = word_at(text_.data() + end);
             auto stops =
-                zero_bytes(word ^ (ones * ',')) | zero_bytes(word ^ (ones * '\n')) | zero_bytes(word ^ (ones * '\r'));
+                zero_bytes(word ^ delimiters_) | zero_bytes(word ^ (ones * '\n')) | zero_bytes(word ^ (ones * '\r'));
             if (stops == 0) {
                 seen |= word;
                 end += 8;
@@ -286,8 +296,8 @@ private:
                 throw Error({file_, start_line}, "unterminated quoted field (its opening quote is on this line)");
             }
             char c = text_[pos_++];
-            if (c == '"') {
-                if (pos_ >= text_.size() || text_[pos_] != '"') break;
+            if (c == quote_) {
+                if (pos_ >= text_.size() || text_[pos_] != quote_) break;
                 cell.escaped = true;
                 ++pos_;
             } else if (c == '\n' || (c == '\r' && (pos_ == text_.size() || text_[pos_] != '\n'))) {
@@ -298,20 +308,20 @@ private:
         if (auto bad = first_invalid_utf8(cell.raw)) {
             throw Error({file_, start_line + line_at(cell.raw, *bad) - 1}, "invalid UTF-8");
         }
-        if (cell.escaped) cell.unescaped = unescape_quotes(cell.raw);
-        if (pos_ < text_.size() && text_[pos_] != ',' && !is_line_break(text_[pos_])) {
+        if (cell.escaped) cell.unescaped = unescape_quotes(cell.raw, quote_);
+        if (pos_ < text_.size() && text_[pos_] != delimiter_ && !is_line_break(text_[pos_])) {
             throw Error({file_, line_},
                         "unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
         }
     }
 
-    static std::string unescape_quotes(std::string_view raw)
+    static std::string unescape_quotes(std::string_view raw, char quote)
     {
         std::string text;
         text.reserve(raw.size());
         for (std::size_t i = 0; i < raw.size(); ++i) {
             text += raw[i];
-            if (raw[i] == '"') ++i;  // the second quote of a doubled pair
+            if (raw[i] == quote) ++i;  // the second quote of a doubled pair
         }
         return text;
     }
@@ -322,6 +332,10 @@ private:
     const Release& release_;
     static constexpr std::size_t release_step = std::size_t{16} << 20;
 
+    char delimiter_ = ',';
+    char quote_ = '"';
+    // The delimiter in every byte of a word, for plain_cell's word-at-a-time scan.
+    std::uint64_t delimiters_ = 0x0101010101010101u * static_cast<unsigned char>(delimiter_);
     std::size_t base_ = 0;      // where text_ starts in the text given to release_ (after a byte-order mark)
     std::size_t released_ = 0;  // offsets before this were given to release_ (in its text)
     std::size_t stop_ = std::string_view::npos;

@@ -6,10 +6,11 @@
 #include <set>
 
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/io/neo4j_import_set.hpp"
 #include "io/csv_halves.hpp"
 #include "io/csv_parser.hpp"
 #include "io/mapped_text.hpp"
-#include "io/neo4j_labels.hpp"
+#include "io/neo4j_nodes.hpp"
 #include "io/neo4j_relationships.hpp"
 #include "io/neo4j_table.hpp"
 
@@ -34,60 +35,11 @@ using csv::CsvParser;
 using csv::first_invalid_utf8;
 using csv::Record;
 using csv::Release;
-using neo4j::PropertyColumns;
+using neo4j::NodeReader;
 using neo4j::Role;
 using neo4j::Table;
 
 // ---------------------------------------------------------------------------------------------- reading
-
-// Reads node records into actors; never touches the graph, so the second half of a big file is read
-// on a second thread while the first half's actors are added (csv_halves.hpp).
-class NodeReader {
-public:
-    NodeReader(const Table& table, const FileName& file, PropertyArena& arena)
-        : table_(table), file_(file), properties_(table, &arena)
-    {
-    }
-
-    // Reads until the parser stops, giving each actor to `add(Actor&&)`; asks `keep_going()` every 256.
-    template <typename Add, typename Warn, typename KeepGoing>
-    void read(CsvParser& parser, Add add, Warn /*no warnings*/, KeepGoing keep_going)
-    {
-        Record record;
-        for (std::size_t count = 1; parser.next(record); ++count) {
-            neo4j::require_width(record, table_, file_);
-            add(actor(record));
-            if (count % 256 == 0 && !keep_going()) return;
-        }
-    }
-
-private:
-    Actor actor(const Record& record)
-    {
-        Actor actor;
-        actor.where = {file_, record.line};
-        std::vector<std::string> labels;
-        for (std::size_t i = 0; i < record.cells.size(); ++i) {
-            const auto& cell = record.cells[i];
-            switch (table_.roles[i]) {
-                case Role::id: actor.id = cell.text(); break;
-                case Role::label: actor.label = cell.text(); break;
-                case Role::kind:
-                    for (auto& label : split_list(cell.text())) labels.push_back(std::move(label));
-                    break;
-                case Role::aliases: actor.aliases = split_list(cell.text()); break;
-                default: break;
-            }
-        }
-        actor.properties = properties_.read(record);
-        neo4j::set_kind_from_labels(actor, labels);
-        return actor;
-    }
-
-    const Table& table_;
-    FileName file_;
-    PropertyColumns properties_;
-};
 
 void read_nodes(Graph& graph, std::string_view text, const FileName& file, const InputLimits& limits,
                 const Release& release)
@@ -280,6 +232,7 @@ Graph read_neo4j_csv(std::string_view nodes, const std::string& nodes_name, std:
 
 Graph read_neo4j_csv_folder(const fs::path& folder, const InputLimits& limits)
 {
+    if (is_import_set_folder(folder)) return read_import_set(scan_import_folder(folder), {}, limits);
     auto nodes = folder / csv_nodes_file;
     auto relationships = folder / csv_relationships_file;
     for (const auto& file : {nodes, relationships}) {

@@ -25,10 +25,16 @@ struct PendingRelation {
 // so two readers can run on two threads while one of them adds to it.
 class RelationReader {
 public:
-    RelationReader(const Graph& graph, const Table& table, const FileName& file, const std::string& nodes_name,
+    RelationReader(const Graph& graph, const Table& table, const FileName& file, const RelationshipContext& context,
                    PropertyArena& arena)
-        : graph_(graph), table_(table), file_(file), nodes_name_(nodes_name), properties_(table, &arena)
+        : graph_(graph), table_(table), file_(file), context_(context),
+          properties_(table, &arena, context.options, file)
     {
+        if (!context.spaces) return;
+        for (std::size_t i = 0; i < table.columns.size(); ++i) {
+            if (table.roles[i] == Role::start) start_space_ = context.spaces->find(table.columns[i].group);
+            if (table.roles[i] == Role::end) end_space_ = context.spaces->find(table.columns[i].group);
+        }
     }
 
     // Reads until the parser stops. `add(Relation&&)` gets each relation whose endpoints are actors and
@@ -58,14 +64,49 @@ private:
         for (std::size_t i = 0; i < record.cells.size(); ++i) {
             const auto& cell = record.cells[i];
             switch (table_.roles[i]) {
-                case Role::start: pending.start = cell.text(); break;
-                case Role::end: pending.end = cell.text(); break;
-                case Role::type: relation.type = normalize_relation_type(cell.text()); break;
+                case Role::start: set_endpoint(pending.start, start_space_, cell.text()); break;
+                case Role::end: set_endpoint(pending.end, end_space_, cell.text()); break;
+                case Role::type: relation.type = type(cell.text()); break;
                 default: break;
             }
         }
+        if (context_.options && relation.type.empty() && !context_.options->type.empty()) {
+            relation.type = type(context_.options->type);
+        }
         relation.properties = properties_.read(record);
         return pending;
+    }
+
+    // Without ID spaces the id as written (assigned in place: this runs for every endpoint of a big file).
+    void set_endpoint(std::string& id, std::uint32_t space, std::string_view raw) const
+    {
+        if (!context_.spaces || space == IdSpaces::none) {
+            id = raw;
+            return;
+        }
+        id = context_.spaces->actor_id(space, raw);
+    }
+
+    [[nodiscard]] std::string type(std::string_view text) const
+    {
+        const auto* mapping = context_.options ? context_.options->mapping : nullptr;
+        return normalize_relation_type(mapping ? std::string_view(mapping->map_type(text)) : text);
+    }
+
+    // Found, and (with ID spaces) in the space the column names.
+    [[nodiscard]] bool resolved(const std::optional<ActorIndex>& actor, std::uint32_t space) const
+    {
+        if (!actor) return false;
+        if (!context_.spaces) return true;
+        return space != IdSpaces::none && context_.spaces->holds(*actor, space);
+    }
+
+    [[nodiscard]] std::string space_note(std::uint32_t space) const
+    {
+        if (!context_.spaces) return "not in " + context_.nodes_name;
+        if (space == IdSpaces::none) return "no node file has this ID space";
+        const auto& name = context_.spaces->name(space);
+        return name.empty() ? "not in the global ID space" : "not in ID space " + name;
     }
 
     template <typename Add, typename Warn>
@@ -79,17 +120,18 @@ private:
         auto found = graph_.find_by_ids(ids_);
         for (std::size_t i = 0; i < batch_.size(); ++i) {
             auto& [relation, from, to] = batch_[i];
-            auto source = found[2 * i], target = found[2 * i + 1];
+            bool source = resolved(found[2 * i], start_space_), target = resolved(found[2 * i + 1], end_space_);
             if (source && target) {
-                relation.source = *source;
-                relation.target = *target;
+                relation.source = *found[2 * i];
+                relation.target = *found[2 * i + 1];
                 add(std::move(relation));
                 continue;
             }
             std::string unknown = !source && !target && from != to ? "endpoints '" + from + "' and '" + to + "'"
                                                                    : "endpoint '" + (source ? to : from) + "'";
-            warn(Diagnostic{relation.where, "relationship from '" + from + "' to '" + to + "': unknown " + unknown +
-                                                " (not in " + nodes_name_ + "); skipped"});
+            auto note = space_note(source ? end_space_ : start_space_);
+            warn(Diagnostic{relation.where,
+                            "relationship from '" + from + "' to '" + to + "': unknown " + unknown + " (" + note + "); skipped"});
         }
         batch_.clear();
     }
@@ -97,13 +139,42 @@ private:
     const Graph& graph_;
     const Table& table_;
     FileName file_;
-    const std::string& nodes_name_;
+    const RelationshipContext& context_;
     PropertyColumns properties_;
+    std::uint32_t start_space_ = IdSpaces::none, end_space_ = IdSpaces::none;
     std::vector<PendingRelation> batch_;
     std::vector<std::string_view> ids_;
 };
 
 }  // namespace
+
+std::uint32_t IdSpaces::intern(std::string_view space)
+{
+    auto [found, added] = numbers_.try_emplace(std::string(space), static_cast<std::uint32_t>(names_.size()));
+    if (added) names_.emplace_back(space);
+    return found->second;
+}
+
+std::uint32_t IdSpaces::find(std::string_view space) const
+{
+    auto found = numbers_.find(std::string(space));
+    return found == numbers_.end() ? none : found->second;
+}
+
+std::string IdSpaces::actor_id(std::uint32_t space, std::string_view raw) const
+{
+    const auto& name = names_.at(space);
+    if (name.empty() || shared_.empty() || !shared_.contains(std::string(raw))) return std::string(raw);
+    return name + ":" + std::string(raw);
+}
+
+Table relationship_table(const Record& header, const FileName& file)
+{
+    auto table = read_header(header, false);
+    require_column(table, Role::start, ":START_ID", file);
+    require_column(table, Role::end, ":END_ID", file);
+    return table;
+}
 
 void read_relationships(Graph& graph, std::string_view text, const FileName& file, const std::string& nodes_name,
                         const InputLimits& limits, const csv::Release& release)
@@ -113,19 +184,28 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     if (!parser.next(record)) {
         throw Error({file, 1}, "empty file; expected a header with :START_ID and :END_ID columns");
     }
-    auto table = read_header(record, false);
+    auto table = relationship_table(record, file);
     parser.set_width(table.columns.size());
-    require_column(table, Role::start, ":START_ID", file);
-    require_column(table, Role::end, ":END_ID", file);
+    RelationshipContext context;
+    context.nodes_name = nodes_name;
+    read_relationship_records(graph, parser, table, file, limits, context);
+}
+
+void read_relationship_records(Graph& graph, CsvParser& parser, const Table& table, const FileName& file,
+                               const InputLimits& limits, const RelationshipContext& context)
+{
     graph.reserve(0, parser.estimated_records());
-    RelationReader reader(graph, table, file, nodes_name, graph.new_property_arena());
+    RelationReader reader(graph, table, file, context, graph.new_property_arena());
     auto add = [&](Relation&& relation) { graph.add_relation(std::move(relation)); };
-    auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
+    auto warn = [&](Diagnostic&& warning) {
+        if (context.warn) return context.warn(std::move(warning));
+        graph.warn(std::move(warning.where), std::move(warning.message));
+    };
     // The first thread also appends every relation to the graph: with 47% of the text the two threads finish
     // together (measured at 4M relations).
     constexpr double relationships_first_share = 0.47;
     csv::read_in_two_halves<Relation>(parser, limits, relationships_first_share, reader,
-                                      RelationReader(graph, table, file, nodes_name, graph.new_property_arena()), add,
+                                      RelationReader(graph, table, file, context, graph.new_property_arena()), add,
                                       warn);
 }
 

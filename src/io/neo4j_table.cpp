@@ -20,18 +20,20 @@ constexpr std::array<std::string_view, 22> header_types{
 Column parse_header(std::string_view header)
 {
     auto colon = header.rfind(':');
-    if (colon == std::string_view::npos) return {std::string(header), {}, false};
+    if (colon == std::string_view::npos) return {std::string(header), {}, false, {}};
     auto suffix = header.substr(colon + 1);
-    if (auto group = suffix.find('('); group != std::string_view::npos && suffix.ends_with(')')) {
-        suffix = suffix.substr(0, group);
+    std::string_view group;
+    if (auto open = suffix.find('('); open != std::string_view::npos && suffix.ends_with(')')) {
+        group = suffix.substr(open + 1, suffix.size() - open - 2);
+        suffix = suffix.substr(0, open);
     }
     bool array = suffix.ends_with("[]");
     if (array) suffix.remove_suffix(2);
     auto type = fold_case(suffix);
     if (std::find(header_types.begin(), header_types.end(), type) == header_types.end()) {
-        return {std::string(header), {}, false};
+        return {std::string(header), {}, false, {}};
     }
-    return {std::string(header.substr(0, colon)), type, array};
+    return {std::string(header.substr(0, colon)), type, array, std::string(group)};
 }
 
 std::size_t find_column(const Table& table, std::string_view name, std::string_view type)
@@ -100,10 +102,36 @@ void require_width(const Record& record, const Table& table, const FileName& fil
     }
 }
 
-PropertyColumns::PropertyColumns(const Table& table, PropertyArena* arena) : table_(table), arena_(arena)
+ValueType column_value_type(const Column& column)
 {
+    // neo4j-admin reads any boolean cell other than "true" as false, so none is an error: kept as written.
+    if (column.type.empty() || column.type == "string" || column.type == "char" || column.type == "boolean") {
+        return ValueType::text;
+    }
+    auto type = ValueType::text;
+    try {
+        type = parse_value_type(column.type);
+    } catch (const Error&) {
+        return ValueType::text;  // point, time, duration: kept as written
+    }
+    // Dates are kept as written: Neo4j's own forms are what a writer gives back.
+    return type == ValueType::date || type == ValueType::datetime ? ValueType::text : type;
+}
+
+PropertyColumns::PropertyColumns(const Table& table, PropertyArena* arena, const ReadOptions* options, FileName file)
+    : table_(table), arena_(arena), options_(options), file_(file)
+{
+    special_.assign(table.columns.size(), 0);
+    scratch_.resize(table.columns.size());
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-        if (table.roles[i] == Role::property) columns_.push_back(i);
+        if (table.roles[i] != Role::property) continue;
+        columns_.push_back(i);
+        if (!options) continue;
+        const auto& column = table.columns[i];
+        bool checked = options->check_types && column_value_type(column) != ValueType::text;
+        bool rejoined = column.array && options->array_delimiter != ';';
+        special_[i] = checked || rejoined ? 1 : 0;
+        any_special_ = any_special_ || checked || rejoined;
     }
     std::vector<std::size_t> by_name = columns_;
     std::stable_sort(by_name.begin(), by_name.end(),
@@ -123,7 +151,7 @@ Properties PropertyColumns::read(const csv::Record& record)
         const auto& cell = record.cells[columns_[k]];
         if (cell.absent()) continue;
         present |= std::uint64_t{1} << k;
-        values_.push_back(cell.text());
+        values_.push_back(any_special_ && special_[columns_[k]] ? value(record, columns_[k]) : cell.text());
     }
     if (present == 0) return {};
     auto list = lists_.find(present);
@@ -148,9 +176,35 @@ Properties PropertyColumns::read_entries(const csv::Record& record)
     entries_.clear();
     for (auto column : columns_) {
         const auto& cell = record.cells[column];
-        if (!cell.absent()) entries_.emplace_back(table_.columns[column].name, cell.text());
+        if (!cell.absent()) entries_.emplace_back(table_.columns[column].name, value(record, column));
     }
     return Properties::from_entries(entries_);
+}
+
+std::string_view PropertyColumns::value(const csv::Record& record, std::size_t column)
+{
+    auto text = record.cells[column].text();
+    if (!special_[column]) return text;
+    const auto& header = table_.columns[column];
+    auto type = options_->check_types ? column_value_type(header) : ValueType::text;
+    auto check = [&](std::string_view item) {
+        if (type == ValueType::text || convert_value(item, type)) return;
+        auto shown = header.name + ":" + header.type + (header.array ? "[]" : "");
+        throw Error({file_, record.line}, "column " + shown + ": '" + std::string(item) + "' is not " +
+                                              (type == ValueType::integer ? "an integer" : "a number"));
+    };
+    if (!header.array) {
+        check(text);
+        return text;
+    }
+    auto& joined = scratch_[column];
+    joined.clear();
+    for (const auto& item : split_list(text, std::string_view(&options_->array_delimiter, 1))) {
+        check(item);
+        if (!joined.empty()) joined += ';';
+        joined += item;
+    }
+    return joined;
 }
 
 }  // namespace actorgraph::neo4j

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "actorgraph/io/import_mapping.hpp"
 #include "actorgraph/model/file_name.hpp"
 #include "actorgraph/model/properties.hpp"
 #include "io/csv_parser.hpp"
@@ -18,6 +19,18 @@ struct Column {
     std::string name;
     std::string type;  ///< lower-cased keyword or type without group or [], empty when the header has none
     bool array = false;
+    std::string group;  ///< the ID space of an :ID, :START_ID or :END_ID column (`:ID(Person)`), else empty
+};
+
+/// How the records of one --nodes or --relationships group become actors or relations (the delimiter and
+/// quote are the parser's, csv::Dialect).
+struct ReadOptions {
+    char array_delimiter = ';';
+    std::vector<std::string> labels;  ///< labels every node of the group has (`--nodes=Person:Official=...`)
+    std::string type;                 ///< the type of relationships whose :TYPE is empty (`--relationships=OWNS=...`)
+    const ImportMapping* mapping = nullptr;  ///< kinds, types and caption; none keeps them as written
+    /// Check typed cells (int, float, boolean, arrays of them) as neo4j-admin does: a bad one is an Error.
+    bool check_types = false;
 };
 
 /// What a column is for.
@@ -42,7 +55,10 @@ void require_width(const csv::Record& record, const Table& table, const FileName
 class PropertyColumns {
 public:
     /// The property columns of the table (which must outlive this); sets go into the arena when one is given.
-    explicit PropertyColumns(const Table& table, PropertyArena* arena = nullptr);
+    /// With options, typed cells are checked (check_types) and arrays rejoined with ';' (the model's list
+    /// separator) when the array delimiter is another; `file` names the file in those errors.
+    explicit PropertyColumns(const Table& table, PropertyArena* arena = nullptr, const ReadOptions* options = nullptr,
+                             FileName file = {});
     /// The record's properties: its present property cells.
     [[nodiscard]] Properties read(const csv::Record& record);
 
@@ -52,6 +68,8 @@ private:
 
     [[nodiscard]] PropertyNames names_of(std::uint64_t present) const;
     [[nodiscard]] Properties read_entries(const csv::Record& record);
+    // The cell's value: the cell itself, or (for a checked or rejoined column) a checked copy in scratch_.
+    [[nodiscard]] std::string_view value(const csv::Record& record, std::size_t column);
 
     const Table& table_;
     PropertyArena* arena_;
@@ -60,6 +78,14 @@ private:
     std::unordered_map<std::uint64_t, PropertyNames> lists_;
     std::vector<std::string_view> values_;
     std::vector<Properties::value_type> entries_;
+    const ReadOptions* options_;
+    FileName file_;
+    std::vector<char> special_;           // by column: 1 when its cells are checked or rejoined
+    bool any_special_ = false;
+    std::vector<std::string> scratch_;    // by column: the last converted value
 };
+
+/// The Neo4j type of a column as a value type to check against (text for strings and temporal types).
+[[nodiscard]] ValueType column_value_type(const Column& column);
 
 }  // namespace actorgraph::neo4j

@@ -24,7 +24,8 @@ inline constexpr std::string_view csv_relationships_file = "relationships.csv";
 [[nodiscard]] Graph read_neo4j_csv(std::string_view nodes, const std::string& nodes_name,
                                    std::string_view relationships, const std::string& relationships_name,
                                    const InputLimits& limits = {});
-/// Reads nodes.csv and relationships.csv from a folder.
+/// Reads nodes.csv and relationships.csv from a folder; a folder of other CSV files is read as a Neo4j
+/// import set (neo4j_import_set.hpp).
 [[nodiscard]] Graph read_neo4j_csv_folder(const std::filesystem::path& folder, const InputLimits& limits = {});
 /// The graph as the two CSV texts (RFC 4180 quoting, UTF-8, no BOM).
 [[nodiscard]] CsvDocuments write_neo4j_csv(const Graph& graph);
