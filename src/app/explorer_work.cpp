@@ -103,14 +103,40 @@ void Explorer::finish_load()
         error("cannot open " + outcome.error);
         return;
     }
+    install(std::move(*outcome.value), loading_file_, outcome.seconds, true);
+}
+
+void Explorer::adopt(std::shared_ptr<const Graph> graph, const fs::path& shown_as)
+{
+    if (!graph) return;
+    retire(std::move(load_job_));
+    auto facts = facts_of(*graph);
+    install({std::move(graph), std::move(facts)}, shown_as, 0, false);
+}
+
+bool Explorer::open_import()
+{
+    const auto& dialog = import_dialog_;
+    if (!dialog.check_is_current()) {
+        error(dialog.check() ? "the tables or the mapping changed since the check: check again before opening"
+                             : "check the tables before opening them" + (dialog.check_error().empty() ? "" : " (" + dialog.check_error() + ")"));
+        return false;
+    }
+    const auto& files = dialog.files;
+    adopt(dialog.check()->graph, files.edges.empty() ? files.nodes : files.edges);
+    return true;
+}
+
+void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_taken, bool remember)
+{
     retire(std::move(compose_job_));
     retire(std::move(layout_job_));
     retire(std::move(rank_job_));
     retire(std::move(search_job_));
-    graph_ = std::move(outcome.value->graph);
+    graph_ = std::move(loaded.graph);
     queries_ = std::make_shared<QueryCache>(*graph_);
-    facts_ = std::move(outcome.value->facts);
-    file_ = loading_file_;
+    facts_ = std::move(loaded.facts);
+    file_ = file;
     view_ = fresh_view();
     shown_view_ = view_;
     // The old picture's indices belong to the old graph: it must not be drawn or hit-tested again.
@@ -126,9 +152,9 @@ void Explorer::finish_load()
     centre_when_drawn_.reset();
     layout_error_.clear();
     fit_on_next_drawing_ = true;
-    recent_.add(file_);
+    if (remember) recent_.add(file_);
     char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%.1f s", outcome.seconds);
+    std::snprintf(seconds, sizeof seconds, "%.1f s", seconds_taken);
     info("opened " + file_.string() + " in " + seconds + ": " + with_thousands(graph_->actor_count()) + " actors, " +
          with_thousands(graph_->relation_count()) + " relations, " + with_thousands(graph_->diagnostics().size()) +
          " warnings");
@@ -214,6 +240,7 @@ void Explorer::poll()
     if (export_job_ && export_job_->finished()) finish_export();
     if (rank_job_ && rank_job_->finished()) finish_ranking();
     if (search_job_ && search_job_->finished()) finish_search();
+    import_dialog_.poll();
     std::erase_if(retired_, [](const auto& job) { return job->finished(); });
 }
 

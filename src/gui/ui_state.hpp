@@ -36,6 +36,12 @@ struct RankPanelState {
     bool sort_descending = true;
 };
 
+struct ImportPanelState {
+    std::string nodes_text;       ///< the node table's path as typed
+    std::string edges_text;       ///< the edge table's path as typed
+    std::string mapping_path = "mapping.json";
+    std::string mapping_message;  ///< what the last load or save of the mapping file said
+};
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -44,6 +50,7 @@ struct UiState {
     FilterPanelState filters;
     RankPanelState rank;
     FileBrowser browser;
+    ImportPanelState import;
     std::string export_path = "actorgraph-view.svg";
     int focus_depth = 1;
     const Graph* filters_for = nullptr;  ///< the graph the filter widgets were initialised for

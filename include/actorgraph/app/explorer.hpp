@@ -15,6 +15,7 @@
 #include "actorgraph/app/background_task.hpp"
 #include "actorgraph/app/camera.hpp"
 #include "actorgraph/app/drawing_index.hpp"
+#include "actorgraph/app/import_dialog.hpp"
 #include "actorgraph/app/render_job.hpp"
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/view_spec.hpp"
@@ -118,6 +119,13 @@ public:
     /// Starts loading a graph in the background; once loaded the view resets and a layout starts. A file
     /// that fails to load keeps the old graph and logs "file:line: reason". False when it cannot start.
     bool open(const std::filesystem::path& path);
+    /// Shows a graph read elsewhere (the import dialog's checked tables) as if it had been opened from
+    /// `shown_as`; it is not added to the recent files (the tables are not a graph file).
+    void adopt(std::shared_ptr<const Graph> graph, const std::filesystem::path& shown_as);
+    /// The import dialog's state (tables, mapping, the last check); open_import() shows its checked graph.
+    [[nodiscard]] ImportDialog& import_dialog() noexcept { return import_dialog_; }
+    /// Opens the import dialog's last check when it is current; false (and a message) otherwise.
+    bool open_import();
     /// The open graph, or nullptr.
     [[nodiscard]] const Graph* graph() const noexcept { return graph_.get(); }
     /// The open file, empty when none.
@@ -241,6 +249,7 @@ public:
 
 private:
     void finish_load();
+    void install(LoadedGraph loaded, const std::filesystem::path& file, double seconds_taken, bool remember);
     void finish_compose();
     void finish_layout();
     void finish_export();
@@ -274,6 +283,7 @@ private:
     std::size_t drawing_generation_ = 0;
     bool fit_on_next_drawing_ = true;
     std::filesystem::path loading_file_;
+    ImportDialog import_dialog_;
     std::unique_ptr<BackgroundTask<LoadedGraph>> load_job_;
     std::unique_ptr<BackgroundTask<PreparedView>> compose_job_;
     std::unique_ptr<RenderJob> layout_job_;

@@ -20,6 +20,9 @@ void draw_rank_panel(Explorer& explorer, UiState& state);
 void draw_layout_panel(Explorer& explorer);
 /// Export of the current view to SVG, PNG, PDF or DOT.
 void draw_export_panel(Explorer& explorer, UiState& state);
+/// Plain tables (CSV/TSV) made into a graph: files, first rows, which column is what, a check that
+/// shows the counts and warnings, then Open; the mapping can be saved for `actorgraph import --mapping`.
+void draw_import_panel(Explorer& explorer, UiState& state);
 /// File browser, recent files.
 void draw_open_panel(Explorer& explorer, UiState& state);
 /// The kinds and relation types the open file holds (custom ones included) with their look;

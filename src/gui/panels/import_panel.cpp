@@ -1,0 +1,143 @@
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "actorgraph/app/display_text.hpp"
+#include "gui/panels/panels.hpp"
+
+namespace actorgraph::gui {
+
+namespace {
+
+constexpr std::size_t warnings_shown = 6;
+
+// A combo over a table's columns; "(none)" clears the choice.
+void column_combo(const char* label, const std::optional<TablePreview>& preview, std::string& column)
+{
+    if (!preview) return;
+    ImGui::SetNextItemWidth(170);
+    if (!ImGui::BeginCombo(label, column.empty() ? "(none)" : display_text(column).c_str())) return;
+    if (ImGui::Selectable("(none)", column.empty())) column.clear();
+    for (std::size_t i = 0; i < preview->header.size(); ++i) {
+        const auto& name = preview->header[i];
+        if (ImGui::Selectable(widget_label(name, std::to_string(i)).c_str(), name == column)) column = name;
+    }
+    ImGui::EndCombo();
+}
+
+void draw_preview(const char* id, const std::optional<TablePreview>& preview, const std::string& error)
+{
+    if (!error.empty()) error_text(error);
+    if (!preview || preview->header.empty()) return;
+    auto columns = static_cast<int>(std::min<std::size_t>(preview->header.size(), 63));
+    auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(preview->rows.size() + 2.5f);
+    if (!ImGui::BeginTable(id, columns, flags, {0, height})) return;
+    for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(widget_label(preview->header[c], std::to_string(c)).c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& row : preview->rows) {
+        ImGui::TableNextRow();
+        for (int c = 0; c < columns && c < static_cast<int>(row.size()); ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TextUnformatted(display_text(row[c], 40).c_str());
+        }
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("%s rows, separated by '%s'", with_thousands(preview->total_rows).c_str(),
+                        preview->delimiter == '\t' ? "tab" : std::string(1, preview->delimiter).c_str());
+}
+
+void draw_columns(ImportDialog& dialog)
+{
+    auto& mapping = dialog.mapping;
+    if (dialog.nodes_preview()) {
+        ImGui::TextDisabled("Actors");
+        column_combo("id column", dialog.nodes_preview(), mapping.nodes.id);
+        column_combo("kind column", dialog.nodes_preview(), mapping.nodes.kind_column);
+    }
+    ImGui::SetNextItemWidth(170);
+    ImGui::InputTextWithHint("caption", "name, or {first} {last}", &mapping.caption);
+    ImGui::SetNextItemWidth(170);
+    ImGui::InputTextWithHint("kind of every actor", "e.g. company", &mapping.nodes.kind);
+    if (dialog.edges_preview()) {
+        ImGui::TextDisabled("Relations");
+        column_combo("source column", dialog.edges_preview(), mapping.edges.source);
+        column_combo("target column", dialog.edges_preview(), mapping.edges.target);
+        column_combo("type column", dialog.edges_preview(), mapping.edges.type_column);
+        ImGui::SetNextItemWidth(170);
+        ImGui::InputTextWithHint("type of every relation", "e.g. investment", &mapping.edges.type);
+    }
+}
+
+void draw_check(Explorer& explorer, ImportDialog& dialog)
+{
+    for (const auto& problem : dialog.problems()) ImGui::TextDisabled("\u2022 %s", display_text(problem, long_text_limit).c_str());
+    ImGui::BeginDisabled(!dialog.problems().empty() || dialog.checking());
+    if (ImGui::Button("Check")) (void)dialog.start_check();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!dialog.check_is_current());
+    if (ImGui::Button("Open")) (void)explorer.open_import();
+    ImGui::EndDisabled();
+    if (dialog.checking()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("reading the tables\u2026");
+    }
+    if (!dialog.check_error().empty()) error_text(dialog.check_error());
+    if (!dialog.check()) return;
+    const auto& graph = *dialog.check()->graph;
+    if (!dialog.check_is_current()) ImGui::TextDisabled("The tables or columns changed since this check.");
+    ImGui::Text("%s actors, %s relations, %s warnings", with_thousands(graph.actor_count()).c_str(),
+                with_thousands(graph.relation_count()).c_str(), with_thousands(graph.diagnostics().size()).c_str());
+    std::size_t shown = 0;
+    for (const auto& warning : graph.diagnostics()) {
+        if (shown++ == warnings_shown) break;
+        ImGui::TextWrapped("%s", display_text(warning.to_string(), long_text_limit).c_str());
+    }
+}
+
+void draw_mapping_file(ImportDialog& dialog, ImportPanelState& state)
+{
+    ImGui::SetNextItemWidth(170);
+    ImGui::InputText("##mapping", &state.mapping_path);
+    ImGui::SameLine();
+    auto attempt = [&](auto&& action, const char* done) {
+        try {
+            action();
+            state.mapping_message = std::string(done) + " " + state.mapping_path;
+        } catch (const Error& failure) {
+            state.mapping_message = failure.what();
+        }
+    };
+    if (ImGui::Button("Load mapping")) attempt([&] { dialog.load_mapping_file(state.mapping_path); }, "loaded");
+    ImGui::SameLine();
+    if (ImGui::Button("Save mapping")) attempt([&] { dialog.save_mapping_file(state.mapping_path); }, "saved");
+    if (!state.mapping_message.empty()) ImGui::TextWrapped("%s", display_text(state.mapping_message, long_text_limit).c_str());
+}
+
+}  // namespace
+
+void draw_import_panel(Explorer& explorer, UiState& state)
+{
+    auto& dialog = explorer.import_dialog();
+    auto& panel = state.import;
+    // A script may have filled the dialog: the fields show what it holds.
+    if (panel.nodes_text.empty() && !dialog.files.nodes.empty()) panel.nodes_text = dialog.files.nodes.string();
+    if (panel.edges_text.empty() && !dialog.files.edges.empty()) panel.edges_text = dialog.files.edges.string();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##nodes", "node table (.csv, .tsv), one actor a row", &panel.nodes_text);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##edges", "edge table (.csv, .tsv), one relation a row", &panel.edges_text);
+    if (ImGui::Button("Preview")) {
+        dialog.files = {panel.nodes_text, panel.edges_text};
+        dialog.refresh_previews();
+        dialog.guess_columns();
+    }
+    draw_preview("nodes preview", dialog.nodes_preview(), dialog.nodes_error());
+    draw_preview("edges preview", dialog.edges_preview(), dialog.edges_error());
+    if (!dialog.nodes_preview() && !dialog.edges_preview()) return;
+    draw_columns(dialog);
+    draw_check(explorer, dialog);
+    draw_mapping_file(dialog, panel);
+}
+
+}  // namespace actorgraph::gui
