@@ -27,6 +27,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"layout", {1, 1, false}},      {"zoom", {1, 1, true}},        {"fit", {0, 0, true}},
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
+        {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}},
     };
     return rules;
 }
@@ -162,6 +163,39 @@ void hover_actor(Explorer& explorer, ActorIndex actor)
     explorer.hover({(bounds.min.x + bounds.max.x) / 2, (bounds.min.y + bounds.max.y) / 2});
 }
 
+// Fills the import dialog as a user would, lets it guess the columns not given, and checks the tables.
+void run_import_tables(Explorer& explorer, const std::vector<std::string>& arguments)
+{
+    auto& dialog = explorer.import_dialog();
+    dialog = ImportDialog{};
+    for (const auto& argument : arguments) {
+        auto equals = argument.find('=');
+        if (equals == std::string::npos) throw Error("expected setting=value, got '" + argument + "'");
+        auto key = argument.substr(0, equals);
+        auto value = argument.substr(equals + 1);
+        if (key == "nodes") dialog.files.nodes = value;
+        else if (key == "edges") dialog.files.edges = value;
+        else if (key == "id") dialog.mapping.nodes.id = value;
+        else if (key == "caption") dialog.mapping.caption = value;
+        else if (key == "kind") dialog.mapping.nodes.kind = value;
+        else if (key == "kind-column") dialog.mapping.nodes.kind_column = value;
+        else if (key == "source") dialog.mapping.edges.source = value;
+        else if (key == "target") dialog.mapping.edges.target = value;
+        else if (key == "type") dialog.mapping.edges.type = value;
+        else if (key == "type-column") dialog.mapping.edges.type_column = value;
+        else throw Error("unknown import setting '" + key + "' (nodes, edges, id, caption, kind, kind-column, source, target, type, type-column)");
+    }
+    dialog.refresh_previews();
+    dialog.guess_columns();
+    if (!dialog.start_check()) {
+        std::string problems;
+        for (const auto& problem : dialog.problems()) problems += (problems.empty() ? "" : "; ") + problem;
+        throw Error(problems);
+    }
+    if (!dialog.wait(std::chrono::minutes(2))) throw Error("reading the tables did not finish in 2 minutes");
+    if (!dialog.check()) throw Error(dialog.check_error());
+}
+
 void run_command(Explorer& explorer, const ScriptCommand& command)
 {
     const auto& verb = command.verb;
@@ -210,6 +244,10 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
     } else if (verb == "wait-layout") {
         auto status = explorer.layout_status();
         if (!status.error.empty()) throw Error("layout failed: " + status.error);
+    } else if (verb == "import-tables") {
+        run_import_tables(explorer, arguments);
+    } else if (verb == "import-open") {
+        checked(explorer, [&] { (void)explorer.open_import(); });
     } else if (verb == "cancel-layout") {
         explorer.cancel_work();
     }

@@ -10,6 +10,8 @@
 //   size-by METRIC|none            layout ENGINE              zoom FACTOR        fit
 //   centre ID                      export FILE [FORMAT]       wait-layout        # comment
 //   layout auto                    cancel-layout              sleep SECONDS (frames go on)
+//   import-tables [nodes=F] [edges=F] [id=C] [caption=T] [kind=K|kind-column=C] [source=C] [target=C]
+//                 [type=T|type-column=C]   (fills and checks the import dialog)      import-open
 #include <filesystem>
 #include <optional>
 #include <string>
