@@ -11,6 +11,13 @@ namespace actorgraph::testing {
 
 inline constexpr std::chrono::seconds layout_timeout{90};
 
+/// A layout runner that answers at once with an empty picture: for tests of the app model that do
+/// not look at the picture, so they need no Graphviz process per step.
+inline std::string empty_picture(std::string_view, LayoutEngine, OutputFormat, const RenderControl&)
+{
+    return "digraph { graph [bb=\"0,0,0,0\"]; }";
+}
+
 class ExplorerTest : public ::testing::Test {
 protected:
     [[nodiscard]] static std::filesystem::path nato_file() { return source_dir() / "graphs" / "nato_mongolia.gv"; }
