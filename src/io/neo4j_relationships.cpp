@@ -103,6 +103,25 @@ private:
     std::vector<std::string_view> ids_;
 };
 
+// Neo4j has no undirected relationships, so write_neo4j_csv keeps actorgraph's in a `directed:boolean`
+// column; read back, a `directed` of false makes the relation undirected (and is not kept as a property).
+Orientation take_orientation(Relation& relation)
+{
+    auto found = relation.properties.find("directed");
+    if (found == relation.properties.end()) return Orientation::directed;
+    bool undirected = fold_case(found->second) == "false";
+    relation.properties.erase("directed");
+    return undirected ? Orientation::undirected : Orientation::directed;
+}
+
+bool has_direction_column(const Table& table)
+{
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        if (table.roles[i] == Role::property && table.columns[i].name == "directed") return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void read_relationships(Graph& graph, std::string_view text, const FileName& file, const std::string& nodes_name,
@@ -119,7 +138,11 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     require_column(table, Role::end, ":END_ID", file);
     graph.reserve(0, parser.estimated_records());
     RelationReader reader(graph, table, file, nodes_name, graph.new_property_arena());
-    auto add = [&](Relation&& relation) { graph.add_relation(std::move(relation)); };
+    bool directions = has_direction_column(table);
+    auto add = [&](Relation&& relation) {
+        auto orientation = directions ? take_orientation(relation) : Orientation::directed;
+        graph.add_relation(std::move(relation), orientation);
+    };
     auto warn = [&](Diagnostic&& warning) { graph.warn(std::move(warning.where), std::move(warning.message)); };
     // The first thread also appends every relation to the graph: with 47% of the text the two threads finish
     // together (measured at 4M relations).

@@ -300,6 +300,7 @@ private:
             .text("style", look.style).text("arrowhead", look.arrowhead)
             .number("penwidth", highlighted ? std::max(3.0, look.penwidth * 2) : look.penwidth)
             .literal("tooltip", relation_tooltip(graph_, relation)).text("type", relation.type);
+        if (graph_.is_undirected(index)) attributes.text("dir", "none");  // no arrowhead on an undirected relation
         auto url = first_url(property_or_empty(relation.properties, schema::source));
         if (!url.empty()) attributes.text("URL", url).text("target", "_blank");  // &amp; would break the link
         carry_properties(attributes, relation.properties);
