@@ -47,10 +47,11 @@ std::optional<std::string> closest_word(std::string_view text, std::span<const s
 std::string unknown_word_message(std::string_view what, std::string_view text, std::span<const std::string> known)
 {
     std::string message = "unknown " + std::string(what) + " '" + std::string(text) + "'";
-    if (auto suggestion = closest_word(text, known)) message += "; did you mean '" + *suggestion + "'?";
+    auto suggestion = closest_word(text, known);
+    if (suggestion) message += ". Did you mean '" + *suggestion + "'?";
     if (known.empty()) return message + " (there are none)";
     constexpr std::size_t listed = 20;
-    message += "; known: ";
+    message += suggestion ? " Known: " : "; known: ";
     for (std::size_t i = 0; i < known.size() && i < listed; ++i) message += (i ? ", " : "") + known[i];
     if (known.size() > listed) message += ", ... (" + std::to_string(known.size() - listed) + " more)";
     return message;
