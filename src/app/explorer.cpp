@@ -138,12 +138,6 @@ std::vector<ActorIndex> Explorer::search(std::string_view text, std::size_t limi
 
 void Explorer::set_filter(GraphFilter filter)
 {
-    try {
-        resolve_vocabulary(filter, facts_.kinds, facts_.types);
-    } catch (const Error& failure) {
-        error(failure.what());  // the view keeps its filter
-        return;
-    }
     view_.filter = std::move(filter);
     apply_view();
 }
@@ -188,7 +182,6 @@ bool Explorer::run_path_query(ActorIndex from, ActorIndex to, PathOptions option
 {
     if (!graph_ || from >= graph_->actor_count() || to >= graph_->actor_count()) return false;
     try {
-        resolve_vocabulary(options.filter, facts_.kinds, facts_.types);
         bool weighable = std::find(facts_.weights.begin(), facts_.weights.end(), options.weight) != facts_.weights.end();
         if (!options.weight.empty() && !weighable) {
             throw Error(unknown_word_message("weight property (one with numeric values)", options.weight, facts_.weights));

@@ -171,12 +171,12 @@ std::set<std::string> parse_name_list(std::string_view text, std::string_view wh
 
 namespace {
 
-// The known words with the built-in ones added, sorted and without the empty word.
+// The known words with the built-in ones added, sorted. The empty word stays when the graph has it: the
+// explorer's filters offer "no kind" and "no type" for elements without one.
 std::vector<std::string> with_builtins(std::span<const std::string> known, std::span<const std::string_view> builtins)
 {
     std::set<std::string> words(known.begin(), known.end());
     words.insert(builtins.begin(), builtins.end());
-    words.erase("");
     return {words.begin(), words.end()};
 }
 

@@ -207,7 +207,7 @@ public:
     /// Starts a path query that highlights all its paths; false for unknown actors. How many paths
     /// were found is logged once the view is composed (paths() then holds them).
     bool run_path_query(ActorIndex from, ActorIndex to, PathOptions options);
-    /// (False too, with an error, for an unknown kind or type or a weight with no numeric value.)
+    /// (False too, with an error, for a weight with no numeric value.)
     /// Highlights one path (past the end = all of them) and re-lays out.
     void set_highlighted_path(std::size_t index);
     /// Shows only the actors on the paths, or everything.

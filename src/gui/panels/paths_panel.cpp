@@ -66,7 +66,7 @@ void draw_path(const Explorer& explorer, const Path& path)
     const auto& graph = *explorer.graph();
     for (std::size_t i = 0; i < path.relations.size(); ++i) {
         const auto& relation = graph.relation(path.relations[i]);
-        bool forward = relation.source == path.actors[i];
+        bool forward = relation.source == path.actors[i] || graph.is_undirected(path.relations[i]);
         auto line = graph.actor(path.actors[i]).display_name() + (forward ? "  \u2014" : "  \u2190") + relation.type +
                     (forward ? "\u2192  " : "\u2014  ") + graph.actor(path.actors[i + 1]).display_name();
         if (auto years = relation_years_text(relation); !years.empty()) line += " (" + years + ")";
