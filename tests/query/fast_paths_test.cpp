@@ -163,7 +163,7 @@ TEST(FastPaths, WeightedCostsEqualOneSidedDijkstraOnManyRandomGraphs)
         std::uniform_int_distribution<ActorIndex> pick(0, static_cast<ActorIndex>(graph.actor_count() - 1));
         // A weight no relation carries is an error now (issue 13), not "every relation costs the same".
         EXPECT_THROW((void)relation_costs(graph, "no_such_property", WeightTransform::inverse), Error);
-        for (const char* weight : {"amount_usd"}) {
+        for (const char* weight : {"amount_usd", "year"}) {
             for (auto transform : {WeightTransform::inverse, WeightTransform::direct}) {
                 auto costs = relation_costs(graph, weight, transform);
                 for (auto direction : directions) {
