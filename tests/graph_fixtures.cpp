@@ -45,6 +45,7 @@ void expect_same_graph(const Graph& expected, const Graph& actual, bool compare_
         EXPECT_EQ(expected.actor(a.target).id, actual.actor(b.target).id);
         EXPECT_EQ(a.type, b.type);
         EXPECT_EQ(a.properties, b.properties);
+        EXPECT_EQ(expected.orientation(i), actual.orientation(i)) << "relation " << i;
     }
 }
 

@@ -8,7 +8,7 @@ namespace actorgraph::testing {
 [[nodiscard]] Graph sample_graph();
 
 /// Expects the same actors (id, label, kind, aliases, properties) and relations (endpoints,
-/// type, properties) in the same order; the graph names too when `compare_names` is set.
+/// type, properties, orientation) in the same order; the graph names too when `compare_names` is set.
 void expect_same_graph(const Graph& expected, const Graph& actual, bool compare_names = false);
 
 }  // namespace actorgraph::testing

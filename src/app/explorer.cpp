@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "actorgraph/model/spelling.hpp"
+
 namespace fs = std::filesystem;
 
 namespace actorgraph {
@@ -176,10 +178,19 @@ void Explorer::show_more_neighbours()
     apply_view();
 }
 
-bool Explorer::run_path_query(ActorIndex from, ActorIndex to, const PathOptions& options)
+bool Explorer::run_path_query(ActorIndex from, ActorIndex to, PathOptions options)
 {
     if (!graph_ || from >= graph_->actor_count() || to >= graph_->actor_count()) return false;
-    view_.path = PathRequest{from, to, options};
+    try {
+        bool weighable = std::find(facts_.weights.begin(), facts_.weights.end(), options.weight) != facts_.weights.end();
+        if (!options.weight.empty() && !weighable) {
+            throw Error(unknown_word_message("weight property (one with numeric values)", options.weight, facts_.weights));
+        }
+    } catch (const Error& failure) {
+        error(failure.what());
+        return false;
+    }
+    view_.path = PathRequest{from, to, std::move(options)};
     view_.highlighted_path = SIZE_MAX;
     announce_paths_ = true;
     apply_view();

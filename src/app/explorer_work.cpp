@@ -77,6 +77,7 @@ GraphFacts facts_of(const Graph& graph)
     auto census = census_of(graph);
     for (auto& [kind, count] : census.kinds) facts.kinds.push_back(std::move(kind));
     for (auto& [type, count] : census.types) facts.types.push_back(std::move(type));
+    facts.weights = numeric_relation_properties(graph);
     return facts;
 }
 

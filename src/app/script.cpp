@@ -90,6 +90,15 @@ void checked(Explorer& explorer, Action&& action)
     if (explorer.error_count() != errors) throw Error(explorer.last_error());
 }
 
+// The types spelled as the graph spells them (matched ignoring case); Error with a "did you mean" for unknown ones.
+std::set<std::string> known_types(const Explorer& explorer, std::set<std::string> types)
+{
+    GraphFilter filter;
+    filter.types = std::move(types);
+    resolve_vocabulary(filter, explorer.kinds_present(), explorer.types_present());
+    return std::move(filter.types);
+}
+
 void run_path(Explorer& explorer, const std::vector<std::string>& arguments)
 {
     auto from = actor_argument(explorer, arguments[0]);
@@ -103,7 +112,7 @@ void run_path(Explorer& explorer, const std::vector<std::string>& arguments)
         auto value = equals == std::string::npos ? std::string{} : option.substr(equals + 1);
         if (name == "k") options.k = number_argument<std::size_t>(value, "a path count");
         else if (name == "direction") options.direction = parse_direction(value);
-        else if (name == "types") options.filter.types = parse_name_list(value, "relation types");
+        else if (name == "types") options.filter.types = known_types(explorer, parse_name_list(value, "relation types"));
         else if (name == "weight") options.weight = value;
         else if (name == "all") options.all_shortest = true;
         else if (name == "only") only = true;
@@ -128,9 +137,12 @@ void run_filter(Explorer& explorer, const std::vector<std::string>& arguments)
         filter.year_from = number_argument<int>(arguments[1], "a year");
         filter.year_to = number_argument<int>(arguments[2], "a year");
     } else if (what == "types") {
-        filter.types = parse_name_list(arguments[1], "relation types");
+        filter.types = known_types(explorer, parse_name_list(arguments[1], "relation types"));
     } else if (what == "kinds") {
-        filter.kinds = parse_name_list(arguments[1], "actor kinds");
+        GraphFilter kinds;
+        kinds.kinds = parse_name_list(arguments[1], "actor kinds");
+        resolve_vocabulary(kinds, explorer.kinds_present(), explorer.types_present());
+        filter.kinds = std::move(kinds.kinds);
     } else if (what == "where") {
         std::string expression;
         for (std::size_t i = 1; i < arguments.size(); ++i) expression += (i > 1 ? " " : "") + arguments[i];

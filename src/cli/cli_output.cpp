@@ -64,7 +64,8 @@ nlohmann::json relation_json(const Graph& graph, RelationIndex index)
 {
     const auto& relation = graph.relation(index);
     return {{"from", graph.actor(relation.source).id}, {"to", graph.actor(relation.target).id},
-            {"type", relation.type}, {"properties", properties_json(relation.properties)}};
+            {"type", relation.type}, {"directed", !graph.is_undirected(index)},
+            {"properties", properties_json(relation.properties)}};
 }
 
 nlohmann::json path_json(const Graph& graph, const Path& path)
@@ -90,7 +91,9 @@ void print_path(std::ostream& out, const Graph& graph, const Path& path, std::si
         if (i >= path.relations.size()) break;
         const auto& relation = graph.relation(path.relations[i]);
         bool forward = relation.source == path.actors[i];
-        out << "    " << (forward ? "--" : "<-") << " " << relation_summary(relation) << " " << (forward ? "->" : "--") << '\n';
+        bool undirected = graph.is_undirected(path.relations[i]);
+        out << "    " << (forward || undirected ? "--" : "<-") << " " << relation_summary(relation) << " "
+            << (undirected ? "--" : forward ? "->" : "--") << '\n';
         auto source = property_or_empty(relation.properties, schema::source);
         if (!source.empty()) out << "       source: " << source << '\n';
     }

@@ -27,7 +27,8 @@ void print_json(const json& value)
     std::cout << value.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
-GraphFilter make_filter(const FilterArguments& arguments)
+// The filter of the options, its kinds and types spelled as the graph spells them (Error for unknown ones).
+GraphFilter make_filter(const FilterArguments& arguments, const Graph& graph)
 {
     GraphFilter filter;
     if (!arguments.kinds.empty()) filter.kinds = parse_name_list(arguments.kinds, "kinds");
@@ -37,6 +38,7 @@ GraphFilter make_filter(const FilterArguments& arguments)
     filter.dated_only = arguments.dated_only;
     for (const auto& text : arguments.where) filter.relation_conditions.push_back(PropertyCondition::parse(text));
     for (const auto& text : arguments.actor_where) filter.actor_conditions.push_back(PropertyCondition::parse(text));
+    resolve_vocabulary(filter, graph);
     return filter;
 }
 
@@ -109,7 +111,7 @@ int run_path(const PathArguments& arguments)
     auto from = graph.resolve(arguments.from);
     auto to = graph.resolve(arguments.to);
     PathOptions options;
-    options.filter = make_filter(arguments.filter);
+    options.filter = make_filter(arguments.filter, graph);
     options.direction = parse_direction(arguments.direction);
     options.k = arguments.k;
     options.all_shortest = arguments.all;
@@ -147,7 +149,7 @@ int run_neighbors(const NeighborsArguments& arguments)
 {
     auto graph = load_graph(arguments.file);
     auto seeds = resolve_all(graph, arguments.actors);
-    NeighbourhoodOptions options{make_filter(arguments.filter), parse_direction(arguments.direction), arguments.depth};
+    NeighbourhoodOptions options{make_filter(arguments.filter, graph), parse_direction(arguments.direction), arguments.depth};
     auto page = neighbourhood_page(graph, seeds, options, NeighbourPaging{arguments.limit, arguments.offset});
     std::vector<std::pair<int, ActorIndex>> found;
     for (std::size_t i = 0; i < page.selection.actors.size(); ++i) found.emplace_back(page.hops[i], page.selection.actors[i]);
@@ -185,7 +187,7 @@ int run_rank(const RankArguments& arguments)
 {
     auto graph = load_graph(arguments.file);
     auto metric = parse_metric(arguments.metric);
-    MetricOptions options{make_filter(arguments.filter), arguments.undirected};
+    MetricOptions options{make_filter(arguments.filter, graph), arguments.undirected};
     options.betweenness_samples = arguments.samples;
     QueryCache queries(graph, 1);
     auto result = rank_actors_result(queries, metric, options, arguments.top);
@@ -223,7 +225,7 @@ int run_export(const ExportArguments& arguments)
     auto format_name = !arguments.format.empty() ? arguments.format : extension.empty() ? std::string("svg") : extension.substr(1);
     auto format = parse_output_format(format_name == "gv" ? "dot" : format_name);
     ViewSpec spec;
-    spec.filter = make_filter(arguments.filter);
+    spec.filter = make_filter(arguments.filter, graph);
     spec.hide_isolated = arguments.hide_isolated;
     spec.focus = resolve_all(graph, arguments.focus);
     spec.focus_depth = arguments.depth;
@@ -271,8 +273,9 @@ int run_generate(const GenerateArguments& arguments)
     std::filesystem::create_directories(folder);
     for (const auto& name : parse_name_list(arguments.formats, "formats")) {
         auto format = parse_file_format(name);
-        if (!format) throw Error("unknown format '" + name + "'; expected csv, dot or graphml");
-        auto target = *format == FileFormat::csv ? folder : folder / (*format == FileFormat::dot ? "synthetic.gv" : "synthetic.graphml");
+        if (!format) throw Error("unknown format '" + name + "'; expected csv, dot, graphml or gexf");
+        auto file = *format == FileFormat::dot ? "synthetic.gv" : *format == FileFormat::gexf ? "synthetic.gexf" : "synthetic.graphml";
+        auto target = *format == FileFormat::csv ? folder : folder / file;
         save_graph(graph, target, format);
         std::cout << "wrote " << target.string() << '\n';
     }

@@ -1,8 +1,12 @@
 // actorgraph: the command-line face of the core library, for scripting and batch export.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "actorgraph/model/error.hpp"
+#include "actorgraph/model/spelling.hpp"
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
 
@@ -21,6 +25,17 @@ void add_filter_options(CLI::App& command, FilterArguments& filter)
     command.add_option("--actor-where", filter.actor_where, "Actor property test, same syntax as --where");
 }
 
+// CLI11 answers `actorgraph pathh` with "arguments were not expected"; name the command that was probably meant.
+bool is_unknown_command(CLI::App& app, int argc, char** argv)
+{
+    if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return false;
+    std::vector<std::string> names;
+    for (const auto* command : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(command->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) != names.end()) return false;
+    std::cerr << "actorgraph: " << actorgraph::unknown_word_message("command", argv[1], names) << '\n';
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -33,7 +48,7 @@ int main(int argc, char** argv)
 
     InfoArguments info;
     auto* info_command = app.add_subcommand("info", "Counts of actors by kind and relations by type, and warnings");
-    info_command->add_option("FILE", info.file, "A .gv/.dot file, a .graphml file, or a folder with nodes.csv and relationships.csv")->required();
+    info_command->add_option("FILE", info.file, "A .gv/.dot, .graphml or .gexf file, or a folder with nodes.csv and relationships.csv")->required();
     info_command->add_flag("--json", info.json, "Print JSON");
     info_command->callback([&] { exit_code = run_info(info); });
 
@@ -110,8 +125,8 @@ int main(int argc, char** argv)
     ConvertArguments convert;
     auto* convert_command = app.add_subcommand("convert", "Convert between DOT, GraphML and Neo4j CSV (a folder)");
     convert_command->add_option("IN", convert.input, "Input file or CSV folder")->required();
-    convert_command->add_option("OUT", convert.output, "Output file (.gv, .dot, .graphml) or folder (CSV)")->required();
-    convert_command->add_option("--to", convert.format, "dot, graphml or csv (default: from OUT)")->check(CLI::IsMember({"dot", "gv", "graphml", "csv"}));
+    convert_command->add_option("OUT", convert.output, "Output file (.gv, .dot, .graphml, .gexf) or folder (CSV)")->required();
+    convert_command->add_option("--to", convert.format, "dot, graphml, gexf or csv (default: from OUT)")->check(CLI::IsMember({"dot", "gv", "graphml", "gexf", "csv"}));
     convert_command->callback([&] { exit_code = run_convert(convert); });
 
     GenerateArguments generate;
@@ -120,12 +135,13 @@ int main(int argc, char** argv)
     generate_command->add_option("--relations-per-actor", generate.relations_per_actor, "Relations per actor")->check(CLI::Range(0.0, 1000.0));
     generate_command->add_option("--seed", generate.seed, "Random seed; the same seed gives the same graph");
     generate_command->add_option("-o,--output", generate.output, "Output folder")->required();
-    generate_command->add_option("--formats", generate.formats, "Comma-separated: csv, dot, graphml");
+    generate_command->add_option("--formats", generate.formats, "Comma-separated: csv, dot, graphml, gexf");
     generate_command->callback([&] { exit_code = run_generate(generate); });
 
     ImportArguments importing;
     add_import_command(app, importing, exit_code);
 
+    if (is_unknown_command(app, argc, argv)) return exit_input_error;
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {

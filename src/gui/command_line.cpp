@@ -31,7 +31,7 @@ std::pair<int, int> window_size(const std::string& text)
 std::string usage_text()
 {
     return "usage: actorgraph-gui [FILE] [--screenshot OUT.png] [--frames N] [--script FILE] [--size WxH] [--timeout S]\n"
-           "  FILE            a .gv/.dot, .graphml file or a folder with nodes.csv (default: graphs/nato_mongolia.gv)\n"
+           "  FILE            a .gv/.dot, .graphml, .gexf file or a folder with nodes.csv (default: graphs/nato_mongolia.gv)\n"
            "  --screenshot    render without user input, write the window as PNG and exit\n"
            "  --frames N      frames to draw after the script and layouts finish (default 3)\n"
            "  --script FILE   apply UI actions from a file, one per line (see docs/explorer.md)\n"

@@ -17,7 +17,8 @@ bool is_graph_file(const fs::path& path)
 {
     auto extension = path.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-    return extension == ".gv" || extension == ".dot" || extension == ".graphml" || extension == ".xml";
+    return extension == ".gv" || extension == ".dot" || extension == ".graphml" || extension == ".xml" ||
+           extension == ".gexf";
 }
 
 }  // namespace

@@ -95,11 +95,15 @@ Graph graph_from_cgraph(Agraph_t* root, const dot::LineIndex& lines, const std::
         relation.source = indices.at(agtail(edge));
         relation.target = indices.at(aghead(edge));
         relation.where = {file_name, lines.edge_line(tail, head, seen[{tail, head}]++)};
+        // `graph { a -- b }` is undirected throughout; in a digraph, `dir=none` marks one undirected
+        // relation (how write_dot spells a mixed graph).
+        auto orientation = agisundirected(root) ? Orientation::undirected : Orientation::directed;
         for (auto& [name, value] : attributes_of(root, AGEDGE, edge)) {
             if (name == type_attribute) relation.type = value;
+            else if (name == "dir" && value == "none") orientation = Orientation::undirected;
             else if (name != "key") relation.properties.emplace(name, value);
         }
-        graph.add_relation(std::move(relation));
+        graph.add_relation(std::move(relation), orientation);
     }
     return graph;
 }

@@ -127,9 +127,13 @@ std::string quote_dot(std::string_view text)
     return out;
 }
 
+// An undirected graph is written as `graph { a -- b }`; a mixed one as a digraph whose undirected
+// relations carry dir=none, which read_dot takes back as undirected.
 std::string write_dot(const Graph& graph)
 {
-    std::string out = "digraph " +
+    bool undirected = graph.relation_count() > 0 && graph.undirected_count() == graph.relation_count();
+    std::string_view edge_op = undirected ? " -- " : " -> ";
+    std::string out = (undirected ? "graph " : "digraph ") +
                       (graph.name.empty() ? std::string("actorgraph") : spell(graph.name, {"the graph"}, "its name", true)) +
                       " {\n";
     for (const auto& actor : graph.actors()) {
@@ -142,13 +146,16 @@ std::string write_dot(const Graph& graph)
         append_properties(out, first, actor.properties, owner);
         out += ";\n";
     }
-    for (const auto& relation : graph.relations()) {
+    for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
+        const auto& relation = graph.relation(index);
         const auto& source = graph.actor(relation.source).id;
         const auto& target = graph.actor(relation.target).id;
-        Owner owner{"relation " + source + " -> " + target};
-        out += "  " + spell(source, owner, "the source id", true) + " -> " + spell(target, owner, "the target id", true);
+        Owner owner{"relation " + source + std::string(edge_op) + target};
+        out += "  " + spell(source, owner, "the source id", true) + std::string(edge_op) +
+               spell(target, owner, "the target id", true);
         bool first = true;
         append_attribute(out, first, "type", relation.type, owner);
+        if (!undirected && graph.is_undirected(index)) append_attribute(out, first, "dir", "none", owner);
         append_properties(out, first, relation.properties, owner);
         out += ";\n";
     }

@@ -3,6 +3,7 @@
 #include "actorgraph/io/dot_reader.hpp"
 #include "actorgraph/io/dot_writer.hpp"
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/io/gexf.hpp"
 #include "actorgraph/io/graphml.hpp"
 #include "actorgraph/io/neo4j_csv.hpp"
 
@@ -16,6 +17,7 @@ std::optional<FileFormat> parse_file_format(std::string_view name)
     if (lower == "dot" || lower == "gv") return FileFormat::dot;
     if (lower == "graphml" || lower == "xml") return FileFormat::graphml;
     if (lower == "csv" || lower == "neo4j") return FileFormat::csv;
+    if (lower == "gexf") return FileFormat::gexf;
     return std::nullopt;
 }
 
@@ -39,6 +41,7 @@ Graph load_graph(const fs::path& path, const InputLimits& limits)
     switch (format_for_path(path)) {
         case FileFormat::dot: return read_dot_file(path, limits);
         case FileFormat::graphml: return read_graphml_file(path, limits);
+        case FileFormat::gexf: return read_gexf_file(path, limits);
         case FileFormat::csv:
             return read_neo4j_csv_folder(fs::is_directory(path, ec) ? path : path.parent_path(), limits);
     }
@@ -51,6 +54,7 @@ void save_graph(const Graph& graph, const fs::path& path, std::optional<FileForm
     switch (chosen) {
         case FileFormat::dot: write_file_atomically(path, write_dot(graph)); return;
         case FileFormat::graphml: write_file_atomically(path, write_graphml(graph)); return;
+        case FileFormat::gexf: write_file_atomically(path, write_gexf(graph)); return;
         case FileFormat::csv: save_neo4j_csv_folder(graph, path); return;
     }
 }

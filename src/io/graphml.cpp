@@ -11,6 +11,7 @@
 
 #include "actorgraph/io/file_io.hpp"
 #include "io/neo4j_labels.hpp"
+#include "io/xml_text.hpp"
 
 // Reading choices, so files from yEd, Gephi, igraph, NetworkX, Neo4j (APOC) and TinkerPop all load:
 // - the first declared key named `label` (else `name`) is the actor label, `kind` (else `labels`, `:LABEL`,
@@ -30,6 +31,14 @@ namespace actorgraph {
 
 namespace {
 
+using xml::append_escaped;
+using xml::attribute;
+using xml::count_elements;
+using xml::is_element;
+using xml::LineTable;
+using xml::require_writable;
+using xml::text_of;
+
 bool one_of(std::string_view text, std::initializer_list<std::string_view> names)
 {
     return std::find(names.begin(), names.end(), text) != names.end();
@@ -41,68 +50,6 @@ std::string_view trim(std::string_view text, std::string_view characters = " ")
     if (first == std::string_view::npos) return {};
     return text.substr(first, text.find_last_not_of(characters) - first + 1);
 }
-
-std::string_view local_name(std::string_view qualified)
-{
-    auto colon = qualified.rfind(':');
-    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
-bool is_element(const pugi::xml_node& node, std::string_view name)
-{
-    return node.type() == pugi::node_element && local_name(node.name()) == name;
-}
-
-// Decodes the code point at `pos` and moves past it; nullopt for malformed, overlong or surrogate sequences.
-std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
-{
-    auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead < 0x80) {
-        ++pos;
-        return lead;
-    }
-    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || lead > 0xF4 || pos + length > text.size()) return std::nullopt;
-    char32_t code = lead & (0x3Fu >> (length - 1));
-    for (std::size_t i = 1; i < length; ++i) {
-        auto byte = static_cast<unsigned char>(text[pos + i]);
-        if ((byte & 0xC0) != 0x80) return std::nullopt;
-        code = (code << 6) | (byte & 0x3Fu);
-    }
-    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
-    pos += length;
-    return code;
-}
-
-// Maps pugixml's byte offsets to 1-based lines with one binary search each.
-class LineTable {
-public:
-    LineTable() = default;
-    // pugixml converts Latin-1 input to UTF-8 before parsing, so its offsets count bytes >= 0x80 twice.
-    LineTable(std::string_view text, bool widen_high_bytes) : known_(true)
-    {
-        std::size_t offset = 0;
-        starts_.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            char c = text[i];
-            offset += widen_high_bytes && static_cast<unsigned char>(c) >= 0x80 ? 2 : 1;
-            bool lone_cr = c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
-            if (c == '\n' || lone_cr) starts_.push_back(offset);
-        }
-    }
-
-    [[nodiscard]] int line_of(std::ptrdiff_t offset) const
-    {
-        if (!known_ || offset < 0) return 0;
-        auto next = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::size_t>(offset));
-        return static_cast<int>(next - starts_.begin());
-    }
-
-private:
-    std::vector<std::size_t> starts_;
-    bool known_ = false;  // false for UTF-16/32 input, whose converted offsets we cannot map back
-};
 
 // What a key's values become on a node or an edge.
 enum class Field { property, label, kind, kind_from_labels, aliases, type, graphics };
@@ -117,16 +64,6 @@ struct Key {
     [[nodiscard]] bool applies_to(std::string_view element) const { return domain == element || domain == "all"; }
 };
 
-// The text directly inside an element; nested markup (yEd's) is not part of the value.
-std::string text_of(const pugi::xml_node& element)
-{
-    std::string text;
-    for (auto child : element.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
-    }
-    return text;
-}
-
 // The first non-empty <y:NodeLabel> or <y:EdgeLabel> text in yEd's drawing data.
 std::string yed_label(const pugi::xml_node& data, std::string_view label_element)
 {
@@ -134,23 +71,6 @@ std::string yed_label(const pugi::xml_node& data, std::string_view label_element
         return is_element(node, label_element) && !trim(text_of(node), " \t\n\r").empty();
     });
     return found ? std::string(trim(text_of(found), " \t\n\r")) : std::string{};
-}
-
-// Counts elements without recursion (the document may be nested arbitrarily deep).
-std::size_t count_elements(const pugi::xml_node& root)
-{
-    std::size_t count = 0;
-    for (auto node = root; node;) {
-        if (node.type() == pugi::node_element) ++count;
-        if (node.first_child()) {
-            node = node.first_child();
-            continue;
-        }
-        while (node && node != root && !node.next_sibling()) node = node.parent();
-        if (!node || node == root) break;
-        node = node.next_sibling();
-    }
-    return count;
 }
 
 class GraphmlReader {
@@ -188,18 +108,7 @@ private:
 
     pugi::xml_node parse()
     {
-        auto result = document_.load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-        bool utf8 = result.encoding == pugi::encoding_utf8;
-        if (utf8 || result.encoding == pugi::encoding_latin1) lines_ = LineTable(text_, !utf8);
-        if (!result) {
-            throw Error({file_, lines_.line_of(result.offset)}, std::string("malformed XML: ") + result.description());
-        }
-        for (std::size_t pos = 0, start = 0; utf8 && pos < text_.size(); start = pos) {
-            if (!next_code_point(text_, pos)) {
-                throw Error({file_, lines_.line_of(static_cast<std::ptrdiff_t>(start))}, "invalid UTF-8");
-            }
-        }
-        auto root = document_.document_element();
+        auto root = xml::parse(document_, text_, file_, lines_);
         if (!is_element(root, "graphml")) {
             throw Error(at(root), "the root element is <" + std::string(root.name()) + ">, expected <graphml>");
         }
@@ -399,7 +308,16 @@ private:
         } else if (!drawn_label.empty()) {
             relation.properties.try_emplace("label", drawn_label);
         }
-        graph_.add_relation(std::move(relation));
+        graph_.add_relation(std::move(relation), orientation_of(element));
+    }
+
+    // An edge's own `directed` attribute, else its graph's `edgedefault` (directed when absent).
+    static Orientation orientation_of(const pugi::xml_node& edge)
+    {
+        auto directed = edge.attribute("directed");
+        if (directed) return directed.as_bool(true) ? Orientation::directed : Orientation::undirected;
+        std::string_view fallback = edge.parent().attribute("edgedefault").value();
+        return fallback == "undirected" ? Orientation::undirected : Orientation::directed;
     }
 
     std::string_view text_;
@@ -413,89 +331,6 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------- writing
-
-std::string code_point_name(char32_t code)
-{
-    constexpr char digits[] = "0123456789ABCDEF";
-    std::string name = "U+";
-    for (int shift = 12; shift >= 0; shift -= 4) name += digits[(code >> shift) & 0xF];
-    return name;
-}
-
-void require_xml_text(std::string_view text, const std::string& owner, std::string_view what)
-{
-    for (std::size_t pos = 0; pos < text.size();) {
-        auto code = next_code_point(text, pos);
-        if (!code) throw Error(owner + ": " + std::string(what) + " is not valid UTF-8");
-        bool control = *code < 0x20 && *code != '\t' && *code != '\n' && *code != '\r';
-        if (control || *code == 0xFFFE || *code == 0xFFFF) {
-            throw Error(owner + ": " + std::string(what) + " contains " + code_point_name(*code) +
-                        ", which XML 1.0 cannot carry; remove it or save as CSV");
-        }
-    }
-}
-
-void require_writable_aliases(const Actor& actor, const std::string& owner)
-{
-    for (const auto& alias : actor.aliases) {
-        if (alias.empty() || alias.find(';') != std::string::npos || trim(alias) != alias) {
-            throw Error(owner + ": alias '" + alias +
-                        "' cannot be saved: aliases are joined with ';' and read back trimmed of spaces");
-        }
-    }
-}
-
-void require_writable_properties(const Properties& properties, const std::string& owner)
-{
-    for (const auto& [name, value] : properties) {
-        require_xml_text(name, owner, "a property name");
-        require_xml_text(value, owner, "property '" + std::string(name) + "'");
-    }
-}
-
-void require_writable(const Graph& graph)
-{
-    require_xml_text(graph.name, "the graph", "its name");
-    for (const auto& actor : graph.actors()) {
-        auto owner = "actor '" + actor.id + "'";
-        require_xml_text(actor.id, owner, "the id");
-        require_xml_text(actor.label, owner, "the label");
-        require_xml_text(actor.kind, owner, "the kind");
-        for (const auto& alias : actor.aliases) require_xml_text(alias, owner, "an alias");
-        require_writable_aliases(actor, owner);
-        require_writable_properties(actor.properties, owner);
-    }
-    for (const auto& relation : graph.relations()) {
-        auto owner = "relation " + graph.actor(relation.source).id + " -> " + graph.actor(relation.target).id;
-        require_xml_text(relation.type, owner, "the type");
-        require_writable_properties(relation.properties, owner);
-    }
-}
-
-// Written by hand rather than with pugixml: pugixml writes CR raw inside text, which every XML parser
-// reads back as LF, while a character reference keeps it.
-void append_escaped(std::string& out, std::string_view text, bool attribute)
-{
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += attribute ? "&quot;" : "\""; break;
-            case '\r': out += "&#13;"; break;
-            case '\n': out += attribute ? "&#10;" : "\n"; break;
-            case '\t': out += attribute ? "&#9;" : "\t"; break;
-            default: out += c;
-        }
-    }
-}
-
-std::string attribute(std::string_view name, std::string_view value)
-{
-    std::string text = " " + std::string(name) + "=\"";
-    append_escaped(text, value, true);
-    return text + "\"";
-}
 
 // "int"/"double" only when every value parses, so typed readers (NetworkX, Gephi) never choke.
 std::string_view attribute_type(std::string_view name, const std::vector<const Properties*>& owners)
@@ -533,8 +368,10 @@ public:
         declare_properties("node", actor_properties, node_keys_);
         type_key_ = declare("edge", "type", "string");
         declare_properties("edge", relation_properties, edge_keys_);
+        // An undirected graph says so once; a mixed one marks each undirected edge directed="false".
+        undirected_ = graph_.relation_count() > 0 && graph_.undirected_count() == graph_.relation_count();
         out_ += "  <graph" + (graph_.name.empty() ? std::string{} : attribute("id", graph_.name)) +
-                " edgedefault=\"directed\">\n";
+                (undirected_ ? " edgedefault=\"undirected\">\n" : " edgedefault=\"directed\">\n");
         for (const auto& actor : graph_.actors()) write_actor(actor);
         for (RelationIndex index = 0; index < graph_.relation_count(); ++index) write_relation(index);
         out_ += "  </graph>\n</graphml>\n";
@@ -594,13 +431,15 @@ private:
         for (const auto& [name, value] : relation.properties) write_data(data, edge_keys_.find(name)->second, value);
         write_element("    <edge" + attribute("id", "e" + std::to_string(index)) +
                           attribute("source", graph_.actor(relation.source).id) +
-                          attribute("target", graph_.actor(relation.target).id),
+                          attribute("target", graph_.actor(relation.target).id) +
+                          (!undirected_ && graph_.is_undirected(index) ? " directed=\"false\"" : ""),
                       "edge", data);
     }
 
     const Graph& graph_;
     std::string out_;
     int next_key_ = 0;
+    bool undirected_ = false;
     std::string label_key_, kind_key_, aliases_key_, type_key_;
     std::map<std::string, std::string, std::less<>> node_keys_, edge_keys_;
 };

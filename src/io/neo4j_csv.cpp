@@ -197,12 +197,16 @@ std::string write_relationships(const Graph& graph)
     for (const auto& relation : graph.relations()) owners.push_back(&relation.properties);
     auto names = property_names(owners);
     std::vector<std::string> header{":START_ID", ":END_ID", ":TYPE"};
+    // Only a graph with undirected relations gets the column that says which (Neo4j has none of its own).
+    bool directions = graph.undirected_count() > 0;
+    if (directions) header.emplace_back("directed:boolean");
     for (const auto& name : names) header.push_back(property_header(name, owners, false));
     std::string out;
     std::vector<std::pair<std::string_view, bool>> cells;
     for (const auto& column : header) cells.emplace_back(column, true);
     append_row(out, cells);
-    for (const auto& relation : graph.relations()) {
+    for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
+        const auto& relation = graph.relation(index);
         auto owner = "relation " + graph.actor(relation.source).id + " -> " + graph.actor(relation.target).id;
         require_utf8(relation.type, owner);
         for (const auto& [name, value] : relation.properties) {
@@ -211,6 +215,7 @@ std::string write_relationships(const Graph& graph)
         }
         cells = {
             {graph.actor(relation.source).id, true}, {graph.actor(relation.target).id, true}, {relation.type, false}};
+        if (directions) cells.emplace_back(graph.is_undirected(index) ? "false" : "true", false);
         append_properties(cells, relation.properties, names);
         append_row(out, cells);
     }

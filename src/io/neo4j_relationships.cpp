@@ -146,6 +146,25 @@ private:
     std::vector<std::string_view> ids_;
 };
 
+// Neo4j has no undirected relationships, so write_neo4j_csv keeps actorgraph's in a `directed:boolean`
+// column; read back, a `directed` of false makes the relation undirected (and is not kept as a property).
+Orientation take_orientation(Relation& relation)
+{
+    auto found = relation.properties.find("directed");
+    if (found == relation.properties.end()) return Orientation::directed;
+    bool undirected = fold_case(found->second) == "false";
+    relation.properties.erase("directed");
+    return undirected ? Orientation::undirected : Orientation::directed;
+}
+
+bool has_direction_column(const Table& table)
+{
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        if (table.roles[i] == Role::property && table.columns[i].name == "directed") return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::uint32_t IdSpaces::intern(std::string_view space)
@@ -196,7 +215,11 @@ void read_relationship_records(Graph& graph, CsvParser& parser, const Table& tab
 {
     graph.reserve(0, parser.estimated_records());
     RelationReader reader(graph, table, file, context, graph.new_property_arena());
-    auto add = [&](Relation&& relation) { graph.add_relation(std::move(relation)); };
+    bool directions = has_direction_column(table);
+    auto add = [&](Relation&& relation) {
+        auto orientation = directions ? take_orientation(relation) : Orientation::directed;
+        graph.add_relation(std::move(relation), orientation);
+    };
     auto warn = [&](Diagnostic&& warning) {
         if (context.warn) return context.warn(std::move(warning));
         graph.warn(std::move(warning.where), std::move(warning.message));

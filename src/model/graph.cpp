@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "actorgraph/model/spelling.hpp"
+
 namespace actorgraph {
 
 std::string fold_case(std::string_view text)
@@ -18,22 +20,6 @@ std::string fold_case(std::string_view text)
 }
 
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b)
-{
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // Lower is closer: prefix matches first, then substrings, then by edit distance.
 std::size_t name_distance(std::string_view query, std::string_view name)
@@ -108,7 +94,7 @@ ActorIndex Graph::add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span
     return index;
 }
 
-RelationIndex Graph::add_relation(Relation relation)
+RelationIndex Graph::add_relation(Relation relation, Orientation orientation)
 {
     if (relation.source >= actors_.size() || relation.target >= actors_.size()) {
         throw Error(relation.where, "relation endpoint out of range");
@@ -116,6 +102,11 @@ RelationIndex Graph::add_relation(Relation relation)
     auto index = static_cast<RelationIndex>(relations_.size());
     relation.properties.shrink_to_fit();
     relations_.push_back(std::move(relation));
+    if (orientation == Orientation::undirected) {
+        undirected_.resize(relations_.size(), false);
+        undirected_[index] = true;
+        ++undirected_count_;
+    }
     adjacency_.reset();
     return index;
 }
@@ -159,6 +150,8 @@ void Graph::swap(Graph& other) noexcept
     std::swap(actors_, other.actors_);
     std::swap(id_keys_, other.id_keys_);
     std::swap(relations_, other.relations_);
+    std::swap(undirected_, other.undirected_);
+    std::swap(undirected_count_, other.undirected_count_);
     std::swap(by_id_, other.by_id_);
     std::swap(by_name_, other.by_name_);
     std::swap(diagnostics_, other.diagnostics_);

@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "actorgraph/model/census.hpp"
+#include "actorgraph/model/spelling.hpp"
+
 namespace actorgraph {
 
 namespace {
@@ -33,6 +36,30 @@ bool compare_numbers(PropertyCondition::Op op, double left, double right)
     }
 }
 
+// The operator the user probably meant, for the usual slips (=> for >=, =< for <=, == for =).
+std::string_view meant_operator(std::string_view written)
+{
+    if (written.starts_with("=>")) return ">=";
+    if (written.starts_with("=<")) return "<=";
+    if (written.starts_with("==")) return "=";
+    if (written.starts_with("!")) return "!=";
+    if (written.starts_with("=!")) return "!=";
+    return {};
+}
+
+// The message for a bad operator: where it is (column and a caret under it) and what was expected.
+std::string misplaced_operator(std::string_view text, std::size_t position)
+{
+    auto end = text.find_first_not_of("!<>=~", position);
+    auto written = text.substr(position, end == std::string_view::npos ? std::string_view::npos : end - position);
+    std::string message = "bad property condition '" + std::string(text) + "': operator '" + std::string(written) +
+                          "' at column " + std::to_string(position + 1);
+    if (auto meant = meant_operator(written); !meant.empty()) message += "; did you mean '" + std::string(meant) + "'?";
+    message += "\n  " + std::string(text) + "\n  " + std::string(position, ' ') + std::string(written.size(), '^') +
+               "\nexpected NAME, NAME=VALUE, NAME!=VALUE, NAME<N, NAME<=N, NAME>N, NAME>=N or NAME~TEXT";
+    return message;
+}
+
 }  // namespace
 
 PropertyCondition PropertyCondition::parse(std::string_view text)
@@ -50,10 +77,10 @@ PropertyCondition PropertyCondition::parse(std::string_view text)
                 break;
             }
         }
-        if (condition.op == Op::exists) {
-            throw Error("bad property condition '" + std::string(text) +
-                        "'; expected NAME, NAME=VALUE, NAME!=VALUE, NAME<N, NAME<=N, NAME>N, NAME>=N or NAME~TEXT");
-        }
+        if (condition.op == Op::exists) throw Error(misplaced_operator(text, position));
+        // `amount_usd=>1e8` would otherwise ask for the value ">1e8" and quietly match nothing.
+        bool doubled = !condition.value.empty() && std::string_view("!<>=~").find(condition.value.front()) != std::string_view::npos;
+        if (doubled) throw Error(misplaced_operator(text, position));
     }
     if (condition.name.empty()) throw Error("property condition '" + std::string(text) + "' names no property");
     bool numeric = condition.op == Op::less || condition.op == Op::less_equal || condition.op == Op::greater ||
@@ -140,6 +167,58 @@ std::set<std::string> parse_name_list(std::string_view text, std::string_view wh
     std::set<std::string> names(pieces.begin(), pieces.end());
     if (names.empty()) throw Error("empty list of " + std::string(what));
     return names;
+}
+
+namespace {
+
+// The known words with the built-in ones added, sorted. The empty word stays when the graph has it: the
+// explorer's filters offer "no kind" and "no type" for elements without one.
+std::vector<std::string> with_builtins(std::span<const std::string> known, std::span<const std::string_view> builtins)
+{
+    std::set<std::string> words(known.begin(), known.end());
+    words.insert(builtins.begin(), builtins.end());
+    return {words.begin(), words.end()};
+}
+
+std::set<std::string> resolve_words(const std::set<std::string>& wanted, const std::vector<std::string>& known,
+                                    std::string_view what)
+{
+    std::set<std::string> resolved;
+    for (const auto& word : wanted) {
+        auto folded = fold_case(word);
+        bool found = false;
+        for (const auto& candidate : known) {
+            if (fold_case(candidate) != folded) continue;
+            resolved.insert(candidate);
+            found = true;
+        }
+        if (!found) throw Error(unknown_word_message(what, word, known));
+    }
+    return resolved;
+}
+
+std::vector<std::string> names_of(const Tally& tally)
+{
+    std::vector<std::string> names;
+    for (const auto& [name, count] : tally) names.push_back(name);
+    return names;
+}
+
+}  // namespace
+
+void resolve_vocabulary(GraphFilter& filter, std::span<const std::string> known_kinds, std::span<const std::string> known_types)
+{
+    if (!filter.kinds.empty()) filter.kinds = resolve_words(filter.kinds, with_builtins(known_kinds, schema::kinds), "kind");
+    if (!filter.types.empty()) {
+        filter.types = resolve_words(filter.types, with_builtins(known_types, schema::relation_types), "relation type");
+    }
+}
+
+void resolve_vocabulary(GraphFilter& filter, const Graph& graph)
+{
+    if (filter.kinds.empty() && filter.types.empty()) return;
+    auto census = census_of(graph);
+    resolve_vocabulary(filter, names_of(census.kinds), names_of(census.types));
 }
 
 }  // namespace actorgraph

@@ -75,9 +75,13 @@ std::vector<double> per_actor(const QueryIndex& index, const SimpleGraph& simple
 std::vector<double> degrees(const QueryIndex& index, Metric metric)
 {
     std::vector<double> scores(index.actor_count(), 0.0);
+    // An undirected relation is both arriving and leaving: once in each of in- and out-degree, once in degree.
     for (auto actor : index.kept_actors()) {
-        if (metric != Metric::in_degree) scores[actor] += static_cast<double>(index.forward(actor).size());
-        if (metric != Metric::out_degree) scores[actor] += static_cast<double>(index.backward(actor).size());
+        if (metric == Metric::degree) {
+            scores[actor] = static_cast<double>(index.degree(actor));
+            continue;
+        }
+        scores[actor] = static_cast<double>(metric == Metric::in_degree ? index.backward(actor).size() : index.forward(actor).size());
     }
     return scores;
 }
@@ -234,8 +238,11 @@ MetricResult betweenness(const QueryIndex& index, const MetricOptions& options)
         double scale = static_cast<double>(vertices) / static_cast<double>(result.samples);
         for (auto& score : scores) score *= scale;
     }
-    // Both directions of an undirected pair were walked, so each path was counted twice.
-    if (options.undirected) {
+    // Both directions of an undirected pair were walked, so each path was counted twice (also in a graph
+    // whose relations are all undirected, whatever was asked).
+    const auto& graph = index.graph();
+    bool all_undirected = graph.relation_count() > 0 && graph.undirected_count() == graph.relation_count();
+    if (options.undirected || all_undirected) {
         for (auto& score : scores) score /= 2;
     }
     result.values = per_actor(index, simple, scores);

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "actorgraph/model/spelling.hpp"
 #include "actorgraph/query/query_cache.hpp"
 #include "query/path_search.hpp"
 
@@ -201,17 +202,57 @@ WeightTransform parse_weight_transform(std::string_view text)
     throw Error("unknown weight transform '" + std::string(text) + "'; expected inverse or direct");
 }
 
+std::vector<std::string> numeric_relation_properties(const Graph& graph)
+{
+    std::set<std::string, std::less<>> names;
+    for (const auto& relation : graph.relations()) {
+        for (const auto& [name, value] : relation.properties) {
+            if (!names.contains(name) && parse_number(value)) names.emplace(name);
+        }
+    }
+    return {names.begin(), names.end()};
+}
+
+namespace {
+
+// A weight nobody can walk by is a mistake, not "every relation costs the same".
+void require_weight(const Graph& graph, const std::string& weight, bool present, bool numeric)
+{
+    if (numeric) return;
+    if (!present) {
+        std::set<std::string, std::less<>> names;
+        for (const auto& relation : graph.relations()) {
+            for (const auto& entry : relation.properties) names.emplace(entry.first);
+        }
+        std::vector<std::string> known(names.begin(), names.end());
+        throw Error(unknown_word_message("weight property", weight, known));
+    }
+    std::string known;
+    for (const auto& name : numeric_relation_properties(graph)) known += (known.empty() ? "" : ", ") + name;
+    throw Error("weight property '" + weight + "' has no numeric value; numeric relation properties: " +
+                (known.empty() ? std::string("none") : known));
+}
+
+}  // namespace
+
 std::vector<double> relation_costs(const Graph& graph, const std::string& weight, WeightTransform transform)
 {
     std::vector<double> costs(graph.relation_count(), 1.0);
     if (weight.empty()) return costs;
     std::vector<std::optional<double>> values(graph.relation_count());
     double largest = 0;
+    bool present = false, numeric = false;
     for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
-        auto value = parse_number(property_or_empty(graph.relation(index).properties, weight));
+        const auto& properties = graph.relation(index).properties;
+        auto found = properties.find(weight);
+        if (found == properties.end()) continue;
+        present = true;
+        auto value = parse_number(found->second);
+        numeric = numeric || value.has_value();
         if (value && *value > 0) values[index] = *value;
         if (values[index]) largest = std::max(largest, *value);
     }
+    require_weight(graph, weight, present, numeric);
     double weakest = 1.0;
     for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
         if (!values[index]) continue;

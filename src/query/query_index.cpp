@@ -11,6 +11,7 @@ struct QueryIndex::Endpoints {
     ActorIndex source;
     ActorIndex target;
     RelationIndex relation;
+    bool undirected;  ///< walked both ways whatever the index's direction
 };
 
 namespace {
@@ -34,7 +35,9 @@ std::vector<Endpoints> kept_endpoints(const Graph& graph, const GraphFilter& fil
     for (RelationIndex index = 0; index < relations.size(); ++index) {
         const auto& relation = relations[index];
         if (!kept[relation.source] || !kept[relation.target]) continue;
-        if (every || filter.keeps_relation(relation)) endpoints.push_back({relation.source, relation.target, index});
+        if (every || filter.keeps_relation(relation)) {
+            endpoints.push_back({relation.source, relation.target, index, graph.is_undirected(index)});
+        }
     }
     return endpoints;
 }
@@ -63,15 +66,15 @@ QueryIndex::Adjacency QueryIndex::make_adjacency(const std::vector<Endpoints>& r
     Adjacency adjacency;
     adjacency.offsets.assign(actors + 1, 0);
     for (const auto& relation : relations) {
-        if (outgoing) ++adjacency.offsets[relation.source + 1];
-        if (incoming) ++adjacency.offsets[relation.target + 1];
+        if (outgoing || relation.undirected) ++adjacency.offsets[relation.source + 1];
+        if (incoming || relation.undirected) ++adjacency.offsets[relation.target + 1];
     }
     std::partial_sum(adjacency.offsets.begin(), adjacency.offsets.end(), adjacency.offsets.begin());
     adjacency.steps.resize(adjacency.offsets.back());
     std::vector<std::size_t> next(adjacency.offsets.begin(), adjacency.offsets.end() - 1);
     for (const auto& relation : relations) {
-        if (outgoing) adjacency.steps[next[relation.source]++] = {relation.target, relation.relation};
-        if (incoming) adjacency.steps[next[relation.target]++] = {relation.source, relation.relation};
+        if (outgoing || relation.undirected) adjacency.steps[next[relation.source]++] = {relation.target, relation.relation};
+        if (incoming || relation.undirected) adjacency.steps[next[relation.target]++] = {relation.source, relation.relation};
     }
     return adjacency;
 }
@@ -91,10 +94,13 @@ std::span<const QueryStep> QueryIndex::backward_steps() const noexcept
     return direction_ == Direction::any ? std::span<const QueryStep>(forward_.steps) : std::span<const QueryStep>(backward_.steps);
 }
 
+// An undirected relation is both a forward and a backward step of each end, so it is counted once here.
 std::size_t QueryIndex::degree(ActorIndex actor) const
 {
     auto count = forward(actor).size();
-    return direction_ == Direction::any ? count : count + backward(actor).size();
+    if (direction_ == Direction::any) return count;
+    for (auto step : backward(actor)) count += graph_->is_undirected(step.relation) ? 0 : 1;
+    return count;
 }
 
 namespace {

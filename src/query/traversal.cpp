@@ -17,8 +17,9 @@ Traversal::Traversal(const Graph& graph, const GraphFilter& filter, Direction di
     for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
         const auto& relation = graph.relation(index);
         if (!kept_[relation.source] || !kept_[relation.target] || !filter.keeps_relation(relation)) continue;
-        if (direction != Direction::reverse) boost::add_edge(relation.source, relation.target, TraversalEdge{index}, bgl_);
-        if (direction != Direction::follow) boost::add_edge(relation.target, relation.source, TraversalEdge{index}, bgl_);
+        bool both = graph.is_undirected(index);  // an undirected relation is walked both ways in any direction
+        if (both || direction != Direction::reverse) boost::add_edge(relation.source, relation.target, TraversalEdge{index}, bgl_);
+        if (both || direction != Direction::follow) boost::add_edge(relation.target, relation.source, TraversalEdge{index}, bgl_);
     }
 }
 

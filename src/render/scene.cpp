@@ -114,6 +114,18 @@ constexpr std::array<std::string_view, 9> carried_properties{
     schema::year, schema::since, schema::until, schema::amount_usd, schema::source,
     schema::confidence, schema::note, schema::description, "role"};
 
+// A stored position (GEXF's viz:position, as the properties x and y, read as points) as Graphviz's `pos`
+// in inches: neato, fdp and sfdp start from it, so a layout made in Gephi is where the picture starts.
+std::optional<std::string> start_position(const Properties& properties)
+{
+    auto x = parse_number(property_or_empty(properties, "x"));
+    auto y = parse_number(property_or_empty(properties, "y"));
+    if (!x || !y) return std::nullopt;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.4f,%.4f", *x / 72.0, *y / 72.0);
+    return buffer;
+}
+
 void carry_properties(AttributeList& attributes, const Properties& properties)
 {
     for (auto name : carried_properties) attributes.text(name, property_or_empty(properties, name));
@@ -281,6 +293,7 @@ private:
             attributes.number("width", 0.75 * scale).number("height", 0.5 * scale)
                 .number("fontsize", style_.font_size * (1.0 + 0.4 * (scale - 1.0)));
         }
+        if (auto position = start_position(actor.properties)) attributes.text("pos", *position);
         carry_properties(attributes, actor.properties);
         out_ += "  a";
         out_ += std::to_string(index);
@@ -300,6 +313,7 @@ private:
             .text("style", look.style).text("arrowhead", look.arrowhead)
             .number("penwidth", highlighted ? std::max(3.0, look.penwidth * 2) : look.penwidth)
             .literal("tooltip", relation_tooltip(graph_, relation)).text("type", relation.type);
+        if (graph_.is_undirected(index)) attributes.text("dir", "none");  // no arrowhead on an undirected relation
         auto url = first_url(property_or_empty(relation.properties, schema::source));
         if (!url.empty()) attributes.text("URL", url).text("target", "_blank");  // &amp; would break the link
         carry_properties(attributes, relation.properties);

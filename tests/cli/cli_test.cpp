@@ -287,5 +287,40 @@ TEST(Cli, EveryCommandHasHelp)
     }
 }
 
+// ---- issue 13: mistakes get an error, GEXF and undirected relations through the commands
+
+TEST(Cli, AMisspeltCommandKindTypeOrOperatorIsAnErrorWithASuggestion)
+{
+    auto command = actorgraph({"pathh", nato(), "mongolia", "nato"});
+    EXPECT_EQ(command.exit_code, 2);
+    EXPECT_NE(command.err.find("unknown command 'pathh'. Did you mean 'path'?"), std::string::npos) << command.err;
+    auto type = actorgraph({"neighbors", nato(), "mongolia", "--types", "investmnet"});
+    EXPECT_EQ(type.exit_code, 2);
+    EXPECT_NE(type.err.find("Did you mean 'investment'?"), std::string::npos) << type.err;
+    auto kind = actorgraph({"neighbors", nato(), "mongolia", "--kinds", "State"});
+    EXPECT_EQ(kind.exit_code, 0) << kind.err;
+    auto where = actorgraph({"neighbors", nato(), "mongolia", "--where", "amount_usd=>1e8"});
+    EXPECT_EQ(where.exit_code, 2);
+    EXPECT_NE(where.err.find("operator '=>' at column 11; did you mean '>='?"), std::string::npos) << where.err;
+    auto weight = actorgraph({"path", nato(), "mongolia", "nato", "--weight", "source"});
+    EXPECT_EQ(weight.exit_code, 2);
+    EXPECT_NE(weight.err.find("has no numeric value"), std::string::npos) << weight.err;
+}
+
+TEST(Cli, ConvertsToGexfAndBackKeepingUndirectedRelations)
+{
+    auto folder = testing::scratch_dir("cli-gexf");
+    write_file_atomically(folder / "u.gv", "graph g { a -- b [type=investment]; b -- c; }\n");
+    auto to_gexf = actorgraph({"convert", (folder / "u.gv").string(), (folder / "u.gexf").string()});
+    ASSERT_EQ(to_gexf.exit_code, 0) << to_gexf.err;
+    auto info = actorgraph({"info", (folder / "u.gexf").string()});
+    EXPECT_NE(info.out.find("3 actors, 2 relations"), std::string::npos) << info.out;
+    auto path = actorgraph({"path", (folder / "u.gexf").string(), "c", "a", "--direction", "follow"});
+    EXPECT_EQ(path.exit_code, 0) << path.out << path.err;
+    auto back = actorgraph({"convert", (folder / "u.gexf").string(), (folder / "back.gv").string()});
+    ASSERT_EQ(back.exit_code, 0) << back.err;
+    EXPECT_NE(read_file(folder / "back.gv").find("a -- b"), std::string::npos) << read_file(folder / "back.gv");
+}
+
 }  // namespace
 }  // namespace actorgraph

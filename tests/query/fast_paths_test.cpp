@@ -161,7 +161,9 @@ TEST(FastPaths, WeightedCostsEqualOneSidedDijkstraOnManyRandomGraphs)
         auto graph = generate_synthetic_graph({100 + 40 * seed, 1.0 + 0.5 * static_cast<double>(seed % 6), seed});
         std::mt19937 random(static_cast<unsigned>(seed));
         std::uniform_int_distribution<ActorIndex> pick(0, static_cast<ActorIndex>(graph.actor_count() - 1));
-        for (const char* weight : {"amount_usd", "no_such_property"}) {
+        // A weight no relation carries is an error now (issue 13), not "every relation costs the same".
+        EXPECT_THROW((void)relation_costs(graph, "no_such_property", WeightTransform::inverse), Error);
+        for (const char* weight : {"amount_usd", "year"}) {
             for (auto transform : {WeightTransform::inverse, WeightTransform::direct}) {
                 auto costs = relation_costs(graph, weight, transform);
                 for (auto direction : directions) {

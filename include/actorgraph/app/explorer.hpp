@@ -35,6 +35,7 @@ struct GraphFacts {
     std::vector<std::string> kinds;  ///< every actor kind, sorted
     std::vector<std::string> types;  ///< every relation type, sorted
     std::optional<std::pair<int, int>> years;  ///< the smallest and largest year any relation mentions
+    std::vector<std::string> weights;  ///< relation properties with a numeric value, sorted: what paths may weigh by
 };
 
 /// Gathers the facts of a graph: O(actors + relations).
@@ -204,6 +205,8 @@ public:
     /// Every actor kind and relation type in the graph, sorted.
     [[nodiscard]] const std::vector<std::string>& kinds_present() const noexcept { return facts_.kinds; }
     [[nodiscard]] const std::vector<std::string>& types_present() const noexcept { return facts_.types; }
+    /// The relation properties a path may be weighted by (those with numeric values).
+    [[nodiscard]] const std::vector<std::string>& weights_present() const noexcept { return facts_.weights; }
     /// Shows only the neighbourhood of the actors (empty shows everything).
     void set_focus(std::vector<ActorIndex> actors, std::size_t depth);
     /// True when the focus was capped and more neighbours can be shown.
@@ -212,7 +215,8 @@ public:
     void show_more_neighbours();
     /// Starts a path query that highlights all its paths; false for unknown actors. How many paths
     /// were found is logged once the view is composed (paths() then holds them).
-    bool run_path_query(ActorIndex from, ActorIndex to, const PathOptions& options);
+    bool run_path_query(ActorIndex from, ActorIndex to, PathOptions options);
+    /// (False too, with an error, for a weight with no numeric value.)
     /// Highlights one path (past the end = all of them) and re-lays out.
     void set_highlighted_path(std::size_t index);
     /// Shows only the actors on the paths, or everything.

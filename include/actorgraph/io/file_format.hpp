@@ -9,14 +9,14 @@
 
 namespace actorgraph {
 
-enum class FileFormat { dot, graphml, csv };
+enum class FileFormat { dot, graphml, csv, gexf };
 
-/// The format a path names: .gv/.dot, .graphml/.xml, or a folder (or .csv file) of Neo4j CSV; throws Error otherwise.
+/// The format a path names: .gv/.dot, .graphml/.xml, .gexf, or a folder (or .csv file) of Neo4j CSV; throws Error otherwise.
 [[nodiscard]] FileFormat format_for_path(const std::filesystem::path& path);
-/// Parses a format name ("dot", "gv", "graphml", "csv"); nullopt when unknown.
+/// Parses a format name ("dot", "gv", "graphml", "csv", "gexf"); nullopt when unknown.
 [[nodiscard]] std::optional<FileFormat> parse_file_format(std::string_view name);
 
-/// Loads a graph from a DOT file, a GraphML file or a folder with nodes.csv and relationships.csv.
+/// Loads a graph from a DOT, GraphML or GEXF file or a folder with nodes.csv and relationships.csv.
 /// Throws Error naming the file when it breaks one of the limits.
 [[nodiscard]] Graph load_graph(const std::filesystem::path& path, const InputLimits& limits = {});
 /// Saves atomically in the given format, or the one the path names; a CSV target is a folder.

@@ -1,5 +1,5 @@
 #pragma once
-// The typed property graph: actors, directed relations, and a name index over them.
+// The typed property graph: actors, directed or undirected relations, and a name index over them.
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -37,7 +37,11 @@ struct Actor {
     [[nodiscard]] const std::string& display_name() const { return label.empty() ? id : label; }
 };
 
-/// A directed, typed edge; several may join the same pair.
+/// Whether a relation points from its source to its target (`a -> b`) or joins them both ways (`a -- b`).
+enum class Orientation : std::uint8_t { directed, undirected };
+
+/// A typed edge, directed unless the graph marks it undirected (Graph::orientation); several may join
+/// the same pair. The orientation lives in the graph, not here, so a relation stays 32 bytes at 4M.
 struct Relation {
     ActorIndex source = 0;
     ActorIndex target = 0;
@@ -57,7 +61,7 @@ public:
     /// throws at the first bad one, keeping those before it.
     void add_actors(std::span<Actor> actors);
     /// Adds a relation between existing actors; throws Error for an out-of-range endpoint.
-    RelationIndex add_relation(Relation relation);
+    RelationIndex add_relation(Relation relation, Orientation orientation = Orientation::directed);
     /// Makes room for this many more actors and relations, so a reader that knows its size grows the graph once.
     void reserve(std::size_t more_actors, std::size_t more_relations);
     /// A new arena for one reading thread's property sets (Properties::from_values); freed with the graph.
@@ -83,6 +87,14 @@ public:
     [[nodiscard]] std::span<const RelationIndex> in_relations(ActorIndex index) const;
     [[nodiscard]] std::size_t actor_count() const noexcept { return actors_.size(); }
     [[nodiscard]] std::size_t relation_count() const noexcept { return relations_.size(); }
+    /// Whether the relation is directed or undirected (undirected ones are walked and drawn both ways).
+    [[nodiscard]] Orientation orientation(RelationIndex index) const noexcept
+    {
+        return index < undirected_.size() && undirected_[index] ? Orientation::undirected : Orientation::directed;
+    }
+    [[nodiscard]] bool is_undirected(RelationIndex index) const noexcept { return orientation(index) == Orientation::undirected; }
+    /// How many relations are undirected: 0 in a directed graph, relation_count() in an undirected one.
+    [[nodiscard]] std::size_t undirected_count() const noexcept { return undirected_count_; }
 
     /// The actor with exactly this id.
     [[nodiscard]] std::optional<ActorIndex> find_by_id(std::string_view id) const;
@@ -143,6 +155,10 @@ private:
     LargeVector<Actor> actors_;
     LargeVector<IdKey> id_keys_;  ///< one per actor
     LargeVector<Relation> relations_;
+    // One bit per relation, true for an undirected one; empty until the first undirected relation, so a
+    // directed graph (nearly every big one) pays nothing.
+    std::vector<bool> undirected_;
+    std::size_t undirected_count_ = 0;
     mutable Adjacency adjacency_;
     NameIndex by_id_;    ///< hash of the exact id
     NameIndex by_name_;  ///< hash of the case-folded id, label and aliases

@@ -2,6 +2,7 @@
 // Which actors and relations a query or a view considers: kinds, types, years and properties.
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,14 @@ struct GraphFilter {
 /// The actors kept by the filter and the relations kept whose both endpoints are kept;
 /// with `hide_isolated`, actors left without any kept relation are dropped.
 [[nodiscard]] Selection apply_filter(const Graph& graph, const GraphFilter& filter, bool hide_isolated = false);
+
+/// Spells the filter's kinds and types as the known ones are spelled, matching them ignoring case (a
+/// filter keeps every known spelling a value matches); throws Error for a value that matches none,
+/// listing the known ones with a "did you mean".
+void resolve_vocabulary(GraphFilter& filter, std::span<const std::string> known_kinds,
+                        std::span<const std::string> known_types);
+/// resolve_vocabulary against the kinds and types the graph holds and the built-in ones.
+void resolve_vocabulary(GraphFilter& filter, const Graph& graph);
 
 /// Splits "a,b,c" into a set of trimmed names; throws Error naming `what` when the list is empty.
 [[nodiscard]] std::set<std::string> parse_name_list(std::string_view text, std::string_view what);

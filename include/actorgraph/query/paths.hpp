@@ -50,7 +50,11 @@ struct Path {
 
 /// The walking cost of each relation under a weight property and transform; relations
 /// without a usable positive value cost as much as the weakest tie that has one.
+/// Throws Error when no relation has the weight property (naming the ones relations have, with a "did you
+/// mean") or when none of its values is a number.
 [[nodiscard]] std::vector<double> relation_costs(const Graph& graph, const std::string& weight, WeightTransform transform);
+/// The relation properties with at least one numeric value, sorted: what a weight may be.
+[[nodiscard]] std::vector<std::string> numeric_relation_properties(const Graph& graph);
 
 /// Everything the paths touch, for rendering and highlighting.
 [[nodiscard]] Selection selection_of(const std::vector<Path>& paths);

@@ -21,7 +21,8 @@ struct QueryStep {
 /// It refers to the graph, which must outlive it and not change.
 class QueryIndex {
 public:
-    /// Indexes the relations the filter keeps between actors it keeps, oriented by the direction.
+    /// Indexes the relations the filter keeps between actors it keeps, oriented by the direction;
+    /// undirected relations lead both ways whatever the direction.
     QueryIndex(const Graph& graph, const GraphFilter& filter, Direction direction);
 
     /// The graph the index was built from.
@@ -46,7 +47,7 @@ public:
     [[nodiscard]] std::span<const QueryStep> forward(ActorIndex actor) const { return forward_.steps_of(actor); }
     /// Steps arriving at the actor, each naming the actor it comes from (actor < actor_count()).
     [[nodiscard]] std::span<const QueryStep> backward(ActorIndex actor) const;
-    /// Kept relations touching the actor, whatever their direction (a relation to itself counts twice).
+    /// Kept relations touching the actor, whatever their direction, each once (a relation to itself twice).
     [[nodiscard]] std::size_t degree(ActorIndex actor) const;
     /// Every forward step, actor after actor: forward(actor) is a piece of it.
     [[nodiscard]] std::span<const QueryStep> forward_steps() const noexcept { return forward_.steps; }

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <vector>
+
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
 #include "gui/panels/panels.hpp"
@@ -9,15 +11,23 @@ namespace actorgraph::gui {
 namespace {
 
 constexpr const char* direction_names[] = {"follow", "reverse", "any"};
-constexpr const char* weight_names[] = {"hops", "amount_usd", "confidence"};
 
-PathOptions options_of(const PathPanelState& state)
+// "hops", then only the relation properties with numeric values: a weight nobody can walk by is not offered.
+std::vector<const char*> weight_names(const Explorer& explorer)
+{
+    std::vector<const char*> names{"hops"};
+    for (const auto& name : explorer.weights_present()) names.push_back(name.c_str());
+    return names;
+}
+
+PathOptions options_of(const Explorer& explorer, const PathPanelState& state)
 {
     PathOptions options;
     options.direction = parse_direction(direction_names[state.direction]);
     options.k = static_cast<std::size_t>(state.k);
     options.all_shortest = state.all_shortest;
-    if (state.weight > 0) options.weight = weight_names[state.weight];
+    auto weights = weight_names(explorer);
+    if (state.weight > 0 && static_cast<std::size_t>(state.weight) < weights.size()) options.weight = weights[state.weight];
     options.filter.types = state.types;
     return options;
 }
@@ -31,7 +41,9 @@ void draw_options(Explorer& explorer, PathPanelState& state)
     ImGui::InputInt("k", &state.k);
     state.k = std::clamp(state.k, 1, 50);
     ImGui::SetNextItemWidth(130);
-    ImGui::Combo("weight", &state.weight, weight_names, IM_ARRAYSIZE(weight_names));
+    auto weights = weight_names(explorer);
+    if (static_cast<std::size_t>(state.weight) >= weights.size()) state.weight = 0;  // another graph was opened
+    ImGui::Combo("weight", &state.weight, weights.data(), static_cast<int>(weights.size()));
     ImGui::SameLine();
     ImGui::Checkbox("all shortest", &state.all_shortest);
     ImGui::TextDisabled("Relation types the paths may use");
@@ -58,7 +70,7 @@ void draw_path(const Explorer& explorer, const Path& path)
     const auto& graph = *explorer.graph();
     for (std::size_t i = 0; i < path.relations.size(); ++i) {
         const auto& relation = graph.relation(path.relations[i]);
-        bool forward = relation.source == path.actors[i];
+        bool forward = relation.source == path.actors[i] || graph.is_undirected(path.relations[i]);
         auto line = graph.actor(path.actors[i]).display_name() + (forward ? "  \u2014" : "  \u2190") + display_text_or(relation.type, "(untyped)") +
                     (forward ? "\u2192  " : "\u2014  ") + graph.actor(path.actors[i + 1]).display_name();
         if (auto years = relation_years_text(relation); !years.empty()) line += " (" + years + ")";
@@ -120,7 +132,7 @@ void draw_paths_panel(Explorer& explorer, UiState& ui)
     draw_options(explorer, state);
     bool ready = state.from.chosen() && state.to.chosen();
     ImGui::BeginDisabled(!ready);
-    if (ImGui::Button("Find paths")) (void)explorer.run_path_query(*state.from.chosen(), *state.to.chosen(), options_of(state));
+    if (ImGui::Button("Find paths")) (void)explorer.run_path_query(*state.from.chosen(), *state.to.chosen(), options_of(explorer, state));
     ImGui::EndDisabled();
     if (explorer.view().path) {
         ImGui::SameLine();

@@ -1,0 +1,184 @@
+#include "io/xml_text.hpp"
+
+#include <algorithm>
+
+namespace actorgraph::xml {
+
+std::string_view local_name(std::string_view qualified)
+{
+    auto colon = qualified.rfind(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+bool is_element(const pugi::xml_node& node, std::string_view name)
+{
+    return node.type() == pugi::node_element && local_name(node.name()) == name;
+}
+
+std::optional<char32_t> next_code_point(std::string_view text, std::size_t& pos)
+{
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    }
+    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    if (length == 0 || lead > 0xF4 || pos + length > text.size()) return std::nullopt;
+    char32_t code = lead & (0x3Fu >> (length - 1));
+    for (std::size_t i = 1; i < length; ++i) {
+        auto byte = static_cast<unsigned char>(text[pos + i]);
+        if ((byte & 0xC0) != 0x80) return std::nullopt;
+        code = (code << 6) | (byte & 0x3Fu);
+    }
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
+    pos += length;
+    return code;
+}
+
+std::string text_of(const pugi::xml_node& element)
+{
+    std::string text;
+    for (auto child : element.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+    }
+    return text;
+}
+
+std::size_t count_elements(const pugi::xml_node& root)
+{
+    std::size_t count = 0;
+    for (auto node = root; node;) {
+        if (node.type() == pugi::node_element) ++count;
+        if (node.first_child()) {
+            node = node.first_child();
+            continue;
+        }
+        while (node && node != root && !node.next_sibling()) node = node.parent();
+        if (!node || node == root) break;
+        node = node.next_sibling();
+    }
+    return count;
+}
+
+LineTable::LineTable(std::string_view text, bool widen_high_bytes) : known_(true)
+{
+    std::size_t offset = 0;
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        offset += widen_high_bytes && static_cast<unsigned char>(c) >= 0x80 ? 2 : 1;
+        bool lone_cr = c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+        if (c == '\n' || lone_cr) starts_.push_back(offset);
+    }
+}
+
+int LineTable::line_of(std::ptrdiff_t offset) const
+{
+    if (!known_ || offset < 0) return 0;
+    auto next = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::size_t>(offset));
+    return static_cast<int>(next - starts_.begin());
+}
+
+pugi::xml_node parse(pugi::xml_document& document, std::string_view text, const FileName& file, LineTable& lines)
+{
+    auto result = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    bool utf8 = result.encoding == pugi::encoding_utf8;
+    if (utf8 || result.encoding == pugi::encoding_latin1) lines = LineTable(text, !utf8);
+    if (!result) throw Error({file, lines.line_of(result.offset)}, std::string("malformed XML: ") + result.description());
+    for (std::size_t pos = 0, start = 0; utf8 && pos < text.size(); start = pos) {
+        if (!next_code_point(text, pos)) throw Error({file, lines.line_of(static_cast<std::ptrdiff_t>(start))}, "invalid UTF-8");
+    }
+    return document.document_element();
+}
+
+// ---------------------------------------------------------------------------------------------- writing
+
+namespace {
+
+std::string code_point_name(char32_t code)
+{
+    constexpr char digits[] = "0123456789ABCDEF";
+    std::string name = "U+";
+    for (int shift = 12; shift >= 0; shift -= 4) name += digits[(code >> shift) & 0xF];
+    return name;
+}
+
+void require_writable_aliases(const Actor& actor, const std::string& owner)
+{
+    for (const auto& alias : actor.aliases) {
+        if (alias.empty() || alias.find(';') != std::string::npos || trim_spaces(alias) != alias) {
+            throw Error(owner + ": alias '" + alias +
+                        "' cannot be saved: aliases are joined with ';' and read back trimmed of spaces");
+        }
+    }
+}
+
+void require_writable_properties(const Properties& properties, const std::string& owner)
+{
+    for (const auto& [name, value] : properties) {
+        require_xml_text(name, owner, "a property name");
+        require_xml_text(value, owner, "property '" + std::string(name) + "'");
+    }
+}
+
+}  // namespace
+
+void require_xml_text(std::string_view text, const std::string& owner, std::string_view what)
+{
+    for (std::size_t pos = 0; pos < text.size();) {
+        auto code = next_code_point(text, pos);
+        if (!code) throw Error(owner + ": " + std::string(what) + " is not valid UTF-8");
+        bool control = *code < 0x20 && *code != '\t' && *code != '\n' && *code != '\r';
+        if (control || *code == 0xFFFE || *code == 0xFFFF) {
+            throw Error(owner + ": " + std::string(what) + " contains " + code_point_name(*code) +
+                        ", which XML 1.0 cannot carry; remove it or save as CSV");
+        }
+    }
+}
+
+void require_writable(const Graph& graph)
+{
+    require_xml_text(graph.name, "the graph", "its name");
+    for (const auto& actor : graph.actors()) {
+        auto owner = "actor '" + actor.id + "'";
+        require_xml_text(actor.id, owner, "the id");
+        require_xml_text(actor.label, owner, "the label");
+        require_xml_text(actor.kind, owner, "the kind");
+        for (const auto& alias : actor.aliases) require_xml_text(alias, owner, "an alias");
+        require_writable_aliases(actor, owner);
+        require_writable_properties(actor.properties, owner);
+    }
+    for (const auto& relation : graph.relations()) {
+        auto owner = "relation " + graph.actor(relation.source).id + " -> " + graph.actor(relation.target).id;
+        require_xml_text(relation.type, owner, "the type");
+        require_writable_properties(relation.properties, owner);
+    }
+}
+
+// Written by hand rather than with pugixml: pugixml writes CR raw inside text, which every XML parser
+// reads back as LF, while a character reference keeps it.
+void append_escaped(std::string& out, std::string_view text, bool attribute)
+{
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += attribute ? "&quot;" : "\""; break;
+            case '\r': out += "&#13;"; break;
+            case '\n': out += attribute ? "&#10;" : "\n"; break;
+            case '\t': out += attribute ? "&#9;" : "\t"; break;
+            default: out += c;
+        }
+    }
+}
+
+std::string attribute(std::string_view name, std::string_view value)
+{
+    std::string text = " " + std::string(name) + "=\"";
+    append_escaped(text, value, true);
+    return text + "\"";
+}
+
+}  // namespace actorgraph::xml
