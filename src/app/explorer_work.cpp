@@ -130,7 +130,7 @@ void Explorer::finish_load()
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f s", outcome.seconds);
     info("opened " + file_.string() + " in " + seconds + ": " + with_thousands(graph_->actor_count()) + " actors, " +
-         with_thousands(graph_->relation_count()) + " relations, " + with_thousands(graph_->diagnostics().size()) +
+         with_thousands(graph_->relation_count()) + " relations, " + with_thousands(finding_count(graph_->diagnostics())) +
          " warnings");
     apply_view();
 }
@@ -394,6 +394,7 @@ std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std
     }
     try {
         // What is on screen, rendered like `actorgraph export`: the styled DOT, Graphviz in a child process.
+        if (!file_.empty()) refuse_overwriting_input(file_, {output}, false);
         RenderRequest request;
         request.dot = composed_dot_;
         request.engine = composed_.scene.engine;
