@@ -27,6 +27,7 @@ std::optional<FileFormat> format_of_extension(const fs::path& path)
 {
     auto extension = fold_case(path.extension().string());
     if (extension.empty()) return std::nullopt;
+    if (extension == ".xdot") return FileFormat::dot;  // our own laid-out exports read back
     return parse_file_format(extension.substr(1));
 }
 

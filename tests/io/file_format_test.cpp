@@ -36,6 +36,13 @@ TEST(FileFormat, AFileWithoutExtensionIsReadByItsContentAndSaysSo)
     EXPECT_EQ(read_plan(folder / "xmlfile").assumed, "no extension: read as GraphML by its content");
 }
 
+TEST(FileFormat, OurOwnXdotExportsAreReadAsDot)
+{
+    auto folder = testing::scratch_dir("format-xdot");
+    write(folder / "picture.xdot", "digraph { a [_draw_=\"c 7 -#000000 e 1 2 3 4 \"]; a -> b }");
+    EXPECT_EQ(load_graph(folder / "picture.xdot").relation_count(), 1u);
+}
+
 TEST(FileFormat, AFileWithoutExtensionAndUnknownContentIsAnErrorNotTheFoldersCsv)
 {
     auto folder = testing::scratch_dir("format-unknown");
