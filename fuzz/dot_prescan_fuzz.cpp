@@ -2,6 +2,7 @@
 // walk a file around the limits: whatever cgraph parses, every attribute name it declares and every
 // node it creates must be one the pre-scan counted. A difference aborts (a finding).
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "fuzz_input.hpp"
