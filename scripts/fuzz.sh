@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader graphml_reader csv_reader property_condition stylesheet app_model)
+[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader dot_prescan graphml_reader csv_reader property_condition stylesheet app_model)
 corpus=${ACTORGRAPH_CORPUS:-$root/../shared/corpus}
 build="$root/build-fuzz"
 
@@ -31,7 +31,7 @@ seed_target() {
   local target=$1 seeds=$2
   mkdir -p "$seeds"
   case $target in
-    dot_reader)
+    dot_reader|dot_prescan)
       find "$root/tests/data/dot" "$root/graphs" "$corpus/graphviz" -type f \( -name '*.gv' -o -name '*.dot' \) \
         -size -256k -exec cp -t "$seeds" --backup=numbered {} + 2>/dev/null ;;
     graphml_reader)

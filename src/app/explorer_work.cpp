@@ -157,7 +157,7 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f s", seconds_taken);
     info("opened " + file_.string() + " in " + seconds + ": " + with_thousands(graph_->actor_count()) + " actors, " +
-         with_thousands(graph_->relation_count()) + " relations, " + with_thousands(graph_->diagnostics().size()) +
+         with_thousands(graph_->relation_count()) + " relations, " + with_thousands(finding_count(graph_->diagnostics())) +
          " warnings");
     apply_view();
 }
@@ -423,6 +423,7 @@ std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std
     }
     try {
         // What is on screen, rendered like `actorgraph export`: the styled DOT, Graphviz in a child process.
+        if (!file_.empty()) refuse_overwriting_input(file_, {output}, false);
         RenderRequest request;
         request.dot = composed_dot_;
         request.engine = composed_.scene.engine;

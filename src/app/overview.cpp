@@ -97,15 +97,4 @@ std::vector<double> degree_scale(const Graph& graph, const Selection& selection)
     return scale;
 }
 
-std::string with_thousands(std::size_t count)
-{
-    auto digits = std::to_string(count);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-        grouped += digits[i];
-    }
-    return grouped;
-}
-
 }  // namespace actorgraph

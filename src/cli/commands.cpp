@@ -58,6 +58,13 @@ std::vector<ActorIndex> resolve_all(const Graph& graph, const std::vector<std::s
     return actors;
 }
 
+// A file read by its content rather than its name is named on stderr, so a script's log says so.
+void say_what_is_assumed(const std::string& input)
+{
+    auto assumed = read_plan(input).assumed;
+    if (!assumed.empty()) std::cerr << "actorgraph: " << input << ": " << assumed << '\n';
+}
+
 }  // namespace
 
 int run_info(const InfoArguments& arguments)
@@ -74,7 +81,7 @@ int run_info(const InfoArguments& arguments)
     if (arguments.json) {
         json out{{"file", arguments.file}, {"name", graph.name}, {"actors", graph.actor_count()},
                  {"relations", graph.relation_count()}, {"kinds", kinds}, {"types", types},
-                 {"warnings", diagnostics_json(warnings)}};
+                 {"warnings", diagnostics_json(warnings)}, {"warning_count", finding_count(warnings)}};
         print_json(out);
         return exit_ok;
     }
@@ -86,7 +93,7 @@ int run_info(const InfoArguments& arguments)
     TextTable type_table({"type", "relations"});
     for (const auto& [type, count] : types) type_table.add_row({type, std::to_string(count)});
     type_table.print(std::cout);
-    if (!warnings.empty()) std::cout << '\n' << warnings.size() << " warning(s):\n";
+    if (!warnings.empty()) std::cout << '\n' << with_thousands(finding_count(warnings)) << " warning(s):\n";
     for (const auto& warning : warnings) std::cout << "  " << warning.to_string() << '\n';
     return exit_ok;
 }
@@ -96,10 +103,11 @@ int run_validate(const ValidateArguments& arguments)
     auto graph = load_graph(arguments.file);
     auto findings = validate(graph, {arguments.strict});
     if (arguments.json) {
-        print_json(json{{"file", arguments.file}, {"valid", findings.empty()}, {"findings", diagnostics_json(findings)}});
+        print_json(json{{"file", arguments.file}, {"valid", findings.empty()}, {"findings", diagnostics_json(findings)},
+                        {"finding_count", finding_count(findings)}});
     } else {
         for (const auto& finding : findings) std::cout << finding.to_string() << '\n';
-        std::cout << arguments.file << ": " << (findings.empty() ? "valid" : std::to_string(findings.size()) + " problem(s)")
+        std::cout << arguments.file << ": " << (findings.empty() ? "valid" : with_thousands(finding_count(findings)) + " problem(s)")
                   << (arguments.strict ? " (strict)" : "") << '\n';
     }
     return findings.empty() ? exit_ok : exit_empty;
@@ -220,10 +228,13 @@ int run_rank(const RankArguments& arguments)
 
 int run_export(const ExportArguments& arguments)
 {
+    refuse_overwriting_input(arguments.file, {arguments.output}, arguments.force);
+    say_what_is_assumed(arguments.file);
     auto graph = load_graph(arguments.file);
     auto extension = std::filesystem::path(arguments.output).extension().string();
     auto format_name = !arguments.format.empty() ? arguments.format : extension.empty() ? std::string("svg") : extension.substr(1);
     auto format = parse_output_format(format_name == "gv" ? "dot" : format_name);
+    if (arguments.format.empty() && extension.empty()) std::cerr << "actorgraph: no extension on the output: writing SVG\n";
     ViewSpec spec;
     spec.filter = make_filter(arguments.filter, graph);
     spec.hide_isolated = arguments.hide_isolated;
@@ -257,12 +268,17 @@ int run_export(const ExportArguments& arguments)
 
 int run_convert(const ConvertArguments& arguments)
 {
-    auto graph = load_graph(arguments.input);
     std::optional<FileFormat> format;
     if (!arguments.format.empty()) format = parse_file_format(arguments.format);
-    save_graph(graph, arguments.output, format);
+    auto chosen = format ? *format : format_for_path(arguments.output);
+    refuse_overwriting_input(arguments.input, files_written(arguments.output, chosen), arguments.force);
+    say_what_is_assumed(arguments.input);
+    auto graph = load_graph(arguments.input);
+    save_graph(graph, arguments.output, chosen);
     std::cout << "wrote " << arguments.output << " (" << graph.actor_count() << " actors, " << graph.relation_count()
-              << " relations)\n";
+              << " relations";
+    if (chosen == FileFormat::csv) std::cout << "; a Neo4j CSV folder: nodes.csv and relationships.csv";
+    std::cout << ")\n";
     return exit_ok;
 }
 

@@ -72,9 +72,10 @@ struct ExportArguments {
     std::string size_by;
     FilterArguments filter;
     int timeout_seconds = 120;
+    bool force = false;  ///< replace the input file when it is the output
 };
 
-struct ConvertArguments { std::string input, output, format; };
+struct ConvertArguments { std::string input, output, format; bool force = false; };
 
 struct GenerateArguments {
     std::size_t actors = 1000;

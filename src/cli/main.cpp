@@ -120,6 +120,7 @@ int main(int argc, char** argv)
     export_command->add_option("--title", exporting.title, "A title drawn on the picture");
     export_command->add_option("--timeout", exporting.timeout_seconds, "Stop a layout that runs longer (seconds)")->check(CLI::Range(1, 86400));
     add_filter_options(*export_command, exporting.filter);
+    export_command->add_flag("--force", exporting.force, "Write the output even when it is the input file");
     export_command->callback([&] { exit_code = run_export(exporting); });
 
     ConvertArguments convert;
@@ -127,6 +128,7 @@ int main(int argc, char** argv)
     convert_command->add_option("IN", convert.input, "Input file or CSV folder")->required();
     convert_command->add_option("OUT", convert.output, "Output file (.gv, .dot, .graphml, .gexf) or folder (CSV)")->required();
     convert_command->add_option("--to", convert.format, "dot, graphml, gexf or csv (default: from OUT)")->check(CLI::IsMember({"dot", "gv", "graphml", "gexf", "csv"}));
+    convert_command->add_flag("--force", convert.force, "Write the output even when it replaces the input");
     convert_command->callback([&] { exit_code = run_convert(convert); });
 
     GenerateArguments generate;

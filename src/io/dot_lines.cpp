@@ -1,9 +1,11 @@
 #include "io/dot_lines.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
 #include "actorgraph/model/error.hpp"
+#include "actorgraph/model/graph.hpp"
 
 namespace actorgraph::dot {
 
@@ -15,7 +17,17 @@ struct Token {
     TokenKind kind;
     std::string text;
     int line;
+    /// Quoted and HTML-like ids whose text starts with backslashes and a '%': where cgraph's copy gets
+    /// one more backslash (see LineIndex::cgraph_text), else npos.
+    std::size_t escape_at = std::string_view::npos;
 };
+
+// cgraph takes a name that starts with '%' for one of its internal names and renumbers the object.
+bool starts_like_internal_name(std::string_view text)
+{
+    auto first = text.find_first_not_of('\\');
+    return first != std::string_view::npos && text[first] == '%';
+}
 
 bool is_id_char(char c)
 {
@@ -23,10 +35,20 @@ bool is_id_char(char c)
     return std::isalnum(u) || c == '_' || c == '.' || c == '-' || u >= 0x80;
 }
 
+// Quoted strings reach cgraph in pieces of at most this many bytes (see LineIndex::cgraph_text).
+constexpr std::size_t quoted_piece_bytes = 4096;
+// The longest HTML-like string line or unquoted name cgraph is given: 64 KiB costs it milliseconds.
+constexpr std::size_t longest_unbroken_bytes = 64 * 1024;
+
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, const std::string& file, const InputLimits& limits)
         : text_(text), file_(file), limits_(limits) {}
+
+    /// What cgraph_text changes, in text order (comments and the pieces of quoted strings).
+    std::vector<TextEdit> take_edits() { return std::move(edits_); }
+    /// The line of each piece break that is not at a line break (cgraph counts one line more there).
+    std::vector<int> take_piece_lines() { return std::move(piece_lines_); }
 
     std::vector<Token> run()
     {
@@ -64,26 +86,34 @@ private:
             if (c == '\n') {
                 ++line_;
                 ++pos_;
-                at_line_start_ = true;
                 continue;
             }
             if (std::isspace(static_cast<unsigned char>(c))) {
                 ++pos_;
                 continue;
             }
-            if (c == '#' && at_line_start_) {
+            // As in cgraph's lexer (scan.l), '#' starts a comment anywhere outside a string, not only
+            // at the start of a line: a mid-line `# "` must not hide the tokens after it from the limits.
+            // cgraph gets comments as blank text (its lexer would take a long line as one token, at a
+            // cost growing with the square of its length; a `#` line could renumber its lines).
+            if (c == '#' || text_.substr(pos_, 2) == "//") {
+                auto start = pos_;
                 while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
-                continue;
-            }
-            at_line_start_ = false;
-            if (text_.substr(pos_, 2) == "//") {
-                while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+                edits_.push_back({start, pos_ - start, {}});
                 continue;
             }
             if (text_.substr(pos_, 2) == "/*") {
                 auto end = text_.find("*/", pos_ + 2);
-                end = end == std::string_view::npos ? text_.size() : end + 2;
+                if (end == std::string_view::npos) {
+                    // Unterminated: cgraph must see it to report the error.
+                    count_lines(pos_, text_.size());
+                    pos_ = text_.size();
+                    continue;
+                }
+                end += 2;
+                auto lines = line_;
                 count_lines(pos_, end);
+                edits_.push_back({pos_, end - pos_, std::string(static_cast<std::size_t>(line_ - lines), '\n')});
                 pos_ = end;
                 continue;
             }
@@ -97,29 +127,67 @@ private:
         for (auto i = from; i < to; ++i) line_ += text_[i] == '\n';
     }
 
-    // Mirrors cgraph's lexer: \" is a quote, \\ stays as two, backslash-newline is a continuation.
+    // Mirrors cgraph's lexer: \" is a quote, \\ stays as two, backslash-newline is a continuation
+    // (dropped). cgraph takes a run of text without backslashes as one piece and re-copies it at every
+    // line (or 8 KiB) it reads, a cost growing with the square of the run (65,536 line breaks in one
+    // string: over a minute). So cgraph gets continuations it drops again, once a line and every
+    // quoted_piece_bytes, placed only between two plain characters each way: cgraph drops a line break
+    // that is a piece of its own before a backslash or quote, so no piece may start or end that way.
     Token quoted()
     {
         Token token{TokenKind::quoted_id, {}, line_};
         ++pos_;
+        if (starts_like_internal_name(text_.substr(pos_))) token.escape_at = pos_;
+        std::size_t since_break = 0;
+        bool line_since_break = false;
         while (pos_ < text_.size() && text_[pos_] != '"') {
-            char c = text_[pos_];
-            if (c == '\\' && pos_ + 1 < text_.size()) {
-                char next = text_[pos_ + 1];
-                if (next == '"') token.text += '"';
-                else if (next == '\\') token.text += "\\\\";
-                else if (next == '\n') ++line_;
-                if (next == '"' || next == '\\' || next == '\n') {
-                    pos_ += 2;
-                    continue;
-                }
+            if ((line_since_break || since_break >= quoted_piece_bytes) && since_break >= 2 && plain_around(pos_)) {
+                edits_.push_back({pos_, 0, "\\\n"});
+                piece_lines_.push_back(line_);
+                since_break = 0;
+                line_since_break = false;
             }
-            if (c == '\n') ++line_;
-            token.text += c;
+            auto rest = text_.substr(pos_);
+            ++since_break;
+            if (rest.starts_with("\\\n")) {
+                pos_ += 2;
+                ++line_;
+                continue;
+            }
+            if (rest.starts_with("\\\"") || rest.starts_with("\\\\")) {
+                token.text += rest[1] == '"' ? std::string_view("\"") : std::string_view("\\\\");
+                pos_ += 2;
+                continue;
+            }
+            token.text += rest[0];
             ++pos_;
+            if (rest[0] == '\n') {
+                ++line_;
+                line_since_break = true;
+            }
         }
         ++pos_;
         return token;
+    }
+
+    // Two characters before `at` and two from it are neither a backslash nor a quote.
+    bool plain_around(std::size_t at) const
+    {
+        if (at < 2 || at + 2 > text_.size()) return false;
+        for (auto i = at - 2; i < at + 2; ++i) {
+            if (text_[i] == '\\' || text_[i] == '"') return false;
+        }
+        return true;
+    }
+
+    // cgraph reads an HTML-like string line by line and an unquoted name at once, each at a cost that
+    // grows with the square of its length, and neither can be cut into pieces as a quoted string is.
+    void require_short_run(std::size_t run, std::string_view what)
+    {
+        if (run <= longest_unbroken_bytes) return;
+        throw Error({file_, line_}, std::string(what) + " longer than " + std::to_string(longest_unbroken_bytes / 1024) +
+                                        " KiB, which Graphviz's parser would take minutes to read; write it as a "
+                                        "quoted string (any length is read); see the limits in the README");
     }
 
     Token html()
@@ -127,13 +195,20 @@ private:
         Token token{TokenKind::quoted_id, {}, line_};
         int depth = 0;
         auto start = pos_;
+        auto line_start = pos_;
         do {
             if (text_[pos_] == '<') ++depth;
             if (text_[pos_] == '>') --depth;
-            if (text_[pos_] == '\n') ++line_;
+            if (text_[pos_] == '\n') {
+                require_short_run(pos_ - line_start, "an HTML-like string with a line");
+                line_start = pos_;
+                ++line_;
+            }
             ++pos_;
         } while (pos_ < text_.size() && depth > 0);
+        require_short_run(pos_ - line_start, "an HTML-like string with a line");
         token.text = std::string(text_.substr(start + 1, pos_ - start - 2));
+        if (starts_like_internal_name(token.text)) token.escape_at = start + 1;
         return token;
     }
 
@@ -144,6 +219,7 @@ private:
             if (text_[pos_] == '-' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '>' || text_[pos_ + 1] == '-')) break;
             token.text += text_[pos_++];
         }
+        require_short_run(token.text.size(), "an unquoted name");
         return token;
     }
 
@@ -168,12 +244,14 @@ private:
     const InputLimits& limits_;
     std::size_t pos_ = 0;
     int line_ = 1;
-    bool at_line_start_ = true;
+    std::vector<TextEdit> edits_;
+    std::vector<int> piece_lines_;
 };
 
 // Rejects what would overflow cgraph's parser or make it allocate a value slot for every
 // attribute name on every object (names x objects), before cgraph sees the text.
-void check_shape(const std::vector<Token>& tokens, const std::string& file, const InputLimits& limits)
+std::unordered_set<std::string> check_shape(const std::vector<Token>& tokens, const std::string& file,
+                                            const InputLimits& limits)
 {
     std::size_t depth = 0;
     std::size_t objects = 0;
@@ -206,6 +284,9 @@ void check_shape(const std::vector<Token>& tokens, const std::string& file, cons
                                    std::to_string(limits.max_attribute_slots) +
                                    " attribute values in memory; see the limits in the README");
     }
+    std::unordered_set<std::string> names;
+    for (auto name : attribute_names) names.emplace(name);
+    return names;
 }
 
 bool is_keyword(const Token& token)
@@ -246,19 +327,116 @@ std::size_t tail_of(const std::vector<Token>& tokens, std::size_t op)
     return i;
 }
 
+// The attribute names set to "" in the list that opens at `open_bracket`.
+std::vector<std::string> empty_attributes(const std::vector<Token>& tokens, std::size_t open_bracket)
+{
+    std::vector<std::string> names;
+    for (auto i = open_bracket + 1; i + 2 < tokens.size() && !is_punct(tokens, i, ']') && !is_punct(tokens, i, '['); ++i) {
+        bool empty_value = is_punct(tokens, i + 1, '=') && tokens[i + 2].kind == TokenKind::quoted_id &&
+                           tokens[i + 2].text.empty();
+        if (empty_value && is_name(tokens[i])) names.push_back(tokens[i].text);
+    }
+    return names;
+}
+
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text, const std::string& file, const InputLimits& limits)
 {
-    auto tokens = Tokenizer(text, file, limits).run();
-    check_shape(tokens, file, limits);
+    Tokenizer tokenizer(text, file, limits);
+    auto tokens = tokenizer.run();
+    attribute_names_ = check_shape(tokens, file, limits);
+    edits_ = tokenizer.take_edits();
+    std::size_t depth = 0;
+    for (const auto& token : tokens) {
+        if (token.kind == TokenKind::punctuation && token.text == "{") ++depth;
+        if (token.kind == TokenKind::punctuation && token.text == "}" && depth > 0) --depth;
+        bool header = depth == 0 && is_keyword(token) && token.text.size() >= 5 &&
+                      (fold_case(token.text) == "graph" || fold_case(token.text) == "digraph");
+        if (header) graph_lines_.push_back(token.line);
+    }
+    added_lines_ = tokenizer.take_piece_lines();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].escape_at != std::string_view::npos) edits_.push_back({tokens[i].escape_at, 0, "\\"});
+        if (is_punct(tokens, i, '[') && i > 0 && is_name(tokens[i - 1])) {
+            auto names = empty_attributes(tokens, i);
+            auto owner = i - 1;
+            bool edge = owner >= 2 && tokens[owner - 1].kind == TokenKind::edge_op;
+            if (!names.empty() && edge) {
+                note_empty_attributes(std::move(names), EdgeKey{tokens[tail_of(tokens, owner - 1)].text, tokens[owner].text});
+            } else if (!names.empty()) {
+                note_empty_attributes(std::move(names), tokens[owner].text);
+            }
+        }
         if (names_node(tokens, i)) node_lines_.emplace(tokens[i].text, tokens[i].line);
         if (tokens[i].kind != TokenKind::edge_op || i == 0 || i + 1 >= tokens.size()) continue;
         auto tail = tail_of(tokens, i);
         if (!is_name(tokens[tail]) || !is_name(tokens[i + 1])) continue;
         edge_lines_[{tokens[tail].text, tokens[i + 1].text}].push_back(tokens[i].line);
     }
+}
+
+void LineIndex::note_empty_attributes(std::vector<std::string> names, const std::string& node)
+{
+    auto& list = empty_node_attributes_[node];
+    list.insert(list.end(), names.begin(), names.end());
+}
+
+// Called at each '[' in token order, so the edge's occurrence is the count of its edges so far.
+void LineIndex::note_empty_attributes(std::vector<std::string> names, const EdgeKey& edge)
+{
+    auto lines = edge_lines_.find(edge);
+    if (lines == edge_lines_.end() || lines->second.empty()) return;
+    empty_edge_attributes_[{edge, lines->second.size() - 1}] = std::move(names);
+}
+
+const std::vector<std::string>& LineIndex::empty_node_attributes(const std::string& name) const
+{
+    static const std::vector<std::string> none;
+    auto it = empty_node_attributes_.find(name);
+    return it == empty_node_attributes_.end() ? none : it->second;
+}
+
+const std::vector<std::string>& LineIndex::empty_edge_attributes(const std::string& tail, const std::string& head,
+                                                                 std::size_t occurrence) const
+{
+    static const std::vector<std::string> none;
+    auto it = empty_edge_attributes_.find({{tail, head}, occurrence});
+    return it == empty_edge_attributes_.end() ? none : it->second;
+}
+
+std::string LineIndex::cgraph_text(std::string_view text) const
+{
+    std::vector<const TextEdit*> order;
+    order.reserve(edits_.size());
+    for (const auto& edit : edits_) order.push_back(&edit);
+    std::stable_sort(order.begin(), order.end(), [](const TextEdit* a, const TextEdit* b) { return a->at < b->at; });
+    std::string out;
+    out.reserve(text.size() + 2 * edits_.size());
+    std::size_t from = 0;
+    for (const auto* edit : order) {
+        out.append(text.substr(from, edit->at - from));
+        out += edit->insert;
+        from = edit->at + edit->erase;
+    }
+    out.append(text.substr(from));
+    return out;
+}
+
+int LineIndex::original_line(int cgraph_line) const
+{
+    int shift = 0;
+    for (auto line : added_lines_) {
+        if (line + shift >= cgraph_line) break;
+        ++shift;
+    }
+    return cgraph_line - shift;
+}
+
+std::string from_cgraph(std::string_view text)
+{
+    bool escaped = text.starts_with('\\') && starts_like_internal_name(text);
+    return std::string(escaped ? text.substr(1) : text);
 }
 
 int LineIndex::node_line(const std::string& name) const

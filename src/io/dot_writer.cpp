@@ -57,9 +57,11 @@ std::string join_aliases(const std::vector<std::string>& aliases)
     return text;
 }
 
-void append_attribute(std::string& out, bool& first, std::string_view name, std::string_view value, const Owner& owner)
+// An empty field is the same as no field, so it is left out; an empty property is written ("").
+void append_attribute(std::string& out, bool& first, std::string_view name, std::string_view value, const Owner& owner,
+                      bool keep_empty = false)
 {
-    if (value.empty()) return;
+    if (value.empty() && !keep_empty) return;
     out += first ? " [" : ", ";
     first = false;
     out += spell(name, owner, "an attribute name", true);
@@ -67,9 +69,23 @@ void append_attribute(std::string& out, bool& first, std::string_view name, std:
     out += spell(value, owner, "attribute '" + std::string(name) + "'", false);
 }
 
+// The reader takes these attributes for fields (kind, label, aliases of an actor; type and cgraph's
+// edge key of a relation); a property of such a name, or one that starts with the prefix, is written
+// with "property:" in front and read back without it.
+constexpr std::string_view property_prefix = "property:";
+
+bool needs_prefix(std::string_view name)
+{
+    return name == "kind" || name == "label" || name == "aliases" || name == "type" || name == "key" ||
+           name.starts_with(property_prefix);
+}
+
 void append_properties(std::string& out, bool& first, const Properties& properties, const Owner& owner)
 {
-    for (const auto& [name, value] : properties) append_attribute(out, first, name, value, owner);
+    for (const auto& [name, value] : properties) {
+        if (needs_prefix(name)) append_attribute(out, first, std::string(property_prefix) + std::string(name), value, owner, true);
+        else append_attribute(out, first, name, value, owner, true);
+    }
     if (!first) out += ']';
 }
 

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <random>
 #include <utility>
@@ -83,11 +84,31 @@ std::string read_file(const fs::path& path, std::size_t max_bytes)
     }
 }
 
+std::string read_file_start(const fs::path& path, std::size_t bytes)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw Error({path.string(), 0}, "is not a regular file");
+    FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.get() < 0) throw Error({path.string(), 0}, std::string("cannot open: ") + std::strerror(errno));
+    std::string content(bytes, '\0');
+    std::size_t filled = 0;
+    while (filled < bytes) {
+        auto count = ::read(file.get(), content.data() + filled, bytes - filled);
+        if (count < 0 && errno == EINTR) continue;
+        if (count < 0) throw Error({path.string(), 0}, std::string("read failed: ") + std::strerror(errno));
+        if (count == 0) break;
+        filled += static_cast<std::size_t>(count);
+    }
+    content.resize(filled);
+    return content;
+}
+
 namespace {
 
 struct InjectedFault {
     testing::SaveStep step;
     int error_number;
+    int skip;  // how many more times the step succeeds first
 };
 std::optional<InjectedFault> injected_fault;
 
@@ -95,6 +116,10 @@ std::optional<InjectedFault> injected_fault;
 bool injected(testing::SaveStep step)
 {
     if (!injected_fault || injected_fault->step != step) return false;
+    if (injected_fault->skip > 0) {
+        --injected_fault->skip;
+        return false;
+    }
     errno = injected_fault->error_number;
     return true;
 }
@@ -137,8 +162,12 @@ public:
     ~TemporaryFile()
     {
         fd_.reset();
-        if (created_ && !committed_) ::unlink(path_.c_str());
+        if (created_ && !committed_ && !kept_) ::unlink(path_.c_str());
     }
+
+    /// From here on a failure leaves the written file in place (a save journal names it).
+    void keep() { kept_ = true; }
+    [[nodiscard]] const fs::path& path() const { return path_; }
 
     void write_all(std::string_view content)
     {
@@ -168,6 +197,7 @@ private:
     FileDescriptor fd_{-1};
     bool created_ = false;
     bool committed_ = false;
+    bool kept_ = false;
 };
 
 // The rename is only durable once the folder's entry is on disk; some file systems refuse to
@@ -177,6 +207,21 @@ void flush_folder(const fs::path& target)
     auto folder = target.parent_path();
     FileDescriptor fd(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() >= 0) (void)::fsync(fd.get());
+}
+
+
+// An earlier save killed before its rename left "name.tmp-<digits>" beside the target: removed.
+void remove_leftover_temporaries(const fs::path& target)
+{
+    std::error_code ec;
+    auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    auto prefix = target.filename().string() + ".tmp-";
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        auto name = it->path().filename().string();
+        if (!name.starts_with(prefix) || name.size() == prefix.size()) continue;
+        bool digits = name.find_first_not_of("0123456789", prefix.size()) == std::string::npos;
+        if (digits && it->is_regular_file(ec)) fs::remove(it->path(), ec);
+    }
 }
 
 }  // namespace
@@ -190,16 +235,117 @@ void write_file_atomically(const fs::path& requested, std::string_view content)
     if (fs::is_directory(path, ec)) throw Error({path.string(), 0}, "is a folder, expected a file");
     auto folder = path.parent_path();
     if (!folder.empty() && !fs::is_directory(folder, ec)) throw Error({path.string(), 0}, "folder does not exist");
+    remove_leftover_temporaries(path);
     TemporaryFile temporary(path);
     temporary.write_all(content);
     temporary.commit();
     flush_folder(path);
 }
 
-void testing::fail_saves_at(SaveStep step, int error_number)
+// ---- saves of several files ----
+//
+// Each new file is written beside its target and flushed; then a journal listing "target<TAB>temporary"
+// is written atomically, the temporaries are renamed over their targets, and the journal is removed.
+// A reader going through saved_version sees the old files until the journal exists and the new ones
+// from then on, wherever a kill or a full disk stops the save; the next save finishes or clears it.
+
+namespace {
+
+constexpr std::string_view journal_name = ".actorgraph-save";
+
+std::vector<std::pair<std::string, std::string>> read_journal(const fs::path& folder)
+{
+    std::vector<std::pair<std::string, std::string>> entries;
+    std::string text;
+    try {
+        text = read_file(folder / journal_name, 64 * 1024);
+    } catch (const Error&) {
+        return entries;
+    }
+    std::size_t from = 0;
+    while (from < text.size()) {
+        auto end = text.find('\n', from);
+        if (end == std::string::npos) break;  // a journal cut short was never complete, so never used
+        auto line = std::string_view(text).substr(from, end - from);
+        from = end + 1;
+        auto tab = line.find('\t');
+        if (tab == std::string_view::npos) continue;
+        auto target = std::string(line.substr(0, tab));
+        auto temporary = std::string(line.substr(tab + 1));
+        if (target.find('/') != std::string::npos || temporary.find('/') != std::string::npos) continue;
+        entries.emplace_back(std::move(target), std::move(temporary));
+    }
+    return entries;
+}
+
+// Renames what an interrupted save left pending over its targets, then drops the journal.
+void finish_interrupted_save(const fs::path& folder)
+{
+    std::error_code ec;
+    if (!fs::exists(folder / journal_name, ec)) return;
+    for (const auto& [target, temporary] : read_journal(folder)) {
+        if (fs::exists(folder / temporary, ec) && ::rename((folder / temporary).c_str(), (folder / target).c_str()) != 0) {
+            throw Error({(folder / target).string(), 0},
+                        std::string("cannot finish an earlier interrupted save: ") + std::strerror(errno));
+        }
+    }
+    flush_folder(folder / journal_name);
+    fs::remove(folder / journal_name, ec);
+    flush_folder(folder / journal_name);
+}
+
+}  // namespace
+
+fs::path saved_version(const fs::path& path)
+{
+    auto folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    std::error_code ec;
+    if (!fs::exists(folder / journal_name, ec)) return path;
+    for (const auto& [target, temporary] : read_journal(folder)) {
+        if (target == path.filename().string() && fs::exists(folder / temporary, ec)) return folder / temporary;
+    }
+    return path;
+}
+
+void write_files_atomically(const fs::path& folder, const std::vector<std::pair<std::string, std::string_view>>& files)
+{
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) throw Error({folder.string(), 0}, "is not a folder");
+    finish_interrupted_save(folder);
+    std::vector<std::unique_ptr<TemporaryFile>> temporaries;
+    std::string journal;
+    try {
+        for (const auto& [name, content] : files) {
+            remove_leftover_temporaries(folder / name);
+            temporaries.push_back(std::make_unique<TemporaryFile>(folder / name));
+            temporaries.back()->write_all(content);
+            journal += name + "\t" + temporaries.back()->path().filename().string() + "\n";
+        }
+        write_file_atomically(folder / journal_name, journal);
+    } catch (const Error& error) {
+        // Nothing was renamed yet: every target is as it was.
+        throw Error(error.where(), error.message() + (files.size() > 1 ? " (no file of the folder was replaced)" : ""));
+    }
+    for (auto& temporary : temporaries) temporary->keep();
+    for (auto& temporary : temporaries) {
+        try {
+            temporary->commit();
+        } catch (const Error& error) {
+            throw Error(error.where(), error.message().substr(0, error.message().find("; the previous file")) +
+                                           "; the new files wait beside their targets and the folder reads as the "
+                                           "new save (" + std::string(journal_name) + " names them); the next "
+                                           "save finishes it");
+        }
+    }
+    flush_folder(folder / journal_name);
+    fs::remove(folder / journal_name, ec);
+    flush_folder(folder / journal_name);
+}
+
+void testing::fail_saves_at(SaveStep step, int error_number, int skip)
 {
     if (error_number == 0) injected_fault.reset();
-    else injected_fault = InjectedFault{step, error_number};
+    else injected_fault = InjectedFault{step, error_number, skip};
 }
 
 }  // namespace actorgraph

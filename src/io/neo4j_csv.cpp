@@ -242,7 +242,7 @@ Graph read_neo4j_csv_folder(const fs::path& folder, const InputLimits& limits)
     auto relationships = folder / csv_relationships_file;
     for (const auto& file : {nodes, relationships}) {
         std::error_code error;
-        if (!fs::exists(file, error)) {
+        if (!fs::exists(saved_version(file), error)) {
             throw Error({file.string(), 0},
                         "file not found; a CSV graph is a folder with nodes.csv and relationships.csv");
         }
@@ -251,11 +251,11 @@ Graph read_neo4j_csv_folder(const fs::path& folder, const InputLimits& limits)
     // relations) would otherwise stay resident beside the graph.
     Graph graph;
     {
-        MappedText text(nodes, limits.max_file_bytes);
+        MappedText text(saved_version(nodes), limits.max_file_bytes);
         read_nodes(graph, text.text(), nodes.string(), limits,
                    [&](std::size_t from, std::size_t to) { text.release(from, to); });
     }
-    MappedText text(relationships, limits.max_file_bytes);
+    MappedText text(saved_version(relationships), limits.max_file_bytes);
     neo4j::read_relationships(graph, text.text(), relationships.string(), nodes.filename().string(), limits,
                               [&](std::size_t from, std::size_t to) { text.release(from, to); });
     return graph;
@@ -272,8 +272,8 @@ void save_neo4j_csv_folder(const Graph& graph, const fs::path& folder)
     std::error_code error;
     fs::create_directories(folder, error);
     if (error) throw Error({folder.string(), 0}, "cannot create folder: " + error.message());
-    write_file_atomically(folder / csv_nodes_file, documents.nodes);
-    write_file_atomically(folder / csv_relationships_file, documents.relationships);
+    write_files_atomically(folder, {{std::string(csv_nodes_file), documents.nodes},
+                                    {std::string(csv_relationships_file), documents.relationships}});
 }
 
 }  // namespace actorgraph

@@ -154,7 +154,7 @@ void Graph::swap(Graph& other) noexcept
     std::swap(undirected_count_, other.undirected_count_);
     std::swap(by_id_, other.by_id_);
     std::swap(by_name_, other.by_name_);
-    std::swap(diagnostics_, other.diagnostics_);
+    diagnostics_.swap(other.diagnostics_);
     adjacency_.reset();
     other.adjacency_.reset();
 }
@@ -323,9 +323,30 @@ std::vector<ActorIndex> Graph::closest_actors(std::string_view text, std::size_t
     return result;
 }
 
+namespace {
+
+// A warning's kind of problem: its text without what is quoted ('x') or numbered, so "edge from 'a'
+// to 'b' ..." and "edge from 'c' to 'd' ..." are one kind while each reader's messages stay as they are.
+std::string kind_of_warning(std::string_view message)
+{
+    std::string kind;
+    bool quoted = false;
+    for (char c : message.substr(0, 200)) {
+        if (c == '\'') {
+            quoted = !quoted;
+            if (quoted) kind += "'…'";
+            continue;
+        }
+        if (!quoted && !(c >= '0' && c <= '9')) kind += c;
+    }
+    return kind;
+}
+
+}  // namespace
+
 void Graph::warn(SourceLocation where, std::string message)
 {
-    diagnostics_.push_back({std::move(where), std::move(message)});
+    diagnostics_.add(kind_of_warning(message), {std::move(where), std::move(message)});
 }
 
 }  // namespace actorgraph

@@ -127,7 +127,7 @@ private:
             case xd_text: {
                 auto shape = shaped(Shape::Kind::text, false, pen);
                 shape.points = {flip(op.u.text.x, op.u.text.y)};
-                shape.text = op.u.text.text ? op.u.text.text : "";
+                shape.text = without_quote_guards(op.u.text.text ? op.u.text.text : "");
                 shape.align = op.u.text.align == xd_left ? -1 : op.u.text.align == xd_right ? 1 : 0;
                 shape.text_width = static_cast<float>(op.u.text.width);
                 shape.font_size = pen.font_size;

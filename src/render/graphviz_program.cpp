@@ -3,12 +3,15 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -115,50 +118,79 @@ private:
     sigset_t previous_{};
 };
 
-class SpawnSetup {
-public:
-    SpawnSetup(int input, int output, int messages)
-    {
-        ::posix_spawn_file_actions_init(&actions_);
-        ::posix_spawn_file_actions_adddup2(&actions_, input, STDIN_FILENO);
-        ::posix_spawn_file_actions_adddup2(&actions_, output, STDOUT_FILENO);
-        ::posix_spawn_file_actions_adddup2(&actions_, messages, STDERR_FILENO);
-        ::posix_spawnattr_init(&attributes_);
-        // The child starts with no blocked signals and SIGPIPE at its default, whatever this thread has.
-        sigset_t none;
-        sigemptyset(&none);
-        sigset_t defaults;
-        sigemptyset(&defaults);
-        sigaddset(&defaults, SIGPIPE);
-        ::posix_spawnattr_setsigmask(&attributes_, &none);
-        ::posix_spawnattr_setsigdefault(&attributes_, &defaults);
-        ::posix_spawnattr_setflags(&attributes_, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    }
-    ~SpawnSetup()
-    {
-        ::posix_spawn_file_actions_destroy(&actions_);
-        ::posix_spawnattr_destroy(&attributes_);
-    }
-    SpawnSetup(const SpawnSetup&) = delete;
-    SpawnSetup& operator=(const SpawnSetup&) = delete;
-    [[nodiscard]] const posix_spawn_file_actions_t* actions() const { return &actions_; }
-    [[nodiscard]] const posix_spawnattr_t* attributes() const { return &attributes_; }
-
-private:
-    posix_spawn_file_actions_t actions_{};
-    posix_spawnattr_t attributes_{};
-};
-
-pid_t spawn(const std::vector<std::string>& arguments, const SpawnSetup& setup)
+// The program's path, found on PATH before the fork (the child may only make async-signal-safe calls).
+std::string resolve_program(const std::string& program)
 {
+    if (program.find('/') != std::string::npos) return program;
+    const char* path = std::getenv("PATH");
+    std::string_view folders = path && *path ? path : "/usr/local/bin:/usr/bin:/bin";
+    while (!folders.empty()) {
+        auto end = folders.find(':');
+        auto folder = folders.substr(0, end);
+        folders.remove_prefix(end == std::string_view::npos ? folders.size() : end + 1);
+        auto candidate = (folder.empty() ? std::string(".") : std::string(folder)) + "/" + program;
+        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    throw Error(system_error("cannot run Graphviz's program '" + program + "' (install the Debian package graphviz)",
+                             ENOENT));
+}
+
+// Tells the parent why the child could not become the program (errno), and ends the child.
+[[noreturn]] void fail(int report)
+{
+    int code = errno;
+    (void)!::write(report, &code, sizeof code);
+    ::_exit(127);
+}
+
+// Runs in the forked child until exec: async-signal-safe calls only. The child is killed when the
+// thread that started it ends (this process killed by SIGKILL, SIGTERM, SIGHUP...), and checks
+// right after asking whether that already happened; its CPU time is bounded by the kernel, so the
+// budget holds even when nobody is left to enforce it.
+[[noreturn]] void become_program(const char* program, char* const* argv, int input, int output, int messages,
+                                 pid_t parent, rlim_t cpu_seconds, int report)
+{
+    if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) fail(report);
+    if (::getppid() != parent) ::_exit(127);  // the parent died before the request took effect
+    rlimit cpu{cpu_seconds, cpu_seconds + 1};  // SIGXCPU at the budget, SIGKILL a second later
+    if (::setrlimit(RLIMIT_CPU, &cpu) != 0) fail(report);
+    if (::dup2(input, STDIN_FILENO) < 0 || ::dup2(output, STDOUT_FILENO) < 0 || ::dup2(messages, STDERR_FILENO) < 0) {
+        fail(report);
+    }
+    // The child starts with no blocked signals and SIGPIPE at its default, whatever this thread has.
+    ::signal(SIGPIPE, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::execve(program, argv, environ);
+    fail(report);
+}
+
+pid_t spawn(const std::vector<std::string>& arguments, int input, int output, int messages,
+            std::chrono::milliseconds budget)
+{
+    auto program = resolve_program(arguments.front());
     std::vector<char*> argv;
     for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
-    pid_t pid = 0;
-    int failure = ::posix_spawnp(&pid, argv[0], setup.actions(), setup.attributes(), argv.data(), environ);
-    if (failure != 0) {
+    auto cpu_seconds = static_cast<rlim_t>(std::max<std::int64_t>(1, (budget.count() + 999) / 1000));
+    Pipe report;  // close-on-exec: end of file means the exec succeeded, an int means it failed
+    pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid < 0) throw Error(system_error("cannot start Graphviz's program", errno));
+    if (pid == 0) become_program(program.c_str(), argv.data(), input, output, messages, parent, cpu_seconds,
+                                 report.write_end());
+    report.close_write();
+    int code = 0;
+    ssize_t got = 0;
+    while ((got = ::read(report.read_end(), &code, sizeof code)) < 0 && errno == EINTR) {
+    }
+    if (got == static_cast<ssize_t>(sizeof code)) {
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
         throw Error(system_error("cannot run Graphviz's program '" + arguments.front() +
-                                     "' (install the Debian package graphviz)", failure));
+                                     "' (install the Debian package graphviz)", code));
     }
     return pid;
 }
@@ -268,8 +300,7 @@ ProgramOutput run_program(const std::vector<std::string>& arguments, std::string
     Pipe from_child;
     Pipe messages;
     SigpipeBlock no_sigpipe;
-    SpawnSetup setup(to_child.read_end(), from_child.write_end(), messages.write_end());
-    Child child(spawn(arguments, setup));
+    Child child(spawn(arguments, to_child.read_end(), from_child.write_end(), messages.write_end(), control.budget));
     to_child.close_read();
     from_child.close_write();
     messages.close_write();

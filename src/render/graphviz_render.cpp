@@ -90,9 +90,10 @@ std::string replace_rejected(std::string text, LengthOf length_of)
 // Graphviz copies control characters and malformed UTF-8 from labels into SVG as they are, which
 // makes the file unreadable for any XML parser (and browsers refuse to show it). XML cannot carry
 // them at all, so each becomes U+FFFD; markup is never touched (it is all ASCII).
+// Also takes out the scene's quote guards, which SVG does not need (Graphviz writes '"' as &quot;).
 std::string make_xml_safe(std::string svg)
 {
-    return replace_rejected(std::move(svg), xml_char_length);
+    return without_quote_guards(replace_rejected(std::move(svg), xml_char_length), "&quot;");
 }
 
 // Malformed UTF-8 in a label makes Pango print warnings straight to stderr (GLib logging, which no

@@ -15,26 +15,62 @@ namespace {
 constexpr std::array<const char*, 6> engine_names{"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
 constexpr std::array<const char*, 5> format_names{"svg", "png", "pdf", "dot", "xdot"};
 
+// Graphviz's `dot` program refuses a quoted string over 16,384 bytes ("longer than 16384?"), and escaping
+// can make a text five times longer ('&' -> "&amp;"), so a picture shows at most this much of any text
+// (the model keeps it whole; exports of the data carry it whole).
+constexpr std::size_t max_shown_bytes = 2500;
+
+// The text, or its first max_shown_bytes cut at a character boundary and followed by an ellipsis;
+// a NUL byte (a CSV or GraphML label can hold one, DOT cannot) is shown as U+FFFD.
+std::string_view shown_part(std::string_view text, std::string& storage)
+{
+    bool has_nul = text.find('\0') != std::string_view::npos;
+    if (text.size() <= max_shown_bytes && !has_nul) return text;
+    auto end = std::min(text.size(), max_shown_bytes);
+    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    storage.clear();
+    for (char c : text.substr(0, end)) {
+        if (c == '\0') storage += "\uFFFD";
+        else storage += c;
+    }
+    if (end < text.size()) storage += "\u2026";
+    return storage;
+}
+
+bool quote_follows(std::string_view text, std::size_t i) { return i + 1 < text.size() && text[i + 1] == '"'; }
+
 // Graphviz reads \N, \G, \n, \l... inside labels and tooltips as escapes, and decodes entities
 // such as &amp;; doubling every backslash and escaping '&' makes an untrusted text show literally.
+// A backslash right before a quote also gets the quote guard (see scene.hpp).
 std::string literal_text(std::string_view text)
 {
     std::string out;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         if (c == '&') {
             out += "&amp;";
             continue;
         }
         out += c;
-        if (c == '\\') out += '\\';
+        if (c != '\\') continue;
+        out += '\\';
+        if (quote_follows(text, i)) out += quote_guard;
     }
     return out;
 }
 
-std::string html_escape(std::string_view text)
+std::string html_escape(std::string_view whole)
 {
+    std::string shortened;
+    auto text = shown_part(whole, shortened);
     std::string out;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\\' && quote_follows(text, i)) {
+            out += c;
+            out += quote_guard;
+            continue;
+        }
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
@@ -51,27 +87,15 @@ class AttributeList {
 public:
     AttributeList& text(std::string_view name, std::string_view value)
     {
-        if (value.empty()) return *this;
-        if (value.find_first_of("\\\"") == std::string_view::npos) {
-            // Nothing to escape (nearly every value): quote_dot's spelling, without its copy.
-            start(name);
-            body_ += '"';
-            body_ += value;
-            body_ += '"';
-            return *this;
-        }
-        try {
-            add(name, quote_dot(value));
-        } catch (const Error&) {
-            // No DOT spelling keeps this text verbatim; the doubled backslashes still show it.
-            add(name, quote_dot(literal_text(value)));
-        }
-        return *this;
+        std::string shortened;
+        return quoted(name, shown_part(value, shortened));
     }
     AttributeList& literal(std::string_view name, std::string_view value)
     {
+        std::string shortened;
+        value = shown_part(value, shortened);
         bool unchanged = value.find_first_of("&\\") == std::string_view::npos;
-        return unchanged ? text(name, value) : text(name, literal_text(value));
+        return unchanged ? quoted(name, value) : quoted(name, literal_text(value));
     }
     AttributeList& number(std::string_view name, double value)
     {
@@ -95,6 +119,26 @@ public:
     }
 
 private:
+    // The value as a DOT string (shortened already).
+    AttributeList& quoted(std::string_view name, std::string_view value)
+    {
+        if (value.empty()) return *this;
+        if (value.find_first_of("\\\"") == std::string_view::npos) {
+            // Nothing to escape (nearly every value): quote_dot's spelling, without its copy.
+            start(name);
+            body_ += '"';
+            body_ += value;
+            body_ += '"';
+            return *this;
+        }
+        try {
+            add(name, quote_dot(value));
+        } catch (const Error&) {
+            // No DOT spelling keeps this text verbatim; the doubled backslashes still show it.
+            add(name, quote_dot(literal_text(value)));
+        }
+        return *this;
+    }
     void start(std::string_view name)
     {
         if (!body_.empty()) body_ += ", ";
@@ -142,6 +186,30 @@ std::string_view first_url(std::string_view text)
         return url;
     }
     return {};
+}
+
+// Graphviz 2.43 copies URL into SVG's xlink:href as it is, so a bare '&' (a?id=1&lang=en) makes
+// the file not XML; as "&amp;" it is well-formed and a browser follows the original address. (The
+// DOT and xdot exports carry the same escaped spelling: they are pictures, not data.)
+std::string svg_href(std::string_view url)
+{
+    std::string out;
+    for (char c : url) {
+        if (c == '&') out += "&amp;";
+        else out += c;
+    }
+    return out;
+}
+
+// Graphviz also copies the font name into SVG's font-family="..." as it is; no font name holds
+// XML's special characters, so a stylesheet's font loses them rather than breaking the file.
+std::string font_family(std::string_view font)
+{
+    std::string out;
+    for (char c : font) {
+        if (std::string_view("&<>\"'").find(c) == std::string_view::npos) out += c;
+    }
+    return out;
 }
 
 std::string compact_amount(double amount)
@@ -211,7 +279,7 @@ private:
     void write_defaults()
     {
         AttributeList graph_attributes;
-        graph_attributes.text("fontname", style_.font).number("fontsize", style_.font_size)
+        graph_attributes.text("fontname", font_family(style_.font)).number("fontsize", style_.font_size)
             .text("bgcolor", style_.background).text("rankdir", style_.rankdir).text("overlap", style_.overlap)
             .text("splines", splines()).raw("outputorder", "edgesfirst").raw("pad", "0.2");
         if (bounded_dot()) graph_attributes.raw("nslimit", "1").raw("nslimit1", "1").raw("mclimit", "0.1").raw("searchsize", "20");
@@ -219,10 +287,10 @@ private:
         if (!label.empty()) graph_attributes.raw("label", "<" + label + ">").raw("labelloc", "b").raw("labeljust", "l");
         statement("  graph", graph_attributes);
         AttributeList node_attributes;
-        node_attributes.text("fontname", style_.font).number("fontsize", style_.font_size).number("penwidth", 1.2);
+        node_attributes.text("fontname", font_family(style_.font)).number("fontsize", style_.font_size).number("penwidth", 1.2);
         statement("  node", node_attributes);
         AttributeList edge_attributes;
-        edge_attributes.text("fontname", style_.font).number("fontsize", style_.font_size * 0.8).number("arrowsize", 0.8);
+        edge_attributes.text("fontname", font_family(style_.font)).number("fontsize", style_.font_size * 0.8).number("arrowsize", 0.8);
         statement("  edge", edge_attributes);
     }
 
@@ -315,7 +383,7 @@ private:
             .literal("tooltip", relation_tooltip(graph_, relation)).text("type", relation.type);
         if (graph_.is_undirected(index)) attributes.text("dir", "none");  // no arrowhead on an undirected relation
         auto url = first_url(property_or_empty(relation.properties, schema::source));
-        if (!url.empty()) attributes.text("URL", url).text("target", "_blank");  // &amp; would break the link
+        if (!url.empty()) attributes.text("URL", svg_href(url)).text("target", "_blank");
         carry_properties(attributes, relation.properties);
         out_ += "  a";
         out_ += std::to_string(relation.source);
@@ -386,6 +454,21 @@ OutputFormat parse_output_format(std::string_view name)
 std::string styled_dot(const Graph& graph, const Scene& scene, const Stylesheet& style)
 {
     return SceneWriter(graph, scene, style).write();
+}
+
+std::string without_quote_guards(std::string text, std::string_view quote)
+{
+    std::string guarded = "\\" + std::string(quote_guard) + std::string(quote);
+    auto at = text.find(guarded);
+    if (at == std::string::npos) return text;
+    std::string out;
+    std::size_t from = 0;
+    for (; at != std::string::npos; at = text.find(guarded, from)) {
+        out.append(text, from, at + 1 - from);  // up to and with the backslash
+        from = at + 1 + quote_guard.size();     // the quote itself is copied with the next piece
+    }
+    out.append(text, from, std::string::npos);
+    return out;
 }
 
 std::optional<ActorIndex> actor_of_element_id(std::string_view id) { return index_after_prefix(id, 'a'); }

@@ -240,6 +240,46 @@ TEST(Cli, ConvertRoundTripsThroughEveryFormat)
     testing::expect_same_graph(load_graph(influence()), load_graph(dir / "back.gv"));
 }
 
+// Export and convert never replace their input without --force, whatever name the output uses.
+TEST(Cli, ExportAndConvertOverTheInputAreRefusedUnlessForced)
+{
+    auto dir = testing::scratch_dir("cli-overwrite");
+    auto input = dir / "in.gv";
+    fs::copy_file(influence(), input);
+    auto before = read_file(input);
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             {"export", input.string(), "-o", input.string()},
+             {"export", input.string(), "-o", (dir / "." / "in.gv").string(), "--format", "svg"},
+             {"convert", input.string(), input.string(), "--to", "graphml"},
+             {"convert", input.string(), input.string()}}) {
+        auto run = actorgraph(arguments);
+        EXPECT_EQ(run.exit_code, 2) << arguments[0] << " " << arguments.back();
+        EXPECT_NE(run.err.find("--force"), std::string::npos) << run.err;
+        EXPECT_EQ(read_file(input), before) << arguments[0] << " " << arguments.back();
+    }
+    auto forced = actorgraph({"convert", input.string(), input.string(), "--to", "graphml", "--force"});
+    EXPECT_EQ(forced.exit_code, 0) << forced.err;
+    EXPECT_NE(read_file(input).find("<graphml"), std::string::npos);
+}
+
+// What a path is decides how it is written: a folder named x.graphml gets no CSV files, and a
+// target without extension is said to become a CSV folder.
+TEST(Cli, ConvertDecidesByWhatThePathIsAndSaysWhatItAssumed)
+{
+    auto dir = testing::scratch_dir("cli-guessing");
+    fs::create_directories(dir / "x.graphml");
+    auto run = actorgraph({"convert", influence(), (dir / "x.graphml").string()});
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_FALSE(fs::exists(dir / "x.graphml" / "nodes.csv"));
+    auto folder = actorgraph({"convert", influence(), (dir / "plain").string()});
+    EXPECT_EQ(folder.exit_code, 0) << folder.err;
+    EXPECT_NE(folder.out.find("a Neo4j CSV folder"), std::string::npos) << folder.out;
+    fs::copy_file(influence(), dir / "noextension");
+    auto sniffed = actorgraph({"convert", (dir / "noextension").string(), (dir / "out.graphml").string()});
+    EXPECT_EQ(sniffed.exit_code, 0) << sniffed.err;
+    EXPECT_NE(sniffed.err.find("read as DOT by its content"), std::string::npos) << sniffed.err;
+}
+
 TEST(Cli, BadInputsExitTwoWithFileAndLine)
 {
     auto syntax = actorgraph({"info", testing::test_data("dot/syntax_error.gv").string()});

@@ -33,7 +33,8 @@ TEST(Scene, StyledDotIsReadableByCgraphAndKeepsLabelsLiteral)
     EXPECT_EQ(reread.actor(1).label, "ends with \\\\");
     EXPECT_EQ(property_or_empty(reread.actor(0).properties, "id"), "a0");
     EXPECT_EQ(property_or_empty(reread.relation(0).properties, "id"), "r0");
-    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "URL"), "https://example.org/a?b=1&c=2");
+    // Escaped for SVG, where Graphviz 2.43 copies URL as it is (a browser follows b=1&c=2).
+    EXPECT_EQ(property_or_empty(reread.relation(0).properties, "URL"), "https://example.org/a?b=1&amp;c=2");
 }
 
 TEST(Scene, KindsAndTypesTakeTheirStyleFromTheStylesheet)

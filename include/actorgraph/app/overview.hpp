@@ -56,7 +56,4 @@ struct ViewReduction {
 /// (0..1, 0 outside): sizes an overview's actors by the degree that chose them.
 [[nodiscard]] std::vector<double> degree_scale(const Graph& graph, const Selection& selection);
 
-/// A count with thousands separators: 1000000 -> "1,000,000".
-[[nodiscard]] std::string with_thousands(std::size_t count);
-
 }  // namespace actorgraph

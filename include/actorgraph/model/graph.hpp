@@ -108,7 +108,8 @@ public:
     [[nodiscard]] std::vector<ActorIndex> closest_actors(std::string_view text, std::size_t limit) const;
 
     /// Warnings collected while the graph was read (unknown kinds, skipped relations).
-    [[nodiscard]] const Diagnostics& diagnostics() const noexcept { return diagnostics_; }
+    /// The readers' warnings, at most CappedDiagnostics::default_per_kind of each kind (the rest counted).
+    [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_.list(); }
     /// Records a warning about the input.
     void warn(SourceLocation where, std::string message);
 
@@ -162,7 +163,7 @@ private:
     mutable Adjacency adjacency_;
     NameIndex by_id_;    ///< hash of the exact id
     NameIndex by_name_;  ///< hash of the case-folded id, label and aliases
-    Diagnostics diagnostics_;
+    CappedDiagnostics diagnostics_;
 };
 
 /// Lower-cases ASCII letters; other bytes (UTF-8) stay as they are.

@@ -47,6 +47,14 @@ struct Scene {
 /// nodes with id "a<index>" and relations with id "r<index>" so drawings map back to the model.
 [[nodiscard]] std::string styled_dot(const Graph& graph, const Scene& scene, const Stylesheet& style);
 
+/// Graphviz writes a drawn text back into DOT and xdot without escaping its backslashes, so a text
+/// holding a backslash right before a quote (C:\"x) would come out unreadable, to Graphviz and to us.
+/// styled_dot puts this invisible WORD JOINER (U+2060) between the two; without_quote_guards takes it
+/// out again where the text is shown (the explorer's drawing, SVG).
+inline constexpr std::string_view quote_guard = "\u2060";
+/// `text` with every backslash + quote_guard + `quote` turned back into backslash + `quote`.
+[[nodiscard]] std::string without_quote_guards(std::string text, std::string_view quote = "\"");
+
 /// The actor index behind a drawn node id ("a12" -> 12), or nullopt.
 [[nodiscard]] std::optional<ActorIndex> actor_of_element_id(std::string_view id);
 /// The relation index behind a drawn edge id ("r7" -> 7), or nullopt.
