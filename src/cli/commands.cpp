@@ -17,8 +17,6 @@
 
 namespace actorgraph::cli {
 
-namespace {
-
 using nlohmann::json;
 
 // Labels from Latin-1 files are not UTF-8; JSON output shows such bytes as U+FFFD instead of failing.
@@ -39,6 +37,8 @@ GraphFilter make_filter(const FilterArguments& arguments)
     for (const auto& text : arguments.actor_where) filter.actor_conditions.push_back(PropertyCondition::parse(text));
     return filter;
 }
+
+namespace {
 
 json diagnostics_json(const Diagnostics& diagnostics)
 {

@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace actorgraph {
+struct GraphFilter;
+}
+
 namespace actorgraph::cli {
 
 /// Exit codes: 0 success, 1 a failed check or an empty result, 2 usage or input errors.
@@ -83,6 +87,9 @@ struct GenerateArguments {
     std::string output;
     std::string formats = "csv,dot,graphml";
 };
+
+/// The filter the shared options describe; throws Error for a malformed option.
+[[nodiscard]] GraphFilter make_filter(const FilterArguments& arguments);
 
 int run_info(const InfoArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
