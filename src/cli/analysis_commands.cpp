@@ -63,6 +63,8 @@ std::string relation_line(const Graph& graph, RelationIndex index)
 
 std::string hops_text(std::size_t hops) { return std::to_string(hops) + (hops == 1 ? " hop" : " hops"); }
 
+std::string actors_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " actor" : " actors"); }
+
 std::string route_text(const Graph& graph, const Path& path)
 {
     std::string text;
@@ -147,9 +149,10 @@ void print_between(const Graph& graph, const WhatIfBetween& between, std::size_t
     for (const auto& path : between.remaining) std::cout << "  remains: " << route_text(graph, path) << '\n';
     std::cout << "  shortest before: " << hops_text(between.shortest_before->relations.size()) << "; after: "
               << (between.shortest_after ? hops_text(between.shortest_after->relations.size()) : "no route left") << '\n';
-    std::cout << "  " << from << " no longer reaches " << between.unreachable_from.size() << " actors"
+    std::cout << "  " << from << " no longer reaches " << actors_text(between.unreachable_from.size())
               << (between.unreachable_from.empty() ? "" : ": " + name_list(graph, between.unreachable_from, top)) << '\n';
-    std::cout << "  " << between.unreaching_to.size() << " actors no longer reach " << to
+    std::cout << "  " << actors_text(between.unreaching_to.size())
+              << (between.unreaching_to.size() == 1 ? " no longer reaches " : " no longer reach ") << to
               << (between.unreaching_to.empty() ? "" : ": " + name_list(graph, between.unreaching_to, top)) << '\n';
 }
 

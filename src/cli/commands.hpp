@@ -23,6 +23,8 @@ struct FilterArguments {
     std::optional<int> year_from;
     std::optional<int> year_to;
     bool dated_only = false;
+    std::optional<int> as_of;
+    std::string min_confidence;
     std::vector<std::string> where;
     std::vector<std::string> actor_where;
 };
@@ -39,6 +41,9 @@ struct PathArguments {
     std::string weight;
     std::string weight_transform = "inverse";
     std::optional<std::size_t> max_hops;
+    std::string rank_by = "hops";
+    bool time_respecting = false;
+    bool parallel = false;
     bool json = false;
 };
 

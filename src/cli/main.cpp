@@ -16,7 +16,9 @@ void add_filter_options(CLI::App& command, FilterArguments& filter)
     command.add_option("--types", filter.types, "Only relations of these types (comma-separated)");
     command.add_option("--from-year", filter.year_from, "Only relations overlapping this year or later");
     command.add_option("--to-year", filter.year_to, "Only relations overlapping this year or earlier");
-    command.add_flag("--dated-only", filter.dated_only, "With a year range, drop relations that carry no year");
+    command.add_flag("--dated-only", filter.dated_only, "With a year range or --as-of, drop relations that carry no year (default: keep them)");
+    command.add_option("--as-of", filter.as_of, "Only relations that held in this year: year <= YEAR, or since <= YEAR <= until");
+    command.add_option("--min-confidence", filter.min_confidence, "Only relations graded at least this: low, medium, high or an Admiralty code A1-F6 (ungraded ones are dropped)");
     command.add_option("--where", filter.where, "Relation property test: NAME, NAME=V, NAME!=V, NAME>N, NAME>=N, NAME<N, NAME<=N, NAME~TEXT");
     command.add_option("--actor-where", filter.actor_where, "Actor property test, same syntax as --where");
 }
@@ -56,6 +58,9 @@ int main(int argc, char** argv)
     path_command->add_option("--weight", path.weight, "Numeric relation property to weigh paths by (e.g. amount_usd)");
     path_command->add_option("--weight-transform", path.weight_transform, "inverse: cost = max/value (strong ties are short); direct: cost = value")->check(CLI::IsMember({"inverse", "direct"}));
     path_command->add_option("--max-hops", path.max_hops, "Longest path to report");
+    path_command->add_option("--rank-by", path.rank_by, "hops (or --weight), or evidence: the path whose weakest relation is most reliable first")->check(CLI::IsMember({"hops", "evidence"}));
+    path_command->add_flag("--time-respecting", path.time_respecting, "Only a path whose hops never go back in time (fewest hops)");
+    path_command->add_flag("--parallel", path.parallel, "--k counts every combination of parallel relations, not distinct actor sequences");
     path_command->add_flag("--json", path.json, "Print JSON");
     path_command->callback([&] { exit_code = run_path(path); });
 

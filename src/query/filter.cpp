@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "actorgraph/query/time_filter.hpp"
+
 namespace actorgraph {
 
 namespace {
@@ -100,6 +102,14 @@ bool GraphFilter::keeps_relation(const Relation& relation) const
             return false;
         }
     }
+    if (as_of) {
+        auto held = held_in(relation.properties, *as_of);
+        if (held ? !*held : dated_only) return false;
+    }
+    if (min_confidence) {
+        auto grade = relation_confidence(relation);
+        if (!grade || *grade < *min_confidence) return false;
+    }
     for (const auto& condition : relation_conditions) {
         if (!condition.matches(relation.properties)) return false;
     }
@@ -113,7 +123,7 @@ bool GraphFilter::is_empty() const
 
 bool GraphFilter::keeps_every_relation() const
 {
-    return types.empty() && !year_from && !year_to && relation_conditions.empty();
+    return types.empty() && !year_from && !year_to && !as_of && !min_confidence && relation_conditions.empty();
 }
 
 Selection apply_filter(const Graph& graph, const GraphFilter& filter, bool hide_isolated)
