@@ -14,38 +14,18 @@
 #include <memory>
 #include <random>
 
-#include "actorgraph/generate/synthetic_graph.hpp"
 #include "actorgraph/query/cut.hpp"
 #include "actorgraph/query/query_cache.hpp"
 #include "actorgraph/query/what_if.hpp"
+#include "synthetic_graphs.hpp"
 
 namespace actorgraph {
 namespace {
 
-std::int64_t actors_from_environment()
-{
-    const char* text = std::getenv("ACTORGRAPH_BENCH_ACTORS");
-    auto actors = text ? std::atoll(text) : 0;
-    return actors > 1 ? actors : 100000;
-}
+using bench::cache_for;
+using bench::synthetic;
 
-const std::int64_t bench_actors = actors_from_environment();
-
-const Graph& synthetic(std::size_t actors)
-{
-    static std::map<std::size_t, Graph> graphs;
-    auto it = graphs.find(actors);
-    if (it == graphs.end()) it = graphs.emplace(actors, generate_synthetic_graph({actors, 4.0, 1})).first;
-    return it->second;
-}
-
-QueryCache& cache_for(std::size_t actors)
-{
-    static std::map<std::size_t, std::unique_ptr<QueryCache>> caches;
-    auto& cache = caches[actors];
-    if (!cache) cache = std::make_unique<QueryCache>(synthetic(actors), 2);
-    return *cache;
-}
+const std::int64_t bench_actors = bench::actors_from_environment();
 
 // Pairs with a route between them, so every cut does real work.
 std::vector<std::pair<ActorIndex, ActorIndex>> connected_pairs(std::size_t actors, std::size_t count)
@@ -61,7 +41,7 @@ std::vector<std::pair<ActorIndex, ActorIndex>> connected_pairs(std::size_t actor
     return pairs;
 }
 
-void cut_actors(benchmark::State& state)
+void cut(benchmark::State& state, CutKind kind)
 {
     auto actors = static_cast<std::size_t>(state.range(0));
     auto& cache = cache_for(actors);
@@ -70,24 +50,11 @@ void cut_actors(benchmark::State& state)
     std::size_t i = 0;
     for (auto _ : state) {
         auto [from, to] = pairs[i++ % pairs.size()];
-        benchmark::DoNotOptimize(minimum_cut(*index, from, to, CutKind::actors).size);
+        benchmark::DoNotOptimize(minimum_cut(*index, from, to, kind).size);
     }
 }
-BENCHMARK(cut_actors)->Arg(bench_actors)->Unit(benchmark::kMillisecond)->UseRealTime();
-
-void cut_relations(benchmark::State& state)
-{
-    auto actors = static_cast<std::size_t>(state.range(0));
-    auto& cache = cache_for(actors);
-    auto pairs = connected_pairs(actors, 4);
-    auto index = cache.index({}, Direction::follow);
-    std::size_t i = 0;
-    for (auto _ : state) {
-        auto [from, to] = pairs[i++ % pairs.size()];
-        benchmark::DoNotOptimize(minimum_cut(*index, from, to, CutKind::relations).size);
-    }
-}
-BENCHMARK(cut_relations)->Arg(bench_actors)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(cut, actors, CutKind::actors)->Arg(bench_actors)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(cut, relations, CutKind::relations)->Arg(bench_actors)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The reference: the whole graph split into entry and exit vertices in a BGL adjacency_list, then
 // Boost's Boykov-Kolmogorov max-flow, as the BGL documentation's example does it.

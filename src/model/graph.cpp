@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "actorgraph/model/edit_distance.hpp"
+
 namespace actorgraph {
 
 std::string fold_case(std::string_view text)
@@ -16,8 +18,6 @@ std::string fold_case(std::string_view text)
     }
     return folded;
 }
-
-namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b)
 {
@@ -34,6 +34,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     }
     return row[b.size()];
 }
+
+namespace {
 
 // Lower is closer: prefix matches first, then substrings, then by edit distance.
 std::size_t name_distance(std::string_view query, std::string_view name)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "actorgraph/model/edit_distance.hpp"
+
 namespace actorgraph {
 
 namespace {
@@ -41,8 +43,10 @@ ConfidenceGrade parse_confidence_or_throw(std::string_view text, const SourceLoc
     if (auto grade = parse_confidence(text)) return *grade;
     auto folded = fold_case(trim_spaces(text));
     std::string suggestion;
+    std::size_t closest = 3;  // suggest only words at most two edits away
     for (const auto& word : words) {
-        if (!folded.empty() && (word.name.starts_with(folded.substr(0, 2)) || folded.starts_with(word.name.substr(0, 2)))) {
+        if (auto distance = edit_distance(folded, word.name); distance < closest) {
+            closest = distance;
             suggestion = std::string(word.name);
         }
     }

@@ -176,7 +176,7 @@ std::vector<Path> all_cheapest_paths(const QueryIndex& index, ActorIndex from, A
     std::function<void(ActorIndex)> walk = [&](ActorIndex at) {
         if (paths.size() >= limit) return;
         if (at == from) {
-            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, cheapest});
+            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, cheapest, {}});
             return;
         }
         for (auto step : index.backward(at)) {
@@ -220,11 +220,7 @@ std::vector<Path> paths_over(const QueryIndex& index, ActorIndex from, ActorInde
     } else if (!options.all_shortest) {
         paths = yen_paths(index, from, to, costs, options);
     } else {
-        paths = all_cheapest_paths(index, from, to, costs, options.limit);
-        if (!options.parallel) {
-            std::set<std::vector<ActorIndex>> routes;
-            std::erase_if(paths, [&](const Path& path) { return !routes.insert(path.actors).second; });
-        }
+        paths = all_cheapest_paths(index, from, to, costs, options.limit);  // every combination, as --all promises
     }
     std::erase_if(paths, [&](const Path& path) { return options.max_hops && path.relations.size() > *options.max_hops; });
     if (!options.parallel) {

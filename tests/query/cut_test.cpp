@@ -7,18 +7,10 @@
 #include <random>
 
 #include "query/query_fixture.hpp"
+#include "query/small_graphs.hpp"
 
 namespace actorgraph {
 namespace {
-
-Graph random_graph(std::mt19937& random, std::size_t actors, std::size_t relations)
-{
-    Graph graph;
-    for (std::size_t i = 0; i < actors; ++i) graph.add_actor({"a" + std::to_string(i), "", "state", {}, {}, {}});
-    std::uniform_int_distribution<ActorIndex> pick(0, static_cast<ActorIndex>(actors - 1));
-    for (std::size_t i = 0; i < relations; ++i) graph.add_relation({pick(random), pick(random), "partnership", {}, {}});
-    return graph;
-}
 
 // Whether `to` is reachable from `from` without the removed actors or relations; relations from
 // `from` straight to `to` are skipped when `skip_direct` (an actor cut cannot touch them).
@@ -83,7 +75,7 @@ TEST(Cut, ActorCutsHaveTheBruteForceMinimumSizeAndDisconnect)
 {
     std::mt19937 random(7);
     for (int round = 0; round < 150; ++round) {
-        auto graph = random_graph(random, 8, 14);
+        auto graph = testing::random_graph(random, 8, 14);
         bool undirected = round % 3 == 0;
         CutOptions options;
         options.direction = undirected ? Direction::any : Direction::follow;
@@ -107,7 +99,7 @@ TEST(Cut, RelationCutsHaveTheBruteForceMinimumSizeAndDisconnect)
 {
     std::mt19937 random(11);
     for (int round = 0; round < 80; ++round) {
-        auto graph = random_graph(random, 6, 12);  // parallel relations and loops included
+        auto graph = testing::random_graph(random, 6, 12);  // parallel relations and loops included
         bool undirected = round % 2 == 0;
         CutOptions options;
         options.kind = CutKind::relations;

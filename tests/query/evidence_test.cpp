@@ -9,6 +9,7 @@
 
 #include "actorgraph/query/paths.hpp"
 #include "query/query_fixture.hpp"
+#include "query/small_graphs.hpp"
 
 namespace actorgraph {
 namespace {
@@ -80,25 +81,6 @@ TEST(Evidence, TheMinimumConfidenceFilterDropsWeakerAndUngradedRelations)
     EXPECT_FALSE(filter.keeps_every_relation());
 }
 
-// Every simple path from `from` to `to`, as relation lists.
-void simple_paths(const Graph& graph, ActorIndex at, ActorIndex to, std::vector<char>& on_path,
-                  std::vector<RelationIndex>& relations, std::vector<std::vector<RelationIndex>>& out)
-{
-    if (at == to) {
-        out.push_back(relations);
-        return;
-    }
-    for (auto index : graph.out_relations(at)) {
-        auto next = graph.relation(index).target;
-        if (on_path[next]) continue;
-        on_path[next] = 1;
-        relations.push_back(index);
-        simple_paths(graph, next, to, on_path, relations, out);
-        relations.pop_back();
-        on_path[next] = 0;
-    }
-}
-
 TEST(Evidence, PathsRankedByEvidenceHaveTheStrongestWeakestLinkThenFewestHops)
 {
     std::mt19937 random(17);
@@ -114,11 +96,7 @@ TEST(Evidence, PathsRankedByEvidenceHaveTheStrongestWeakestLinkThenFewestHops)
             if (!text.empty()) properties = Properties{{"confidence", text}};
             graph.add_relation({pick(random), pick(random), "partnership", std::move(properties), {}});
         }
-        std::vector<char> on_path(7, 0);
-        on_path[0] = 1;
-        std::vector<RelationIndex> relations;
-        std::vector<std::vector<RelationIndex>> all;
-        simple_paths(graph, 0, 6, on_path, relations, all);
+        auto all = testing::simple_paths(graph, 0, 6);
         PathOptions options;
         options.rank_by_evidence = true;
         options.parallel = true;

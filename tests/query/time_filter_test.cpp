@@ -6,6 +6,7 @@
 #include <random>
 
 #include "query/query_fixture.hpp"
+#include "query/small_graphs.hpp"
 
 namespace actorgraph {
 namespace {
@@ -49,24 +50,6 @@ bool respects_time(const Graph& graph, const std::vector<RelationIndex>& relatio
     return true;
 }
 
-void simple_paths(const Graph& graph, ActorIndex at, ActorIndex to, std::vector<char>& on_path,
-                  std::vector<RelationIndex>& relations, std::vector<std::vector<RelationIndex>>& out)
-{
-    if (at == to) {
-        out.push_back(relations);
-        return;
-    }
-    for (auto index : graph.out_relations(at)) {
-        auto next = graph.relation(index).target;
-        if (on_path[next]) continue;
-        on_path[next] = 1;
-        relations.push_back(index);
-        simple_paths(graph, next, to, on_path, relations, out);
-        relations.pop_back();
-        on_path[next] = 0;
-    }
-}
-
 TEST(TimeFilter, TimeRespectingPathsHaveTheFewestHopsOfAllSimplePathsInTimeOrder)
 {
     std::mt19937 random(23);
@@ -86,11 +69,7 @@ TEST(TimeFilter, TimeRespectingPathsHaveTheFewestHopsOfAllSimplePathsInTimeOrder
             }
             graph.add_relation({pick(random), pick(random), "partnership", std::move(properties), {}});
         }
-        std::vector<char> on_path(7, 0);
-        on_path[0] = 1;
-        std::vector<RelationIndex> relations;
-        std::vector<std::vector<RelationIndex>> all;
-        simple_paths(graph, 0, 6, on_path, relations, all);
+        auto all = testing::simple_paths(graph, 0, 6);
         std::optional<std::size_t> fewest;
         for (const auto& path : all) {
             if (respects_time(graph, path) && (!fewest || path.size() < *fewest)) fewest = path.size();

@@ -8,18 +8,10 @@
 
 #include "actorgraph/query/query_cache.hpp"
 #include "query/query_fixture.hpp"
+#include "query/small_graphs.hpp"
 
 namespace actorgraph {
 namespace {
-
-Graph random_graph(std::mt19937& random, std::size_t actors, std::size_t relations)
-{
-    Graph graph;
-    for (std::size_t i = 0; i < actors; ++i) graph.add_actor({"a" + std::to_string(i), "", "state", {}, {}, {}});
-    std::uniform_int_distribution<ActorIndex> pick(0, static_cast<ActorIndex>(actors - 1));
-    for (std::size_t i = 0; i < relations; ++i) graph.add_relation({pick(random), pick(random), "partnership", {}, {}});
-    return graph;
-}
 
 std::vector<int> brute_components(const Graph& graph, const std::vector<char>& removed)
 {
@@ -51,7 +43,7 @@ TEST(WhatIf, LostPairsAndComponentsAgreeWithBruteForce)
 {
     std::mt19937 random(3);
     for (int round = 0; round < 200; ++round) {
-        auto graph = random_graph(random, 12, 13);
+        auto graph = testing::random_graph(random, 12, 13);
         std::vector<ActorIndex> removed_actors{static_cast<ActorIndex>(round % 12)};
         if (round % 2) removed_actors.push_back(static_cast<ActorIndex>((round * 7 + 3) % 12));
         std::vector<char> removed(12, 0), nothing(12, 0);
