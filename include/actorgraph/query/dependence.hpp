@@ -33,7 +33,7 @@ struct InvestmentSource {
     bool is_state = false;            ///< the source is a state the investors were attributed to
     std::vector<ActorIndex> investors;  ///< the actors whose relations count for this source, sorted
     double amount_usd = 0;            ///< sum of the known amounts (split evenly across home states)
-    std::size_t relations = 0;        ///< investment relations counted
+    std::size_t relations = 0;        ///< investment relations counted (one split across home states counts for each)
     std::size_t without_amount = 0;   ///< of them, relations with no usable amount_usd
     double share = 0;                 ///< amount_usd over the total known amount of all foreign sources
     bool over_cap = false;            ///< share above the cap
