@@ -126,10 +126,13 @@ Communities find_communities(const QueryIndex& index, const CommunityOptions& op
     UndirectedGraph graph(edges, vertices);
     IntVector membership(vertices);
     igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(options.seed));
-    if (vertices > 0 && options.method == CommunityMethod::louvain) {
+    if (total == 0) {
+        // No ties: each actor alone (igraph 0.10.2's Leiden does not return on an edgeless graph).
+        for (igraph_integer_t vertex = 0; vertex < vertices; ++vertex) VECTOR(membership.value)[vertex] = vertex;
+    } else if (options.method == CommunityMethod::louvain) {
         check(igraph_community_multilevel(&graph.value, &weights.value, options.resolution, &membership.value, nullptr, nullptr),
               "igraph_community_multilevel");
-    } else if (vertices > 0) {
+    } else {
         // Leiden optimises modularity when each vertex weighs its strength and the resolution is
         // scaled by the total weight (igraph's documented recipe).
         RealVector strength(vertices);

@@ -98,6 +98,23 @@ TEST(Communities, ModularityAgreesWithAnIndependentComputationAndNearsTheBest)
     }
 }
 
+TEST(Communities, ActorsWithoutTiesAreCommunitiesOfTheirOwn)
+{
+    auto graph = two_cliques();
+    graph.add_actor({"alone", "", "state", {}, {}, {}});
+    for (auto method : {CommunityMethod::louvain, CommunityMethod::leiden}) {
+        CommunityOptions options;
+        options.method = method;
+        auto communities = find_communities(graph, options);
+        ASSERT_EQ(communities.groups.size(), 3u);
+        EXPECT_EQ(communities.groups[2], std::vector<ActorIndex>{10});
+        options.filter.types = {"no such type"};  // no ties at all
+        auto alone = find_communities(graph, options);
+        EXPECT_EQ(alone.groups.size(), graph.actor_count());
+        EXPECT_EQ(alone.modularity, 0);
+    }
+}
+
 TEST(Communities, FilteredActorsBelongToNoCommunity)
 {
     auto graph = testing::influence_graph();
