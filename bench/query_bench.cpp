@@ -16,41 +16,21 @@
 #include <memory>
 #include <random>
 
-#include "actorgraph/generate/synthetic_graph.hpp"
 #include "actorgraph/io/neo4j_csv.hpp"
 #include "actorgraph/query/metrics.hpp"
 #include "actorgraph/query/neighbourhood.hpp"
 #include "actorgraph/query/paths.hpp"
 #include "actorgraph/query/query_cache.hpp"
+#include "synthetic_graphs.hpp"
 
 namespace actorgraph {
 namespace {
 
-std::int64_t actors_from_environment()
-{
-    const char* text = std::getenv("ACTORGRAPH_BENCH_ACTORS");
-    auto actors = text ? std::atoll(text) : 0;
-    return actors > 1 ? actors : 100000;
-}
+using bench::cache_for;
+using bench::synthetic;
 
 // Read before the BENCHMARK registrations below, which are initialised after it in this file.
-const std::int64_t bench_actors = actors_from_environment();
-
-const Graph& synthetic(std::size_t actors)
-{
-    static std::map<std::size_t, Graph> graphs;
-    auto it = graphs.find(actors);
-    if (it == graphs.end()) it = graphs.emplace(actors, generate_synthetic_graph({actors, 4.0, 1})).first;
-    return it->second;
-}
-
-QueryCache& cache_for(std::size_t actors)
-{
-    static std::map<std::size_t, std::unique_ptr<QueryCache>> caches;
-    auto& cache = caches[actors];
-    if (!cache) cache = std::make_unique<QueryCache>(synthetic(actors), 8);
-    return *cache;
-}
+const std::int64_t bench_actors = bench::actors_from_environment();
 
 std::vector<std::pair<ActorIndex, ActorIndex>> random_pairs(std::size_t actors, std::size_t count)
 {

@@ -24,7 +24,7 @@ nlohmann::json properties_json(const Properties& properties)
 std::string relation_summary(const Relation& relation)
 {
     std::string text = relation.type.empty() ? "(no type)" : relation.type;
-    for (auto name : {schema::year, schema::since, schema::until, schema::amount_usd}) {
+    for (auto name : {schema::year, schema::since, schema::until, schema::amount_usd, schema::confidence}) {
         auto value = property_or_empty(relation.properties, name);
         if (!value.empty()) text += " " + std::string(name) + "=" + std::string(value);
     }
@@ -77,8 +77,21 @@ nlohmann::json path_json(const Graph& graph, const Path& path)
     }
     auto relations = nlohmann::json::array();
     for (auto relation : path.relations) relations.push_back(relation_json(graph, relation));
-    return {{"hops", path.relations.size()}, {"cost", path.cost}, {"actors", actors}, {"relations", relations}};
+    nlohmann::json out{{"hops", path.relations.size()}, {"cost", path.cost}, {"actors", actors}, {"relations", relations}};
+    if (!path.parallel.empty()) {
+        auto parallel = nlohmann::json::array();
+        for (const auto& hop : path.parallel) {
+            auto list = nlohmann::json::array();
+            for (auto relation : hop) list.push_back(relation_json(graph, relation));
+            parallel.push_back(list);
+        }
+        out["parallel"] = parallel;
+    }
+    auto weakest = weakest_evidence(graph, path);
+    out["weakest_evidence"] = weakest ? nlohmann::json(confidence_name(*weakest)) : nlohmann::json(nullptr);
+    return out;
 }
+
 
 void print_path(std::ostream& out, const Graph& graph, const Path& path, std::size_t number)
 {
@@ -96,6 +109,13 @@ void print_path(std::ostream& out, const Graph& graph, const Path& path, std::si
             << (undirected ? "--" : forward ? "->" : "--") << '\n';
         auto source = property_or_empty(relation.properties, schema::source);
         if (!source.empty()) out << "       source: " << source << '\n';
+        if (i < path.parallel.size() && path.parallel[i].size() > 1) {
+            out << "       " << path.parallel[i].size() - 1 << " parallel:";
+            for (auto other : path.parallel[i]) {
+                if (other != path.relations[i]) out << ' ' << relation_summary(graph.relation(other)) << ';';
+            }
+            out << '\n';
+        }
     }
 }
 

@@ -32,6 +32,8 @@ private:
 [[nodiscard]] nlohmann::json path_json(const Graph& graph, const Path& path);
 /// A path as indented text: each actor with its kind, each relation with type, years and source.
 void print_path(std::ostream& out, const Graph& graph, const Path& path, std::size_t number);
+/// Prints JSON indented by two spaces; bytes that are not UTF-8 (Latin-1 labels) become U+FFFD.
+void print_json(const nlohmann::json& value);
 /// Formats a score compactly (integers without decimals).
 [[nodiscard]] std::string format_score(double score);
 

@@ -17,8 +17,6 @@
 
 namespace actorgraph::cli {
 
-namespace {
-
 using nlohmann::json;
 
 // Labels from Latin-1 files are not UTF-8; JSON output shows such bytes as U+FFFD instead of failing.
@@ -36,11 +34,15 @@ GraphFilter make_filter(const FilterArguments& arguments, const Graph& graph)
     filter.year_from = arguments.year_from;
     filter.year_to = arguments.year_to;
     filter.dated_only = arguments.dated_only;
+    filter.as_of = arguments.as_of;
+    if (!arguments.min_confidence.empty()) filter.min_confidence = parse_confidence_or_throw(arguments.min_confidence);
     for (const auto& text : arguments.where) filter.relation_conditions.push_back(PropertyCondition::parse(text));
     for (const auto& text : arguments.actor_where) filter.actor_conditions.push_back(PropertyCondition::parse(text));
     resolve_vocabulary(filter, graph);
     return filter;
 }
+
+namespace {
 
 json diagnostics_json(const Diagnostics& diagnostics)
 {
@@ -126,6 +128,12 @@ int run_path(const PathArguments& arguments)
     options.weight = arguments.weight;
     options.transform = parse_weight_transform(arguments.weight_transform);
     options.max_hops = arguments.max_hops;
+    options.rank_by_evidence = arguments.rank_by == "evidence";
+    options.time_respecting = arguments.time_respecting;
+    options.parallel = arguments.parallel;
+    if (options.time_respecting && (options.k > 1 || options.all_shortest || options.rank_by_evidence)) {
+        throw Error("--time-respecting finds the one path with fewest hops; it does not combine with --k, --all or --rank-by evidence");
+    }
     auto paths = find_paths(graph, from, to, options);
     if (arguments.json) {
         auto list = json::array();

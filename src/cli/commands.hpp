@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace actorgraph {
+struct GraphFilter;
+}
+
 namespace actorgraph::cli {
 
 /// Exit codes: 0 success, 1 a failed check or an empty result, 2 usage or input errors.
@@ -19,6 +23,8 @@ struct FilterArguments {
     std::optional<int> year_from;
     std::optional<int> year_to;
     bool dated_only = false;
+    std::optional<int> as_of;
+    std::string min_confidence;
     std::vector<std::string> where;
     std::vector<std::string> actor_where;
 };
@@ -35,6 +41,9 @@ struct PathArguments {
     std::string weight;
     std::string weight_transform = "inverse";
     std::optional<std::size_t> max_hops;
+    std::string rank_by = "hops";
+    bool time_respecting = false;
+    bool parallel = false;
     bool json = false;
 };
 
@@ -84,6 +93,9 @@ struct GenerateArguments {
     std::string output;
     std::string formats = "csv,dot,graphml";
 };
+
+/// The filter the shared options describe; throws Error for a malformed option.
+[[nodiscard]] GraphFilter make_filter(const FilterArguments& arguments);
 
 int run_info(const InfoArguments& arguments);
 int run_validate(const ValidateArguments& arguments);

@@ -7,6 +7,7 @@
 
 #include "actorgraph/model/error.hpp"
 #include "actorgraph/model/spelling.hpp"
+#include "cli/analysis_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
 
@@ -20,7 +21,9 @@ void add_filter_options(CLI::App& command, FilterArguments& filter)
     command.add_option("--types", filter.types, "Only relations of these types (comma-separated)");
     command.add_option("--from-year", filter.year_from, "Only relations overlapping this year or later");
     command.add_option("--to-year", filter.year_to, "Only relations overlapping this year or earlier");
-    command.add_flag("--dated-only", filter.dated_only, "With a year range, drop relations that carry no year");
+    command.add_flag("--dated-only", filter.dated_only, "With a year range or --as-of, drop relations that carry no year (default: keep them)");
+    command.add_option("--as-of", filter.as_of, "Only relations that held in this year: year <= YEAR, or since <= YEAR <= until");
+    command.add_option("--min-confidence", filter.min_confidence, "Only relations graded at least this: low, medium, high or an Admiralty code A1-F6 (ungraded ones are dropped)");
     command.add_option("--where", filter.where, "Relation property test: NAME, NAME=V, NAME!=V, NAME>N, NAME>=N, NAME<N, NAME<=N, NAME~TEXT");
     command.add_option("--actor-where", filter.actor_where, "Actor property test, same syntax as --where");
 }
@@ -71,6 +74,9 @@ int main(int argc, char** argv)
     path_command->add_option("--weight", path.weight, "Numeric relation property to weigh paths by (e.g. amount_usd)");
     path_command->add_option("--weight-transform", path.weight_transform, "inverse: cost = max/value (strong ties are short); direct: cost = value")->check(CLI::IsMember({"inverse", "direct"}));
     path_command->add_option("--max-hops", path.max_hops, "Longest path to report");
+    path_command->add_option("--rank-by", path.rank_by, "hops (or --weight), or evidence: the path whose weakest relation is most reliable first")->check(CLI::IsMember({"hops", "evidence"}));
+    path_command->add_flag("--time-respecting", path.time_respecting, "Only a path whose hops never go back in time (fewest hops)");
+    path_command->add_flag("--parallel", path.parallel, "--k counts every combination of parallel relations, not distinct actor sequences");
     path_command->add_flag("--json", path.json, "Print JSON");
     path_command->callback([&] { exit_code = run_path(path); });
 
@@ -139,6 +145,50 @@ int main(int argc, char** argv)
     generate_command->add_option("-o,--output", generate.output, "Output folder")->required();
     generate_command->add_option("--formats", generate.formats, "Comma-separated: csv, dot, graphml, gexf");
     generate_command->callback([&] { exit_code = run_generate(generate); });
+
+    CutArguments cut;
+    auto* cut_command = app.add_subcommand("cut", "A minimum set of actors (or relations) whose removal leaves no route FROM -> TO");
+    cut_command->add_option("FILE", cut.file, "The graph file or CSV folder")->required();
+    cut_command->add_option("FROM", cut.from, "Start actor: id, label or alias")->required();
+    cut_command->add_option("TO", cut.to, "End actor: id, label or alias")->required();
+    cut_command->add_flag("--relations", cut.relations, "Cut relations instead of actors");
+    cut_command->add_option("--direction", cut.direction, "follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    add_filter_options(*cut_command, cut.filter);
+    cut_command->add_flag("--json", cut.json, "Print JSON");
+    cut_command->callback([&] { exit_code = run_cut(cut); });
+
+    WhatIfArguments what_if;
+    auto* what_if_command = app.add_subcommand("what-if", "What breaks when actors disappear: cut-off actors, lost pairs, broken routes");
+    what_if_command->add_option("FILE", what_if.file, "The graph file or CSV folder")->required();
+    what_if_command->add_option("--remove", what_if.remove, "Actors to remove (comma-separated ids, labels or aliases)")->required();
+    what_if_command->add_option("--between", what_if.between, "Also the routes FROM TO")->expected(2);
+    what_if_command->add_option("--direction", what_if.direction, "For --between: follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    what_if_command->add_option("--k", what_if.k, "Routes between FROM and TO looked at, shortest first")->check(CLI::Range(1, 1000));
+    what_if_command->add_option("--top", what_if.top, "Groups and names listed in the text output")->check(CLI::Range(1, 100000));
+    add_filter_options(*what_if_command, what_if.filter);
+    what_if_command->add_flag("--json", what_if.json, "Print JSON");
+    what_if_command->callback([&] { exit_code = run_what_if(what_if); });
+
+    DependenceArguments dependence;
+    auto* dependence_command = app.add_subcommand("dependence", "Shares of the investment flowing into an actor, HHI and alerts over a cap");
+    dependence_command->add_option("FILE", dependence.file, "The graph file or CSV folder")->required();
+    dependence_command->add_option("TARGET", dependence.target, "The actor invested in: id, label or alias")->required();
+    dependence_command->add_option("--cap", dependence.cap, "Largest acceptable share of one source: 1/3, 0.25 or 40%");
+    dependence_command->add_option("--group-by", dependence.group_by, "state (investors count for their home state) or actor")->check(CLI::IsMember({"state", "actor"}));
+    dependence_command->add_option("--investment-types", dependence.types, "Relation types that count as investment (comma-separated)");
+    add_filter_options(*dependence_command, dependence.filter);
+    dependence_command->add_flag("--json", dependence.json, "Print JSON");
+    dependence_command->callback([&] { exit_code = run_dependence(dependence); });
+
+    CommunitiesArguments communities;
+    auto* communities_command = app.add_subcommand("communities", "Communities by Louvain or Leiden (igraph), with the modularity");
+    communities_command->add_option("FILE", communities.file, "The graph file or CSV folder")->required();
+    communities_command->add_option("--method", communities.method, "louvain or leiden")->check(CLI::IsMember({"louvain", "leiden"}));
+    communities_command->add_option("--resolution", communities.resolution, "Above 1 favours smaller communities")->check(CLI::PositiveNumber);
+    communities_command->add_option("--seed", communities.seed, "Random seed; the same seed gives the same communities");
+    add_filter_options(*communities_command, communities.filter);
+    communities_command->add_flag("--json", communities.json, "Print JSON");
+    communities_command->callback([&] { exit_code = run_communities(communities); });
 
     ImportArguments importing;
     add_import_command(app, importing, exit_code);

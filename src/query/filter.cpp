@@ -4,6 +4,7 @@
 
 #include "actorgraph/model/census.hpp"
 #include "actorgraph/model/spelling.hpp"
+#include "actorgraph/query/time_filter.hpp"
 
 namespace actorgraph {
 
@@ -127,6 +128,14 @@ bool GraphFilter::keeps_relation(const Relation& relation) const
             return false;
         }
     }
+    if (as_of) {
+        auto held = held_in(relation.properties, *as_of);
+        if (held ? !*held : dated_only) return false;
+    }
+    if (min_confidence) {
+        auto grade = relation_confidence(relation);
+        if (!grade || *grade < *min_confidence) return false;
+    }
     for (const auto& condition : relation_conditions) {
         if (!condition.matches(relation.properties)) return false;
     }
@@ -140,7 +149,7 @@ bool GraphFilter::is_empty() const
 
 bool GraphFilter::keeps_every_relation() const
 {
-    return types.empty() && !year_from && !year_to && relation_conditions.empty();
+    return types.empty() && !year_from && !year_to && !as_of && !min_confidence && relation_conditions.empty();
 }
 
 Selection apply_filter(const Graph& graph, const GraphFilter& filter, bool hide_isolated)

@@ -201,7 +201,7 @@ template <typename Rule>
 std::optional<Path> fewest_hops(const QueryIndex& index, ActorIndex from, ActorIndex to, const Rule& rule,
                                 std::size_t max_hops = std::numeric_limits<std::size_t>::max())
 {
-    if (from == to) return Path{{from}, {}, 0};
+    if (from == to) return Path{{from}, {}, 0, {}};
     auto& scratch = fresh_scratch(index.actor_count());
     scratch.forward.reach(from, 0, {from, 0});
     scratch.backward.reach(to, 0, {to, 0});
@@ -287,7 +287,7 @@ template <typename Rule>
 std::optional<Path> cheapest(const QueryIndex& index, ActorIndex from, ActorIndex to, const StepCosts& costs,
                              const Rule& rule)
 {
-    if (from == to) return Path{{from}, {}, 0};
+    if (from == to) return Path{{from}, {}, 0, {}};
     auto& scratch = fresh_scratch(index.actor_count());
     DijkstraSide ahead{scratch.forward, scratch.queues[0], true};
     DijkstraSide behind{scratch.backward, scratch.queues[1], false};

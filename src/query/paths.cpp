@@ -8,6 +8,7 @@
 
 #include "actorgraph/model/spelling.hpp"
 #include "actorgraph/query/query_cache.hpp"
+#include "actorgraph/query/time_filter.hpp"
 #include "query/path_search.hpp"
 
 namespace actorgraph {
@@ -17,11 +18,13 @@ namespace {
 using search::unreachable;
 constexpr std::size_t no_hop_limit = std::numeric_limits<std::size_t>::max();
 
-bool same_prefix(const Path& path, const Path& root, std::size_t length)
+// With `by_actors` only the actors must agree: distinct routes treat parallel relations as one hop.
+bool same_prefix(const Path& path, const Path& root, std::size_t length, bool by_actors)
 {
     if (path.actors.size() <= length) return false;
     return std::equal(root.actors.begin(), root.actors.begin() + static_cast<std::ptrdiff_t>(length) + 1, path.actors.begin()) &&
-           std::equal(root.relations.begin(), root.relations.begin() + static_cast<std::ptrdiff_t>(length), path.relations.begin());
+           (by_actors ||
+            std::equal(root.relations.begin(), root.relations.begin() + static_cast<std::ptrdiff_t>(length), path.relations.begin()));
 }
 
 double relation_cost(RelationIndex relation, const StepCosts* costs)
@@ -32,14 +35,21 @@ double relation_cost(RelationIndex relation, const StepCosts* costs)
 // Yen's spur path at position `spur` of `current`: the cheapest way on from the spur actor that
 // avoids the root's actors and the relations earlier paths with the same root took from there.
 std::optional<Path> spur_path(const QueryIndex& index, const Path& current, std::size_t spur, const std::vector<Path>& found,
-                              ActorIndex to, const StepCosts* costs, std::size_t max_hops)
+                              ActorIndex to, const StepCosts* costs, std::size_t max_hops, bool distinct)
 {
     thread_local search::ActorSet blocked;
     blocked.restart(index.actor_count());
     for (std::size_t i = 0; i < spur; ++i) blocked.insert(current.actors[i]);
     search::Detour detour{&blocked, current.actors[spur], {}};
     for (const auto& earlier : found) {
-        if (same_prefix(earlier, current, spur)) detour.banned.push_back(earlier.relations[spur]);
+        if (!same_prefix(earlier, current, spur, distinct)) continue;
+        if (!distinct) {
+            detour.banned.push_back(earlier.relations[spur]);
+            continue;
+        }
+        for (const auto& step : index.forward(current.actors[spur])) {  // every parallel relation to the same next actor
+            if (step.actor == earlier.actors[spur + 1]) detour.banned.push_back(step.relation);
+        }
     }
     auto tail_hops = max_hops == no_hop_limit ? no_hop_limit : max_hops - spur;
     auto tail = search::best_path(index, current.actors[spur], to, costs, detour, tail_hops);
@@ -72,15 +82,20 @@ std::vector<Path> yen_paths(const QueryIndex& index, ActorIndex from, ActorIndex
     };
     std::set<Path, decltype(by_cost)> candidates(by_cost);
     candidates.insert(std::move(*first));
+    bool distinct = !options.parallel;
+    std::set<std::vector<ActorIndex>> routes;  // actor sequences accepted, for distinct routes
     constexpr std::size_t max_rounds = 20000;  // bounds the search when the hop limit rejects most weighted paths
     for (std::size_t round = 0; round < max_rounds && !candidates.empty(); ++round) {
         Path current = candidates.extract(candidates.begin()).value();
         if (!costs && !within_hops(current)) break;
+        if (distinct && !routes.insert(current.actors).second) continue;  // the same route over other parallel relations
         found.push_back(current);
         if (within_hops(current)) accepted.push_back(current);
         if (accepted.size() >= wanted) break;
         for (std::size_t spur = 0; spur + 1 < current.actors.size(); ++spur) {
-            if (auto joined = spur_path(index, current, spur, found, to, costs, search_hops)) candidates.insert(std::move(*joined));
+            if (auto joined = spur_path(index, current, spur, found, to, costs, search_hops, distinct)) {
+                candidates.insert(std::move(*joined));
+            }
         }
     }
     return accepted;
@@ -162,7 +177,7 @@ std::vector<Path> all_cheapest_paths(const QueryIndex& index, ActorIndex from, A
     std::function<void(ActorIndex)> walk = [&](ActorIndex at) {
         if (paths.size() >= limit) return;
         if (at == from) {
-            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, cheapest});
+            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, cheapest, {}});
             return;
         }
         for (auto step : index.backward(at)) {
@@ -179,6 +194,19 @@ std::vector<Path> all_cheapest_paths(const QueryIndex& index, ActorIndex from, A
     return paths;
 }
 
+// Each hop's parallel relations: the steps from its actor to the next one.
+void list_parallel_relations(const QueryIndex& index, Path& path)
+{
+    path.parallel.assign(path.relations.size(), {});
+    for (std::size_t hop = 0; hop < path.relations.size(); ++hop) {
+        for (const auto& step : index.forward(path.actors[hop])) {
+            if (step.actor == path.actors[hop + 1]) path.parallel[hop].push_back(step.relation);
+        }
+        std::sort(path.parallel[hop].begin(), path.parallel[hop].end());
+        path.parallel[hop].erase(std::unique(path.parallel[hop].begin(), path.parallel[hop].end()), path.parallel[hop].end());
+    }
+}
+
 // find_paths once the index and, for weighted paths, the step costs are at hand.
 std::vector<Path> paths_over(const QueryIndex& index, ActorIndex from, ActorIndex to, const PathOptions& options,
                              const StepCosts* costs)
@@ -187,10 +215,49 @@ std::vector<Path> paths_over(const QueryIndex& index, ActorIndex from, ActorInde
         throw Error("the query index was built for another filter or direction than the path options");
     }
     if (!index.keeps(from) || !index.keeps(to)) return {};
-    if (!options.all_shortest) return yen_paths(index, from, to, costs, options);
-    auto paths = all_cheapest_paths(index, from, to, costs, options.limit);
+    std::vector<Path> paths;
+    if (options.time_respecting) {
+        if (auto path = time_respecting_path(index, from, to, options.filter.dated_only)) paths.push_back(std::move(*path));
+    } else if (!options.all_shortest) {
+        paths = yen_paths(index, from, to, costs, options);
+    } else {
+        paths = all_cheapest_paths(index, from, to, costs, options.limit);  // every combination, as --all promises
+    }
     std::erase_if(paths, [&](const Path& path) { return options.max_hops && path.relations.size() > *options.max_hops; });
+    if (!options.parallel) {
+        for (auto& path : paths) list_parallel_relations(index, path);
+    }
     return paths;
+}
+
+// Paths by their weakest evidence: for each grade on the graph, strongest first, the cheapest paths
+// that use no relation below it; a path found at a lower grade first is one whose weakest
+// relation has exactly that grade. Ungraded relations come last, unless a minimum grade excludes them.
+std::vector<Path> paths_by_evidence(QueryCache& cache, ActorIndex from, ActorIndex to, const PathOptions& options)
+{
+    const auto& graph = cache.graph();
+    std::set<ConfidenceGrade> grades;
+    for (const auto& relation : graph.relations()) {
+        if (auto grade = relation_confidence(relation)) grades.insert(*grade);
+    }
+    std::vector<std::optional<ConfidenceGrade>> levels(grades.rbegin(), grades.rend());
+    if (options.filter.min_confidence) {
+        std::erase_if(levels, [&](const auto& level) { return *level < *options.filter.min_confidence; });
+    } else {
+        levels.push_back(std::nullopt);
+    }
+    std::vector<Path> ranked;
+    for (const auto& level : levels) {
+        auto at_level = options;
+        at_level.rank_by_evidence = false;
+        at_level.filter.min_confidence = level;
+        for (auto& path : find_paths(cache, from, to, at_level)) {
+            if (ranked.size() >= std::max<std::size_t>(options.k, 1) && !options.all_shortest) return ranked;
+            if (weakest_evidence(graph, path) == level) ranked.push_back(std::move(path));
+        }
+        if (options.all_shortest && !ranked.empty()) return ranked;
+    }
+    return ranked;
 }
 
 }  // namespace
@@ -268,6 +335,7 @@ std::vector<double> relation_costs(const Graph& graph, const std::string& weight
 std::vector<Path> find_paths(const QueryIndex& index, ActorIndex from, ActorIndex to, const PathOptions& options,
                              const std::vector<double>& costs)
 {
+    if (options.rank_by_evidence) throw Error("paths ranked by evidence need a QueryCache or the Graph, not one index");
     if (options.weight.empty()) return paths_over(index, from, to, options, nullptr);
     StepCosts steps(index, costs);
     return paths_over(index, from, to, options, &steps);
@@ -275,6 +343,7 @@ std::vector<Path> find_paths(const QueryIndex& index, ActorIndex from, ActorInde
 
 std::vector<Path> find_paths(QueryCache& cache, ActorIndex from, ActorIndex to, const PathOptions& options)
 {
+    if (options.rank_by_evidence) return paths_by_evidence(cache, from, to, options);
     auto index = cache.index(options.filter, options.direction);
     if (options.weight.empty()) return paths_over(*index, from, to, options, nullptr);
     auto steps = cache.step_costs(options.filter, options.direction, options.weight, options.transform);
@@ -285,6 +354,17 @@ std::vector<Path> find_paths(const Graph& graph, ActorIndex from, ActorIndex to,
 {
     QueryCache cache(graph, 1);
     return find_paths(cache, from, to, options);
+}
+
+std::optional<ConfidenceGrade> weakest_evidence(const Graph& graph, const Path& path)
+{
+    std::optional<ConfidenceGrade> weakest;
+    for (auto relation : path.relations) {
+        auto grade = parse_confidence(property_or_empty(graph.relation(relation).properties, schema::confidence));
+        if (!grade) return std::nullopt;
+        if (!weakest || *grade < *weakest) weakest = grade;
+    }
+    return weakest;
 }
 
 Selection selection_of(const std::vector<Path>& paths)

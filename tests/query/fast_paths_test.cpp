@@ -36,6 +36,7 @@ PathOptions path_options(const GraphFilter& filter, Direction direction, std::si
     options.filter = filter;
     options.direction = direction;
     options.k = k;
+    options.parallel = true;  // the reference's Yen counts parallel relations as distinct paths
     return options;
 }
 

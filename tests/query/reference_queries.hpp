@@ -179,7 +179,7 @@ inline Path joined(const TraversalGraph& graph, const Path& current, std::size_t
     std::function<void(Vertex)> walk = [&](Vertex at) {
         if (paths.size() >= options.limit) return;
         if (at == from) {
-            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, distance[to]});
+            paths.push_back({{partial.actors.rbegin(), partial.actors.rend()}, {partial.relations.rbegin(), partial.relations.rend()}, distance[to], {}});
             return;
         }
         for (auto [it, end] = boost::in_edges(at, bgl); it != end; ++it) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actorgraph/query/evidence.hpp"
 #include "actorgraph/query/selection.hpp"
 
 namespace actorgraph {
@@ -32,7 +33,9 @@ struct GraphFilter {
     std::set<std::string> types;            ///< relation types kept
     std::optional<int> year_from;           ///< relations must overlap [year_from, year_to]
     std::optional<int> year_to;
-    bool dated_only = false;                ///< with a year range, drop relations that carry no year
+    bool dated_only = false;                ///< with a year range or as_of, drop relations that carry no year
+    std::optional<int> as_of;               ///< relations must have held in this year (see held_in)
+    std::optional<ConfidenceGrade> min_confidence;  ///< relations must be graded at least this (ungraded ones fail)
     std::vector<PropertyCondition> relation_conditions;
     std::vector<PropertyCondition> actor_conditions;
 

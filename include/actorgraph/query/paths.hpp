@@ -28,6 +28,14 @@ struct PathOptions {
     WeightTransform transform = WeightTransform::inverse;
     std::optional<std::size_t> max_hops;  ///< longer paths are not returned
     std::size_t limit = 1000;             ///< cap on paths returned by all_shortest
+    /// k counts every combination of parallel relations as its own path; otherwise (the default)
+    /// k counts distinct actor sequences and each hop lists its parallel relations.
+    bool parallel = false;
+    /// Rank by the weakest evidence on the path (highest first, see evidence.hpp), then by cost;
+    /// ungraded relations rank below every grade. Needs a QueryCache or Graph overload.
+    bool rank_by_evidence = false;
+    /// Only paths whose hops never go back in time (see time_respecting_path): the one with fewest hops.
+    bool time_respecting = false;
 };
 
 /// One path: actors from start to end and the relations between consecutive actors.
@@ -35,6 +43,9 @@ struct Path {
     std::vector<ActorIndex> actors;
     std::vector<RelationIndex> relations;
     double cost = 0;  ///< hops, or the sum of weights
+    /// Unless PathOptions::parallel: per hop, every kept relation joining the same two actors the
+    /// way the hop walks (its own relation included), in relation order.
+    std::vector<std::vector<RelationIndex>> parallel;
 };
 
 /// The paths from one actor to another for the options, cheapest first; empty when none exists.
@@ -55,6 +66,10 @@ struct Path {
 [[nodiscard]] std::vector<double> relation_costs(const Graph& graph, const std::string& weight, WeightTransform transform);
 /// The relation properties with at least one numeric value, sorted: what a weight may be.
 [[nodiscard]] std::vector<std::string> numeric_relation_properties(const Graph& graph);
+
+/// The weakest `confidence` grade on the path (see evidence.hpp); nullopt when a relation on it
+/// is ungraded or its grade is not valid.
+[[nodiscard]] std::optional<ConfidenceGrade> weakest_evidence(const Graph& graph, const Path& path);
 
 /// Everything the paths touch, for rendering and highlighting.
 [[nodiscard]] Selection selection_of(const std::vector<Path>& paths);

@@ -1,0 +1,65 @@
+#pragma once
+// What if an actor disappears: which actors are cut off from the rest, how many pairs of actors
+// lose every connection, and which routes between two actors break.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "actorgraph/query/paths.hpp"
+#include "actorgraph/query/query_index.hpp"
+
+namespace actorgraph {
+
+class QueryCache;
+
+struct WhatIfOptions {
+    GraphFilter filter;                       ///< the relations and actors that count
+    Direction direction = Direction::follow;  ///< for the routes and reach between two actors
+    std::size_t k = 10;                       ///< routes between the two actors looked at, shortest first
+};
+
+/// A group of actors that were connected to the rest of their part of the graph and no longer are.
+struct Fragment {
+    std::vector<ActorIndex> actors;  ///< best connected first (most kept relations, then index)
+};
+
+/// Routes and reach between two actors, before and after the removal.
+struct WhatIfBetween {
+    ActorIndex from = 0;
+    ActorIndex to = 0;
+    std::vector<Path> broken;              ///< routes (of the k shortest before) through a removed actor
+    std::vector<Path> remaining;           ///< routes (of the k shortest before) that avoid them
+    std::optional<Path> shortest_before;   ///< the shortest route before
+    std::optional<Path> shortest_after;    ///< the shortest route that avoids the removed actors
+    std::vector<ActorIndex> unreachable_from;  ///< actors FROM reached before and no longer reaches
+    std::vector<ActorIndex> unreaching_to;     ///< actors that reached TO before and no longer do
+};
+
+/// Connectivity ignores direction (weak components): a pair is connected when some chain of
+/// relations, walked either way, joins them.
+struct WhatIfResult {
+    std::vector<ActorIndex> removed;              ///< sorted
+    std::vector<RelationIndex> broken_relations;  ///< kept relations touching a removed actor, sorted
+    std::size_t components_before = 0;            ///< among the kept actors
+    std::size_t components_after = 0;             ///< among the kept actors left
+    std::size_t largest_before = 0;               ///< actors in the largest component
+    std::size_t largest_after = 0;
+    std::uint64_t pairs_lost = 0;     ///< pairs of actors left that were connected and no longer are
+    std::vector<Fragment> fragments;  ///< pieces split off the largest piece of their former component, largest first
+    std::optional<WhatIfBetween> between;
+
+    /// Every actor in a fragment, sorted.
+    [[nodiscard]] std::vector<ActorIndex> cut_off_actors() const;
+    /// The removed and cut-off actors and the broken relations, for highlighting.
+    [[nodiscard]] Selection selection() const;
+};
+
+/// The effect of removing the actors, over a prebuilt index; with `between`, also on the routes
+/// from its first actor to its second. Throws Error when a removed actor is also an end of `between`.
+[[nodiscard]] WhatIfResult what_if(const QueryIndex& index, const std::vector<ActorIndex>& removed,
+                                   std::optional<std::pair<ActorIndex, ActorIndex>> between, std::size_t k = 10);
+/// what_if through the cache's index for the options' filter and direction.
+[[nodiscard]] WhatIfResult what_if(QueryCache& cache, const std::vector<ActorIndex>& removed,
+                                   std::optional<std::pair<ActorIndex, ActorIndex>> between, const WhatIfOptions& options);
+
+}  // namespace actorgraph
