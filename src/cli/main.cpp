@@ -4,6 +4,7 @@
 
 #include "actorgraph/model/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/query_command.hpp"
 
 namespace {
 
@@ -121,6 +122,20 @@ int main(int argc, char** argv)
     generate_command->add_option("-o,--output", generate.output, "Output folder")->required();
     generate_command->add_option("--formats", generate.formats, "Comma-separated: csv, dot, graphml");
     generate_command->callback([&] { exit_code = run_generate(generate); });
+
+    QueryArguments query;
+    auto* query_command = app.add_subcommand("query", "Run openCypher statements on a graph (or an empty one)");
+    query_command->add_option("GRAPH", query.file, "The graph file or CSV folder (default: an empty graph)");
+    query_command->add_option("-e", query.statements, "A statement to run (repeatable; run in order)");
+    query_command->add_option("-f", query.script, "A file of ';'-separated statements")->check(CLI::ExistingFile);
+    query_command->add_option("--param", query.parameters, "A parameter NAME=JSON (maps as {\"map\": {...}})");
+    query_command->add_flag("--json", query.json, "Print JSON Lines, one object per statement");
+    auto* save_option = query_command->add_option("--save", query.save_to, "Write the changed graph to GRAPH (or OUT)")
+                            ->expected(0, 1);
+    query_command->callback([&] {
+        query.save = save_option->count() > 0;
+        exit_code = run_query(query);
+    });
 
     try {
         app.parse(argc, argv);
