@@ -115,7 +115,7 @@ TEST_F(CypherEngine, AggregatesGroupsOrdersAndPages)
 TEST_F(CypherEngine, CompileTimeErrorsNameTheirDetailAndPosition)
 {
     auto undefined = error_of("MATCH (a) RETURN b");
-    EXPECT_EQ(undefined.error_class(), ErrorClass::SemanticError);
+    EXPECT_EQ(undefined.error_class(), ErrorClass::SyntaxError);  // as the TCK files compile-time checks
     EXPECT_EQ(undefined.detail(), "UndefinedVariable");
     EXPECT_EQ(undefined.phase(), Phase::compile);
     EXPECT_EQ(undefined.position().column, 18);
@@ -128,6 +128,7 @@ TEST_F(CypherEngine, CompileTimeErrorsNameTheirDetailAndPosition)
     EXPECT_EQ(error_of("RETURN 1 AS a UNION RETURN 2 AS b").detail(), "DifferentColumnsInUnion");
     EXPECT_EQ(error_of("MATCH (a) WHERE count(a) > 1 RETURN a").detail(), "InvalidAggregation");
     EXPECT_EQ(error_of("RETURN count(count(*))").detail(), "NestedAggregation");
+    EXPECT_EQ(error_of("RETURN 1 AND true").detail(), "InvalidArgumentType");
     auto missing = error_of("RETURN $x");
     EXPECT_EQ(missing.error_class(), ErrorClass::ParameterMissing);
     EXPECT_EQ(missing.phase(), Phase::compile);

@@ -15,9 +15,18 @@ enum class Kind { Node, Relationship, Path, Any };
 
 using Scope = std::map<std::string, Kind>;
 
+// The TCK files every compile-time check under SyntaxError (UndefinedVariable, VariableAlreadyBound, ...).
 [[noreturn]] void semantic(const std::string& detail, const std::string& message, QueryPosition where)
 {
-    throw Error(ErrorClass::SemanticError, detail, Phase::compile, message, where);
+    throw Error(ErrorClass::SyntaxError, detail, Phase::compile, message, where);
+}
+
+// A literal that can never be a boolean (a number, string, list or map) where one is needed.
+bool never_boolean(const ast::Expression& e)
+{
+    using K = ast::ExpressionKind;
+    if (e.kind == K::Literal) return !e.literal.is_null() && !e.literal.is_boolean();
+    return e.kind == K::ListLiteral || e.kind == K::MapLiteral;
 }
 
 [[noreturn]] void syntax(const std::string& detail, const std::string& message, QueryPosition where)
@@ -344,6 +353,18 @@ private:
             scope_ = std::move(saved);
             return;
         }
+        case K::Unary:
+        case K::Binary:
+            if (e.op == ast::Operator::And || e.op == ast::Operator::Or || e.op == ast::Operator::Xor ||
+                e.op == ast::Operator::Not) {
+                for (const auto& child : e.children) {
+                    if (never_boolean(*child)) {
+                        syntax("InvalidArgumentType", "a boolean operator needs booleans", child->where);
+                    }
+                }
+            }
+            for (const auto& child : e.children) expression(*child, aggregates_allowed);
+            return;
         case K::MapProjection:
             expression(*e.children[0], aggregates_allowed);
             for (const auto& item : e.map_items) {

@@ -27,6 +27,13 @@ struct Function {
                   std::string(function) + "() cannot take a " + type_name(value.type()), where);
 }
 
+// The conversion functions report a value they cannot convert as TypeError (InvalidArgumentValue).
+[[noreturn]] void unconvertible(std::string_view function, const Value& value, QueryPosition where)
+{
+    runtime_error(ErrorClass::TypeError, "InvalidArgumentValue",
+                  std::string(function) + "() cannot convert a " + type_name(value.type()), where);
+}
+
 [[noreturn]] void wrong_value(std::string_view function, const std::string& why, QueryPosition where)
 {
     runtime_error(ErrorClass::ArgumentError, "InvalidArgumentValue", std::string(function) + "(): " + why, where);
@@ -88,14 +95,14 @@ Value f_id(Context&, const Arguments& a, QueryPosition where)
 Value f_type(Context& c, const Arguments& a, QueryPosition where)
 {
     if (a[0].is_null()) return {};
-    if (!a[0].is_relationship()) wrong_type("type", a[0], where);
+    if (!a[0].is_relationship()) unconvertible("type", a[0], where);
     return Value::string(c.graph.type(a[0].as_relationship()));
 }
 
 Value f_labels(Context& c, const Arguments& a, QueryPosition where)
 {
     if (a[0].is_null()) return {};
-    if (!a[0].is_node()) wrong_type("labels", a[0], where);
+    if (!a[0].is_node()) unconvertible("labels", a[0], where);
     List labels;
     for (auto& label : c.graph.labels(a[0].as_node())) labels.push_back(Value::string(std::move(label)));
     return Value::list(std::move(labels));
@@ -233,9 +240,15 @@ Value f_reverse(Context&, const Arguments& a, QueryPosition where)
 Value f_range(Context& c, const Arguments& a, QueryPosition where)
 {
     NULL_IN_NULL_OUT(a)
-    auto from = integer_argument("range", a[0], where);
-    auto to = integer_argument("range", a[1], where);
-    auto step = a.size() > 2 ? integer_argument("range", a[2], where) : 1;
+    for (const auto& argument : a) {
+        if (!argument.is_integer()) {
+            runtime_error(ErrorClass::ArgumentError, "InvalidArgumentType",
+                          "range() needs integers, not " + type_name(argument.type()), where);
+        }
+    }
+    auto from = a[0].as_integer();
+    auto to = a[1].as_integer();
+    auto step = a.size() > 2 ? a[2].as_integer() : 1;
     if (step == 0) wrong_value("range", "the step must not be 0", where);
     List list;
     // Work in long double-free integer steps, stopping before overflow.
@@ -399,7 +412,7 @@ Value f_to_integer(Context&, const Arguments& a, QueryPosition where)
         }
         return {};
     }
-    wrong_type("toInteger", v, where);
+    unconvertible("toInteger", v, where);
 }
 
 Value f_to_float(Context&, const Arguments& a, QueryPosition where)
@@ -411,7 +424,7 @@ Value f_to_float(Context&, const Arguments& a, QueryPosition where)
         auto d = float_from_text(v.as_string());
         return d ? Value::floating(*d) : Value();
     }
-    wrong_type("toFloat", v, where);
+    unconvertible("toFloat", v, where);
 }
 
 Value f_to_boolean(Context&, const Arguments& a, QueryPosition where)
@@ -425,7 +438,7 @@ Value f_to_boolean(Context&, const Arguments& a, QueryPosition where)
         return {};
     }
     if (v.is_integer()) return Value::boolean(v.as_integer() != 0);
-    wrong_type("toBoolean", v, where);
+    unconvertible("toBoolean", v, where);
 }
 
 Value f_to_string(Context&, const Arguments& a, QueryPosition where)
@@ -437,7 +450,7 @@ Value f_to_string(Context&, const Arguments& a, QueryPosition where)
     case ValueType::Integer: return Value::string(std::to_string(v.as_integer()));
     case ValueType::Float: return Value::string(format_float(v.as_float()));
     case ValueType::Boolean: return Value::string(v.as_boolean() ? "true" : "false");
-    default: wrong_type("toString", v, where);
+    default: unconvertible("toString", v, where);
     }
 }
 
