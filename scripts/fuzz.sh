@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader graphml_reader csv_reader property_condition stylesheet)
+[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader graphml_reader csv_reader property_condition stylesheet cypher_parser)
 corpus=${ACTORGRAPH_CORPUS:-$root/../shared/corpus}
 build="$root/build-fuzz"
 
@@ -48,6 +48,11 @@ seed_target() {
       done ;;
     stylesheet)
       cp "$root/assets/stylesheet.json" "$seeds/" ;;
+    cypher_parser)
+      # Every query of the TCK's scenarios, one per seed (the text between a step's triple quotes).
+      find "$corpus/opencypher-tck/features" -name '*.feature' -exec awk -v dir="$seeds" '
+        /"""/ { if (inside) { close(file); inside = 0 } else { inside = 1; file = sprintf("%s/q%06d", dir, ++n) } ; next }
+        inside { print > file }' {} + 2>/dev/null ;;
   esac
   # A crash found earlier stays a seed, so a fix is proven by the next run.
   if [[ -d "$root/tests/hardening/reproducers/$target" ]]; then
