@@ -255,20 +255,25 @@ private:
             }
             next[item.alias] = kind;
         }
-        // ORDER BY sees the projected names and, without aggregation or DISTINCT, the variables before.
+        // ORDER BY sees the projected names and the variables before (with aggregation, an expression over
+        // them is read on the group's first row, which is right for the grouping keys it may use). It may
+        // aggregate only when the projection does.
         Scope order_scope = next;
-        if (!aggregating && !projection.distinct) {
-            for (const auto& [name, kind] : scope_) order_scope.emplace(name, kind);
+        for (const auto& [name, kind] : scope_) order_scope.emplace(name, kind);
+        scope_ = order_scope;
+        for (const auto& sort : projection.order_by) {
+            std::vector<const ast::Expression*> aggregates;
+            collect_aggregates(*sort.expression, aggregates);
+            if (!aggregating && !aggregates.empty()) {
+                semantic("InvalidAggregation", "ORDER BY can aggregate only when the projection does", aggregates[0]->where);
+            }
+            expression(*sort.expression, true);
         }
-        auto saved = scope_;
-        scope_ = aggregating || projection.distinct ? order_scope : order_scope;
-        for (const auto& sort : projection.order_by) expression(*sort.expression, true);
         scope_ = {};
         if (projection.skip) constant(*projection.skip, "SKIP");
         if (projection.limit) constant(*projection.limit, "LIMIT");
         scope_ = next;
         if (projection.where) expression(*projection.where, false);
-        (void)saved;
         return columns;
     }
 
@@ -345,7 +350,6 @@ private:
         case K::PatternComprehension:
         case K::PatternPredicate: {
             auto saved = scope_;
-            ast::Pattern single;
             pattern_in_expression(*e.pattern);
             for (const auto& child : e.children) {
                 if (child) expression(*child, false);

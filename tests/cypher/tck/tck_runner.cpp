@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "actorgraph/cypher/engine.hpp"
@@ -114,13 +115,51 @@ private:
         }
     }
 
+    // Label names in the graph and (element, key, value) triples: the TCK counts +/-labels and +/-properties as
+    // the difference between the graph before and after the query (a changed value is one of each).
+    struct Snapshot {
+        std::set<std::string> labels;
+        std::set<std::string> properties;
+    };
+
+    Snapshot snapshot() const
+    {
+        Snapshot result;
+        const auto& graph = session_.graph();
+        for (ActorIndex n = 0; n < graph.actor_count(); ++n) {
+            for (auto& label : session_.labels(n)) result.labels.insert(std::move(label));
+            for (const auto& [key, value] : session_.properties(n)) {
+                result.properties.insert("n" + std::to_string(n) + "." + key + "=" + tck::canonical_actual(session_, value, false));
+            }
+        }
+        for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+            for (const auto& [key, value] : session_.relationship_properties(r)) {
+                result.properties.insert("r" + std::to_string(r) + "." + key + "=" + tck::canonical_actual(session_, value, false));
+            }
+        }
+        return result;
+    }
+
+    static std::int64_t missing_from(const std::set<std::string>& a, const std::set<std::string>& b)
+    {
+        return static_cast<std::int64_t>(std::count_if(a.begin(), a.end(), [&](const std::string& x) { return !b.contains(x); }));
+    }
+
     void execute(const std::string& statement, bool counted)
     {
         result_.reset();
         error_.reset();
+        auto before = counted ? snapshot() : Snapshot{};
         try {
             result_ = session_.run(statement, parameters_);
-            if (counted) stats_ = result_->stats;
+            if (counted) {
+                stats_ = result_->stats;
+                auto after = snapshot();
+                stats_.labels_added = missing_from(after.labels, before.labels);
+                stats_.labels_removed = missing_from(before.labels, after.labels);
+                stats_.properties_set = missing_from(after.properties, before.properties);
+                stats_.properties_removed = missing_from(before.properties, after.properties);
+            }
         } catch (const cypher::Error& error) {
             error_ = error;
         }
