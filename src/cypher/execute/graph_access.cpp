@@ -124,7 +124,8 @@ Value GraphAccess::stored_value(const Map* typed, const Properties& properties, 
 Value GraphAccess::node_property(ActorIndex node, std::string_view key) const
 {
     const auto& actor = graph_.actor(node);
-    if (key == "id") return is_generated(actor) ? Value() : Value::string(actor.id);
+    // A node made without a string id has a generated one, hidden; an `id` of another type is a property.
+    if (key == "id" && !is_generated(actor)) return Value::string(actor.id);
     if (key == "label") return actor.label.empty() ? Value() : Value::string(actor.label);
     if (key == "aliases") {
         if (actor.aliases.empty()) return {};

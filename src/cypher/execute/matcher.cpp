@@ -223,8 +223,7 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
     // An id in the property map is a lookup in the id index.
     if (syntax.properties && !element.dynamic_properties && element.properties.is_map()) {
         auto id = element.properties.as_map().find("id");
-        if (id != element.properties.as_map().end()) {
-            if (!id->second.is_string()) return {};
+        if (id != element.properties.as_map().end() && id->second.is_string()) {
             auto found = graph.find_by_id(id->second.as_string());
             if (!found) return {};
             return {*found};
