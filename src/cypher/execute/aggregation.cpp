@@ -7,25 +7,13 @@
 
 namespace actorgraph::cypher {
 
-namespace {
-
-std::string lower(std::string text)
-{
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
-}  // namespace
-
 Accumulator::Accumulator(const ast::Expression& call) : distinct_(call.distinct), where_(call.where)
 {
     if (call.kind == ast::ExpressionKind::CountStar) {
         kind_ = Kind::CountStar;
         return;
     }
-    auto name = lower(call.name);
+    auto name = fold_case(call.name);
     if (name == "count") kind_ = Kind::Count;
     else if (name == "sum") kind_ = Kind::Sum;
     else if (name == "avg") kind_ = Kind::Avg;

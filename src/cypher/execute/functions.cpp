@@ -39,14 +39,6 @@ struct Function {
     runtime_error(ErrorClass::ArgumentError, "InvalidArgumentValue", std::string(function) + "(): " + why, where);
 }
 
-std::string lower(std::string_view text)
-{
-    std::string result(text);
-    for (char& c : result) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return result;
-}
 
 std::size_t utf8_length(const std::string& text)
 {
@@ -272,7 +264,7 @@ const std::string& string_argument(std::string_view function, const Value& value
 Value f_to_lower(Context&, const Arguments& a, QueryPosition where)
 {
     if (a[0].is_null()) return {};
-    return Value::string(lower(string_argument("toLower", a[0], where)));
+    return Value::string(fold_case(string_argument("toLower", a[0], where)));
 }
 
 Value f_to_upper(Context&, const Arguments& a, QueryPosition where)
@@ -432,7 +424,7 @@ Value f_to_boolean(Context&, const Arguments& a, QueryPosition where)
     const auto& v = a[0];
     if (v.is_null() || v.is_boolean()) return v;
     if (v.is_string()) {
-        auto text = lower(v.as_string());
+        auto text = fold_case(v.as_string());
         if (text == "true") return Value::boolean(true);
         if (text == "false") return Value::boolean(false);
         return {};
@@ -548,7 +540,7 @@ constexpr std::array<std::string_view, 10> aggregates{"count", "sum", "avg", "mi
 
 const Function* find_function(std::string_view name)
 {
-    auto key = lower(name);
+    auto key = fold_case(name);
     for (const auto& f : functions) {
         if (f.name == key) return &f;
     }
@@ -578,7 +570,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 
 bool is_aggregate_function(std::string_view name)
 {
-    auto key = lower(name);
+    auto key = fold_case(name);
     return std::find(aggregates.begin(), aggregates.end(), key) != aggregates.end();
 }
 
@@ -589,7 +581,7 @@ bool is_known_function(std::string_view name)
 
 std::string closest_function(std::string_view name)
 {
-    auto key = lower(name);
+    auto key = fold_case(name);
     std::string best;
     std::size_t best_distance = 3;
     auto consider = [&](std::string_view candidate) {
