@@ -285,6 +285,22 @@ private:
             syntax("NonConstantExpression", std::string(clause) + " cannot depend on variables", expression.where);
         }
         this->expression(expression, false);
+        // A literal argument is checked now; a parameter when the statement runs.
+        const auto* literal = &expression;
+        bool negated = false;
+        if (literal->kind == ast::ExpressionKind::Unary && literal->op == ast::Operator::Negate) {
+            negated = true;
+            literal = literal->children[0].get();
+        }
+        if (literal->kind != ast::ExpressionKind::Literal) return;
+        const auto& value = literal->literal;
+        if (!value.is_integer()) {
+            syntax("InvalidArgumentType", std::string(clause) + " needs an integer, not " + type_name(value.type()),
+                   expression.where);
+        }
+        if (negated != (value.as_integer() < 0) && value.as_integer() != 0) {
+            syntax("NegativeIntegerArgument", std::string(clause) + " must not be negative", expression.where);
+        }
     }
 
     static void variables_in(const ast::Expression& e, std::vector<std::string>& names)
