@@ -371,8 +371,8 @@ ast::RelationshipPattern Parser::relationship_pattern()
     }
     expect("-");
     bool right = accept(">");
-    if (left && right) fail(peek(), "a relationship cannot point both ways (<-->)");
-    relationship.direction = left ? ast::Direction::Incoming : right ? ast::Direction::Outgoing : ast::Direction::Either;
+    // <--> is openCypher's spelling of "either direction", like --.
+    relationship.direction = left == right ? ast::Direction::Either : left ? ast::Direction::Incoming : ast::Direction::Outgoing;
     return relationship;
 }
 
