@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader dot_prescan graphml_reader csv_reader property_condition stylesheet app_model)
+[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader dot_prescan graphml_reader csv_reader property_condition stylesheet app_model cypher_parser)
 corpus=${ACTORGRAPH_CORPUS:-$root/../shared/corpus}
 build="$root/build-fuzz"
 
@@ -57,6 +57,11 @@ seed_target() {
       for file in "$root"/tests/data/graphml/*.graphml "$corpus"/graphml/*.graphml; do
         [[ -f $file && $(stat -c %s "$file") -lt 65536 ]] && { printf 'g'; cat "$file"; } > "$seeds/graphml-$(basename "$file")"
       done ;;
+    cypher_parser)
+      # Every query of the TCK's scenarios, one per seed (the text between a step's triple quotes).
+      find "$corpus/opencypher-tck/features" -name '*.feature' -exec awk -v dir="$seeds" '
+        /"""/ { if (inside) { close(file); inside = 0 } else { inside = 1; file = sprintf("%s/q%06d", dir, ++n) } ; next }
+        inside { print > file }' {} + 2>/dev/null ;;
   esac
   # A crash found earlier stays a seed, so a fix is proven by the next run.
   if [[ -d "$root/tests/hardening/reproducers/$target" ]]; then

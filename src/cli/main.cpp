@@ -10,6 +10,7 @@
 #include "cli/analysis_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
+#include "cli/query_command.hpp"
 
 namespace {
 
@@ -192,6 +193,20 @@ int main(int argc, char** argv)
 
     ImportArguments importing;
     add_import_command(app, importing, exit_code);
+
+    QueryArguments query;
+    auto* query_command = app.add_subcommand("query", "Run openCypher statements on a graph (or an empty one)");
+    query_command->add_option("GRAPH", query.file, "The graph file or CSV folder (default: an empty graph)");
+    query_command->add_option("-e", query.statements, "A statement to run (repeatable; run in order)");
+    query_command->add_option("-f", query.script, "A file of ';'-separated statements")->check(CLI::ExistingFile);
+    query_command->add_option("--param", query.parameters, "A parameter NAME=JSON (maps as {\"map\": {...}})");
+    query_command->add_flag("--json", query.json, "Print JSON Lines, one object per statement");
+    auto* save_option = query_command->add_option("--save", query.save_to, "Write the changed graph to GRAPH (or OUT)")
+                            ->expected(0, 1);
+    query_command->callback([&] {
+        query.save = save_option->count() > 0;
+        exit_code = run_query(query);
+    });
 
     if (is_unknown_command(app, argc, argv)) return exit_input_error;
     try {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
@@ -361,6 +362,113 @@ TEST(Cli, ConvertsToGexfAndBackKeepingUndirectedRelations)
     auto back = actorgraph({"convert", (folder / "u.gexf").string(), (folder / "back.gv").string()});
     ASSERT_EQ(back.exit_code, 0) << back.err;
     EXPECT_NE(read_file(folder / "back.gv").find("a -- b"), std::string::npos) << read_file(folder / "back.gv");
+}
+
+// `actorgraph query`: openCypher statements, tables, JSON Lines, parameters, errors and --save.
+
+std::vector<std::string> output_lines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+TEST(CliQuery, RunsStatementsInOrderOnAnEmptyGraphAndPrintsTablesAndCounters)
+{
+    auto run = actorgraph({"query", "-e", "CREATE (:Company {name: 'Acme'}), (:State {name: 'Mongolia'})", "-e",
+                           "MATCH (n) RETURN n.name AS name ORDER BY name"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("2 nodes created, 2 labels added, 2 properties set"), std::string::npos) << run.out;
+    auto acme = run.out.find("'Acme'");
+    auto mongolia = run.out.find("'Mongolia'");
+    ASSERT_NE(acme, std::string::npos) << run.out;
+    EXPECT_LT(acme, mongolia);
+    EXPECT_NE(run.out.find("2 rows"), std::string::npos);
+}
+
+TEST(CliQuery, JsonLinesEncodeValuesAsTheIssueDefines)
+{
+    auto run = actorgraph({"query", "--json", "--param", "m={\"map\": {\"k\": 1.0}}", "-e",
+                           "CREATE p = (:A {x: 1})-[:T {w: 2.5}]->(:B) RETURN 1, 1.0, $m, [null, true], p"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto line = nlohmann::json::parse(run.out);
+    EXPECT_EQ(line["columns"].size(), 5u);
+    const auto& row = line["rows"][0];
+    EXPECT_TRUE(row[0].is_number_integer());
+    EXPECT_TRUE(row[1].is_number_float());
+    EXPECT_NE(run.out.find("1.0"), std::string::npos);
+    EXPECT_EQ(row[2]["map"]["k"], 1.0);
+    EXPECT_TRUE(row[3][0].is_null());
+    const auto& path = row[4]["path"];
+    EXPECT_EQ(path["nodes"][0]["node"]["labels"][0], "A");
+    EXPECT_EQ(path["nodes"][0]["node"]["properties"]["x"], 1);
+    EXPECT_EQ(path["relationships"][0]["relationship"]["type"], "T");
+    EXPECT_EQ(path["relationships"][0]["relationship"]["forward"], true);
+    EXPECT_EQ(line["stats"]["nodes_created"], 2);
+    EXPECT_EQ(line["stats"]["relationships_created"], 1);
+}
+
+TEST(CliQuery, AFailingStatementPrintsItsErrorAndStopsWithExitCode2)
+{
+    auto json = actorgraph({"query", "--json", "-e", "RETURN 1", "-e", "MATCH (a) RETURN b", "-e", "RETURN 2"});
+    EXPECT_EQ(json.exit_code, 2);
+    auto lines = output_lines(json.out);
+    ASSERT_EQ(lines.size(), 2u) << json.out;
+    auto error = nlohmann::json::parse(lines[1])["error"];
+    EXPECT_EQ(error["class"], "SyntaxError");  // the TCK files compile-time checks under SyntaxError
+    EXPECT_EQ(error["detail"], "UndefinedVariable");
+    EXPECT_EQ(error["phase"], "compile");
+    EXPECT_EQ(error["line"], 1);
+    EXPECT_EQ(error["column"], 18);
+
+    auto text = actorgraph({"query", "-e", "MATCH (a RETURN a"});
+    EXPECT_EQ(text.exit_code, 2);
+    EXPECT_NE(text.err.find("SyntaxError"), std::string::npos) << text.err;
+    EXPECT_NE(text.err.find("  MATCH (a RETURN a\n           ^"), std::string::npos) << text.err;
+}
+
+TEST(CliQuery, TypedPropertiesOfTheBundledGraphCompareAndSum)
+{
+    auto run = actorgraph({"query", nato(), "--json", "-e",
+                           "MATCH ()-[r]->() WHERE r.year >= 2010 RETURN count(r) AS n", "-e",
+                           "MATCH ()-[r]->() RETURN sum(r.amount_usd) AS total"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto lines = output_lines(run.out);
+    ASSERT_EQ(lines.size(), 2u) << run.out;
+    EXPECT_EQ(nlohmann::json::parse(lines[0])["rows"][0][0], 32);
+    auto total = nlohmann::json::parse(lines[1])["rows"][0][0];
+    EXPECT_TRUE(total.is_number_float());
+    EXPECT_DOUBLE_EQ(total.get<double>(), 24073000000.0);
+}
+
+TEST(CliQuery, SaveWritesTheChangedGraphOnlyWhenAsked)
+{
+    auto folder = testing::scratch_dir("cli-query-save");
+    auto source = folder / "graph.gv";
+    fs::copy_file(influence(), source, fs::copy_options::overwrite_existing);
+    auto before = read_file(source);
+    auto unsaved = actorgraph({"query", source.string(), "-e", "CREATE (:company {id: 'newco', label: 'NewCo'})"});
+    ASSERT_EQ(unsaved.exit_code, 0) << unsaved.err;
+    EXPECT_EQ(read_file(source), before);
+    auto out = folder / "out.gv";
+    auto saved = actorgraph({"query", source.string(), "-e", "CREATE (:company {id: 'newco', label: 'NewCo'})", "--save",
+                             out.string()});
+    ASSERT_EQ(saved.exit_code, 0) << saved.err;
+    auto check = actorgraph({"query", out.string(), "--json", "-e", "MATCH (n:company {id: 'newco'}) RETURN n.label"});
+    ASSERT_EQ(check.exit_code, 0) << check.err;
+    EXPECT_NE(check.out.find("NewCo"), std::string::npos) << check.out;
+}
+
+TEST(CliQuery, StatementsComeFromAScriptFileSplitAtSemicolons)
+{
+    auto script = testing::scratch_dir("cli-query-script") / "script.cypher";
+    write_file_atomically(script, "CREATE ({v: ';'});\n// a comment\nMATCH (n) RETURN n.v AS v;\n");
+    auto run = actorgraph({"query", "--json", "-f", script.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto lines = output_lines(run.out);
+    ASSERT_EQ(lines.size(), 2u) << run.out;
+    EXPECT_EQ(nlohmann::json::parse(lines[1])["rows"][0][0], ";");
 }
 
 }  // namespace

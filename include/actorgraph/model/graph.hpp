@@ -81,6 +81,11 @@ public:
     [[nodiscard]] const LargeVector<Relation>& relations() const noexcept { return relations_; }
     [[nodiscard]] const Actor& actor(ActorIndex index) const { return actors_.at(index); }
     [[nodiscard]] const Relation& relation(RelationIndex index) const { return relations_.at(index); }
+    /// The actor, to change in place (Cypher's SET); its id, label and aliases must stay as they are, since
+    /// the name indexes hold them.
+    [[nodiscard]] Actor& actor_for_edit(ActorIndex index) { return actors_.at(index); }
+    /// The relation, to change in place; its endpoints must stay as they are (the adjacency is cached).
+    [[nodiscard]] Relation& relation_for_edit(RelationIndex index) { return relations_.at(index); }
     /// Relations leaving an actor, in insertion order (valid until the graph next changes).
     [[nodiscard]] std::span<const RelationIndex> out_relations(ActorIndex index) const;
     /// Relations arriving at an actor, in insertion order (valid until the graph next changes).

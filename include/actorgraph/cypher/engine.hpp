@@ -1,0 +1,84 @@
+#pragma once
+// Runs openCypher statements on a Graph, in place: reads never copy the graph, writes change it and a
+// statement that fails leaves it as it was.
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/cypher/error.hpp"
+#include "actorgraph/cypher/value.hpp"
+#include "actorgraph/model/graph.hpp"
+
+namespace actorgraph::cypher {
+
+/// What a statement changed, as openCypher counts it.
+struct Statistics {
+    std::int64_t nodes_created = 0;
+    std::int64_t nodes_deleted = 0;
+    std::int64_t relationships_created = 0;
+    std::int64_t relationships_deleted = 0;
+    std::int64_t labels_added = 0;
+    std::int64_t labels_removed = 0;
+    std::int64_t properties_set = 0;
+    std::int64_t properties_removed = 0;
+    [[nodiscard]] bool changed_anything() const noexcept;
+    /// "3 nodes created, 1 property set" (empty when nothing changed).
+    [[nodiscard]] std::string summary() const;
+};
+
+/// The answer of one statement: named columns and rows of values.
+struct Result {
+    std::vector<std::string> columns;
+    std::vector<std::vector<Value>> rows;
+    Statistics stats;
+};
+
+/// Bounds that keep a statement from exhausting memory or time.
+struct Limits {
+    std::size_t max_rows = 10'000'000;              ///< rows any clause may produce
+    std::size_t max_expansions = 100'000'000;       ///< steps of pattern matching per statement
+    const std::atomic<bool>* cancel = nullptr;      ///< set from another thread to stop the statement
+};
+
+class SessionState;
+
+/// Runs statements against one graph, one after the other; each sees the writes of those before.
+/// Values Cypher wrote keep their types for the session's lifetime (the graph itself stores text, which is
+/// read back by the typing rule of property_value: a text spelled as a number is a number).
+class Session {
+public:
+    explicit Session(Graph& graph);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    /// Parses, checks and runs one statement; throws cypher::Error (with class, detail, phase, position).
+    Result run(std::string_view statement, const Map& parameters = {}, const Limits& limits = {});
+
+    [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
+    /// The labels of a node: its kind first (when not empty), then its further labels.
+    [[nodiscard]] std::vector<std::string> labels(ActorIndex node) const;
+    /// The properties of a node as Cypher sees them: id (unless generated), label, aliases and the rest.
+    [[nodiscard]] Map properties(ActorIndex node) const;
+    /// The properties of a relationship.
+    [[nodiscard]] Map relationship_properties(RelationIndex relationship) const;
+    /// The relationship's type.
+    [[nodiscard]] const std::string& type(RelationIndex relationship) const;
+
+private:
+    Graph& graph_;
+    std::unique_ptr<SessionState> state_;
+};
+
+/// The typed value of a property stored as text: `year`, `since` and `until` are integers and `amount_usd` a
+/// float when their text is a number; any other text spelled as a number (42, -1.5, 2e6) is a number; the rest
+/// are strings.
+[[nodiscard]] Value property_value(std::string_view name, std::string_view text);
+
+/// A value as property text (what property_value reads back; strings as they are, lists as [a, b]).
+[[nodiscard]] std::string property_text(const Value& value);
+
+}  // namespace actorgraph::cypher

@@ -1,0 +1,18 @@
+#pragma once
+// Compile-time checks of a parsed statement: every variable is in scope where it is read and not bound twice
+// where it is introduced, functions exist, aggregates are where they may be, projections name their columns,
+// the clauses compose (RETURN last, UNION sides alike). Failures are SemanticError/SyntaxError at compile time.
+#include "cypher/parse/ast.hpp"
+
+namespace actorgraph::cypher {
+
+/// Throws Error (phase compile) for the first problem found.
+void bind(const ast::Query& query);
+
+/// Throws ParameterMissing (compile time) for the first $name the statement reads that is not given.
+void check_parameters(const ast::Query& query, const Map& parameters);
+
+/// True when any clause of the statement writes (CREATE, MERGE, SET, REMOVE, DELETE).
+[[nodiscard]] bool writes(const ast::Query& query);
+
+}  // namespace actorgraph::cypher

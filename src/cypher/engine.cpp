@@ -1,0 +1,96 @@
+#include "actorgraph/cypher/engine.hpp"
+
+#include <optional>
+
+#include "cypher/bind/binder.hpp"
+#include "cypher/execute/executor.hpp"
+#include "cypher/execute/graph_access.hpp"
+#include "cypher/parse/parser.hpp"
+
+namespace actorgraph::cypher {
+
+class SessionState {
+public:
+    TypedOverlay overlay;
+};
+
+bool Statistics::changed_anything() const noexcept
+{
+    return nodes_created || nodes_deleted || relationships_created || relationships_deleted || labels_added ||
+           labels_removed || properties_set || properties_removed;
+}
+
+std::string Statistics::summary() const
+{
+    std::string text;
+    auto add = [&](std::int64_t count, const char* one, const char* many) {
+        if (count == 0) return;
+        if (!text.empty()) text += ", ";
+        text += std::to_string(count) + " " + (count == 1 ? one : many);
+    };
+    add(nodes_created, "node created", "nodes created");
+    add(nodes_deleted, "node deleted", "nodes deleted");
+    add(relationships_created, "relationship created", "relationships created");
+    add(relationships_deleted, "relationship deleted", "relationships deleted");
+    add(labels_added, "label added", "labels added");
+    add(labels_removed, "label removed", "labels removed");
+    add(properties_set, "property set", "properties set");
+    add(properties_removed, "property removed", "properties removed");
+    return text;
+}
+
+Session::Session(Graph& graph) : graph_(graph), state_(std::make_unique<SessionState>()) {}
+
+Session::~Session() = default;
+
+Result Session::run(std::string_view statement, const Map& parameters, const Limits& limits)
+{
+    auto query = parse_query(statement);
+    bind(query);
+    check_parameters(query, parameters);
+    // A write statement that fails puts the graph back as it was: the graph and the typed values are kept
+    // until it succeeds. Read statements copy nothing.
+    std::optional<Graph> graph_before;
+    std::optional<TypedOverlay> overlay_before;
+    if (writes(query)) {
+        graph_before.emplace(graph_);
+        overlay_before.emplace(state_->overlay);
+    }
+    Statistics stats;
+    GraphAccess access(graph_, state_->overlay);
+    Context context{access, parameters, stats, limits};
+    try {
+        Executor executor(context);
+        auto result = executor.run(query);
+        result.stats = stats;
+        return result;
+    } catch (...) {
+        if (graph_before) {
+            graph_ = std::move(*graph_before);
+            state_->overlay = std::move(*overlay_before);
+        }
+        throw;
+    }
+}
+
+std::vector<std::string> Session::labels(ActorIndex node) const
+{
+    return GraphAccess(graph_, state_->overlay).labels(node);
+}
+
+Map Session::properties(ActorIndex node) const
+{
+    return GraphAccess(graph_, state_->overlay).node_properties(node);
+}
+
+Map Session::relationship_properties(RelationIndex relationship) const
+{
+    return GraphAccess(graph_, state_->overlay).relationship_properties(relationship);
+}
+
+const std::string& Session::type(RelationIndex relationship) const
+{
+    return graph_.relation(relationship).type;
+}
+
+}  // namespace actorgraph::cypher

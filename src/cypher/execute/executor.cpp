@@ -1,0 +1,122 @@
+#include "cypher/execute/executor.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "cypher/execute/evaluator.hpp"
+#include "cypher/execute/matcher.hpp"
+
+namespace actorgraph::cypher {
+
+Result Executor::run(const ast::Query& query)
+{
+    Result result;
+    Table combined = single_query(query.parts[0]);
+    for (std::size_t i = 1; i < query.parts.size(); ++i) {
+        Table next = single_query(query.parts[i]);
+        // Columns are matched by name: the binder made sure both sides have the same names.
+        std::vector<std::size_t> order;
+        for (const auto& name : combined.columns) {
+            order.push_back(static_cast<std::size_t>(std::find(next.columns.begin(), next.columns.end(), name) -
+                                                      next.columns.begin()));
+        }
+        for (auto& row : next.rows) {
+            Row reordered;
+            for (auto index : order) reordered.push_back(index < row.size() ? std::move(row[index]) : Value());
+            combined.rows.push_back(std::move(reordered));
+        }
+        context_.check_rows(combined.rows.size());
+        if (!query.union_all[i - 1]) {
+            std::set<Row, ValueOrder> seen;
+            std::vector<Row> distinct;
+            for (auto& row : combined.rows) {
+                if (seen.insert(row).second) distinct.push_back(std::move(row));
+            }
+            combined.rows = std::move(distinct);
+        }
+    }
+    result.columns = std::move(combined.columns);
+    result.rows = std::move(combined.rows);
+    return result;
+}
+
+Table Executor::single_query(const ast::SingleQuery& query)
+{
+    Table table;
+    table.rows.emplace_back();
+    bool returned = false;
+    for (const auto& clause : query.clauses) {
+        switch (clause.kind) {
+        case ast::ClauseKind::Match: match(table, clause); break;
+        case ast::ClauseKind::Unwind: unwind(table, clause); break;
+        case ast::ClauseKind::With: project(table, clause.projection, false); break;
+        case ast::ClauseKind::Return:
+            project(table, clause.projection, true);
+            returned = true;
+            break;
+        case ast::ClauseKind::Create: create(table, clause); break;
+        case ast::ClauseKind::Merge: merge(table, clause); break;
+        case ast::ClauseKind::Set: set(table, clause.items); break;
+        case ast::ClauseKind::Remove: remove(table, clause); break;
+        case ast::ClauseKind::Delete:
+        case ast::ClauseKind::Call:
+            runtime_error(ErrorClass::SemanticError, "UnsupportedClause", "DELETE is not supported yet", clause.where);
+        }
+        context_.check_rows(table.rows.size());
+    }
+    if (!returned) return {};
+    return table;
+}
+
+void Executor::match(Table& table, const ast::Clause& clause)
+{
+    PatternMatcher matcher(context_, clause.pattern, table.columns);
+    std::vector<Row> output;
+    for (const auto& input : table.rows) {
+        bool any = false;
+        matcher.match(input, [&](const Row& found) {
+            if (clause.predicate) {
+                Evaluator evaluator(context_, matcher.columns(), found);
+                if (!evaluator.holds(*clause.predicate)) return;
+            }
+            any = true;
+            output.push_back(found);
+            context_.check_rows(output.size());
+        });
+        if (!any && clause.optional) {
+            Row padded = input;
+            padded.resize(matcher.columns().size());
+            output.push_back(std::move(padded));
+        }
+    }
+    table.columns = matcher.columns();
+    table.rows = std::move(output);
+}
+
+void Executor::unwind(Table& table, const ast::Clause& clause)
+{
+    std::vector<Row> output;
+    for (auto& input : table.rows) {
+        Value list;
+        {
+            Evaluator evaluator(context_, table.columns, input);
+            list = evaluator.eval(*clause.expression);
+        }
+        if (list.is_null()) continue;
+        if (!list.is_list()) {
+            input.push_back(std::move(list));
+            output.push_back(std::move(input));
+            continue;
+        }
+        for (const auto& element : list.as_list()) {
+            Row row = input;
+            row.push_back(element);
+            output.push_back(std::move(row));
+            context_.check_rows(output.size());
+        }
+    }
+    table.columns.push_back(clause.variable);
+    table.rows = std::move(output);
+}
+
+}  // namespace actorgraph::cypher

@@ -1,0 +1,37 @@
+#pragma once
+// Runs a checked statement clause by clause over a table of rows (columns named by variable). Each clause
+// reads the table the previous one produced; the first reads one empty row.
+#include <vector>
+
+#include "cypher/execute/context.hpp"
+#include "cypher/parse/ast.hpp"
+
+namespace actorgraph::cypher {
+
+struct Table {
+    Columns columns;
+    std::vector<Row> rows;
+};
+
+class Executor {
+public:
+    explicit Executor(Context& context) : context_(context) {}
+    Result run(const ast::Query& query);
+
+private:
+    Table single_query(const ast::SingleQuery& query);
+    void match(Table& table, const ast::Clause& clause);
+    void unwind(Table& table, const ast::Clause& clause);
+    void project(Table& table, const ast::Projection& projection, bool is_return);
+    void create(Table& table, const ast::Clause& clause);
+    void merge(Table& table, const ast::Clause& clause);
+    void set(Table& table, const std::vector<ast::SetItem>& items);
+    void set_rows(const Columns& columns, std::vector<Row>& rows, const std::vector<ast::SetItem>& items);
+    void remove(Table& table, const ast::Clause& clause);
+    void create_part(const ast::PatternPart& part, const Columns& columns, Row& row);
+    std::int64_t count_argument(const ast::Expression& expression, const char* clause);
+
+    Context& context_;
+};
+
+}  // namespace actorgraph::cypher

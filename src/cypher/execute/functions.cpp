@@ -1,0 +1,616 @@
+#include "cypher/execute/functions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <random>
+
+#include "cypher/execute/evaluator.hpp"
+
+namespace actorgraph::cypher {
+
+namespace {
+
+using Arguments = std::vector<Value>;
+
+struct Function {
+    std::string_view name;  ///< lower case
+    int min_arguments;
+    int max_arguments;
+    Value (*call)(Context&, const Arguments&, QueryPosition);
+};
+
+[[noreturn]] void wrong_type(std::string_view function, const Value& value, QueryPosition where)
+{
+    runtime_error(ErrorClass::TypeError, "InvalidArgumentType",
+                  std::string(function) + "() cannot take a " + type_name(value.type()), where);
+}
+
+// The conversion functions report a value they cannot convert as TypeError (InvalidArgumentValue).
+[[noreturn]] void unconvertible(std::string_view function, const Value& value, QueryPosition where)
+{
+    runtime_error(ErrorClass::TypeError, "InvalidArgumentValue",
+                  std::string(function) + "() cannot convert a " + type_name(value.type()), where);
+}
+
+[[noreturn]] void wrong_value(std::string_view function, const std::string& why, QueryPosition where)
+{
+    runtime_error(ErrorClass::ArgumentError, "InvalidArgumentValue", std::string(function) + "(): " + why, where);
+}
+
+
+std::size_t utf8_length(const std::string& text)
+{
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+// The byte offset of the n-th character (or the end).
+std::size_t utf8_offset(const std::string& text, std::size_t characters)
+{
+    std::size_t i = 0;
+    while (i < text.size() && characters > 0) {
+        ++i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+        --characters;
+    }
+    return i;
+}
+
+double number_argument(std::string_view function, const Value& value, QueryPosition where)
+{
+    if (!value.is_number()) wrong_type(function, value, where);
+    return value.as_number();
+}
+
+std::int64_t integer_argument(std::string_view function, const Value& value, QueryPosition where)
+{
+    if (!value.is_integer()) wrong_type(function, value, where);
+    return value.as_integer();
+}
+
+#define NULL_IN_NULL_OUT(args) \
+    for (const auto& argument : args) { \
+        if (argument.is_null()) return {}; \
+    }
+
+Value f_id(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (a[0].is_node()) return Value::integer(a[0].as_node());
+    if (a[0].is_relationship()) return Value::integer(a[0].as_relationship());
+    wrong_type("id", a[0], where);
+}
+
+Value f_type(Context& c, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_relationship()) unconvertible("type", a[0], where);
+    return Value::string(c.graph.type(a[0].as_relationship()));
+}
+
+Value f_labels(Context& c, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_node()) unconvertible("labels", a[0], where);
+    List labels;
+    for (auto& label : c.graph.labels(a[0].as_node())) labels.push_back(Value::string(std::move(label)));
+    return Value::list(std::move(labels));
+}
+
+Map properties_map(Context& c, const Value& v, std::string_view function, QueryPosition where)
+{
+    if (v.is_node()) return c.graph.node_properties(v.as_node());
+    if (v.is_relationship()) return c.graph.relationship_properties(v.as_relationship());
+    if (v.is_map()) return v.as_map();
+    wrong_type(function, v, where);
+}
+
+Value f_keys(Context& c, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    List keys;
+    for (const auto& [key, value] : properties_map(c, a[0], "keys", where)) {
+        if (!value.is_null() || a[0].is_map()) keys.push_back(Value::string(key));
+    }
+    return Value::list(std::move(keys));
+}
+
+Value f_properties(Context& c, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    return Value::map(properties_map(c, a[0], "properties", where));
+}
+
+Value f_length(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (a[0].is_path()) return Value::integer(static_cast<std::int64_t>(a[0].as_path().relationships.size()));
+    wrong_type("length", a[0], where);
+}
+
+Value f_size(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (a[0].is_list()) return Value::integer(static_cast<std::int64_t>(a[0].as_list().size()));
+    if (a[0].is_string()) return Value::integer(static_cast<std::int64_t>(utf8_length(a[0].as_string())));
+    wrong_type("size", a[0], where);
+}
+
+Value f_nodes(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_path()) wrong_type("nodes", a[0], where);
+    List nodes;
+    for (auto node : a[0].as_path().nodes) nodes.push_back(Value::node(node));
+    return Value::list(std::move(nodes));
+}
+
+Value f_relationships(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_path()) wrong_type("relationships", a[0], where);
+    List relationships;
+    for (auto r : a[0].as_path().relationships) relationships.push_back(Value::relationship(r));
+    return Value::list(std::move(relationships));
+}
+
+Value f_start_node(Context& c, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_relationship()) wrong_type("startNode", a[0], where);
+    return Value::node(c.graph.graph().relation(a[0].as_relationship()).source);
+}
+
+Value f_end_node(Context& c, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_relationship()) wrong_type("endNode", a[0], where);
+    return Value::node(c.graph.graph().relation(a[0].as_relationship()).target);
+}
+
+Value f_head(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_list()) wrong_type("head", a[0], where);
+    return a[0].as_list().empty() ? Value() : a[0].as_list().front();
+}
+
+Value f_last(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_list()) wrong_type("last", a[0], where);
+    return a[0].as_list().empty() ? Value() : a[0].as_list().back();
+}
+
+Value f_tail(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (!a[0].is_list()) wrong_type("tail", a[0], where);
+    const auto& list = a[0].as_list();
+    if (list.empty()) return Value::list({});
+    return Value::list(List(list.begin() + 1, list.end()));
+}
+
+Value f_coalesce(Context&, const Arguments& a, QueryPosition)
+{
+    for (const auto& value : a) {
+        if (!value.is_null()) return value;
+    }
+    return {};
+}
+
+Value f_exists(Context&, const Arguments& a, QueryPosition)
+{
+    return Value::boolean(!a[0].is_null());
+}
+
+Value f_reverse(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (a[0].is_list()) {
+        List list = a[0].as_list();
+        std::reverse(list.begin(), list.end());
+        return Value::list(std::move(list));
+    }
+    if (!a[0].is_string()) wrong_type("reverse", a[0], where);
+    // Reverse characters, not bytes.
+    const auto& text = a[0].as_string();
+    std::vector<std::string> characters;
+    for (std::size_t i = 0; i < text.size();) {
+        auto next = utf8_offset(text.substr(i), 1) + i;
+        characters.push_back(text.substr(i, next - i));
+        i = next;
+    }
+    std::string reversed;
+    for (auto it = characters.rbegin(); it != characters.rend(); ++it) reversed += *it;
+    return Value::string(std::move(reversed));
+}
+
+Value f_range(Context& c, const Arguments& a, QueryPosition where)
+{
+    NULL_IN_NULL_OUT(a)
+    for (const auto& argument : a) {
+        if (!argument.is_integer()) {
+            runtime_error(ErrorClass::ArgumentError, "InvalidArgumentType",
+                          "range() needs integers, not " + type_name(argument.type()), where);
+        }
+    }
+    auto from = a[0].as_integer();
+    auto to = a[1].as_integer();
+    auto step = a.size() > 2 ? a[2].as_integer() : 1;
+    if (step == 0) wrong_value("range", "the step must not be 0", where);
+    List list;
+    // Work in long double-free integer steps, stopping before overflow.
+    for (auto i = from; step > 0 ? i <= to : i >= to;) {
+        list.push_back(Value::integer(i));
+        c.tick();
+        c.check_rows(list.size());
+        if (__builtin_add_overflow(i, step, &i)) break;
+    }
+    return Value::list(std::move(list));
+}
+
+// Strings.
+
+const std::string& string_argument(std::string_view function, const Value& value, QueryPosition where)
+{
+    if (!value.is_string()) wrong_type(function, value, where);
+    return value.as_string();
+}
+
+Value f_to_lower(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    return Value::string(fold_case(string_argument("toLower", a[0], where)));
+}
+
+Value f_to_upper(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    std::string text = string_argument("toUpper", a[0], where);
+    for (char& ch : text) {
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    }
+    return Value::string(std::move(text));
+}
+
+Value trimmed(const Arguments& a, std::string_view function, bool left, bool right, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    std::string_view text = string_argument(function, a[0], where);
+    auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v'; };
+    while (left && !text.empty() && space(text.front())) text.remove_prefix(1);
+    while (right && !text.empty() && space(text.back())) text.remove_suffix(1);
+    return Value::string(std::string(text));
+}
+
+Value f_trim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "trim", true, true, where); }
+Value f_ltrim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "lTrim", true, false, where); }
+Value f_rtrim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "rTrim", false, true, where); }
+
+Value f_replace(Context& c, const Arguments& a, QueryPosition where)
+{
+    NULL_IN_NULL_OUT(a)
+    std::string text = string_argument("replace", a[0], where);
+    const auto& search = string_argument("replace", a[1], where);
+    const auto& replacement = string_argument("replace", a[2], where);
+    if (search.empty()) return Value::string(text);
+    std::string result;
+    std::size_t at = 0;
+    for (auto found = text.find(search); found != std::string::npos; found = text.find(search, at)) {
+        result += text.substr(at, found - at) + replacement;
+        at = found + search.size();
+        c.tick();
+    }
+    return Value::string(result + text.substr(at));
+}
+
+Value f_substring(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    const auto& text = string_argument("substring", a[0], where);
+    auto start = integer_argument("substring", a[1], where);
+    if (start < 0) wrong_value("substring", "the start must not be negative", where);
+    auto begin = utf8_offset(text, static_cast<std::size_t>(start));
+    if (a.size() < 3) return Value::string(text.substr(begin));
+    auto length = integer_argument("substring", a[2], where);
+    if (length < 0) wrong_value("substring", "the length must not be negative", where);
+    auto end = begin + utf8_offset(text.substr(begin), static_cast<std::size_t>(length));
+    return Value::string(text.substr(begin, end - begin));
+}
+
+Value f_left(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    const auto& text = string_argument("left", a[0], where);
+    if (a[1].is_null()) wrong_value("left", "the length must not be null", where);
+    auto length = integer_argument("left", a[1], where);
+    if (length < 0) wrong_value("left", "the length must not be negative", where);
+    return Value::string(text.substr(0, utf8_offset(text, static_cast<std::size_t>(length))));
+}
+
+Value f_right(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    const auto& text = string_argument("right", a[0], where);
+    if (a[1].is_null()) wrong_value("right", "the length must not be null", where);
+    auto length = static_cast<std::size_t>(std::max<std::int64_t>(0, integer_argument("right", a[1], where)));
+    if (a[1].as_integer() < 0) wrong_value("right", "the length must not be negative", where);
+    auto characters = utf8_length(text);
+    if (length >= characters) return Value::string(text);
+    return Value::string(text.substr(utf8_offset(text, characters - length)));
+}
+
+Value f_split(Context& c, const Arguments& a, QueryPosition where)
+{
+    NULL_IN_NULL_OUT(a)
+    const auto& text = string_argument("split", a[0], where);
+    const auto& separator = string_argument("split", a[1], where);
+    List parts;
+    if (separator.empty()) {
+        for (std::size_t i = 0; i < text.size();) {
+            auto next = i + utf8_offset(text.substr(i), 1);
+            parts.push_back(Value::string(text.substr(i, next - i)));
+            i = next;
+        }
+        return Value::list(std::move(parts));
+    }
+    std::size_t at = 0;
+    for (auto found = text.find(separator); found != std::string::npos; found = text.find(separator, at)) {
+        parts.push_back(Value::string(text.substr(at, found - at)));
+        at = found + separator.size();
+        c.tick();
+    }
+    parts.push_back(Value::string(text.substr(at)));
+    return Value::list(std::move(parts));
+}
+
+// Conversions.
+
+std::optional<std::int64_t> integer_from_text(std::string_view text)
+{
+    std::int64_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error == std::errc() && end == text.data() + text.size() && !text.empty()) return value;
+    return std::nullopt;
+}
+
+std::optional<double> float_from_text(const std::string& text)
+{
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    double value = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size()) return std::nullopt;
+    return value;
+}
+
+Value f_to_integer(Context&, const Arguments& a, QueryPosition where)
+{
+    const auto& v = a[0];
+    if (v.is_null() || v.is_integer()) return v;
+    if (v.is_float()) {
+        double d = v.as_float();
+        if (std::isnan(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return {};
+        return Value::integer(static_cast<std::int64_t>(d));
+    }
+    if (v.is_boolean()) return Value::integer(v.as_boolean() ? 1 : 0);
+    if (v.is_string()) {
+        if (auto i = integer_from_text(v.as_string())) return Value::integer(*i);
+        if (auto d = float_from_text(v.as_string()); d && std::isfinite(*d) && std::abs(*d) < 9.2233720368547758e18) {
+            return Value::integer(static_cast<std::int64_t>(*d));
+        }
+        return {};
+    }
+    unconvertible("toInteger", v, where);
+}
+
+Value f_to_float(Context&, const Arguments& a, QueryPosition where)
+{
+    const auto& v = a[0];
+    if (v.is_null() || v.is_float()) return v;
+    if (v.is_integer()) return Value::floating(static_cast<double>(v.as_integer()));
+    if (v.is_string()) {
+        auto d = float_from_text(v.as_string());
+        return d ? Value::floating(*d) : Value();
+    }
+    unconvertible("toFloat", v, where);
+}
+
+Value f_to_boolean(Context&, const Arguments& a, QueryPosition where)
+{
+    const auto& v = a[0];
+    if (v.is_null() || v.is_boolean()) return v;
+    if (v.is_string()) {
+        auto text = fold_case(v.as_string());
+        if (text == "true") return Value::boolean(true);
+        if (text == "false") return Value::boolean(false);
+        return {};
+    }
+    if (v.is_integer()) return Value::boolean(v.as_integer() != 0);
+    unconvertible("toBoolean", v, where);
+}
+
+Value f_to_string(Context&, const Arguments& a, QueryPosition where)
+{
+    const auto& v = a[0];
+    switch (v.type()) {
+    case ValueType::Null: return {};
+    case ValueType::String: return v;
+    case ValueType::Integer: return Value::string(std::to_string(v.as_integer()));
+    case ValueType::Float: return Value::string(format_float(v.as_float()));
+    case ValueType::Boolean: return Value::string(v.as_boolean() ? "true" : "false");
+    default: unconvertible("toString", v, where);
+    }
+}
+
+// Mathematics.
+
+Value unary_math(const Arguments& a, std::string_view function, double (*f)(double), QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    return Value::floating(f(number_argument(function, a[0], where)));
+}
+
+Value f_abs(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    if (a[0].is_integer()) {
+        auto i = a[0].as_integer();
+        if (i == std::numeric_limits<std::int64_t>::min()) {
+            runtime_error(ErrorClass::ArgumentError, "IntegerOverflow", "abs() of the smallest integer overflows", where);
+        }
+        return Value::integer(i < 0 ? -i : i);
+    }
+    return Value::floating(std::fabs(number_argument("abs", a[0], where)));
+}
+
+Value f_sign(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    double d = number_argument("sign", a[0], where);
+    return Value::integer(d > 0 ? 1 : d < 0 ? -1 : 0);
+}
+
+Value f_round(Context&, const Arguments& a, QueryPosition where)
+{
+    if (a[0].is_null()) return {};
+    double d = number_argument("round", a[0], where);
+    if (a.size() == 1) return Value::floating(std::floor(d + 0.5));
+    double scale = std::pow(10.0, static_cast<double>(integer_argument("round", a[1], where)));
+    return Value::floating(std::round(d * scale) / scale);
+}
+
+Value f_ceil(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "ceil", [](double d) { return std::ceil(d); }, where); }
+Value f_floor(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "floor", [](double d) { return std::floor(d); }, where); }
+Value f_sqrt(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "sqrt", [](double d) { return std::sqrt(d); }, where); }
+Value f_exp(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "exp", [](double d) { return std::exp(d); }, where); }
+Value f_log(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "log", [](double d) { return std::log(d); }, where); }
+Value f_log10(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "log10", [](double d) { return std::log10(d); }, where); }
+Value f_sin(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "sin", [](double d) { return std::sin(d); }, where); }
+Value f_cos(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "cos", [](double d) { return std::cos(d); }, where); }
+Value f_tan(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "tan", [](double d) { return std::tan(d); }, where); }
+Value f_cot(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "cot", [](double d) { return 1.0 / std::tan(d); }, where); }
+Value f_asin(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "asin", [](double d) { return std::asin(d); }, where); }
+Value f_acos(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "acos", [](double d) { return std::acos(d); }, where); }
+Value f_atan(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "atan", [](double d) { return std::atan(d); }, where); }
+Value f_degrees(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "degrees", [](double d) { return d * 180.0 / M_PI; }, where); }
+Value f_radians(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "radians", [](double d) { return d * M_PI / 180.0; }, where); }
+Value f_haversin(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "haversin", [](double d) { return (1 - std::cos(d)) / 2; }, where); }
+
+Value f_atan2(Context&, const Arguments& a, QueryPosition where)
+{
+    NULL_IN_NULL_OUT(a)
+    return Value::floating(std::atan2(number_argument("atan2", a[0], where), number_argument("atan2", a[1], where)));
+}
+
+Value f_pi(Context&, const Arguments&, QueryPosition) { return Value::floating(M_PI); }
+Value f_e(Context&, const Arguments&, QueryPosition) { return Value::floating(M_E); }
+
+Value f_rand(Context&, const Arguments&, QueryPosition)
+{
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    return Value::floating(std::uniform_real_distribution<double>(0.0, 1.0)(generator));
+}
+
+constexpr std::array<Function, 55> functions{{
+    {"id", 1, 1, f_id}, {"type", 1, 1, f_type}, {"labels", 1, 1, f_labels}, {"keys", 1, 1, f_keys},
+    {"properties", 1, 1, f_properties}, {"length", 1, 1, f_length}, {"size", 1, 1, f_size},
+    {"nodes", 1, 1, f_nodes}, {"relationships", 1, 1, f_relationships}, {"startnode", 1, 1, f_start_node},
+    {"endnode", 1, 1, f_end_node}, {"head", 1, 1, f_head}, {"last", 1, 1, f_last}, {"tail", 1, 1, f_tail},
+    {"coalesce", 1, 1000, f_coalesce}, {"exists", 1, 1, f_exists}, {"reverse", 1, 1, f_reverse},
+    {"range", 2, 3, f_range}, {"tolower", 1, 1, f_to_lower}, {"toupper", 1, 1, f_to_upper},
+    {"lower", 1, 1, f_to_lower}, {"upper", 1, 1, f_to_upper},
+    {"trim", 1, 1, f_trim}, {"ltrim", 1, 1, f_ltrim}, {"rtrim", 1, 1, f_rtrim}, {"replace", 3, 3, f_replace},
+    {"substring", 2, 3, f_substring}, {"left", 2, 2, f_left}, {"right", 2, 2, f_right}, {"split", 2, 2, f_split},
+    {"tointeger", 1, 1, f_to_integer}, {"tofloat", 1, 1, f_to_float}, {"toboolean", 1, 1, f_to_boolean},
+    {"tostring", 1, 1, f_to_string}, {"abs", 1, 1, f_abs}, {"sign", 1, 1, f_sign}, {"round", 1, 2, f_round},
+    {"ceil", 1, 1, f_ceil}, {"floor", 1, 1, f_floor}, {"sqrt", 1, 1, f_sqrt}, {"exp", 1, 1, f_exp},
+    {"log", 1, 1, f_log}, {"log10", 1, 1, f_log10}, {"sin", 1, 1, f_sin}, {"cos", 1, 1, f_cos},
+    {"tan", 1, 1, f_tan}, {"cot", 1, 1, f_cot}, {"asin", 1, 1, f_asin}, {"acos", 1, 1, f_acos},
+    {"atan", 1, 1, f_atan}, {"atan2", 2, 2, f_atan2}, {"degrees", 1, 1, f_degrees},
+    {"radians", 1, 1, f_radians}, {"haversin", 1, 1, f_haversin}, {"pi", 0, 0, f_pi},
+}};
+constexpr std::array<Function, 2> more_functions{{{"e", 0, 0, f_e}, {"rand", 0, 0, f_rand}}};
+
+constexpr std::array<std::string_view, 10> aggregates{"count", "sum", "avg", "min", "max", "collect",
+                                                       "stdev", "stdevp", "percentilecont", "percentiledisc"};
+
+const Function* find_function(std::string_view name)
+{
+    auto key = fold_case(name);
+    for (const auto& f : functions) {
+        if (f.name == key) return &f;
+    }
+    for (const auto& f : more_functions) {
+        if (f.name == key) return &f;
+    }
+    return nullptr;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+bool is_aggregate_function(std::string_view name)
+{
+    auto key = fold_case(name);
+    return std::find(aggregates.begin(), aggregates.end(), key) != aggregates.end();
+}
+
+bool is_known_function(std::string_view name)
+{
+    return is_aggregate_function(name) || find_function(name) != nullptr;
+}
+
+std::string closest_function(std::string_view name)
+{
+    auto key = fold_case(name);
+    std::string best;
+    std::size_t best_distance = 3;
+    auto consider = [&](std::string_view candidate) {
+        auto distance = edit_distance(key, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = std::string(candidate);
+        }
+    };
+    for (const auto& f : functions) consider(f.name);
+    for (const auto& f : more_functions) consider(f.name);
+    for (auto a : aggregates) consider(a);
+    return best;
+}
+
+Value call_function(Context& context, const std::string& name, const std::vector<Value>& arguments, QueryPosition where)
+{
+    const auto* function = find_function(name);
+    if (!function) {
+        runtime_error(ErrorClass::SemanticError, "UnknownFunction", "unknown function '" + name + "'", where);
+    }
+    auto count = static_cast<int>(arguments.size());
+    if (count < function->min_arguments || count > function->max_arguments) {
+        throw Error(ErrorClass::SyntaxError, "InvalidNumberOfArguments", Phase::compile,
+                    name + "() takes " + std::to_string(function->min_arguments) +
+                        (function->max_arguments != function->min_arguments ? " or more" : "") + " arguments",
+                    where);
+    }
+    return function->call(context, arguments, where);
+}
+
+}  // namespace actorgraph::cypher

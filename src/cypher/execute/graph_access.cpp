@@ -1,0 +1,303 @@
+#include "cypher/execute/graph_access.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "actorgraph/model/schema.hpp"
+
+namespace actorgraph::cypher {
+
+namespace {
+
+constexpr std::string_view labels_property = "labels";
+
+bool is_generated(const Actor& actor)
+{
+    return std::string_view(actor.id).starts_with(generated_id_prefix);
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text)
+{
+    text = trim_spaces(text);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    std::int64_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+// Numbers only: parse_number would also take "inf" or "nan", which are words here.
+bool spelled_as_number(std::string_view text)
+{
+    text = trim_spaces(text);
+    if (text.empty()) return false;
+    bool digit = false;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return false;
+    }
+    return digit;
+}
+
+}  // namespace
+
+Value property_value(std::string_view name, std::string_view text)
+{
+    bool integer_field = name == schema::year || name == schema::since || name == schema::until;
+    if (name == schema::amount_usd) {
+        if (auto number = parse_number(text); number && spelled_as_number(text)) return Value::floating(*number);
+        return Value::string(std::string(text));
+    }
+    if (auto integer = parse_integer(text)) return Value::integer(*integer);
+    if (!integer_field && spelled_as_number(text)) {
+        if (auto number = parse_number(text)) return Value::floating(*number);
+    }
+    return Value::string(std::string(text));
+}
+
+std::string property_text(const Value& value)
+{
+    switch (value.type()) {
+    case ValueType::Null: return {};
+    case ValueType::Boolean: return value.as_boolean() ? "true" : "false";
+    case ValueType::Integer: return std::to_string(value.as_integer());
+    case ValueType::Float: return format_float(value.as_float());
+    case ValueType::String: return value.as_string();
+    case ValueType::List: {
+        std::string text = "[";
+        for (const auto& element : value.as_list()) {
+            if (text.size() > 1) text += ", ";
+            text += element.is_string() ? quote_string(element.as_string()) : property_text(element);
+        }
+        return text + "]";
+    }
+    default: return {};
+    }
+}
+
+void check_property_value(const Value& value, const std::string& key)
+{
+    auto scalar = [](const Value& v) { return v.is_boolean() || v.is_number() || v.is_string(); };
+    if (value.is_null() || scalar(value)) return;
+    if (value.is_list() && std::all_of(value.as_list().begin(), value.as_list().end(), scalar)) return;
+    throw Error(ErrorClass::TypeError, "InvalidPropertyType", Phase::runtime,
+                "property '" + key + "' cannot hold a " + type_name(value.type()));
+}
+
+std::vector<std::string> GraphAccess::labels(ActorIndex node) const
+{
+    const auto& actor = graph_.actor(node);
+    std::vector<std::string> result;
+    if (!actor.kind.empty()) result.push_back(actor.kind.str());
+    auto more = actor.properties.find(labels_property);
+    if (more != actor.properties.end()) {
+        for (auto& label : split_list(more->second)) {
+            if (std::find(result.begin(), result.end(), label) == result.end()) result.push_back(std::move(label));
+        }
+    }
+    return result;
+}
+
+bool GraphAccess::has_label(ActorIndex node, std::string_view label) const
+{
+    const auto& actor = graph_.actor(node);
+    if (actor.kind == label) return true;
+    auto more = actor.properties.find(labels_property);
+    if (more == actor.properties.end()) return false;
+    for (const auto& each : split_list(more->second)) {
+        if (each == label) return true;
+    }
+    return false;
+}
+
+Value GraphAccess::stored_value(const Map* typed, const Properties& properties, std::string_view key) const
+{
+    if (typed) {
+        auto found = typed->find(key);
+        if (found != typed->end()) return found->second;
+    }
+    auto found = properties.find(key);
+    if (found == properties.end()) return {};
+    return property_value(key, found->second);
+}
+
+Value GraphAccess::node_property(ActorIndex node, std::string_view key) const
+{
+    const auto& actor = graph_.actor(node);
+    // A node made without a string id has a generated one, hidden; an `id` of another type is a property.
+    if (key == "id" && !is_generated(actor)) return Value::string(actor.id);
+    if (key == "label") return actor.label.empty() ? Value() : Value::string(actor.label);
+    if (key == "aliases") {
+        if (actor.aliases.empty()) return {};
+        List aliases;
+        for (const auto& alias : actor.aliases) aliases.push_back(Value::string(alias));
+        return Value::list(std::move(aliases));
+    }
+    if (key == labels_property) return {};
+    auto typed = overlay_.nodes.find(node);
+    return stored_value(typed == overlay_.nodes.end() ? nullptr : &typed->second, actor.properties, key);
+}
+
+Map GraphAccess::node_properties(ActorIndex node) const
+{
+    const auto& actor = graph_.actor(node);
+    Map result;
+    for (std::string_view key : {"id", "label", "aliases"}) {
+        auto value = node_property(node, key);
+        if (!value.is_null()) result.emplace(std::string(key), std::move(value));
+    }
+    for (const auto& [key, text] : actor.properties) {
+        if (key == labels_property) continue;
+        result.insert_or_assign(std::string(key), node_property(node, key));
+    }
+    return result;
+}
+
+Value GraphAccess::relationship_property(RelationIndex relationship, std::string_view key) const
+{
+    auto typed = overlay_.relationships.find(relationship);
+    return stored_value(typed == overlay_.relationships.end() ? nullptr : &typed->second,
+                        graph_.relation(relationship).properties, key);
+}
+
+Map GraphAccess::relationship_properties(RelationIndex relationship) const
+{
+    Map result;
+    for (const auto& [key, text] : graph_.relation(relationship).properties) {
+        result.emplace(std::string(key), relationship_property(relationship, key));
+    }
+    return result;
+}
+
+void GraphAccess::write_labels(ActorIndex node, const std::vector<std::string>& labels)
+{
+    auto& actor = graph_.actor_for_edit(node);
+    // The kind is the first built-in kind among the labels, else the first label, as neo4j_labels does.
+    auto known = std::find_if(labels.begin(), labels.end(), [](const std::string& l) { return schema::is_known_kind(l); });
+    if (known == labels.end()) known = labels.begin();
+    actor.kind = known == labels.end() ? Term() : Term(*known);
+    std::string rest;
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        if (it == known) continue;
+        if (!rest.empty()) rest += ';';
+        rest += *it;
+    }
+    if (rest.empty()) {
+        actor.properties.erase(labels_property);
+    } else {
+        actor.properties.insert_or_assign(labels_property, rest);
+    }
+}
+
+ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, const Map& properties, Statistics& stats)
+{
+    Actor actor;
+    Map typed;
+    for (const auto& [key, value] : properties) {
+        check_property_value(value, key);
+        if (value.is_null()) continue;
+        if (key == "id" && value.is_string() && !value.as_string().empty()) {
+            actor.id = value.as_string();
+        } else if (key == "label" && value.is_string()) {
+            actor.label = value.as_string();
+        } else if (key == "aliases" && value.is_list()) {
+            for (const auto& alias : value.as_list()) actor.aliases.push_back(property_text(alias));
+        } else if (key == labels_property) {
+            throw Error(ErrorClass::SemanticError, "ReservedProperty", Phase::runtime,
+                        "'labels' is where actorgraph keeps a node's labels; set labels with n:Label");
+        } else {
+            actor.properties.insert_or_assign(key, property_text(value));
+            typed.emplace(key, value);
+        }
+        ++stats.properties_set;
+    }
+    if (actor.id.empty()) {
+        do {
+            actor.id = std::string(generated_id_prefix) + std::to_string(overlay_.next_generated_id++);
+        } while (graph_.find_by_id(actor.id));
+    } else if (graph_.find_by_id(actor.id)) {
+        throw Error(ErrorClass::ConstraintVerificationFailed, "DuplicateId", Phase::runtime,
+                    "a node with id '" + actor.id + "' exists already");
+    }
+    auto node = graph_.add_actor(std::move(actor));
+    if (!typed.empty()) overlay_.nodes[node] = std::move(typed);
+    std::vector<std::string> distinct;
+    for (const auto& label : labels) {
+        if (std::find(distinct.begin(), distinct.end(), label) == distinct.end()) distinct.push_back(label);
+    }
+    write_labels(node, distinct);
+    stats.labels_added += static_cast<std::int64_t>(distinct.size());
+    ++stats.nodes_created;
+    return node;
+}
+
+RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex target, const std::string& type,
+                                               const Map& properties, Statistics& stats)
+{
+    Relation relation;
+    relation.source = source;
+    relation.target = target;
+    relation.type = type;
+    Map typed;
+    for (const auto& [key, value] : properties) {
+        check_property_value(value, key);
+        if (value.is_null()) continue;
+        relation.properties.insert_or_assign(key, property_text(value));
+        typed.emplace(key, value);
+        ++stats.properties_set;
+    }
+    auto index = graph_.add_relation(std::move(relation));
+    if (!typed.empty()) overlay_.relationships[index] = std::move(typed);
+    ++stats.relationships_created;
+    return index;
+}
+
+void GraphAccess::set_stored(Map& typed, Properties& properties, const std::string& key, const Value& value,
+                             Statistics& stats)
+{
+    check_property_value(value, key);
+    if (value.is_null()) {
+        typed.erase(key);
+        if (properties.erase(key) > 0) ++stats.properties_removed;
+        return;
+    }
+    properties.insert_or_assign(key, property_text(value));
+    typed.insert_or_assign(key, value);
+    ++stats.properties_set;
+}
+
+void GraphAccess::set_node_property(ActorIndex node, const std::string& key, const Value& value, Statistics& stats)
+{
+    if (key == "id" || key == "label" || key == "aliases" || key == labels_property) {
+        throw Error(ErrorClass::SemanticError, "UnsupportedProperty", Phase::runtime,
+                    "changing '" + key + "' of an existing node is not supported yet");
+    }
+    set_stored(overlay_.nodes[node], graph_.actor_for_edit(node).properties, key, value, stats);
+}
+
+void GraphAccess::set_relationship_property(RelationIndex relationship, const std::string& key, const Value& value,
+                                            Statistics& stats)
+{
+    set_stored(overlay_.relationships[relationship], graph_.relation_for_edit(relationship).properties, key, value,
+               stats);
+}
+
+void GraphAccess::add_label(ActorIndex node, const std::string& label, Statistics& stats)
+{
+    if (has_label(node, label)) return;
+    auto current = labels(node);
+    current.push_back(label);
+    write_labels(node, current);
+    ++stats.labels_added;
+}
+
+void GraphAccess::remove_label(ActorIndex node, const std::string& label, Statistics& stats)
+{
+    if (!has_label(node, label)) return;
+    auto current = labels(node);
+    std::erase(current, label);
+    write_labels(node, current);
+    ++stats.labels_removed;
+}
+
+}  // namespace actorgraph::cypher

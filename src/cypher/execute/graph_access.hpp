@@ -1,0 +1,65 @@
+#pragma once
+// How Cypher sees the model, in one place: an actor is a node whose labels are its kind and the further labels
+// the `labels` property lists (as io/neo4j_labels.cpp stores them); `id` (unless generated), `label`,
+// `aliases` and the free properties are its properties; a relation's type is its Cypher type. Properties are
+// text in the model: values Cypher wrote keep their type in the session's overlay, other text is typed by
+// property_value.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/cypher/engine.hpp"
+
+namespace actorgraph::cypher {
+
+/// The exact values Cypher wrote, by element, for types text cannot carry ('1' stays a string).
+struct TypedOverlay {
+    std::unordered_map<ActorIndex, Map> nodes;
+    std::unordered_map<RelationIndex, Map> relationships;
+    std::uint64_t next_generated_id = 1;
+};
+
+/// Ids the engine makes for nodes created without one; they are not shown as an `id` property.
+inline constexpr std::string_view generated_id_prefix = "_:";
+
+class GraphAccess {
+public:
+    GraphAccess(Graph& graph, TypedOverlay& overlay) : graph_(graph), overlay_(overlay) {}
+
+    [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
+
+    [[nodiscard]] std::vector<std::string> labels(ActorIndex node) const;
+    [[nodiscard]] bool has_label(ActorIndex node, std::string_view label) const;
+    /// The property's value, null when absent.
+    [[nodiscard]] Value node_property(ActorIndex node, std::string_view key) const;
+    [[nodiscard]] Map node_properties(ActorIndex node) const;
+    [[nodiscard]] Value relationship_property(RelationIndex relationship, std::string_view key) const;
+    [[nodiscard]] Map relationship_properties(RelationIndex relationship) const;
+    [[nodiscard]] const std::string& type(RelationIndex relationship) const { return graph_.relation(relationship).type; }
+
+    /// A new node with these labels and properties (null values are left out).
+    ActorIndex create_node(const std::vector<std::string>& labels, const Map& properties, Statistics& stats);
+    RelationIndex create_relationship(ActorIndex source, ActorIndex target, const std::string& type,
+                                      const Map& properties, Statistics& stats);
+    /// Sets (or with null removes) a property; `id`, `label` and `aliases` of existing nodes cannot change yet.
+    void set_node_property(ActorIndex node, const std::string& key, const Value& value, Statistics& stats);
+    void set_relationship_property(RelationIndex relationship, const std::string& key, const Value& value,
+                                   Statistics& stats);
+    void add_label(ActorIndex node, const std::string& label, Statistics& stats);
+    void remove_label(ActorIndex node, const std::string& label, Statistics& stats);
+
+private:
+    [[nodiscard]] Value stored_value(const Map* typed, const Properties& properties, std::string_view key) const;
+    void set_stored(Map& typed, Properties& properties, const std::string& key, const Value& value, Statistics& stats);
+    void write_labels(ActorIndex node, const std::vector<std::string>& labels);
+
+    Graph& graph_;
+    TypedOverlay& overlay_;
+};
+
+/// Throws a TypeError unless the value may be stored as a property (a scalar or a list of scalars).
+void check_property_value(const Value& value, const std::string& key);
+
+}  // namespace actorgraph::cypher

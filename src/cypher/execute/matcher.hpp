@@ -1,0 +1,73 @@
+#pragma once
+// Finds the ways a pattern (one or more parts) matches the graph, given the variables a row binds already.
+// Relationships are matched at most once per pattern (openCypher's relationship isomorphism); variable-length
+// relationships are expanded depth-first with an explicit stack, so no path length can exhaust the C++ stack,
+// and every step counts against the statement's bound and cancellation.
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "cypher/execute/context.hpp"
+#include "cypher/parse/ast.hpp"
+
+namespace actorgraph::cypher {
+
+class PatternMatcher {
+public:
+    PatternMatcher(Context& context, std::span<const ast::PatternPart> parts, const Columns& input);
+
+    /// The input columns followed by the variables the pattern introduces.
+    [[nodiscard]] const Columns& columns() const noexcept { return columns_; }
+    /// Calls found with each matching row (laid out as columns()); found returns false to stop.
+    void match(const Row& input, const std::function<bool(const Row&)>& found);
+    /// match, ignoring whether found asks to stop.
+    void match(const Row& input, const std::function<void(const Row&)>& found);
+    /// True when the pattern matches at least once.
+    bool exists(const Row& input);
+
+private:
+    struct Element {
+        int slot = -1;            ///< the variable's column, or -1 when anonymous
+        bool dynamic_properties;  ///< the property map reads variables of this pattern: evaluated at each check
+        Value properties;         ///< evaluated once per match when not dynamic
+    };
+    struct Part {
+        const ast::PatternPart* syntax = nullptr;
+        bool reversed = false;  ///< matched from its last node back to its first
+        int path_slot = -1;
+        std::vector<Element> nodes, relationships;
+    };
+
+    [[nodiscard]] const ast::NodePattern& node_syntax(const Part& part, std::size_t i) const;
+    [[nodiscard]] const ast::RelationshipPattern& relationship_syntax(const Part& part, std::size_t i) const;
+    [[nodiscard]] ast::Direction direction(const Part& part, std::size_t i) const;
+    int slot_of(const std::string& variable);
+    void plan(Part& part, std::vector<std::string>& known);
+    void prepare(const Row& input);
+    bool properties_match(const Element& element, const ast::Expression* syntax, const Value& subject);
+    Value element_properties(const Element& element, const ast::Expression& syntax);
+
+    bool start_part(std::size_t part_index);
+    bool match_node(std::size_t part_index, std::size_t i, ActorIndex node);
+    bool finish_part(std::size_t part_index);
+    bool expand(std::size_t part_index, std::size_t i, ActorIndex from);
+    bool expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from);
+    bool expand_variable(std::size_t part_index, std::size_t i, ActorIndex from);
+    bool relationship_fits(const Part& part, std::size_t i, RelationIndex relationship);
+    [[nodiscard]] std::vector<ActorIndex> start_candidates(const Part& part);
+
+    Context& context_;
+    std::vector<Part> parts_;
+    Columns columns_;
+    std::size_t input_size_ = 0;
+
+    // The state of one match() call.
+    Row row_;
+    std::vector<char> bound_;
+    std::vector<RelationIndex> used_;
+    std::vector<ActorIndex> path_nodes_;
+    std::vector<RelationIndex> path_relationships_;
+    const std::function<bool(const Row&)>* found_ = nullptr;
+};
+
+}  // namespace actorgraph::cypher
