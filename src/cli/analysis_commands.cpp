@@ -79,7 +79,7 @@ int run_cut(const CutArguments& arguments)
     auto graph = load_graph(arguments.file);
     auto from = graph.resolve(arguments.from);
     auto to = graph.resolve(arguments.to);
-    CutOptions options{make_filter(arguments.filter), parse_direction(arguments.direction),
+    CutOptions options{make_filter(arguments.filter, graph), parse_direction(arguments.direction),
                        arguments.relations ? CutKind::relations : CutKind::actors};
     auto cut = minimum_cut(graph, from, to, options);
     const char* what = arguments.relations ? "relations" : "actors";
@@ -166,7 +166,7 @@ int run_what_if(const WhatIfArguments& arguments)
     std::optional<std::pair<ActorIndex, ActorIndex>> between;
     if (arguments.between.size() == 2) between = std::make_pair(graph.resolve(arguments.between[0]), graph.resolve(arguments.between[1]));
     QueryCache cache(graph, 1);
-    WhatIfOptions options{make_filter(arguments.filter), parse_direction(arguments.direction), arguments.k};
+    WhatIfOptions options{make_filter(arguments.filter, graph), parse_direction(arguments.direction), arguments.k};
     auto result = what_if(cache, removed, between, options);
     if (arguments.json) {
         auto fragments = json::array();
@@ -208,7 +208,7 @@ int run_dependence(const DependenceArguments& arguments)
     auto graph = load_graph(arguments.file);
     auto target = graph.resolve(arguments.target);
     DependenceOptions options;
-    options.filter = make_filter(arguments.filter);
+    options.filter = make_filter(arguments.filter, graph);
     options.types = parse_name_list(arguments.types, "investment types");
     options.cap = parse_share(arguments.cap);
     options.group_by = parse_dependence_grouping(arguments.group_by);
@@ -266,7 +266,7 @@ int run_dependence(const DependenceArguments& arguments)
 int run_communities(const CommunitiesArguments& arguments)
 {
     auto graph = load_graph(arguments.file);
-    CommunityOptions options{make_filter(arguments.filter), parse_community_method(arguments.method), arguments.resolution,
+    CommunityOptions options{make_filter(arguments.filter, graph), parse_community_method(arguments.method), arguments.resolution,
                              arguments.seed};
     QueryCache cache(graph, 1);
     auto index = cache.index(options.filter, Direction::follow);

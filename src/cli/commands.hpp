@@ -7,6 +7,7 @@
 
 namespace actorgraph {
 struct GraphFilter;
+class Graph;
 }
 
 namespace actorgraph::cli {
@@ -94,8 +95,9 @@ struct GenerateArguments {
     std::string formats = "csv,dot,graphml";
 };
 
-/// The filter the shared options describe; throws Error for a malformed option.
-[[nodiscard]] GraphFilter make_filter(const FilterArguments& arguments);
+/// The filter the shared options describe, its kinds and types spelled as the graph spells them;
+/// throws Error for a malformed option or an unknown kind or type (with a suggestion).
+[[nodiscard]] GraphFilter make_filter(const FilterArguments& arguments, const Graph& graph);
 
 int run_info(const InfoArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
