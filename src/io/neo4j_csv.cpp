@@ -119,7 +119,8 @@ std::string property_header(const std::string& name, const std::vector<const Pro
         });
         if (typed) return name + (year ? ":int" : ":float");
     }
-    bool reserved = nodes && (name == "name" || name == "label" || name == "aliases");
+    // These names are fields when a column has no type (or, for `directed`, the type boolean).
+    bool reserved = nodes ? (name == "name" || name == "label" || name == "aliases") : name == "directed";
     bool ambiguous = name.empty() || name.find(':') != std::string::npos;
     return reserved || ambiguous ? name + ":string" : name;
 }

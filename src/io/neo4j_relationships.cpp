@@ -147,20 +147,28 @@ private:
 };
 
 // Neo4j has no undirected relationships, so write_neo4j_csv keeps actorgraph's in a `directed:boolean`
-// column; read back, a `directed` of false makes the relation undirected (and is not kept as a property).
+// column; read back, a `directed` of false makes the relation undirected. The column is read under a name
+// no header can give a property, so a property that is itself called `directed` (written `directed:string`)
+// stays a property.
+constexpr std::string_view direction_key = "\x01directed";
+
 Orientation take_orientation(Relation& relation)
 {
-    auto found = relation.properties.find("directed");
+    auto found = relation.properties.find(std::string(direction_key));
     if (found == relation.properties.end()) return Orientation::directed;
     bool undirected = fold_case(found->second) == "false";
-    relation.properties.erase("directed");
+    relation.properties.erase(std::string(direction_key));
     return undirected ? Orientation::undirected : Orientation::directed;
 }
 
-bool has_direction_column(const Table& table)
+// The table with its `directed:boolean` column renamed to direction_key; false when it has none.
+bool mark_direction_column(Table& table)
 {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-        if (table.roles[i] == Role::property && table.columns[i].name == "directed") return true;
+        auto& column = table.columns[i];
+        if (table.roles[i] != Role::property || column.name != "directed" || column.type != "boolean") continue;
+        column.name = std::string(direction_key);
+        return true;
     }
     return false;
 }
@@ -210,12 +218,13 @@ void read_relationships(Graph& graph, std::string_view text, const FileName& fil
     read_relationship_records(graph, parser, table, file, limits, context);
 }
 
-void read_relationship_records(Graph& graph, CsvParser& parser, const Table& table, const FileName& file,
+void read_relationship_records(Graph& graph, CsvParser& parser, const Table& header, const FileName& file,
                                const InputLimits& limits, const RelationshipContext& context)
 {
     graph.reserve(0, parser.estimated_records());
+    auto table = header;
+    bool directions = mark_direction_column(table);
     RelationReader reader(graph, table, file, context, graph.new_property_arena());
-    bool directions = has_direction_column(table);
     auto add = [&](Relation&& relation) {
         auto orientation = directions ? take_orientation(relation) : Orientation::directed;
         graph.add_relation(std::move(relation), orientation);

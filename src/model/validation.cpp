@@ -88,9 +88,12 @@ void check_conventions(const Graph& graph, CappedDiagnostics& out)
         owners_of_name[fold_case(actor.display_name())].insert(actor.id);
         for (const auto& alias : actor.aliases) owners_of_name[fold_case(alias)].insert(actor.id);
     }
-    for (const auto& [name, owners] : owners_of_name) {
-        if (owners.size() > 1) {
-            out.add_lazily("shared name", [&] { return Diagnostic{{}, "name '" + name + "' is used by several actors: " + join_names(owners)}; });
+    // An entry, not a structured binding: clang 14 (the fuzz build) cannot capture bindings in a lambda.
+    for (const auto& entry : owners_of_name) {
+        if (entry.second.size() > 1) {
+            out.add_lazily("shared name", [&] {
+                return Diagnostic{{}, "name '" + entry.first + "' is used by several actors: " + join_names(entry.second)};
+            });
         }
     }
     for (const auto& relation : graph.relations()) {

@@ -81,7 +81,7 @@ TEST(AnalysisCli, CommunitiesCoverEveryActorOnce)
     for (const auto& community : answer["communities"]) {
         for (const auto& id : community["actors"]) EXPECT_TRUE(seen.insert(id.get<std::string>()).second);
     }
-    EXPECT_EQ(seen.size(), 90u);
+    EXPECT_EQ(seen.size(), 91u) << "every actor of the bundled graph";
     EXPECT_GT(answer["modularity"].get<double>(), 0.2);
 }
 
@@ -101,7 +101,11 @@ TEST(AnalysisCli, EvidenceRankedPathsPutTheStrongestWeakestLinkFirst)
 {
     auto answer = json_of("path graphs/nato_mongolia.gv Mongolia NATO --rank-by evidence --k 3 --min-confidence low");
     ASSERT_FALSE(answer["paths"].empty());
-    EXPECT_EQ(answer["paths"][0]["weakest_evidence"], "medium");
+    // The direct partnership is graded B1 and A2 in the bundled graph (equal on the scale, graphs/README.md),
+    // stronger than every two-hop route's weakest link (B2 at best).
+    auto weakest = answer["paths"][0]["weakest_evidence"].get<std::string>();
+    EXPECT_TRUE(weakest == "A2" || weakest == "B1") << weakest;
+    EXPECT_EQ(answer["paths"][0]["actors"].size(), 2u) << answer.dump();
 }
 
 }  // namespace
