@@ -13,9 +13,14 @@ bool is_keyword(std::string_view text)
            lower == "strict";
 }
 
+// Long names are quoted: the reader refuses unquoted names over 64 KiB (cgraph takes minutes on them) and
+// reads quoted strings of any length, so what we write always reads back.
+constexpr std::size_t longest_plain_id = 256;
+
 bool is_plain_id(std::string_view text)
 {
-    if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front())) || is_keyword(text)) return false;
+    if (text.empty() || text.size() > longest_plain_id) return false;
+    if (std::isdigit(static_cast<unsigned char>(text.front())) || is_keyword(text)) return false;
     for (char c : text) {
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
     }

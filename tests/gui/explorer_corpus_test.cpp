@@ -132,7 +132,7 @@ TEST(ExplorerWindowHostileNames, AGraphOfHostileNamesIsShownWithEveryPanelOpen)
     save_graph(graph, file, FileFormat::dot);
     auto last = "a" + std::to_string(graph.actor_count() - 1);
     auto script = write_script(folder, "sleep 0.2\nselect a0 a1 a4\npath a0 " + last + " k=3 direction=any\nsleep 0.2\n"
-                                       "filter kinds a,b\nsleep 0.1\nfilter clear\nfocus a5 2\nsleep 0.2\n");
+                                       "filter kinds plain,digraph\nsleep 0.1\nfilter types plain\nsleep 0.1\nfilter clear\nfocus a5 2\nsleep 0.2\n");
     auto run = run_gui(folder / "hostile.png", "'" + file.string() + "' --script '" + script.string() + "' --timeout 300", true);
     EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 1) << "exit " << run.exit_code << "\n" << run.output;
     EXPECT_EQ(run.output.find("Assertion"), std::string::npos) << run.output;

@@ -77,3 +77,27 @@ TEST(DotWriter, QuotesKeywordsAndNonIdentifierIds)
 
 }  // namespace
 }  // namespace actorgraph
+
+namespace actorgraph {
+namespace {
+
+// The reader refuses unquoted names over 64 KiB; what the writer writes must read back, so a long
+// plain word (an id, a label, a value) is written quoted.
+TEST(DotWriter, ALongPlainWordIsQuotedSoTheFileReadsBack)
+{
+    Graph graph;
+    Actor actor;
+    actor.id = std::string(70'000, 'a');
+    actor.label = std::string(70'000, 'b');
+    actor.properties.try_emplace("note", std::string(70'000, 'c'));
+    graph.add_actor(std::move(actor));
+    auto text = write_dot(graph);
+    auto again = read_dot(text, "long.gv");
+    ASSERT_EQ(again.actor_count(), 1u);
+    EXPECT_EQ(again.actor(0).id, std::string(70'000, 'a'));
+    EXPECT_EQ(again.actor(0).label, std::string(70'000, 'b'));
+    EXPECT_EQ(again.actor(0).properties.at("note"), std::string(70'000, 'c'));
+}
+
+}  // namespace
+}  // namespace actorgraph

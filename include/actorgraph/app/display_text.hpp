@@ -11,7 +11,7 @@ namespace actorgraph {
 /// How many code points a one-line widget shows before "…" (a name in a list, a checkbox).
 inline constexpr std::size_t short_text_limit = 160;
 /// How many code points a name in a two-column checkbox list shows (the whole name is its tooltip).
-inline constexpr std::size_t column_text_limit = 22;
+inline constexpr std::size_t column_text_limit = 18;
 /// How many code points a wrapped block shows before "…" (a quote, a property value, a message).
 inline constexpr std::size_t long_text_limit = 4000;
 
