@@ -23,6 +23,7 @@ RelationLine line_of(const Graph& graph, RelationIndex index, bool outgoing)
     RelationLine line;
     line.relation = index;
     line.outgoing = outgoing;
+    line.undirected = graph.is_undirected(index);
     line.other = outgoing ? relation.target : relation.source;
     line.when = relation_years_text(relation);
     line.amount = amount_text(property_or_empty(relation.properties, schema::amount_usd));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace actorgraph {
 namespace {
 
@@ -32,6 +34,23 @@ TEST(Inspector, GroupsRelationsByTypeWithTheirSources)
     EXPECT_FALSE(details.groups[1].lines[0].outgoing);
     EXPECT_EQ(details.groups[1].lines[0].when, "2005\u20132007");
     EXPECT_EQ(details.properties[0], (std::pair<std::string, std::string>{"id", "a"}));
+}
+
+TEST(Inspector, AnUndirectedRelationIsMarkedAsSuchFromBothEnds)
+{
+    auto graph = small_graph();
+    graph.add_relation({0, 1, "partnership", {}, {}}, Orientation::undirected);
+    for (ActorIndex actor : {0u, 1u}) {
+        auto details = describe_actor(graph, actor);
+        auto partnership = std::find_if(details.groups.begin(), details.groups.end(),
+                                        [](const RelationGroup& group) { return group.type == "partnership"; });
+        ASSERT_NE(partnership, details.groups.end());
+        ASSERT_EQ(partnership->lines.size(), 1u);
+        EXPECT_TRUE(partnership->lines[0].undirected);
+    }
+    for (const auto& group : describe_actor(graph, 0).groups) {
+        if (group.type == "investment") EXPECT_FALSE(group.lines[0].undirected);
+    }
 }
 
 TEST(Inspector, TooltipsNameLabelKindTypeYearAmountAndSource)

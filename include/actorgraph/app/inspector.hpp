@@ -13,6 +13,7 @@ struct RelationLine {
     RelationIndex relation = 0;
     ActorIndex other = 0;   ///< the actor at the other end
     bool outgoing = true;   ///< true when the inspected actor is the source
+    bool undirected = false;  ///< walked both ways: shown with a line, not an arrow
     std::string when;       ///< "2012", "2005–2007", "since 2010" or empty
     std::string amount;     ///< "US$ 1,000,000" or empty
     std::string source;     ///< the source quote, may be empty

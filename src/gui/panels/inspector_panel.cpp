@@ -58,7 +58,7 @@ std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails&
             const auto& line = group.lines[i];
             ImGui::PushID(static_cast<int>(line.relation));
             auto name = display_text(graph.actor(line.other).display_name());
-            auto text = std::string(line.outgoing ? "\u2192 " : "\u2190 ") + name;
+            auto text = std::string(line.undirected ? "\u2014 " : line.outgoing ? "\u2192 " : "\u2190 ") + name;
             if (ImGui::Selectable(widget_label(text, "line").c_str())) clicked = line.other;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", name.c_str());
             std::string facts = line.when;
