@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace fs = std::filesystem;
@@ -31,6 +32,12 @@ std::vector<fs::path> corpus_graph_files(const std::string& folder)
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+std::string identifier_of(std::string text)
+{
+    for (auto& c : text) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return text;
 }
 
 bool corpus_missing_is_failure()

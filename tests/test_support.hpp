@@ -14,6 +14,8 @@ namespace actorgraph::testing {
 [[nodiscard]] std::filesystem::path corpus_dir();
 /// The graph files of a corpus folder (DOT, GraphML, GEXF), sorted; empty when the corpus is absent.
 [[nodiscard]] std::vector<std::filesystem::path> corpus_graph_files(const std::string& folder);
+/// The text with every character but letters and digits made '_' (a test or folder name from a path).
+[[nodiscard]] std::string identifier_of(std::string text);
 /// Why a corpus test cannot run, or empty when it can: in CI (the CI variable set) a missing corpus
 /// is a failure, not a skip, so a test calls this and fails or skips with the text.
 [[nodiscard]] bool corpus_missing_is_failure();

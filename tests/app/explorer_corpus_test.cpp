@@ -90,11 +90,7 @@ TEST_P(ExplorerCorpus, EveryFileOpensOrSaysWhyAndSurvivesTheUsualClicks)
 
 INSTANTIATE_TEST_SUITE_P(Folders, ExplorerCorpus,
                          ::testing::Values("graphviz/directed", "graphviz/undirected", "graphviz/rtest-graphs", "graphml", "gexf"),
-                         [](const auto& info) {
-                             auto name = info.param;
-                             for (auto& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-                             return name;
-                         });
+                         [](const auto& info) { return identifier_of(info.param); });
 
 }  // namespace
 }  // namespace actorgraph::testing

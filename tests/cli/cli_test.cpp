@@ -13,6 +13,7 @@
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "graph_fixtures.hpp"
+#include "cli/cli_runner.hpp"
 #include "test_support.hpp"
 
 namespace actorgraph {
@@ -20,34 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using Run = testing::CliRun;
 
-std::string quoted(const std::string& text)
-{
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-Run actorgraph(const std::vector<std::string>& arguments)
-{
-    auto err_file = testing::scratch_dir("cli-stderr") / "err.txt";
-    std::string command = quoted(ACTORGRAPH_CLI);
-    for (const auto& argument : arguments) command += " " + quoted(argument);
-    command += " 2>" + quoted(err_file.string());
-    Run run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (auto count = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), count);
-    int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = read_file(err_file);
-    return run;
-}
+// The CLI in the test's own working folder.
+Run actorgraph(const std::vector<std::string>& arguments) { return testing::run_cli_in(fs::current_path(), arguments); }
 
 std::string influence() { return testing::test_data("dot/influence.gv").string(); }
 std::string nato() { return (testing::source_dir() / "graphs/nato_mongolia.gv").string(); }

@@ -63,9 +63,7 @@ protected:
     void SetUp() override
     {
         if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-        auto name = GetParam();
-        for (auto& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-        folder_ = scratch_dir("gui-corpus-" + name);
+        folder_ = scratch_dir("gui-corpus-" + identifier_of(GetParam()));
     }
     fs::path folder_;
 };
@@ -89,11 +87,7 @@ TEST_P(ExplorerWindowCorpus, EveryFileOpensWithEveryPanelOpenWithoutAborting)
 
 INSTANTIATE_TEST_SUITE_P(Folders, ExplorerWindowCorpus,
                          ::testing::Values("graphviz/directed", "graphviz/undirected", "graphviz/rtest-graphs", "graphml", "gexf"),
-                         [](const auto& info) {
-                             auto name = info.param;
-                             for (auto& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-                             return name;
-                         });
+                         [](const auto& info) { return identifier_of(info.param); });
 
 // Kinds, types, ids and labels that are empty, huge, hold `##`, `%`, control characters or invalid
 // UTF-8, in a graph whose every actor is joined to the next.
