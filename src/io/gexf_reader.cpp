@@ -246,17 +246,6 @@ private:
         graph_.add_actor(std::move(actor));
     }
 
-    ActorIndex endpoint(const std::string& id, const pugi::xml_node& edge, const SourceLocation& where)
-    {
-        if (auto found = graph_.find_by_id(id)) return *found;
-        graph_.warn(where, "edge from '" + std::string(edge.attribute("source").value()) + "' to '" +
-                               edge.attribute("target").value() + "': node '" + id + "' is not declared; created it");
-        Actor actor;
-        actor.id = id;
-        actor.where = where;
-        return graph_.add_actor(std::move(actor));
-    }
-
     [[nodiscard]] Orientation orientation_of(const pugi::xml_node& edge) const
     {
         auto type = edge.attribute("type");
@@ -272,8 +261,8 @@ private:
         auto source = element.attribute("source");
         auto target = element.attribute("target");
         if (!source || !target) throw Error(relation.where, "<edge> without a source or target attribute");
-        relation.source = endpoint(source.value(), element, relation.where);
-        relation.target = endpoint(target.value(), element, relation.where);
+        relation.source = xml::edge_endpoint(graph_, source.value(), element, relation.where);
+        relation.target = xml::edge_endpoint(graph_, target.value(), element, relation.where);
         for_each_value(element, edge_attributes_, [&](const Attribute& attribute, std::string value) {
             if (attribute.field) relation.type = normalize_relation_type(value);
             else relation.properties.insert_or_assign(attribute.title, value);

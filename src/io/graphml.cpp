@@ -271,17 +271,6 @@ private:
         graph_.add_actor(std::move(actor));
     }
 
-    ActorIndex endpoint(const std::string& id, const pugi::xml_node& edge, const SourceLocation& where)
-    {
-        if (auto found = graph_.find_by_id(id)) return *found;
-        graph_.warn(where, "edge from '" + std::string(edge.attribute("source").value()) + "' to '" +
-                               edge.attribute("target").value() + "': node '" + id + "' is not declared; created it");
-        Actor actor;
-        actor.id = id;
-        actor.where = where;
-        return graph_.add_actor(std::move(actor));
-    }
-
     void read_edge(const pugi::xml_node& element)
     {
         Relation relation;
@@ -289,8 +278,8 @@ private:
         auto source = element.attribute("source");
         auto target = element.attribute("target");
         if (!source || !target) throw Error(relation.where, "<edge> without a source or target attribute");
-        relation.source = endpoint(source.value(), element, relation.where);
-        relation.target = endpoint(target.value(), element, relation.where);
+        relation.source = xml::edge_endpoint(graph_, source.value(), element, relation.where);
+        relation.target = xml::edge_endpoint(graph_, target.value(), element, relation.where);
         std::string drawn_label;
         for_each_value(element, "edge", [&](const Key& key, const pugi::xml_node& data) {
             std::string value = data ? text_of(data) : *key.default_value;

@@ -4,6 +4,17 @@
 
 namespace actorgraph::xml {
 
+ActorIndex edge_endpoint(Graph& graph, const std::string& id, const pugi::xml_node& edge, const SourceLocation& where)
+{
+    if (auto found = graph.find_by_id(id)) return *found;
+    graph.warn(where, "edge from '" + std::string(edge.attribute("source").value()) + "' to '" +
+                          edge.attribute("target").value() + "': node '" + id + "' is not declared; created it");
+    Actor actor;
+    actor.id = id;
+    actor.where = where;
+    return graph.add_actor(std::move(actor));
+}
+
 std::string_view local_name(std::string_view qualified)
 {
     auto colon = qualified.rfind(':');

@@ -13,6 +13,9 @@
 
 namespace actorgraph::xml {
 
+/// The actor an edge element names as an endpoint; one the file never declared is created with a
+/// warning at `where` (GraphML and GEXF readers alike).
+ActorIndex edge_endpoint(Graph& graph, const std::string& id, const pugi::xml_node& edge, const SourceLocation& where);
 /// The part of a qualified name after its prefix ("viz:color" -> "color").
 [[nodiscard]] std::string_view local_name(std::string_view qualified);
 /// True for an element whose local name is `name`.
