@@ -5,6 +5,7 @@
 
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/io/file_format.hpp"
+#include "actorgraph/io/graph_mapping.hpp"
 #include "actorgraph/model/census.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 
@@ -20,10 +21,10 @@ constexpr auto poll_interval = std::chrono::milliseconds(5);
 // force-directed layout puts the hubs. Fit (F) still shows all of it.
 constexpr float reduced_view_zoom = 0.5f;
 
-LoadedGraph load_in_background(const fs::path& path)
+LoadedGraph load_in_background(const fs::path& path, const std::optional<ImportMapping>& mapping)
 {
     try {
-        auto graph = std::make_shared<const Graph>(load_graph(path));
+        auto graph = std::make_shared<const Graph>(mapping ? load_graph_mapped(path, *mapping) : load_graph(path));
         auto facts = facts_of(*graph);
         return {std::move(graph), std::move(facts)};
     } catch (const Error& failure) {
@@ -85,6 +86,16 @@ GraphFacts facts_of(const Graph& graph)
 
 bool Explorer::open(const fs::path& path)
 {
+    return start_load(path, std::nullopt);
+}
+
+bool Explorer::open_mapped(const fs::path& path, const ImportMapping& mapping)
+{
+    return start_load(path, mapping);
+}
+
+bool Explorer::start_load(const fs::path& path, std::optional<ImportMapping> mapping)
+{
     std::error_code ignored;
     if (!fs::exists(path, ignored)) {
         error("cannot open " + path.string() + ": no such file or folder");
@@ -92,7 +103,8 @@ bool Explorer::open(const fs::path& path)
     }
     retire(std::move(load_job_));
     loading_file_ = path;
-    load_job_ = std::make_unique<BackgroundTask<LoadedGraph>>([path] { return load_in_background(path); });
+    load_job_ = std::make_unique<BackgroundTask<LoadedGraph>>(
+        [path, mapping = std::move(mapping)] { return load_in_background(path, mapping); });
     return true;
 }
 

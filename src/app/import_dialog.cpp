@@ -120,4 +120,25 @@ void ImportDialog::load_mapping_file(const fs::path& file) { mapping = load_mapp
 
 void ImportDialog::save_mapping_file(const fs::path& file) const { save_mapping(mapping, file); }
 
+void ImportDialog::set_kind_map(std::string_view text)
+{
+    std::map<std::string, std::string> parsed;
+    parse_vocabulary_map(text, parsed, "kind map");
+    mapping.kinds = std::move(parsed);
+}
+
+void ImportDialog::set_type_map(std::string_view text)
+{
+    std::map<std::string, std::string> parsed;
+    parse_vocabulary_map(text, parsed, "type map");
+    mapping.types = std::move(parsed);
+}
+
+std::string ImportDialog::vocabulary_text(const std::map<std::string, std::string>& map)
+{
+    std::string text;
+    for (const auto& [from, to] : map) text += (text.empty() ? "" : ", ") + from + "=" + to;
+    return text;
+}
+
 }  // namespace actorgraph

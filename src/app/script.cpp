@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/model/spelling.hpp"
 
 namespace actorgraph {
 
@@ -27,7 +28,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"layout", {1, 1, false}},      {"zoom", {1, 1, true}},        {"fit", {0, 0, true}},
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
-        {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}},
+        {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
     };
     return rules;
 }
@@ -208,6 +209,28 @@ void run_import_tables(Explorer& explorer, const std::vector<std::string>& argum
     if (!dialog.check()) throw Error(dialog.check_error());
 }
 
+// Opens a graph file or Neo4j folder through the import dialog's mapping, set as the dialog's fields are.
+void run_open_mapped(Explorer& explorer, const std::vector<std::string>& arguments)
+{
+    auto& dialog = explorer.import_dialog();
+    dialog.source = ImportSource::graph_file;
+    dialog.graph_file = arguments[0];
+    dialog.mapping = ImportMapping{};
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+        const auto& argument = arguments[i];
+        auto equals = argument.find('=');
+        if (equals == std::string::npos) throw Error("expected setting=value, got '" + argument + "'");
+        auto key = argument.substr(0, equals);
+        auto value = argument.substr(equals + 1);
+        if (key == "caption") dialog.mapping.caption = value;
+        else if (key == "kinds") dialog.set_kind_map(value);
+        else if (key == "types") dialog.set_type_map(value);
+        else if (key == "mapping") dialog.load_mapping_file(value);
+        else throw Error(unknown_word_message("open-mapped setting", key, std::vector<std::string>{"caption", "kinds", "types", "mapping"}));
+    }
+    checked(explorer, [&] { (void)explorer.open_mapped(arguments[0], dialog.mapping); });
+}
+
 void run_command(Explorer& explorer, const ScriptCommand& command)
 {
     const auto& verb = command.verb;
@@ -258,6 +281,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         if (!status.error.empty()) throw Error("layout failed: " + status.error);
     } else if (verb == "import-tables") {
         run_import_tables(explorer, arguments);
+    } else if (verb == "open-mapped") {
+        run_open_mapped(explorer, arguments);
     } else if (verb == "import-open") {
         checked(explorer, [&] { (void)explorer.open_import(); });
     } else if (verb == "cancel-layout") {

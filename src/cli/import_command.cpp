@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "actorgraph/io/file_format.hpp"
+#include "actorgraph/io/graph_mapping.hpp"
 #include "actorgraph/io/import_mapping.hpp"
 #include "actorgraph/io/neo4j_import_set.hpp"
 #include "actorgraph/io/table_import.hpp"
@@ -83,6 +84,17 @@ ImportMapping mapping_from(const ImportArguments& arguments)
     if (!arguments.edge_properties.empty()) edges.properties.clear();
     for (const auto& text : arguments.edge_properties) edges.properties.push_back(parse_property(text));
     return mapping;
+}
+
+// One positional FILE (DOT, GraphML, GEXF) or a folder of our own nodes.csv/relationships.csv, without
+// --nodes/--relationships: a graph file read as it is and then mapped (vocabulary and caption).
+bool is_graph_file_input(const ImportArguments& arguments)
+{
+    if (arguments.folders.size() != 1 || !arguments.nodes.empty() || !arguments.relationships.empty()) return false;
+    const fs::path& path = arguments.folders.front();
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) return true;
+    return !is_import_set_folder(path);
 }
 
 Neo4jImportSet import_set_from(const ImportArguments& arguments, const ImportMapping& mapping)
@@ -180,9 +192,11 @@ void print_summary(const Graph& graph, const std::string& source, bool as_json)
 void add_import_command(CLI::App& app, ImportArguments& arguments, int& exit_code)
 {
     auto* command = app.add_subcommand(
-        "import", "Import a Neo4j import set (a folder, or --nodes/--relationships as neo4j-admin takes them) or "
+        "import", "Import a Neo4j import set (a folder, or --nodes/--relationships as neo4j-admin takes them), a graph file, or "
                   "plain tables (--node-table/--edge-table) through a column and vocabulary mapping");
-    command->add_option("FOLDER", arguments.folders, "Folders of Neo4j import CSV files (classified by their headers)");
+    command->add_option("INPUT", arguments.folders,
+                        "Folders of Neo4j import CSV files (classified by their headers), or one graph file "
+                        "(.gv, .graphml, .gexf) to map through --kind-map, --type-map and --caption-from");
     command->add_option("-o,--output", arguments.output, "Output file (.gv, .graphml) or folder (CSV)");
     command->add_option("--to", arguments.format, "Output format (default: from the output's name)");
     command->add_option("--nodes", arguments.nodes, "[Label1:Label2=]FILE[,FILE...]: a node file group (header in the first file's first line)")
@@ -225,9 +239,14 @@ int run_import(const ImportArguments& arguments)
 {
     auto mapping = mapping_from(arguments);
     bool tables = !arguments.node_table.empty() || !arguments.edge_table.empty();
-    bool neo4j = !arguments.folders.empty() || !arguments.nodes.empty() || !arguments.relationships.empty();
-    if (tables && neo4j) throw Error("give either a Neo4j import set (FOLDER, --nodes) or plain tables (--node-table, --edge-table), not both");
-    if (!tables && !neo4j) throw Error("nothing to import: give a FOLDER, --nodes/--relationships, or --node-table/--edge-table");
+    bool graph_file = is_graph_file_input(arguments);
+    bool neo4j = !graph_file && (!arguments.folders.empty() || !arguments.nodes.empty() || !arguments.relationships.empty());
+    if (tables && (neo4j || graph_file)) {
+        throw Error("give either a Neo4j import set (FOLDER, --nodes), a graph file, or plain tables (--node-table, --edge-table), not several");
+    }
+    if (!tables && !neo4j && !graph_file) {
+        throw Error("nothing to import: give a FOLDER or graph FILE, --nodes/--relationships, or --node-table/--edge-table");
+    }
     if (arguments.output.empty() && !arguments.preview) throw Error("give -o OUTPUT (or --preview to write nothing)");
     std::optional<FileFormat> format;
     if (!arguments.format.empty()) {
@@ -237,7 +256,10 @@ int run_import(const ImportArguments& arguments)
     auto& log = arguments.json ? std::cerr : std::cout;
     Graph graph;
     std::string source;
-    if (neo4j) {
+    if (graph_file) {
+        source = arguments.folders.front();
+        graph = load_graph_mapped(source, mapping);
+    } else if (neo4j) {
         auto set = import_set_from(arguments, mapping);
         if (arguments.preview) print_groups(log, set);
         graph = read_import_set(set, mapping);

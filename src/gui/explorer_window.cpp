@@ -61,7 +61,7 @@ void ExplorerWindow::draw_left(float height)
     if (section("Layout", false)) draw_layout_panel(explorer_);
     if (section("Export", false)) draw_export_panel(explorer_, state_);
     if (section("Open", false)) draw_open_panel(explorer_, state_);
-    if (section("Import tables", false)) draw_import_panel(explorer_, state_);
+    if (section("Import", false)) draw_import_panel(explorer_, state_);
     ImGui::End();
 }
 

@@ -41,6 +41,10 @@ struct ImportPanelState {
     std::string edges_text;       ///< the edge table's path as typed
     std::string mapping_path = "mapping.json";
     std::string mapping_message;  ///< what the last load or save of the mapping file said
+    std::string graph_path;       ///< the graph file or folder as typed
+    std::string kind_map_text, type_map_text;  ///< the vocabulary as typed ("Legislator=official, ...")
+    std::map<std::string, std::string> kinds_shown, types_shown;  ///< the maps the texts were made from
+    std::string vocabulary_message;  ///< why the last typed map was not taken
 };
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}

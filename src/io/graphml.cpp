@@ -172,7 +172,10 @@ private:
 
     void assign_fields()
     {
-        if (!assign("node", {"label"}, Field::label)) assign("node", {"name"}, Field::label);
+        // The caption: `label`, else `name`, else `title` (a Neo4j export of movies or committees).
+        if (!assign("node", {"label"}, Field::label) && !assign("node", {"name"}, Field::label)) {
+            assign("node", {"title"}, Field::label);
+        }
         if (!assign("node", {"kind"}, Field::kind)) {
             assign("node", {"labels", ":LABEL", "labelV"}, Field::kind_from_labels);
         }

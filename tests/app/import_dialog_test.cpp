@@ -105,5 +105,51 @@ TEST_F(ExplorerTest, OpeningAnImportWithoutACurrentCheckIsRefusedWithAMessage)
     EXPECT_EQ(explorer_->file(), nato_file()) << "the open graph stays";
 }
 
+TEST(ImportDialog, VocabularyTextIsTakenAsTheCommandLineTakesItAndABadTextKeepsTheOldMap)
+{
+    ImportDialog dialog;
+    dialog.set_kind_map("Legislator=official, Committee = organization");
+    EXPECT_EQ(dialog.mapping.kinds.size(), 2u);
+    EXPECT_EQ(dialog.mapping.kinds.at("Committee"), "organization");
+    EXPECT_EQ(ImportDialog::vocabulary_text(dialog.mapping.kinds), "Committee=organization, Legislator=official");
+    EXPECT_THROW(dialog.set_kind_map("Legislator"), Error);
+    EXPECT_EQ(dialog.mapping.kinds.size(), 2u) << "a text that is not pairs changes nothing";
+    dialog.set_type_map("OWNS=investment");
+    EXPECT_EQ(dialog.mapping.types.at("OWNS"), "investment");
+}
+
+// A GraphML export (Neo4j's shape: labels, first and last names, no caption) opened in the window
+// through the dialog's caption and vocabulary, as the Import panel's "Graph file" choice does.
+TEST_F(ExplorerTest, AGraphFileOpensThroughTheCaptionAndVocabularyChosenInTheWindow)
+{
+    auto file = test_data("graphml/neo4j_export.graphml");
+    auto script = "open-mapped " + file.string() +
+                  " \"caption={firstName} {lastName}\" kinds=Legislator=official,Committee=organization types=MEMBER_OF=affiliation\n";
+    ScriptRunner runner(parse_script(script, "open.txt"));
+    runner.run_to_end(*explorer_, layout_timeout);
+    ASSERT_NE(explorer_->graph(), nullptr) << explorer_->last_error();
+    EXPECT_EQ(explorer_->file(), file);
+    EXPECT_EQ(explorer_->import_dialog().source, ImportSource::graph_file) << "the Import panel shows the graph-file choice";
+    EXPECT_EQ(explorer_->import_dialog().mapping.caption, "{firstName} {lastName}");
+    auto found = explorer_->graph()->find_by_name("Susan Collins");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(explorer_->graph()->actor(found.front()).kind, "official");
+    const auto& kinds = explorer_->kinds_present();
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), "organization"), kinds.end()) << "the legend and filters see our kinds";
+    EXPECT_EQ(std::find(kinds.begin(), kinds.end(), "Legislator"), kinds.end());
+}
+
+TEST_F(ExplorerTest, AMisspeltVocabularyInTheWindowIsAMessageAndTheOpenGraphStays)
+{
+    open_nato();
+    auto file = test_data("graphml/neo4j_export.graphml");
+    ImportMapping mapping;
+    mapping.kinds["Legislatr"] = "official";
+    ASSERT_TRUE(explorer_->open_mapped(file, mapping));
+    settle();
+    EXPECT_NE(explorer_->last_error().find("Did you mean 'Legislator'"), std::string::npos) << explorer_->last_error();
+    EXPECT_EQ(explorer_->file(), nato_file()) << "the open graph stays";
+}
+
 }  // namespace
 }  // namespace actorgraph::testing

@@ -122,5 +122,33 @@ TEST(CliImport, MistakesAreErrorsNamingTheFileAndTheColumns)
     EXPECT_NE(bad_map.err.find("--kind-map"), std::string::npos) << bad_map.err;
 }
 
+TEST(CliImport, AGraphFileIsMappedOntoOurVocabularyWithCaptionsAndTheMappingSavedForNextTime)
+{
+    auto dir = scratch_dir("cli_import_graph_file");
+    auto out = dir / "people.gv";
+    auto mapping = dir / "people.json";
+    auto run = run_cli_in(test_data("graphml"), {"import", "neo4j_export.graphml", "--kind-map", "Legislator=official",
+                                                 "--type-map", "MEMBER_OF=affiliation", "--caption-from",
+                                                 "{firstName} {lastName}", "--save-mapping", mapping.string(),
+                                                 "-o", out.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("4 actors, 3 relations"), std::string::npos) << run.out;
+    auto graph = load_graph(out);
+    EXPECT_EQ(graph.actor(graph.resolve("Sherrod Brown")).kind, "official");
+    ASSERT_NE(find_relation(graph, "n1", "n2"), nullptr);
+    EXPECT_EQ(find_relation(graph, "n1", "n2")->type, "affiliation");
+
+    auto again = run_cli_in(test_data("graphml"), {"import", "neo4j_export.graphml", "--mapping", mapping.string(),
+                                                   "-o", (dir / "again.gv").string()});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(load_graph(dir / "again.gv").find_by_name("Susan Collins").size(), 1u) << "the saved mapping alone";
+
+    auto typo = run_cli_in(test_data("graphml"), {"import", "neo4j_export.graphml", "--kind-map", "Legislater=official",
+                                                  "-o", (dir / "typo.gv").string()});
+    EXPECT_NE(typo.exit_code, 0);
+    EXPECT_NE(typo.err.find("Did you mean 'Legislator'"), std::string::npos) << typo.err;
+    EXPECT_FALSE(fs::exists(dir / "typo.gv")) << "nothing is written on an error";
+}
+
 }  // namespace
 }  // namespace actorgraph

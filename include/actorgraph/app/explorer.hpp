@@ -120,6 +120,9 @@ public:
     /// Starts loading a graph in the background; once loaded the view resets and a layout starts. A file
     /// that fails to load keeps the old graph and logs "file:line: reason". False when it cannot start.
     bool open(const std::filesystem::path& path);
+    /// open() through the import dialog's vocabulary and caption (a GraphML or GEXF file, a DOT file, or a
+    /// Neo4j import-set folder read with its CSV dialect); a misspelt map entry is the load's error.
+    bool open_mapped(const std::filesystem::path& path, const ImportMapping& mapping);
     /// Shows a graph read elsewhere (the import dialog's checked tables) as if it had been opened from
     /// `shown_as`; it is not added to the recent files (the tables are not a graph file).
     void adopt(std::shared_ptr<const Graph> graph, const std::filesystem::path& shown_as);
@@ -252,6 +255,7 @@ public:
     void error(std::string text);
 
 private:
+    bool start_load(const std::filesystem::path& path, std::optional<ImportMapping> mapping);
     void finish_load();
     void install(LoadedGraph loaded, const std::filesystem::path& file, double seconds_taken, bool remember);
     void finish_compose();

@@ -20,10 +20,16 @@ struct ImportCheck {
     TableImportReport report;
 };
 
+/// What the dialog imports: plain tables, or a graph file (GraphML, GEXF, DOT) or Neo4j import-set folder
+/// opened through the mapping's caption and vocabulary (Explorer::open_mapped).
+enum class ImportSource { tables, graph_file };
+
 class ImportDialog {
 public:
-    TableFiles files;       ///< the node and edge tables the user picked (either may be empty)
-    ImportMapping mapping;  ///< which column is what
+    ImportSource source = ImportSource::tables;
+    TableFiles files;                  ///< the node and edge tables the user picked (either may be empty)
+    std::filesystem::path graph_file;  ///< the graph file or folder, when source is graph_file
+    ImportMapping mapping;             ///< which column is what; the caption and vocabulary
 
     /// Reads the header and first rows of each table; an unreadable table keeps its error instead.
     void refresh_previews(std::size_t rows = 5);
@@ -49,6 +55,13 @@ public:
     [[nodiscard]] const std::string& check_error() const noexcept { return check_error_; }
     /// True when the last check read the files and mapping as they are now (so it may be opened).
     [[nodiscard]] bool check_is_current() const;
+
+    /// Replaces the kind or type map with "Foreign=ours, ..." as the CLI's --kind-map takes it; throws Error
+    /// (and keeps the old map) when the text is not such pairs.
+    void set_kind_map(std::string_view text);
+    void set_type_map(std::string_view text);
+    /// A map as set_kind_map takes it: "Legislator=official, Committee=organization".
+    [[nodiscard]] static std::string vocabulary_text(const std::map<std::string, std::string>& map);
 
     /// Reads a saved mapping file into `mapping`; throws Error naming the file.
     void load_mapping_file(const std::filesystem::path& file);

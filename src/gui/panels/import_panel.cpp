@@ -68,6 +68,57 @@ void draw_columns(ImportDialog& dialog)
     }
 }
 
+// One vocabulary map as text; the text follows the dialog's map when something else (a mapping file, a
+// script) changed it, and a typed text that is not FOREIGN=ours pairs keeps the old map and says why.
+void draw_vocabulary_map(const char* label, const char* hint, const std::map<std::string, std::string>& map,
+                         std::string& text, std::map<std::string, std::string>& shown, std::string& message,
+                         void (ImportDialog::*set)(std::string_view), ImportDialog& dialog)
+{
+    if (map != shown) {
+        text = ImportDialog::vocabulary_text(map);
+        shown = map;
+    }
+    ImGui::SetNextItemWidth(260);
+    if (!ImGui::InputTextWithHint(label, hint, &text)) return;
+    try {
+        (dialog.*set)(text);
+        shown = map;
+        message.clear();
+    } catch (const Error& failure) {
+        message = failure.what();
+    }
+}
+
+void draw_vocabulary(ImportDialog& dialog, ImportPanelState& panel)
+{
+    auto& mapping = dialog.mapping;
+    draw_vocabulary_map("kind map", "Legislator=official, Committee=organization", mapping.kinds, panel.kind_map_text,
+                        panel.kinds_shown, panel.vocabulary_message, &ImportDialog::set_kind_map, dialog);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The file's labels or kinds onto ours; what is not listed stays as the file has it");
+    draw_vocabulary_map("type map", "OWNS=investment", mapping.types, panel.type_map_text, panel.types_shown,
+                        panel.vocabulary_message, &ImportDialog::set_type_map, dialog);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The file's relationship types onto ours");
+    if (!panel.vocabulary_message.empty()) error_text(panel.vocabulary_message);
+}
+
+// A graph file (GraphML, GEXF, DOT) or a Neo4j import-set folder, opened through the caption and vocabulary.
+void draw_graph_file(Explorer& explorer, ImportDialog& dialog, ImportPanelState& panel)
+{
+    // A script may have chosen the file: the field shows what the dialog holds.
+    if (panel.graph_path.empty() && !dialog.graph_file.empty()) panel.graph_path = dialog.graph_file.string();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##graph file", "graph file (.graphml, .gexf, .gv) or Neo4j import folder", &panel.graph_path)) {
+        dialog.graph_file = panel.graph_path;
+    }
+    ImGui::SetNextItemWidth(260);
+    ImGui::InputTextWithHint("caption", "name, or {firstName} {lastName}", &dialog.mapping.caption);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each actor's name from its properties; empty keeps the file's labels");
+    draw_vocabulary(dialog, panel);
+    ImGui::BeginDisabled(dialog.graph_file.empty());
+    if (ImGui::Button("Open with this mapping")) (void)explorer.open_mapped(dialog.graph_file, dialog.mapping);
+    ImGui::EndDisabled();
+}
+
 void draw_check(Explorer& explorer, ImportDialog& dialog)
 {
     for (const auto& problem : dialog.problems()) ImGui::TextDisabled("\u2022 %s", display_text(problem, long_text_limit).c_str());
@@ -120,6 +171,16 @@ void draw_import_panel(Explorer& explorer, UiState& state)
 {
     auto& dialog = explorer.import_dialog();
     auto& panel = state.import;
+    int source = dialog.source == ImportSource::graph_file ? 1 : 0;
+    ImGui::RadioButton("Plain tables", &source, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Graph file or Neo4j folder", &source, 1);
+    dialog.source = source == 1 ? ImportSource::graph_file : ImportSource::tables;
+    if (dialog.source == ImportSource::graph_file) {
+        draw_graph_file(explorer, dialog, panel);
+        draw_mapping_file(dialog, panel);
+        return;
+    }
     // A script may have filled the dialog: the fields show what it holds.
     if (panel.nodes_text.empty() && !dialog.files.nodes.empty()) panel.nodes_text = dialog.files.nodes.string();
     if (panel.edges_text.empty() && !dialog.files.edges.empty()) panel.edges_text = dialog.files.edges.string();
@@ -136,6 +197,7 @@ void draw_import_panel(Explorer& explorer, UiState& state)
     draw_preview("edges preview", dialog.edges_preview(), dialog.edges_error());
     if (!dialog.nodes_preview() && !dialog.edges_preview()) return;
     draw_columns(dialog);
+    draw_vocabulary(dialog, panel);
     draw_check(explorer, dialog);
     draw_mapping_file(dialog, panel);
 }
