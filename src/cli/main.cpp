@@ -40,6 +40,32 @@ bool is_unknown_command(CLI::App& app, int argc, char** argv)
     return true;
 }
 
+// Each command's --help ends with examples that run as written from the repository's folder.
+void add_examples(CLI::App& app)
+{
+    static const std::vector<std::pair<const char*, const char*>> examples{
+        {"info", "actorgraph info graphs/nato_mongolia.gv --json"},
+        {"validate", "actorgraph validate --strict graphs/nato_mongolia.gv"},
+        {"path", "actorgraph path graphs/nato_mongolia.gv Russia \"Oyu Tolgoi\" --k 3 --direction any"},
+        {"neighbors", "actorgraph neighbors graphs/nato_mongolia.gv \"Oyu Tolgoi\" --depth 1"},
+        {"rank", "actorgraph rank graphs/nato_mongolia.gv --metric betweenness --top 5"},
+        {"export", "actorgraph export graphs/nato_mongolia.gv -o paths.svg --path russia nato --direction any --legend"},
+        {"convert", "actorgraph convert graphs/nato_mongolia.gv nato.graphml"},
+        {"generate", "actorgraph generate --actors 100000 --seed 1 -o /tmp/synthetic"},
+        {"cut", "actorgraph cut graphs/nato_mongolia.gv Russia NATO"},
+        {"what-if", "actorgraph what-if graphs/nato_mongolia.gv --remove China --between Mongolia \"Inner Mongolia\" --direction any"},
+        {"dependence", "actorgraph dependence graphs/nato_mongolia.gv Mongolia"},
+        {"communities", "actorgraph communities graphs/nato_mongolia.gv --method leiden"},
+        {"import", "actorgraph import tests/data/neo4j_set --kind-map Legislator=official --caption-from '{firstName} {lastName}' -o set.gv"},
+        {"query", "actorgraph query graphs/nato_mongolia.gv -e \"MATCH (a)-[r:investment]->(b) RETURN a.label, sum(r.amount_usd)\""},
+    };
+    for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
+        for (const auto& [name, example] : examples) {
+            if (command->get_name() == name) command->footer(std::string("\nExample:\n  ") + example);
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -48,6 +74,10 @@ int main(int argc, char** argv)
                  "companies and officials)"};
     app.set_version_flag("--version", "actorgraph 0.1.0");
     app.require_subcommand(1);
+    // --help shows each option's default (subcommands copy these defaults when they are made).
+    app.option_defaults()->always_capture_default();
+    app.footer("\nRun 'actorgraph COMMAND --help' for a command's options, defaults and an example.\n"
+               "The explorer window is actorgraph-gui; README.md and docs/ describe both.");
     int exit_code = exit_ok;
 
     InfoArguments info;
@@ -208,6 +238,7 @@ int main(int argc, char** argv)
         exit_code = run_query(query);
     });
 
+    add_examples(app);
     if (is_unknown_command(app, argc, argv)) return exit_input_error;
     try {
         app.parse(argc, argv);

@@ -1,5 +1,9 @@
 #include "actorgraph/render/graphviz_render.hpp"
 
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <vector>
 
 #include "graphviz/graphviz_handles.hpp"
@@ -104,6 +108,40 @@ std::string with_valid_utf8(std::string_view dot_text)
     return replace_rejected(std::string(dot_text), utf8_length);
 }
 
+// Cairo 1.16 stamps PDFs with the time of rendering (and ignores SOURCE_DATE_EPOCH), so the same view
+// exported twice, or by the CLI and the window, would differ. The stamp becomes SOURCE_DATE_EPOCH's date
+// (default 0, 1970-01-01), written in the same number of bytes so the PDF's cross-reference offsets hold.
+std::string with_reproducible_date(std::string pdf)
+{
+    constexpr std::string_view key = "/CreationDate (D:";
+    auto start = pdf.find(key);
+    if (start == std::string::npos) return pdf;
+    start += key.size();
+    auto end = pdf.find(')', start);
+    constexpr std::size_t stamp_size = 15;  // YYYYMMDDHHmmSSZ, the form cairo writes
+    if (end == std::string::npos || end - start != stamp_size) return pdf;
+    std::time_t epoch = 0;
+    if (const char* text = std::getenv("SOURCE_DATE_EPOCH")) {
+        long long seconds = 0;
+        auto [rest, error] = std::from_chars(text, text + std::strlen(text), seconds);
+        if (error == std::errc{} && *rest == '\0' && seconds >= 0) epoch = static_cast<std::time_t>(seconds);
+    }
+    std::tm utc{};
+    gmtime_r(&epoch, &utc);
+    char stamp[32];
+    auto written = std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M%SZ", &utc);
+    if (written == stamp_size) pdf.replace(start, stamp_size, stamp, stamp_size);
+    return pdf;
+}
+
+// What every render returns: SVG that XML can read, PDF with a reproducible date.
+std::string finished_output(std::string output, OutputFormat format)
+{
+    if (format == OutputFormat::svg) return make_xml_safe(std::move(output));
+    if (format == OutputFormat::pdf) return with_reproducible_date(std::move(output));
+    return output;
+}
+
 bool is_valid_utf8(std::string_view dot_text) { return first_rejected(dot_text, utf8_length) == dot_text.size(); }
 
 // The caller holds the Graphviz lock.
@@ -114,8 +152,7 @@ std::string render_unlocked(std::string_view dot_text, LayoutEngine engine, Outp
     graphviz::GraphHandle graph = graphviz::read_graph(buffer);
     if (!graph) throw Error("Graphviz cannot read the scene: " + capture.messages());
     graphviz::LayoutHandle layout(graphviz::shared_context(), graph.get(), layout_engine_name(engine));
-    auto output = layout.render(output_format_name(format));
-    return format == OutputFormat::svg ? make_xml_safe(std::move(output)) : output;
+    return finished_output(layout.render(output_format_name(format)), format);
 }
 
 // The first lines of what Graphviz printed, enough to say what went wrong.
@@ -149,7 +186,7 @@ std::string render_dot_text_isolated(std::string_view dot_text, LayoutEngine eng
         throw Error("Graphviz cannot lay out the scene: " + summarize_messages(run.messages));
     }
     if (run.output.empty()) throw Error("Graphviz gave no output: " + summarize_messages(run.messages));
-    return format == OutputFormat::svg ? make_xml_safe(std::move(run.output)) : std::move(run.output);
+    return finished_output(std::move(run.output), format);
 }
 
 std::string render_scene(const Graph& graph, const Scene& scene, OutputFormat format, const Stylesheet& style)

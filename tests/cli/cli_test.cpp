@@ -29,6 +29,19 @@ Run actorgraph(const std::vector<std::string>& arguments) { return testing::run_
 std::string influence() { return testing::test_data("dot/influence.gv").string(); }
 std::string nato() { return (testing::source_dir() / "graphs/nato_mongolia.gv").string(); }
 
+TEST(Cli, EveryCommandsHelpShowsDefaultsAndAnExampleOfItself)
+{
+    for (const char* command : {"info", "validate", "path", "neighbors", "rank", "export", "convert", "generate", "cut",
+                                "what-if", "dependence", "communities", "import", "query"}) {
+        auto run = actorgraph({command, "--help"});
+        EXPECT_EQ(run.exit_code, 0) << command << run.err;
+        EXPECT_NE(run.out.find(std::string("Example:\n  actorgraph ") + command + " "), std::string::npos) << run.out;
+    }
+    auto path = actorgraph({"path", "--help"}).out;
+    EXPECT_NE(path.find("=follow"), std::string::npos) << "the default direction is shown: " << path;
+    EXPECT_NE(actorgraph({"export", "--help"}).out.find("=120"), std::string::npos) << "the default timeout is shown";
+}
+
 TEST(Cli, InfoCountsKindsAndTypes)
 {
     auto run = actorgraph({"info", influence()});

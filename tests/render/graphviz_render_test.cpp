@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
+#include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "query/query_fixture.hpp"
@@ -74,6 +76,24 @@ TEST(GraphvizRender, IsolatedRenderMatchesInProcessRender)
     auto text = styled_dot(graph, whole(graph), Stylesheet::builtin());
     EXPECT_EQ(render_dot_text_isolated(text, LayoutEngine::dot, OutputFormat::svg, {}),
               render_dot_text(text, LayoutEngine::dot, OutputFormat::svg));
+}
+
+// Cairo stamps each PDF with the time it was made; the stamp must not make two exports of one view differ.
+TEST(GraphvizRender, PdfExportsAreTheSameBytesEveryTimeAndCarrySourceDateEpoch)
+{
+    auto graph = testing::influence_graph();
+    auto text = styled_dot(graph, whole(graph), Stylesheet::builtin());
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    auto in_process = render_dot_text(text, LayoutEngine::dot, OutputFormat::pdf);
+    EXPECT_NE(in_process.find("/CreationDate (D:19700101000000Z)"), std::string::npos);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // past a change of the clock's second
+    EXPECT_EQ(render_dot_text_isolated(text, LayoutEngine::dot, OutputFormat::pdf, {}), in_process)
+        << "the CLI's and the window's exports are the same bytes";
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    auto dated = render_dot_text(text, LayoutEngine::dot, OutputFormat::pdf);
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    EXPECT_NE(dated.find("/CreationDate (D:20231114221320Z)"), std::string::npos);
+    EXPECT_EQ(dated.size(), in_process.size()) << "the stamp keeps its length, so the PDF's offsets hold";
 }
 
 TEST(GraphvizRender, GraphvizErrorsBecomeErrorsNotStderr)
