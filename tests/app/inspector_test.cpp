@@ -49,7 +49,9 @@ TEST(Inspector, AnUndirectedRelationIsMarkedAsSuchFromBothEnds)
         EXPECT_TRUE(partnership->lines[0].undirected);
     }
     for (const auto& group : describe_actor(graph, 0).groups) {
-        if (group.type == "investment") EXPECT_FALSE(group.lines[0].undirected);
+        if (group.type == "investment") {
+            EXPECT_FALSE(group.lines[0].undirected);
+        }
     }
 }
 
