@@ -63,6 +63,12 @@ std::string property_text(const Value& value)
     case ValueType::Integer: return std::to_string(value.as_integer());
     case ValueType::Float: return format_float(value.as_float());
     case ValueType::String: return value.as_string();
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return temporal_text(value.as_temporal());
     case ValueType::List: {
         std::string text = "[";
         for (const auto& element : value.as_list()) {
@@ -77,7 +83,7 @@ std::string property_text(const Value& value)
 
 void check_property_value(const Value& value, const std::string& key)
 {
-    auto scalar = [](const Value& v) { return v.is_boolean() || v.is_number() || v.is_string(); };
+    auto scalar = [](const Value& v) { return v.is_boolean() || v.is_number() || v.is_string() || v.is_temporal(); };
     if (value.is_null() || scalar(value)) return;
     if (value.is_list() && std::all_of(value.as_list().begin(), value.as_list().end(), scalar)) return;
     throw Error(ErrorClass::TypeError, "InvalidPropertyType", Phase::runtime,
