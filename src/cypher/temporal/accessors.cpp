@@ -48,7 +48,18 @@ std::optional<Value> zone_component(const Temporal& t, std::string_view name)
     return std::nullopt;
 }
 
-std::optional<Value> duration_component(const Temporal& d, std::string_view name)
+// seconds * factor + part, or an error when it does not fit in 64 bits.
+std::optional<Value> scaled(std::int64_t seconds, std::int64_t factor, std::int64_t part, QueryPosition where)
+{
+    std::int64_t result = 0;
+    if (__builtin_mul_overflow(seconds, factor, &result) || __builtin_add_overflow(result, part, &result)) {
+        throw Error(ErrorClass::ArgumentError, "IntegerOverflow", Phase::runtime,
+                    "the duration in these units does not fit in a 64-bit integer", where);
+    }
+    return Value::integer(result);
+}
+
+std::optional<Value> duration_component(const Temporal& d, std::string_view name, QueryPosition where)
 {
     auto integer = [](std::int64_t v) { return std::optional<Value>(Value::integer(v)); };
     // Seconds and nanoseconds of a negative duration count toward zero together (-1.5 s: -1 s, -500 ms).
@@ -61,9 +72,9 @@ std::optional<Value> duration_component(const Temporal& d, std::string_view name
     if (name == "hours") return integer(seconds / 3600);
     if (name == "minutes") return integer(seconds / 60);
     if (name == "seconds") return integer(seconds);
-    if (name == "milliseconds") return integer(seconds * 1000 + nanos / 1'000'000);
-    if (name == "microseconds") return integer(seconds * 1'000'000 + nanos / 1'000);
-    if (name == "nanoseconds") return integer(seconds * 1'000'000'000 + nanos);
+    if (name == "milliseconds") return scaled(seconds, 1000, nanos / 1'000'000, where);
+    if (name == "microseconds") return scaled(seconds, 1'000'000, nanos / 1'000, where);
+    if (name == "nanoseconds") return scaled(seconds, 1'000'000'000, nanos, where);
     if (name == "quartersofyear") return integer(d.months % 12 / 3);
     if (name == "monthsofquarter") return integer(d.months % 3);
     if (name == "monthsofyear") return integer(d.months % 12);
@@ -78,10 +89,10 @@ std::optional<Value> duration_component(const Temporal& d, std::string_view name
 
 }  // namespace
 
-std::optional<Value> component(const Temporal& value, std::string_view name_text)
+std::optional<Value> component(const Temporal& value, std::string_view name_text, QueryPosition where)
 {
     auto name = fold_case(name_text);
-    if (value.kind == TemporalKind::Duration) return duration_component(value, name);
+    if (value.kind == TemporalKind::Duration) return duration_component(value, name, where);
     if (value.has_date()) {
         if (auto found = date_component(value.days, name)) return found;
     }
@@ -90,6 +101,24 @@ std::optional<Value> component(const Temporal& value, std::string_view name_text
     }
     if (value.has_offset()) return zone_component(value, name);
     return std::nullopt;
+}
+
+std::vector<std::string> component_names(const Temporal& value)
+{
+    if (value.kind == TemporalKind::Duration) {
+        return {"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds",
+                "microseconds", "nanoseconds", "quartersOfYear", "monthsOfQuarter", "monthsOfYear", "daysOfWeek",
+                "minutesOfHour", "secondsOfMinute", "millisecondsOfSecond", "microsecondsOfSecond", "nanosecondsOfSecond"};
+    }
+    std::vector<std::string> names;
+    if (value.has_date()) {
+        names.insert(names.end(), {"year", "quarter", "month", "week", "weekYear", "day", "ordinalDay", "weekDay",
+                                   "dayOfWeek", "dayOfQuarter"});
+    }
+    if (value.has_time()) names.insert(names.end(), {"hour", "minute", "second", "millisecond", "microsecond", "nanosecond"});
+    if (value.has_offset()) names.insert(names.end(), {"timezone", "offset", "offsetMinutes", "offsetSeconds"});
+    if (value.kind == TemporalKind::DateTime) names.insert(names.end(), {"epochSeconds", "epochMillis"});
+    return names;
 }
 
 }  // namespace actorgraph::cypher::temporal

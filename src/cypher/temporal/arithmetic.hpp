@@ -1,5 +1,8 @@
 #pragma once
 // Arithmetic on temporal values, the differences between them, and their accessors (d.year, t.offset, ...).
+#include <string>
+#include <vector>
+
 #include "cypher/temporal/temporal.hpp"
 
 namespace actorgraph::cypher::temporal {
@@ -16,7 +19,10 @@ enum class BetweenUnit { All, Months, Days, Seconds };
 [[nodiscard]] Temporal duration_between(BetweenUnit unit, const Temporal& from, const Temporal& to, QueryPosition where);
 
 /// A component of a temporal value by name (year, week, timezone, epochSeconds, days, minutesOfHour, ...);
-/// nullopt when the kind has no such component.
-[[nodiscard]] std::optional<Value> component(const Temporal& value, std::string_view name);
+/// nullopt when the kind has no such component; a value too large for an integer is an error at `where`.
+[[nodiscard]] std::optional<Value> component(const Temporal& value, std::string_view name, QueryPosition where);
+
+/// The components the value's kind has, for suggestions.
+[[nodiscard]] std::vector<std::string> component_names(const Temporal& value);
 
 }  // namespace actorgraph::cypher::temporal

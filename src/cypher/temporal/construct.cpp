@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <span>
 
 #include "actorgraph/model/spelling.hpp"
@@ -39,8 +40,10 @@ public:
         const auto* value = find(key);
         if (!value || value->is_null()) return std::nullopt;
         if (value->is_integer()) return value->as_integer();
-        if (value->is_float() && value->as_float() == static_cast<double>(static_cast<std::int64_t>(value->as_float()))) {
-            return static_cast<std::int64_t>(value->as_float());
+        if (value->is_float()) {
+            double d = value->as_float();
+            // A whole float is taken as the integer it spells; casting a huge or NaN one would be undefined.
+            if (std::isfinite(d) && std::fabs(d) < 9.2e18 && d == std::trunc(d)) return static_cast<std::int64_t>(d);
         }
         invalid("'" + std::string(key) + "' must be an integer, not " + type_name(value->type()), where_);
     }
@@ -112,11 +115,18 @@ std::pair<std::int64_t, std::int32_t> select_time(const Fields& f, std::optional
     auto minute = ranged(f.integer("minute"), base_seconds / 60 % 60, 0, 59, "minute", where);
     auto second = ranged(f.integer("second"), base_seconds % 60, 0, 59, "second", where);
     std::int64_t nanos = base_nanos;
-    if (f.has("millisecond") || f.has("microsecond") || f.has("nanosecond")) {
-        bool milli = f.has("millisecond"), micro = f.has("microsecond");
-        auto ms = ranged(f.integer("millisecond"), 0, 0, 999, "millisecond", where);
-        auto us = ranged(f.integer("microsecond"), 0, 0, milli ? 999 : 999'999, "microsecond", where);
-        auto ns = ranged(f.integer("nanosecond"), 0, 0, milli || micro ? 999 : 999'999'999, "nanosecond", where);
+    bool milli = f.has("millisecond"), micro = f.has("microsecond"), nano = f.has("nanosecond");
+    if (milli || micro || nano) {
+        // Without a base a part may carry the smaller ones (microsecond: 645876); with one, a given part replaces
+        // only its own digits (a base's .645 with nanosecond: 2 is .645000002).
+        bool whole_micro = !base || (micro && !milli && *f.integer("microsecond") > 999);
+        bool whole_nano = !base || (nano && !milli && !micro && *f.integer("nanosecond") > 999);
+        auto ms = ranged(f.integer("millisecond"), base && !whole_micro && !whole_nano ? base_nanos / 1'000'000 : 0, 0, 999,
+                         "millisecond", where);
+        auto us = ranged(f.integer("microsecond"), base && !whole_nano ? base_nanos / 1'000 % 1'000 : 0, 0,
+                         milli || !whole_micro ? 999 : 999'999, "microsecond", where);
+        auto ns = ranged(f.integer("nanosecond"), base ? base_nanos % 1'000 : 0, 0,
+                         milli || micro || !whole_nano ? 999 : 999'999'999, "nanosecond", where);
         nanos = ms * 1'000'000 + us * 1'000 + ns;
     }
     return {hour * 3600 + minute * 60 + second, static_cast<std::int32_t>(nanos)};
@@ -181,16 +191,14 @@ Temporal assemble(TemporalKind kind, const Fields& f, Base base, std::optional<Z
     return result;
 }
 
-// A time source moved to another zone: the same instant on the new wall clock.
-Base moved_to_zone(Base base, const Temporal& source, Zone target)
+// A time or datetime built in its source's zone, then moved to the target zone (same instant).
+Temporal moved_to_zone(Temporal value, Zone target)
 {
-    if (!base.zone || !base.time) return base;
-    if (source.kind == TemporalKind::DateTime) return base_of(with_zone(source, target.zone, target.offset));
-    auto offset = target.zone >= 0 ? resolve_local(target.zone, base.days.value_or(0) * seconds_per_day + base.time->first).offset
-                                   : target.offset;
-    base.time->first = floor_mod(base.time->first + offset - base.zone->offset, seconds_per_day);
-    base.zone = target;
-    return base;
+    if (value.kind == TemporalKind::DateTime) return with_zone(value, target.zone, target.offset);
+    auto offset = target.zone >= 0 ? resolve_local(target.zone, value.seconds).offset : target.offset;
+    value.seconds = floor_mod(value.seconds + offset - value.offset, seconds_per_day);
+    value.offset = offset;
+    return value;
 }
 
 Temporal from_epoch_fields(const Fields& f, std::optional<Zone> zone, QueryPosition where)
@@ -264,7 +272,7 @@ Temporal from_epoch(std::int64_t seconds, std::int64_t nanos, QueryPosition wher
     return result;
 }
 
-Temporal from_map(TemporalKind kind, const Map& map, QueryPosition where)
+Temporal from_map(TemporalKind kind, const Map& map, QueryPosition where, Instant clock)
 {
     if (kind == TemporalKind::Duration) return duration_from_map(map, where);
     Fields f(map, where);
@@ -291,14 +299,13 @@ Temporal from_map(TemporalKind kind, const Map& map, QueryPosition where)
         base.time = from_time.time;
         base.zone = from_time.zone;
     }
-    if (zone && time_source && (kind == TemporalKind::Time || kind == TemporalKind::DateTime)) {
-        base = moved_to_zone(base, *time_source, *zone);
-        if (date && datetime == time_source) base.days = date->days;
-    }
     if (f.all().size() == (zone ? 1u : 0u) && !datetime && !date && !time) {
-        if (zone) return now(kind, f.find("timezone")->as_string(), where);
+        if (zone) return now(kind, f.find("timezone")->as_string(), where, clock);
         invalid("a " + temporal_type_name(kind) + " needs fields", where);
     }
+    // A new zone for a time that has one keeps the instant: the value is built where its time came from, then moved.
+    bool moves = zone && time_source && base.zone && (kind == TemporalKind::Time || kind == TemporalKind::DateTime);
+    if (moves) return moved_to_zone(assemble(kind, f, base, base.zone, where), *zone);
     return assemble(kind, f, base, zone, where);
 }
 
@@ -314,12 +321,16 @@ Temporal convert(TemporalKind kind, const Temporal& other, QueryPosition where)
     return assemble(kind, Fields(where), base, std::nullopt, where);
 }
 
-Temporal now(TemporalKind kind, std::optional<std::string_view> zone_text, QueryPosition where)
+Instant current_instant()
 {
     auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count();
-    auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count() % nanos_per_second;
-    auto utc = from_epoch(seconds, nanos, where);
+    auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count();
+    return {floor_div(nanos, nanos_per_second), floor_mod(nanos, nanos_per_second)};
+}
+
+Temporal now(TemporalKind kind, std::optional<std::string_view> zone_text, QueryPosition where, Instant at)
+{
+    auto utc = from_epoch(at.seconds, at.nanos, where);
     if (zone_text) {
         auto zone = read_zone(*zone_text, where);
         utc = with_zone(utc, zone.zone, zone.offset);

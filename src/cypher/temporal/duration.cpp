@@ -152,6 +152,16 @@ Temporal time_of_day_difference(const Temporal& from, const Temporal& to, QueryP
     return clock_difference(x, y, where);
 }
 
+// A value without an offset measured against a datetime is read as a wall clock in the datetime's zone, on the
+// datetime's date when it has none (localtime('04:00') against a datetime on a day clocks go back).
+Temporal in_zone_of(const Temporal& local, const Temporal& zoned_value)
+{
+    auto days = local.has_date() ? local.days : zoned_value.days;
+    auto seconds = local.has_time() ? local.seconds : 0;
+    auto nanos = local.has_time() ? local.nanos : 0;
+    return zoned(days, seconds, nanos, zoned_value.zone, zoned_value.offset);
+}
+
 }  // namespace
 
 Temporal make_duration(std::int64_t months, std::int64_t days, std::int64_t seconds, std::int64_t nanos, QueryPosition where)
@@ -203,6 +213,11 @@ Temporal duration_from_map(const Map& fields, QueryPosition where)
 
 Temporal add_duration(const Temporal& point, const Temporal& d, QueryPosition where)
 {
+    // Beyond these no result can be within the years ±999,999,999 (and the day arithmetic stays in 64 bits).
+    constexpr std::int64_t most_months = 24'000'000'000, most_days = 740'000'000'000, most_seconds = most_days * seconds_per_day;
+    bool huge = d.months > most_months || d.months < -most_months || d.days > most_days || d.days < -most_days ||
+                d.seconds > most_seconds || d.seconds < -most_seconds;
+    if (huge && point.kind != TemporalKind::Duration) invalid("the result is out of the supported range of years", where);
     Temporal result = point;
     switch (point.kind) {
     case TemporalKind::Duration:
@@ -276,11 +291,14 @@ Temporal scale_duration(const Temporal& d, const Value& factor, bool divide, Que
                                 static_cast<double>(d.seconds) * f, static_cast<double>(d.nanos) * f, where);
 }
 
-Temporal duration_between(BetweenUnit unit, const Temporal& from, const Temporal& to, QueryPosition where)
+Temporal duration_between(BetweenUnit unit, const Temporal& from_value, const Temporal& to_value, QueryPosition where)
 {
-    if (from.kind == TemporalKind::Duration || to.kind == TemporalKind::Duration) {
+    if (from_value.kind == TemporalKind::Duration || to_value.kind == TemporalKind::Duration) {
         invalid("duration.between takes two points in time, not durations", where);
     }
+    Temporal from = from_value, to = to_value;
+    if (from.kind == TemporalKind::DateTime && !to.has_offset()) to = in_zone_of(to, from);
+    else if (to.kind == TemporalKind::DateTime && !from.has_offset()) from = in_zone_of(from, to);
     if (!from.has_date() || !to.has_date()) {
         if (unit == BetweenUnit::Months || unit == BetweenUnit::Days) return make_duration(0, 0, 0, 0, where);
         return time_of_day_difference(from, to, where);

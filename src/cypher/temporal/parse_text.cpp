@@ -203,10 +203,14 @@ Temporal parse_duration(std::string_view text, QueryPosition where)
     double months = 0, days = 0, seconds = 0;
     std::int64_t whole_seconds = 0, nanos = 0;
     bool in_time = false, any = false;
+    // Each designator once and in order: Y M W D, then after T: H M S.
+    std::string_view order = "YMWDTHMS";
+    std::size_t next = 0;
     while (!reader.done()) {
         if (reader.accept('T')) {
             if (in_time) reader.fail("a second 'T'");
             in_time = true;
+            next = 5;
             continue;
         }
         bool negative = reader.accept('-');
@@ -227,6 +231,9 @@ Temporal parse_duration(std::string_view text, QueryPosition where)
         char unit = reader.peek();
         reader.accept(unit);
         any = true;
+        auto slot = order.find(unit, next);
+        if (slot == std::string_view::npos || (slot >= 4) != in_time) reader.fail(std::string("unexpected '") + unit + "'");
+        next = slot + 1;
         if (!in_time && unit == 'Y') months += value * 12;
         else if (!in_time && unit == 'M') months += value;
         else if (!in_time && unit == 'W') days += value * 7;
@@ -238,7 +245,9 @@ Temporal parse_duration(std::string_view text, QueryPosition where)
     }
     if (!any) reader.fail("a duration needs at least one part");
     auto d = approximate_duration(months, days, seconds, 0, where);
-    d = make_duration(d.months, d.days, d.seconds + whole_seconds, d.nanos + nanos, where);
+    std::int64_t total_seconds = 0;
+    if (__builtin_add_overflow(d.seconds, whole_seconds, &total_seconds)) reader.fail("too many seconds");
+    d = make_duration(d.months, d.days, total_seconds, d.nanos + nanos, where);
     return negative_all ? make_duration(-d.months, -d.days, -d.seconds, -std::int64_t{d.nanos}, where) : d;
 }
 

@@ -9,6 +9,14 @@
 
 namespace actorgraph::cypher::temporal {
 
+/// A UTC instant: seconds since the epoch and nanoseconds 0..999'999'999.
+struct Instant {
+    std::int64_t seconds = 0;
+    std::int64_t nanos = 0;
+};
+/// The system clock now.
+[[nodiscard]] Instant current_instant();
+
 /// Reads ISO 8601 text as the given kind: '2015-W30-2', '2015-202', '21:40:32.142+0100',
 /// '2015-07-21T21:40[Europe/London]', 'P14DT16H12M', 'P2012-02-02T14:37:21.545'.
 [[nodiscard]] Temporal parse(TemporalKind kind, std::string_view text, QueryPosition where);
@@ -16,11 +24,12 @@ namespace actorgraph::cypher::temporal {
 /// The kind's constructor on a map: {year, month, day, week, dayOfWeek, quarter, dayOfQuarter, ordinalDay,
 /// hour, minute, second, millisecond, microsecond, nanosecond, timezone, date, time, datetime, epochSeconds,
 /// epochMillis}; for durations {years, quarters, months, weeks, days, hours, minutes, seconds, ...}.
-[[nodiscard]] Temporal from_map(TemporalKind kind, const Map& fields, QueryPosition where);
+/// `clock` is the statement's instant, for a map holding only a timezone (the current time there).
+[[nodiscard]] Temporal from_map(TemporalKind kind, const Map& fields, QueryPosition where, Instant clock = current_instant());
 /// The kind's constructor on another temporal value (date(datetime), localtime(time), ...).
 [[nodiscard]] Temporal convert(TemporalKind kind, const Temporal& other, QueryPosition where);
-/// The current instant as the kind (date(), datetime(), ...), in UTC or a given zone.
-[[nodiscard]] Temporal now(TemporalKind kind, std::optional<std::string_view> zone, QueryPosition where);
+/// An instant as the kind (date(), datetime(), ... of the statement's clock), in UTC or a given zone.
+[[nodiscard]] Temporal now(TemporalKind kind, std::optional<std::string_view> zone, QueryPosition where, Instant at);
 /// kind.truncate(unit, value, fields).
 [[nodiscard]] Temporal truncate(TemporalKind kind, std::string_view unit, const Temporal& value, const Map& fields,
                                 QueryPosition where);

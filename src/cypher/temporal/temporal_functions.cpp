@@ -19,28 +19,41 @@ using temporal::BetweenUnit;
                   std::string(function) + "() cannot take a " + type_name(value.type()), where);
 }
 
+// The statement's instant: every date() of one statement sees the same clock, as in Neo4j.
+temporal::Instant statement_clock(Context& context)
+{
+    if (!context.statement_clock) {
+        auto now = temporal::current_instant();
+        context.statement_clock = now.seconds * temporal::nanos_per_second + now.nanos;
+    }
+    return {temporal::floor_div(*context.statement_clock, temporal::nanos_per_second),
+            temporal::floor_mod(*context.statement_clock, temporal::nanos_per_second)};
+}
+
 // date(), date('2015-07-21'), date({year: 2015}), date(datetime), date(null).
 template <TemporalKind kind>
-Value construct(Context&, const Arguments& a, QueryPosition where)
+Value construct(Context& context, const Arguments& a, QueryPosition where)
 {
-    if (a.empty()) return Value::temporal(temporal::now(kind, std::nullopt, where));
+    if (a.empty()) return Value::temporal(temporal::now(kind, std::nullopt, where, statement_clock(context)));
     const auto& v = a[0];
     auto name = temporal_type_name(kind);
     if (v.is_null()) return {};
     if (v.is_string()) return Value::temporal(temporal::parse(kind, v.as_string(), where));
-    if (v.is_map()) return Value::temporal(temporal::from_map(kind, v.as_map(), where));
+    if (v.is_map()) return Value::temporal(temporal::from_map(kind, v.as_map(), where, statement_clock(context)));
     if (v.is_temporal() && kind != TemporalKind::Duration) return Value::temporal(temporal::convert(kind, v.as_temporal(), where));
     wrong_type(name, v, where);
 }
 
-// date.statement(), date.realtime('Europe/Berlin'), ...: this engine has one clock for all three.
-template <TemporalKind kind>
-Value clock(Context&, const Arguments& a, QueryPosition where)
+// date.statement(), date.transaction() (a statement is its own transaction here) and date.realtime(), each
+// optionally in a zone: date.realtime('Europe/Berlin').
+template <TemporalKind kind, bool realtime>
+Value clock(Context& context, const Arguments& a, QueryPosition where)
 {
-    if (a.empty()) return Value::temporal(temporal::now(kind, std::nullopt, where));
+    auto at = realtime ? temporal::current_instant() : statement_clock(context);
+    if (a.empty()) return Value::temporal(temporal::now(kind, std::nullopt, where, at));
     if (a[0].is_null()) return {};
     if (!a[0].is_string()) wrong_type("clock", a[0], where);
-    return Value::temporal(temporal::now(kind, a[0].as_string(), where));
+    return Value::temporal(temporal::now(kind, a[0].as_string(), where, at));
 }
 
 template <TemporalKind kind>
@@ -86,29 +99,29 @@ using K = TemporalKind;
 constexpr std::array<ScalarFunction, 32> table{{
     {"date", 0, 1, construct<K::Date>},
     {"date.truncate", 2, 3, truncate<K::Date>},
-    {"date.statement", 0, 1, clock<K::Date>},
-    {"date.transaction", 0, 1, clock<K::Date>},
-    {"date.realtime", 0, 1, clock<K::Date>},
+    {"date.statement", 0, 1, clock<K::Date, false>},
+    {"date.transaction", 0, 1, clock<K::Date, false>},
+    {"date.realtime", 0, 1, clock<K::Date, true>},
     {"localtime", 0, 1, construct<K::LocalTime>},
     {"localtime.truncate", 2, 3, truncate<K::LocalTime>},
-    {"localtime.statement", 0, 1, clock<K::LocalTime>},
-    {"localtime.transaction", 0, 1, clock<K::LocalTime>},
-    {"localtime.realtime", 0, 1, clock<K::LocalTime>},
+    {"localtime.statement", 0, 1, clock<K::LocalTime, false>},
+    {"localtime.transaction", 0, 1, clock<K::LocalTime, false>},
+    {"localtime.realtime", 0, 1, clock<K::LocalTime, true>},
     {"time", 0, 1, construct<K::Time>},
     {"time.truncate", 2, 3, truncate<K::Time>},
-    {"time.statement", 0, 1, clock<K::Time>},
-    {"time.transaction", 0, 1, clock<K::Time>},
-    {"time.realtime", 0, 1, clock<K::Time>},
+    {"time.statement", 0, 1, clock<K::Time, false>},
+    {"time.transaction", 0, 1, clock<K::Time, false>},
+    {"time.realtime", 0, 1, clock<K::Time, true>},
     {"localdatetime", 0, 1, construct<K::LocalDateTime>},
     {"localdatetime.truncate", 2, 3, truncate<K::LocalDateTime>},
-    {"localdatetime.statement", 0, 1, clock<K::LocalDateTime>},
-    {"localdatetime.transaction", 0, 1, clock<K::LocalDateTime>},
-    {"localdatetime.realtime", 0, 1, clock<K::LocalDateTime>},
+    {"localdatetime.statement", 0, 1, clock<K::LocalDateTime, false>},
+    {"localdatetime.transaction", 0, 1, clock<K::LocalDateTime, false>},
+    {"localdatetime.realtime", 0, 1, clock<K::LocalDateTime, true>},
     {"datetime", 0, 1, construct<K::DateTime>},
     {"datetime.truncate", 2, 3, truncate<K::DateTime>},
-    {"datetime.statement", 0, 1, clock<K::DateTime>},
-    {"datetime.transaction", 0, 1, clock<K::DateTime>},
-    {"datetime.realtime", 0, 1, clock<K::DateTime>},
+    {"datetime.statement", 0, 1, clock<K::DateTime, false>},
+    {"datetime.transaction", 0, 1, clock<K::DateTime, false>},
+    {"datetime.realtime", 0, 1, clock<K::DateTime, true>},
     {"datetime.fromepoch", 2, 2, from_epoch},
     {"datetime.fromepochmillis", 1, 1, from_epoch_millis},
     {"duration", 1, 1, construct<K::Duration>},
@@ -149,9 +162,10 @@ std::optional<Value> temporal_operator(ast::Operator op, const Value& left, cons
 
 Value temporal_property(const Value& value, const std::string& key, QueryPosition where)
 {
-    if (auto found = temporal::component(value.as_temporal(), key)) return *found;
+    if (auto found = temporal::component(value.as_temporal(), key, where)) return *found;
+    auto known = temporal::component_names(value.as_temporal());
     runtime_error(ErrorClass::ArgumentError, "InvalidArgumentValue",
-                  "a " + type_name(value.type()) + " has no component '" + key + "'", where);
+                  unknown_word_message(type_name(value.type()) + " component", key, known), where);
 }
 
 }  // namespace actorgraph::cypher

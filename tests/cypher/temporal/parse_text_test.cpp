@@ -53,6 +53,7 @@ TEST(TemporalText, RejectsMalformedTextWithArgumentErrors)
              {TemporalKind::Date, "2015-07-21x"}, {TemporalKind::Date, "15-07-21"}, {TemporalKind::LocalTime, "24:00"},
              {TemporalKind::Time, "12:00+25:00"}, {TemporalKind::DateTime, "2015-07-21T12:00[Nowhere/Land]"},
              {TemporalKind::Duration, "P"}, {TemporalKind::Duration, "1D"}, {TemporalKind::Duration, "PT1X"},
+             {TemporalKind::Duration, "P1D1Y"}, {TemporalKind::Duration, "PT1S1S"}, {TemporalKind::Duration, "P1H"},
              {TemporalKind::LocalDateTime, "2015-07-21T"}, {TemporalKind::Date, ""}}) {
         try {
             (void)parse(kind, text, {3, 7});

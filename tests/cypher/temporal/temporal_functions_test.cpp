@@ -66,6 +66,10 @@ TEST_F(CypherTemporal, ExposesComponentsAsProperties)
     for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(row.at(i).as_integer(), expected[i]) << i;
     EXPECT_EQ(single("RETURN datetime('2021-07-01T12:00[Europe/Paris]').timezone").as_string(), "Europe/Paris");
     EXPECT_EQ(single("RETURN duration('P1Y2M3DT4H').monthsOfYear").as_integer(), 2);
+    auto misspelt = error_of("RETURN date('2020-01-01').yeer");
+    EXPECT_NE(std::string(misspelt.what()).find("Did you mean 'year'"), std::string::npos) << misspelt.what();
+    EXPECT_EQ(error_of("RETURN duration('PT1S' + 'P9223372036854775807D').nanoseconds").error_class(), ErrorClass::ArgumentError);
+    EXPECT_EQ(error_of("RETURN duration({seconds: 9223372036854775807}).milliseconds").detail(), "IntegerOverflow");
     auto error = error_of("RETURN date('2020-01-01').hour");
     EXPECT_EQ(error.error_class(), ErrorClass::ArgumentError);
     EXPECT_EQ(error.position().column, 8);  // the engine places property errors at the expression's start
@@ -86,6 +90,9 @@ TEST_F(CypherTemporal, AddsDurationsOnTheCalendarAndTheClock)
     EXPECT_EQ(text("duration('PT1H') / 4"), "PT15M");
     EXPECT_EQ(text("duration('P1M') - duration('P1D')"), "P1M-1D");
     EXPECT_EQ(error_of("RETURN date('2020-01-01') + date('2020-01-02')").error_class(), ErrorClass::TypeError);
+    EXPECT_EQ(error_of("RETURN date('2020-01-01') + duration({months: 9223372036854775807})").error_class(),
+              ErrorClass::ArgumentError);
+    EXPECT_EQ(error_of("RETURN duration({years: 1e300})").detail(), "IntegerOverflow");
 }
 
 TEST_F(CypherTemporal, MeasuresDurationsBetweenPointsInTime)
