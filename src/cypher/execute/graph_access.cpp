@@ -57,18 +57,13 @@ Value property_value(std::string_view name, std::string_view text)
 
 std::string property_text(const Value& value)
 {
+    if (value.is_temporal()) return temporal_text(value.as_temporal());
     switch (value.type()) {
     case ValueType::Null: return {};
     case ValueType::Boolean: return value.as_boolean() ? "true" : "false";
     case ValueType::Integer: return std::to_string(value.as_integer());
     case ValueType::Float: return format_float(value.as_float());
     case ValueType::String: return value.as_string();
-    case ValueType::Date:
-    case ValueType::LocalTime:
-    case ValueType::Time:
-    case ValueType::LocalDateTime:
-    case ValueType::DateTime:
-    case ValueType::Duration: return temporal_text(value.as_temporal());
     case ValueType::List: {
         std::string text = "[";
         for (const auto& element : value.as_list()) {

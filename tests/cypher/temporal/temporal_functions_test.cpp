@@ -4,37 +4,19 @@
 
 #include "actorgraph/cypher/engine.hpp"
 #include "actorgraph/cypher/output.hpp"
+#include "cypher/session_fixture.hpp"
 
 namespace actorgraph::cypher {
 namespace {
 
 // Temporal values through the whole engine: constructors, properties, operators, storage and output.
-class CypherTemporal : public ::testing::Test {
+class CypherTemporal : public CypherSessionTest {
 protected:
-    Value single(const std::string& statement)
-    {
-        auto result = session.run(statement);
-        EXPECT_EQ(result.rows.size(), 1u) << statement;
-        return result.rows.empty() ? Value() : result.rows[0][0];
-    }
     std::string text(const std::string& expression)
     {
         auto v = single("RETURN " + expression);
         return v.is_temporal() ? temporal_text(v.as_temporal()) : "not temporal: " + to_cypher_text(session, v);
     }
-    Error error_of(const std::string& statement)
-    {
-        try {
-            session.run(statement);
-        } catch (const Error& error) {
-            return error;
-        }
-        ADD_FAILURE() << "no error for " << statement;
-        return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
-    }
-
-    Graph graph;
-    Session session{graph};
 };
 
 TEST_F(CypherTemporal, ConstructsValuesFromMapsStringsAndOtherValues)
