@@ -166,6 +166,13 @@ void check_keys(TemporalKind kind, const Fields& f, QueryPosition where)
     }
 }
 
+// The offset of a named zone today at a time of day (a time with a named zone has no date of its own).
+std::int32_t offset_today(std::int32_t zone, std::int64_t second_of_day)
+{
+    auto today = floor_div(current_instant().seconds, seconds_per_day);
+    return resolve_local(zone, today * seconds_per_day + second_of_day).offset;
+}
+
 // Assembles the kind from a base and the fields that replace its parts.
 Temporal assemble(TemporalKind kind, const Fields& f, Base base, std::optional<Zone> zone, QueryPosition where)
 {
@@ -176,13 +183,9 @@ Temporal assemble(TemporalKind kind, const Fields& f, Base base, std::optional<Z
     if (wants_date) result.days = select_date(f, base.days, where);
     if (wants_time) std::tie(result.seconds, result.nanos) = select_time(f, base.time, where);
     if (kind == TemporalKind::Time) {
-        auto chosen = zone ? zone : base.zone;
-        if (chosen && chosen->zone >= 0) {
-            auto now_days = floor_div(std::chrono::duration_cast<std::chrono::seconds>(
-                                          std::chrono::system_clock::now().time_since_epoch()).count(), seconds_per_day);
-            chosen->offset = resolve_local(chosen->zone, now_days * seconds_per_day + result.seconds).offset;
-        }
-        result.offset = chosen ? chosen->offset : 0;
+        // A base keeps the offset it had; a named zone given as a field has no date, so today's offset is taken.
+        if (zone) result.offset = zone->zone >= 0 ? offset_today(zone->zone, result.seconds) : zone->offset;
+        else if (base.zone) result.offset = base.zone->offset;
     }
     if (kind == TemporalKind::DateTime) {
         auto chosen = zone ? *zone : base.zone.value_or(Zone{});
@@ -195,7 +198,7 @@ Temporal assemble(TemporalKind kind, const Fields& f, Base base, std::optional<Z
 Temporal moved_to_zone(Temporal value, Zone target)
 {
     if (value.kind == TemporalKind::DateTime) return with_zone(value, target.zone, target.offset);
-    auto offset = target.zone >= 0 ? resolve_local(target.zone, value.seconds).offset : target.offset;
+    auto offset = target.zone >= 0 ? offset_today(target.zone, value.seconds) : target.offset;
     value.seconds = floor_mod(value.seconds + offset - value.offset, seconds_per_day);
     value.offset = offset;
     return value;
