@@ -35,19 +35,6 @@ std::optional<Value> time_component(std::int64_t seconds, std::int64_t nanos, st
     return std::nullopt;
 }
 
-std::optional<Value> zone_component(const Temporal& t, std::string_view name)
-{
-    if (name == "timezone") return Value::string(t.zone >= 0 ? zone_name(t.zone) : offset_text(t.offset));
-    if (name == "offset") return Value::string(offset_text(t.offset));
-    if (name == "offsetminutes") return Value::integer(t.offset / 60);
-    if (name == "offsetseconds") return Value::integer(t.offset);
-    if (t.kind != TemporalKind::DateTime) return std::nullopt;
-    auto epoch_seconds = t.days * seconds_per_day + t.seconds - t.offset;
-    if (name == "epochseconds") return Value::integer(epoch_seconds);
-    if (name == "epochmillis") return Value::integer(epoch_seconds * 1000 + t.nanos / 1'000'000);
-    return std::nullopt;
-}
-
 // seconds * factor + part, or an error when it does not fit in 64 bits.
 std::optional<Value> scaled(std::int64_t seconds, std::int64_t factor, std::int64_t part, QueryPosition where)
 {
@@ -57,6 +44,19 @@ std::optional<Value> scaled(std::int64_t seconds, std::int64_t factor, std::int6
                     "the duration in these units does not fit in a 64-bit integer", where);
     }
     return Value::integer(result);
+}
+
+std::optional<Value> zone_component(const Temporal& t, std::string_view name, QueryPosition where)
+{
+    if (name == "timezone") return Value::string(t.zone >= 0 ? zone_name(t.zone) : offset_text(t.offset));
+    if (name == "offset") return Value::string(offset_text(t.offset));
+    if (name == "offsetminutes") return Value::integer(t.offset / 60);
+    if (name == "offsetseconds") return Value::integer(t.offset);
+    if (t.kind != TemporalKind::DateTime) return std::nullopt;
+    auto epoch_seconds = t.days * seconds_per_day + t.seconds - t.offset;
+    if (name == "epochseconds") return Value::integer(epoch_seconds);
+    if (name == "epochmillis") return scaled(epoch_seconds, 1000, t.nanos / 1'000'000, where);
+    return std::nullopt;
 }
 
 std::optional<Value> duration_component(const Temporal& d, std::string_view name, QueryPosition where)
@@ -99,7 +99,7 @@ std::optional<Value> component(const Temporal& value, std::string_view name_text
     if (value.has_time()) {
         if (auto found = time_component(value.seconds, value.nanos, name)) return found;
     }
-    if (value.has_offset()) return zone_component(value, name);
+    if (value.has_offset()) return zone_component(value, name, where);
     return std::nullopt;
 }
 

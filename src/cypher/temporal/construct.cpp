@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::array<std::string_view, 8> date_keys{"year", "month", "day", "week", "dayofweek", "quarter",
                                                     "dayofquarter", "ordinalday"};
-constexpr std::array<std::string_view, 7> time_keys{"hour", "minute", "second", "millisecond", "microsecond",
+constexpr std::array<std::string_view, 6> time_keys{"hour", "minute", "second", "millisecond", "microsecond",
                                                     "nanosecond"};
 
 // The fields of a constructor map, keys folded to lower case.
@@ -52,7 +52,6 @@ public:
         return std::any_of(keys.begin(), keys.end(), [this](std::string_view k) { return has(k); });
     }
     [[nodiscard]] const Map& all() const { return values_; }
-    void erase(std::string_view key) { values_.erase(std::string(key)); }
 
 private:
     Map values_;
@@ -62,7 +61,10 @@ private:
 // What a map starts from: a date, a time of day, and the zone of the time source.
 struct Base {
     std::optional<std::int64_t> days;
-    std::optional<std::pair<std::int64_t, std::int32_t>> time;  // second of day, nanos
+    // The time of day, when the base has one (plain fields: GCC 12 misreads an optional pair as uninitialised).
+    bool has_time = false;
+    std::int64_t seconds = 0;
+    std::int32_t nanos = 0;
     std::optional<Zone> zone;
 };
 
@@ -105,10 +107,12 @@ std::int64_t select_date(const Fields& f, std::optional<std::int64_t> base, Quer
     return days_from_civil(year, static_cast<int>(month), static_cast<int>(day));
 }
 
-std::pair<std::int64_t, std::int32_t> select_time(const Fields& f, std::optional<std::pair<std::int64_t, std::int32_t>> base,
+std::pair<std::int64_t, std::int32_t> select_time(const Fields& f, const Base& from,
                                                   QueryPosition where)
 {
-    auto [base_seconds, base_nanos] = base.value_or(std::pair<std::int64_t, std::int32_t>{0, 0});
+    bool base = from.has_time;
+    std::int64_t base_seconds = from.seconds;
+    std::int32_t base_nanos = from.nanos;
     if (!base && !f.has("hour") && f.any_of(time_keys)) invalid("a time needs an 'hour'", where);
     if (!base && f.has("second") && !f.has("minute")) invalid("a time with a 'second' needs a 'minute'", where);
     auto hour = ranged(f.integer("hour"), base_seconds / 3600, 0, 23, "hour", where);
@@ -136,7 +140,7 @@ Base base_of(const Temporal& t)
 {
     Base base;
     if (t.has_date()) base.days = t.days;
-    if (t.has_time()) base.time = std::pair{t.seconds, t.nanos};
+    if (t.has_time()) base.has_time = true, base.seconds = t.seconds, base.nanos = t.nanos;
     if (t.has_offset()) base.zone = Zone{t.zone, t.offset};
     return base;
 }
@@ -153,15 +157,14 @@ const Temporal* temporal_field(const Fields& f, std::string_view key, QueryPosit
 
 void check_keys(TemporalKind kind, const Fields& f, QueryPosition where)
 {
+    bool with_date = kind == TemporalKind::Date || kind == TemporalKind::LocalDateTime || kind == TemporalKind::DateTime;
+    bool with_time = kind != TemporalKind::Date;
     for (const auto& [key, value] : f.all()) {
         bool date_key = std::find(date_keys.begin(), date_keys.end(), key) != date_keys.end() || key == "date";
         bool time_key = std::find(time_keys.begin(), time_keys.end(), key) != time_keys.end() || key == "time";
-        bool allowed = key == "timezone" || (date_key && kind != TemporalKind::LocalTime && kind != TemporalKind::Time) ||
-                       (time_key && kind != TemporalKind::Date) ||
-                       (key == "datetime" && kind != TemporalKind::Date && kind != TemporalKind::LocalTime && kind != TemporalKind::Time) ||
-                       ((key == "epochseconds" || key == "epochmillis") && kind == TemporalKind::DateTime);
-        if (kind == TemporalKind::Date && key == "datetime") allowed = true;
-        if ((kind == TemporalKind::LocalTime || kind == TemporalKind::Time) && key == "datetime") allowed = true;
+        bool epoch_key = key == "epochseconds" || key == "epochmillis";
+        bool allowed = key == "timezone" || key == "datetime" || (date_key && with_date) || (time_key && with_time) ||
+                       (epoch_key && kind == TemporalKind::DateTime);
         if (!allowed) invalid("'" + key + "' is not a field of a " + temporal_type_name(kind), where);
     }
 }
@@ -181,7 +184,7 @@ Temporal assemble(TemporalKind kind, const Fields& f, Base base, std::optional<Z
     bool wants_date = kind == TemporalKind::Date || kind == TemporalKind::LocalDateTime || kind == TemporalKind::DateTime;
     bool wants_time = kind != TemporalKind::Date;
     if (wants_date) result.days = select_date(f, base.days, where);
-    if (wants_time) std::tie(result.seconds, result.nanos) = select_time(f, base.time, where);
+    if (wants_time) std::tie(result.seconds, result.nanos) = select_time(f, base, where);
     if (kind == TemporalKind::Time) {
         // A base keeps the offset it had; a named zone given as a field has no date, so today's offset is taken.
         if (zone) result.offset = zone->zone >= 0 ? offset_today(zone->zone, result.seconds) : zone->offset;
@@ -299,7 +302,7 @@ Temporal from_map(TemporalKind kind, const Map& map, QueryPosition where, Instan
     if (time) {
         if (!time->has_time()) invalid("'time' must hold a time", where);
         auto from_time = base_of(*time);
-        base.time = from_time.time;
+        base.has_time = true, base.seconds = from_time.seconds, base.nanos = from_time.nanos;
         base.zone = from_time.zone;
     }
     if (f.all().size() == (zone ? 1u : 0u) && !datetime && !date && !time) {
@@ -320,7 +323,7 @@ Temporal convert(TemporalKind kind, const Temporal& other, QueryPosition where)
     if ((kind == TemporalKind::Date || kind == TemporalKind::LocalDateTime || kind == TemporalKind::DateTime) && !base.days) {
         invalid("cannot make a " + temporal_type_name(kind) + " of a " + temporal_type_name(other.kind), where);
     }
-    if (!base.time) base.time = std::pair<std::int64_t, std::int32_t>{0, 0};
+    base.has_time = true;  // midnight when the value has no time
     return assemble(kind, Fields(where), base, std::nullopt, where);
 }
 
@@ -349,8 +352,9 @@ Base truncated(std::string_view unit_text, const Temporal& value, QueryPosition 
 {
     auto unit = fold_case(unit_text);
     auto base = base_of(value);
-    if (!base.time) base.time = std::pair<std::int64_t, std::int32_t>{0, 0};
-    auto& [seconds, nanos] = *base.time;
+    base.has_time = true;
+    auto& seconds = base.seconds;
+    auto& nanos = base.nanos;
     auto round_down = [](std::int64_t v, std::int64_t step) { return floor_div(v, step) * step; };
     static constexpr std::array<std::string_view, 9> date_units{"millennium", "century", "decade", "year", "weekyear",
                                                                 "quarter", "month", "week", "day"};

@@ -13,11 +13,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 class TextReader {
 public:
-    TextReader(std::string_view text, std::string_view what, QueryPosition where) : text_(text), what_(what), where_(where) {}
+    TextReader(std::string_view text, std::string what, QueryPosition where) : text_(text), what_(std::move(what)), where_(where) {}
 
     [[noreturn]] void fail(const std::string& why) const
     {
-        invalid("cannot read '" + std::string(text_) + "' as a " + std::string(what_) + ": " + why, where_);
+        invalid("cannot read '" + std::string(text_) + "' as a " + what_ + ": " + why, where_);
     }
     bool done() const { return at_ >= text_.size(); }
     char peek() const { return done() ? '\0' : text_[at_]; }
@@ -120,7 +120,7 @@ public:
 
 private:
     std::string_view text_;
-    std::string_view what_;
+    std::string what_;
     QueryPosition where_;
     std::size_t at_ = 0;
 };
@@ -131,7 +131,7 @@ struct ZoneSuffix {
     std::int32_t zone = -1;
 };
 
-ZoneSuffix zone_suffix(TextReader& reader, bool named_allowed, QueryPosition where)
+ZoneSuffix zone_suffix(TextReader& reader, bool named_allowed)
 {
     ZoneSuffix suffix;
     auto rest = reader.rest();
@@ -144,7 +144,7 @@ ZoneSuffix zone_suffix(TextReader& reader, bool named_allowed, QueryPosition whe
     if (bracket != std::string_view::npos) {
         if (!named_allowed || rest.back() != ']') reader.fail("unexpected time zone name");
         auto name = rest.substr(bracket + 1, rest.size() - bracket - 2);
-        suffix.zone = read_zone(name, where).zone;
+        suffix.zone = intern_zone(name);
         if (suffix.zone < 0) reader.fail("'" + std::string(name) + "' is not a named time zone");
     }
     reader.skip_to_end();
@@ -169,7 +169,7 @@ Temporal parse_point(TemporalKind kind, std::string_view text, QueryPosition whe
         if (!reader.done()) reader.fail("unexpected '" + std::string(reader.rest()) + "'");
         return result;
     }
-    auto suffix = zone_suffix(reader, kind == TemporalKind::DateTime, where);
+    auto suffix = zone_suffix(reader, kind == TemporalKind::DateTime);
     if (kind == TemporalKind::Time) {
         result.offset = suffix.offset.value_or(0);
         return result;
@@ -255,7 +255,10 @@ Temporal parse_duration(std::string_view text, QueryPosition where)
 
 Temporal parse(TemporalKind kind, std::string_view text, QueryPosition where)
 {
-    if (text.empty() || text.size() > 100) invalid("cannot read '" + std::string(text) + "' as a " + temporal_type_name(kind), where);
+    if (text.empty() || text.size() > 100) {
+        invalid("cannot read '" + std::string(text.substr(0, 100)) + "' as a " + temporal_type_name(kind) +
+                    ": expected 1 to 100 characters", where);
+    }
     if (kind == TemporalKind::Duration) return parse_duration(text, where);
     return parse_point(kind, text, where);
 }

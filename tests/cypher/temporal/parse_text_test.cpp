@@ -54,13 +54,17 @@ TEST(TemporalText, RejectsMalformedTextWithArgumentErrors)
              {TemporalKind::Time, "12:00+25:00"}, {TemporalKind::DateTime, "2015-07-21T12:00[Nowhere/Land]"},
              {TemporalKind::Duration, "P"}, {TemporalKind::Duration, "1D"}, {TemporalKind::Duration, "PT1X"},
              {TemporalKind::Duration, "P1D1Y"}, {TemporalKind::Duration, "PT1S1S"}, {TemporalKind::Duration, "P1H"},
-             {TemporalKind::LocalDateTime, "2015-07-21T"}, {TemporalKind::Date, ""}}) {
+             {TemporalKind::LocalDateTime, "2015-07-21T"}, {TemporalKind::DateTime, "2015-07-21T21:40["},
+             {TemporalKind::Date, ""}}) {
         try {
             (void)parse(kind, text, {3, 7});
             ADD_FAILURE() << "accepted '" << text << "'";
         } catch (const Error& error) {
             EXPECT_EQ(error.error_class(), ErrorClass::ArgumentError) << text;
             EXPECT_EQ(error.position().line, 3) << text;
+            // The message names the text and the kind it was read as.
+            EXPECT_NE(std::string(error.what()).find("as a " + temporal_type_name(kind) + ":"), std::string::npos)
+                << error.what();
         }
     }
 }

@@ -52,6 +52,7 @@ TEST_F(CypherTemporal, ExposesComponentsAsProperties)
     EXPECT_NE(std::string(misspelt.what()).find("Did you mean 'year'"), std::string::npos) << misspelt.what();
     EXPECT_EQ(error_of("RETURN duration('PT1S' + 'P9223372036854775807D').nanoseconds").error_class(), ErrorClass::ArgumentError);
     EXPECT_EQ(error_of("RETURN duration({seconds: 9223372036854775807}).milliseconds").detail(), "IntegerOverflow");
+    EXPECT_EQ(error_of("RETURN datetime('+999999999-12-31T23:59').epochMillis").detail(), "IntegerOverflow");
     auto error = error_of("RETURN date('2020-01-01').hour");
     EXPECT_EQ(error.error_class(), ErrorClass::ArgumentError);
     EXPECT_EQ(error.position().column, 8);  // the engine places property errors at the expression's start
