@@ -63,7 +63,9 @@ seed_target() {
       # Every query of the TCK's scenarios, one per seed (the text between a step's triple quotes).
       find "$corpus/opencypher-tck/features" -name '*.feature' -exec awk -v dir="$seeds" '
         /"""/ { if (inside) { close(file); inside = 0 } else { inside = 1; file = sprintf("%s/q%06d", dir, ++n) } ; next }
-        inside { print > file }' {} + 2>/dev/null ;;
+        inside { print > file }' {} + 2>/dev/null
+      # Hand-written statements for what the TCK's outlines leave as placeholders (temporal values).
+      cp "$root"/tests/data/cypher/*/*.cypher "$seeds/" 2>/dev/null ;;
   esac
   # A crash found earlier stays a seed, so a fix is proven by the next run.
   if [[ -d "$root/tests/hardening/reproducers/$target" ]]; then

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "cypher/temporal/temporal.hpp"
+
 namespace actorgraph::cypher {
 
 namespace {
@@ -58,9 +60,29 @@ json relationship_json(const Session& session, RelationIndex relationship, std::
     return {{"relationship", inner}};
 }
 
+// {"date": "2015-07-21"}, {"duration": "P1D"}, ...: the kind's Cypher function name and the value's text.
+std::string_view temporal_json_key(TemporalKind kind)
+{
+    switch (kind) {
+    case TemporalKind::Date: return "date";
+    case TemporalKind::LocalTime: return "localtime";
+    case TemporalKind::Time: return "time";
+    case TemporalKind::LocalDateTime: return "localdatetime";
+    case TemporalKind::DateTime: return "datetime";
+    case TemporalKind::Duration: return "duration";
+    }
+    return "temporal";
+}
+
 json to_json(const Session& session, const Value& value)
 {
     switch (value.type()) {
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return {{std::string(temporal_json_key(value.as_temporal().kind)), temporal_text(value.as_temporal())}};
     case ValueType::Null: return nullptr;
     case ValueType::Boolean: return value.as_boolean();
     case ValueType::Integer: return value.as_integer();
@@ -93,6 +115,21 @@ json to_json(const Session& session, const Value& value)
     }
     }
     return nullptr;
+}
+
+// {"date": "2015-07-21"} back into a value (the inverse of to_json); nullopt when the key is no temporal kind.
+std::optional<Value> temporal_from_json(const std::string& key, const std::string& text)
+{
+    for (auto kind : {TemporalKind::Date, TemporalKind::LocalTime, TemporalKind::Time, TemporalKind::LocalDateTime,
+                      TemporalKind::DateTime, TemporalKind::Duration}) {
+        if (key != temporal_json_key(kind)) continue;
+        try {
+            return Value::temporal(temporal::parse(kind, text, {}));
+        } catch (const Error& error) {
+            throw actorgraph::Error("--param: " + std::string(error.what()));
+        }
+    }
+    return std::nullopt;
 }
 
 Value from_json(const json& j, int depth)
@@ -128,7 +165,11 @@ Value from_json(const json& j, int depth)
             if (text == "Infinity") return Value::floating(HUGE_VAL);
             if (text == "-Infinity") return Value::floating(-HUGE_VAL);
         }
-        throw actorgraph::Error("--param: a JSON object must be {\"map\": {...}} or {\"float\": \"NaN\"|\"Infinity\"|\"-Infinity\"}");
+        if (j.size() == 1 && j.begin().value().is_string()) {
+            if (auto temporal = temporal_from_json(j.begin().key(), j.begin().value().get<std::string>())) return *temporal;
+        }
+        throw actorgraph::Error("--param: a JSON object must be {\"map\": {...}}, {\"float\": \"NaN\"|\"Infinity\"|\"-Infinity\"} "
+                                "or a temporal value such as {\"date\": \"2015-07-21\"}");
     }
     default: throw actorgraph::Error("--param: unsupported JSON value");
     }
@@ -139,6 +180,12 @@ Value from_json(const json& j, int depth)
 std::string to_cypher_text(const Session& session, const Value& value)
 {
     switch (value.type()) {
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return temporal_text(value.as_temporal());
     case ValueType::Null: return "null";
     case ValueType::Boolean: return value.as_boolean() ? "true" : "false";
     case ValueType::Integer: return std::to_string(value.as_integer());

@@ -18,6 +18,16 @@ ValueType Value::type() const noexcept
     case 7: return ValueType::Node;
     case 8: return ValueType::Relationship;
     case 9: return ValueType::Path;
+    case 10:
+        switch (std::get<Temporal>(storage_).kind) {
+        case TemporalKind::Date: return ValueType::Date;
+        case TemporalKind::LocalTime: return ValueType::LocalTime;
+        case TemporalKind::Time: return ValueType::Time;
+        case TemporalKind::LocalDateTime: return ValueType::LocalDateTime;
+        case TemporalKind::DateTime: return ValueType::DateTime;
+        case TemporalKind::Duration: return ValueType::Duration;
+        }
+        return ValueType::Null;
     default: return ValueType::Null;
     }
 }
@@ -35,6 +45,12 @@ std::string type_name(ValueType type)
     case ValueType::Integer: return "INTEGER";
     case ValueType::Float: return "FLOAT";
     case ValueType::Null: return "NULL";
+    case ValueType::Date: return "DATE";
+    case ValueType::LocalTime: return "LOCAL TIME";
+    case ValueType::Time: return "ZONED TIME";
+    case ValueType::LocalDateTime: return "LOCAL DATETIME";
+    case ValueType::DateTime: return "ZONED DATETIME";
+    case ValueType::Duration: return "DURATION";
     }
     return "ANY";
 }
@@ -79,6 +95,12 @@ std::optional<bool> equals(const Value& a, const Value& b)
     case ValueType::Relationship: return a.as_relationship() == b.as_relationship();
     case ValueType::Path:
         return a.as_path().nodes == b.as_path().nodes && a.as_path().relationships == b.as_path().relationships;
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return temporal_equal(a.as_temporal(), b.as_temporal());
     case ValueType::List: {
         const auto &x = a.as_list(), &y = b.as_list();
         if (x.size() != y.size()) return false;
@@ -121,6 +143,15 @@ std::optional<std::strong_ordering> compare(const Value& a, const Value& b)
     switch (a.type()) {
     case ValueType::Boolean: return a.as_boolean() <=> b.as_boolean();
     case ValueType::String: return a.as_string().compare(b.as_string()) <=> 0;
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime: {
+        auto sign = temporal_compare(a.as_temporal(), b.as_temporal());
+        if (sign == std::partial_ordering::unordered) return std::nullopt;
+        return sign < 0 ? std::strong_ordering::less : sign > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+    }
     case ValueType::List: {
         const auto &x = a.as_list(), &y = b.as_list();
         for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
@@ -162,6 +193,12 @@ std::strong_ordering order(const Value& a, const Value& b)
     case ValueType::String: return a.as_string().compare(b.as_string()) <=> 0;
     case ValueType::Node: return a.as_node() <=> b.as_node();
     case ValueType::Relationship: return a.as_relationship() <=> b.as_relationship();
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return temporal_order(a.as_temporal(), b.as_temporal());
     case ValueType::List: {
         const auto &x = a.as_list(), &y = b.as_list();
         for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {

@@ -399,6 +399,25 @@ TEST(CliQuery, JsonLinesEncodeValuesAsTheIssueDefines)
     EXPECT_EQ(line["stats"]["relationships_created"], 1);
 }
 
+TEST(CliQuery, JsonLinesCarryTemporalValuesAsTheirKindAndText)
+{
+    auto run = actorgraph({"query", "--json", "--param", "since={\"date\": \"2015-07-21\"}", "-e",
+                           "RETURN $since + duration('P1M') AS d, datetime('2015-07-21T21:40[Europe/London]') AS dt, "
+                           "duration.between($since, date('2016-01-01')) AS took, localtime('09:30') AS t"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto row = nlohmann::json::parse(run.out)["rows"][0];
+    EXPECT_EQ(row[0], nlohmann::json({{"date", "2015-08-21"}}));
+    EXPECT_EQ(row[1], nlohmann::json({{"datetime", "2015-07-21T21:40+01:00[Europe/London]"}}));
+    EXPECT_EQ(row[2], nlohmann::json({{"duration", "P5M11D"}}));
+    EXPECT_EQ(row[3], nlohmann::json({{"localtime", "09:30"}}));
+    auto table = actorgraph({"query", "-e", "RETURN date('2015-07-21').week AS w, time('12:00+01:00') AS t"});
+    ASSERT_EQ(table.exit_code, 0) << table.err;
+    EXPECT_NE(table.out.find("12:00+01:00"), std::string::npos) << table.out;
+    auto bad = actorgraph({"query", "--json", "-e", "RETURN date('2015-02-30')"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(nlohmann::json::parse(bad.out)["error"]["class"], "ArgumentError") << bad.out;
+}
+
 TEST(CliQuery, AFailingStatementPrintsItsErrorAndStopsWithExitCode2)
 {
     auto json = actorgraph({"query", "--json", "-e", "RETURN 1", "-e", "MATCH (a) RETURN b", "-e", "RETURN 2"});

@@ -3,35 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "actorgraph/io/dot_reader.hpp"
+#include "cypher/session_fixture.hpp"
 
 namespace actorgraph::cypher {
 namespace {
 
 // Runs statements on one graph and reads single values back.
-class CypherEngine : public ::testing::Test {
-protected:
-    Result run(const std::string& statement, const Map& parameters = {}) { return session.run(statement, parameters); }
-    Value single(const std::string& statement)
-    {
-        auto result = run(statement);
-        EXPECT_EQ(result.rows.size(), 1u) << statement;
-        EXPECT_EQ(result.columns.size(), 1u) << statement;
-        return result.rows.empty() ? Value() : result.rows[0][0];
-    }
-    Error error_of(const std::string& statement)
-    {
-        try {
-            run(statement);
-        } catch (const Error& error) {
-            return error;
-        }
-        ADD_FAILURE() << "no error for " << statement;
-        return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
-    }
-
-    Graph graph;
-    Session session{graph};
-};
+class CypherEngine : public CypherSessionTest {};
 
 TEST_F(CypherEngine, EvaluatesExpressionsWithNullPropagationAndThreeValuedLogic)
 {
@@ -196,6 +174,15 @@ TEST(CypherTyping, TextSpelledAsANumberIsANumber)
     EXPECT_TRUE(property_value("year", "2015").is_integer());
     EXPECT_TRUE(property_value("year", "around 2015").is_string());
     EXPECT_EQ(property_text(Value::floating(1.0)), "1.0");
+}
+
+TEST_F(CypherEngine, RefusesShortestPathsInsteadOfAnsweringWithEveryPath)
+{
+    run("CREATE (a:X)-[:T]->(:Y)-[:T]->(c:Z), (a)-[:T]->(c)");
+    auto error = error_of("MATCH p = shortestPath((a:X)-[*]->(c:Z)) RETURN length(p)");
+    EXPECT_EQ(error.detail(), "UnsupportedFeature");
+    EXPECT_EQ(error.phase(), Phase::compile);
+    EXPECT_EQ(error_of("MATCH p = allShortestPaths((a:X)-[*]->(c:Z)) RETURN p").detail(), "UnsupportedFeature");
 }
 
 }  // namespace

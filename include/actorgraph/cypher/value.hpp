@@ -1,8 +1,8 @@
 #pragma once
 // A Cypher value: null, boolean, integer, float, string, list, map, node, relationship or path, with
 // openCypher's equality (three-valued), comparison and ordering. Nodes and relationships are indexes into
-// the graph the statement runs on, never copies. Temporal types will be further alternatives of the variant
-// (their place in the ordering is marked in order_rank).
+// the graph the statement runs on, never copies. Temporal values (date, time, datetime, duration, ...) are one
+// alternative holding a Temporal (see temporal.hpp).
 #include <compare>
 #include <cstdint>
 #include <map>
@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "actorgraph/cypher/temporal.hpp"
 #include "actorgraph/model/graph.hpp"
 
 namespace actorgraph::cypher {
@@ -36,8 +37,12 @@ struct Path {
     std::vector<RelationIndex> relationships;
 };
 
-/// The kinds of value, in the order openCypher sorts them ascending (temporal types go between Path and String).
-enum class ValueType { Map, Node, Relationship, List, Path, String, Boolean, Integer, Float, Null };
+/// The kinds of value, in the order openCypher sorts them ascending.
+enum class ValueType {
+    Map, Node, Relationship, List, Path,
+    DateTime, LocalDateTime, Date, Time, LocalTime, Duration,
+    String, Boolean, Integer, Float, Null
+};
 
 /// A Cypher value; copies are cheap (lists, maps and paths are shared and immutable).
 class Value {
@@ -52,6 +57,7 @@ public:
     [[nodiscard]] static Value node(ActorIndex index) { return Value(Storage(NodeRef{index})); }
     [[nodiscard]] static Value relationship(RelationIndex index) { return Value(Storage(RelationshipRef{index})); }
     [[nodiscard]] static Value path(Path value) { return Value(Storage(std::make_shared<const Path>(std::move(value)))); }
+    [[nodiscard]] static Value temporal(Temporal value) { return Value(Storage(value)); }
 
     [[nodiscard]] ValueType type() const noexcept;
     [[nodiscard]] bool is_null() const noexcept { return storage_.index() == 0; }
@@ -65,6 +71,7 @@ public:
     [[nodiscard]] bool is_node() const noexcept { return std::holds_alternative<NodeRef>(storage_); }
     [[nodiscard]] bool is_relationship() const noexcept { return std::holds_alternative<RelationshipRef>(storage_); }
     [[nodiscard]] bool is_path() const noexcept { return std::holds_alternative<PathPtr>(storage_); }
+    [[nodiscard]] bool is_temporal() const noexcept { return std::holds_alternative<Temporal>(storage_); }
 
     // Accessors for a value known to be of the type (checked by the caller; std::bad_variant_access otherwise).
     [[nodiscard]] bool as_boolean() const { return std::get<bool>(storage_); }
@@ -78,13 +85,14 @@ public:
     [[nodiscard]] ActorIndex as_node() const { return std::get<NodeRef>(storage_).index; }
     [[nodiscard]] RelationIndex as_relationship() const { return std::get<RelationshipRef>(storage_).index; }
     [[nodiscard]] const Path& as_path() const { return *std::get<PathPtr>(storage_); }
+    [[nodiscard]] const Temporal& as_temporal() const { return std::get<Temporal>(storage_); }
 
 private:
     using ListPtr = std::shared_ptr<const List>;
     using MapPtr = std::shared_ptr<const Map>;
     using PathPtr = std::shared_ptr<const Path>;
     using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, ListPtr, MapPtr, NodeRef,
-                                 RelationshipRef, PathPtr>;
+                                 RelationshipRef, PathPtr, Temporal>;
     explicit Value(Storage storage) : storage_(std::move(storage)) {}
     Storage storage_;
 };

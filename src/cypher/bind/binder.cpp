@@ -156,6 +156,10 @@ private:
     {
         std::set<std::string> relationships_here;
         for (const auto& part : pattern) {
+            if (!part.shortest.empty()) {
+                // Refused until shortest paths are searched for: matching the bare pattern would answer with every path.
+                semantic("UnsupportedFeature", part.shortest + "(...) is not supported yet", part.where);
+            }
             if (!part.path_variable.empty()) {
                 if (in_expression) {
                     pattern_variable(part.path_variable, Kind::Path, part.where);

@@ -1,5 +1,6 @@
 #pragma once
 // What every operator of a running statement shares: the graph, the parameters, the counters and the bounds.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct Context {
     Statistics& stats;
     const Limits& limits;
     std::size_t steps = 0;
+    /// The statement's clock in nanoseconds since the epoch, read once (date() is the same all through a statement).
+    std::optional<std::int64_t> statement_clock = std::nullopt;
 
     /// Counts one unit of work; throws when the statement was cancelled or ran past its bound.
     void tick()

@@ -3,6 +3,7 @@
 #include "cypher/execute/functions.hpp"
 #include "cypher/execute/matcher.hpp"
 #include "cypher/execute/operators.hpp"
+#include "cypher/temporal/temporal_functions.hpp"
 
 namespace actorgraph::cypher {
 
@@ -130,6 +131,12 @@ Value property_of(Context& context, const Value& value, const std::string& key, 
         auto found = value.as_map().find(key);
         return found == value.as_map().end() ? Value() : found->second;
     }
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return temporal_property(value, key, where);
     default:
         runtime_error(ErrorClass::TypeError, "PropertyAccessOnNonMap",
                       "cannot read property '" + key + "' of a " + type_name(value.type()), where);

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "cypher/execute/evaluator.hpp"
+#include "cypher/temporal/temporal_functions.hpp"
 
 namespace actorgraph::cypher {
 
@@ -15,12 +16,7 @@ namespace {
 
 using Arguments = std::vector<Value>;
 
-struct Function {
-    std::string_view name;  ///< lower case
-    int min_arguments;
-    int max_arguments;
-    Value (*call)(Context&, const Arguments&, QueryPosition);
-};
+using Function = ScalarFunction;
 
 [[noreturn]] void wrong_type(std::string_view function, const Value& value, QueryPosition where)
 {
@@ -443,6 +439,12 @@ Value f_to_string(Context&, const Arguments& a, QueryPosition where)
     case ValueType::Integer: return Value::string(std::to_string(v.as_integer()));
     case ValueType::Float: return Value::string(format_float(v.as_float()));
     case ValueType::Boolean: return Value::string(v.as_boolean() ? "true" : "false");
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return Value::string(temporal_text(v.as_temporal()));
     default: unconvertible("toString", v, where);
     }
 }
@@ -548,6 +550,9 @@ const Function* find_function(std::string_view name)
     for (const auto& f : more_functions) {
         if (f.name == key) return &f;
     }
+    for (const auto& f : temporal_functions()) {
+        if (f.name == key) return &f;
+    }
     return nullptr;
 }
 
@@ -578,6 +583,7 @@ std::string closest_function(std::string_view name)
     };
     for (const auto& f : functions) consider(f.name);
     for (const auto& f : more_functions) consider(f.name);
+    for (const auto& f : temporal_functions()) consider(f.name);
     for (auto a : aggregates) consider(a);
     return best;
 }

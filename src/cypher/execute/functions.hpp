@@ -8,6 +8,14 @@
 
 namespace actorgraph::cypher {
 
+/// A scalar function: its lower-case name, its arity and its body.
+struct ScalarFunction {
+    std::string_view name;
+    int min_arguments;
+    int max_arguments;
+    Value (*call)(Context&, const std::vector<Value>&, QueryPosition);
+};
+
 /// True for count, sum, avg, min, max, collect, stDev, stDevP, percentileCont, percentileDisc (any case).
 [[nodiscard]] bool is_aggregate_function(std::string_view name);
 /// True for a scalar function the engine knows, or an aggregate.

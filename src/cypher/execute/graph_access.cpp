@@ -57,6 +57,7 @@ Value property_value(std::string_view name, std::string_view text)
 
 std::string property_text(const Value& value)
 {
+    if (value.is_temporal()) return temporal_text(value.as_temporal());
     switch (value.type()) {
     case ValueType::Null: return {};
     case ValueType::Boolean: return value.as_boolean() ? "true" : "false";
@@ -77,7 +78,7 @@ std::string property_text(const Value& value)
 
 void check_property_value(const Value& value, const std::string& key)
 {
-    auto scalar = [](const Value& v) { return v.is_boolean() || v.is_number() || v.is_string(); };
+    auto scalar = [](const Value& v) { return v.is_boolean() || v.is_number() || v.is_string() || v.is_temporal(); };
     if (value.is_null() || scalar(value)) return;
     if (value.is_list() && std::all_of(value.as_list().begin(), value.as_list().end(), scalar)) return;
     throw Error(ErrorClass::TypeError, "InvalidPropertyType", Phase::runtime,

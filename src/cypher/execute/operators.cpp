@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "cypher/execute/context.hpp"
+#include "cypher/temporal/temporal_functions.hpp"
 
 namespace actorgraph::cypher {
 
@@ -167,6 +168,10 @@ Value apply_sign(Operator op, const Value& operand, QueryPosition where)
 
 Value apply_binary(Operator op, const Value& left, const Value& right, QueryPosition where)
 {
+    bool arithmetic = op == Operator::Add || op == Operator::Subtract || op == Operator::Multiply || op == Operator::Divide;
+    if (arithmetic && !left.is_list() && !right.is_list()) {
+        if (auto result = temporal_operator(op, left, right, where)) return *result;
+    }
     switch (op) {
     case Operator::Add: return add(left, right, where);
     case Operator::Subtract:

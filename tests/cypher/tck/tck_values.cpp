@@ -268,6 +268,14 @@ std::string canonical_actual(const cypher::Session& session, const cypher::Value
 {
     using cypher::ValueType;
     switch (value.type()) {
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration:
+        // The TCK writes temporal values as their string form in quotes: '2015-07-21'.
+        return cypher::quote_string(cypher::temporal_text(value.as_temporal()));
     case ValueType::Null: return "null";
     case ValueType::Boolean: return value.as_boolean() ? "true" : "false";
     case ValueType::Integer: return std::to_string(value.as_integer());

@@ -1,0 +1,1 @@
+RETURN duration.between(date('-999999999-01-01'), date('+999999999-12-31')), duration.inSeconds(localtime(), localtime()), duration.inMonths(datetime('2017-10-29T00:00[Europe/Stockholm]'), localdatetime('2017-10-29T04:00'))

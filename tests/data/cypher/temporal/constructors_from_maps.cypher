@@ -1,0 +1,1 @@
+WITH datetime({year: 1984, week: 10, dayOfWeek: 3, hour: 12, timezone: 'America/New_York'}) AS d RETURN date({date: d, quarter: 3}), time({time: d, second: 42, timezone: '+05:00'}), d.weekYear, d.epochMillis
