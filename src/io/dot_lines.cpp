@@ -29,10 +29,39 @@ bool starts_like_internal_name(std::string_view text)
     return first != std::string_view::npos && text[first] == '%';
 }
 
-bool is_id_char(char c)
+// cgraph's lexer (scan.l): LETTER is [A-Za-z_\200-\377], a NAME is a letter then letters and digits, a
+// NUMBER is -?(digits(.digits*)?|.digits). Nothing else is part of an unquoted id: `a.b` is three tokens.
+bool is_letter(char c)
 {
     auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == '_' || c == '.' || c == '-' || u >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || u >= 0x80;
+}
+
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// The length of the NUMBER at the start of `text` (0 if none), as cgraph keeps it: its lexer matches a
+// number with one trailing letter or '.', warns "badly delimited number" and gives that character back,
+// so `1F66B` is the two ids `1` and `F66B`, `1.5.3` is `1.5` and `.3`, and `a-1` is `a` and `-1`.
+std::size_t number_length(std::string_view text)
+{
+    std::size_t i = text.starts_with('-') ? 1 : 0;
+    auto digits_from = [&](std::size_t at) {
+        while (at < text.size() && is_digit(text[at])) ++at;
+        return at;
+    };
+    auto whole = digits_from(i);
+    if (whole > i) {
+        if (whole < text.size() && text[whole] == '.') return digits_from(whole + 1);
+        return whole;
+    }
+    if (i < text.size() && text[i] == '.') {
+        auto fraction = digits_from(i + 1);
+        if (fraction > i + 1) return fraction;
+    }
+    return 0;
 }
 
 // Quoted strings reach cgraph in pieces of at most this many bytes (see LineIndex::cgraph_text).
@@ -67,7 +96,7 @@ public:
             } else if ((c == '-' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '>' || text_[pos_ + 1] == '-'))) {
                 tokens.push_back({TokenKind::edge_op, std::string(text_.substr(pos_, 2)), line_});
                 pos_ += 2;
-            } else if (is_id_char(c)) {
+            } else if (is_letter(c) || number_length(text_.substr(pos_)) > 0) {
                 tokens.push_back(plain_id());
             } else {
                 tokens.push_back({TokenKind::punctuation, std::string(1, c), line_});
@@ -212,14 +241,18 @@ private:
         return token;
     }
 
+    // A NAME or a NUMBER, split where cgraph splits it (see number_length).
     Token plain_id()
     {
-        Token token{TokenKind::id, {}, line_};
-        while (pos_ < text_.size() && is_id_char(text_[pos_])) {
-            if (text_[pos_] == '-' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '>' || text_[pos_ + 1] == '-')) break;
-            token.text += text_[pos_++];
+        auto rest = text_.substr(pos_);
+        auto length = number_length(rest);
+        if (length == 0) {
+            length = 1;
+            while (length < rest.size() && (is_letter(rest[length]) || is_digit(rest[length]))) ++length;
         }
-        require_short_run(token.text.size(), "an unquoted name");
+        require_short_run(length, "an unquoted name");
+        Token token{TokenKind::id, std::string(rest.substr(0, length)), line_};
+        pos_ += length;
         return token;
     }
 
