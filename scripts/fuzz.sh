@@ -12,9 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-# dot_prescan is left out of the default run until the disagreement it found with cgraph is explained and
-# fixed (tests/hardening/reproducers/dot_prescan/; issue 18): `scripts/fuzz.sh 60 dot_prescan` shows it.
-[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader graphml_reader csv_reader property_condition stylesheet app_model cypher_parser)
+[[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader dot_prescan graphml_reader csv_reader property_condition stylesheet app_model cypher_parser)
 corpus=${ACTORGRAPH_CORPUS:-$root/../shared/corpus}
 build="$root/build-fuzz"
 

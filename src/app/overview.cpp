@@ -1,6 +1,7 @@
 #include "actorgraph/app/overview.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 namespace actorgraph {
@@ -34,7 +35,48 @@ Selection restricted_to(const Graph& graph, const Selection& selection, std::vec
     return result;
 }
 
+// Each engine's largest view: the largest generated graph (3 relations per actor, heavy-tailed degrees,
+// denser around hubs than most real networks) it laid out within a 60 s budget through the styled
+// scene, measured by bench/layout_thresholds.sh on the 2-core build machine under a load average of
+// about 15 (an idle machine is several times faster; the ratios between engines are what count):
+//   dot    50 actors / 150 relations: 9.7 s; 200 / 600 (bounded dot, straight edges): 31 s;
+//          100 / 300 (unbounded, routed splines): over 60 s; 400 / 1,200: over 60 s
+//   neato  250 / 750: 3.5 s; 500 / 1,500: 9.8 s; 1,000 / 3,000: 38.5 s; 2,000 / 6,000: over 60 s
+//   fdp    250 / 750: 4.6 s; 500 / 1,500: 8.4 s; 1,000 / 3,000: 21.5 s; 2,000 / 6,000: over 60 s
+//   sfdp   500 / 1,500: 8.5 s; 1,000 / 3,000: 20.7 s; 2,000 / 6,000: over 60 s
+//   circo  50 / 150: 22.9 s; 100 / 300: over 60 s
+//   twopi  250 / 750: 2.6 s; 500 / 1,500: 7.0 s; 1,000 / 3,000: 17.1 s; 2,000 / 6,000: over 60 s
+// sfdp keeps the base limits: it is the engine for big views, and its overview stays the fallback.
+struct EngineSize {
+    std::size_t actors;
+    std::size_t relations;
+};
+
+EngineSize largest_view(LayoutEngine engine)
+{
+    switch (engine) {
+        case LayoutEngine::dot: return {200, 600};
+        case LayoutEngine::neato: return {1000, 3000};
+        case LayoutEngine::fdp: return {1000, 3000};
+        case LayoutEngine::sfdp: return {SIZE_MAX, SIZE_MAX};
+        case LayoutEngine::circo: return {50, 150};
+        case LayoutEngine::twopi: return {1000, 3000};
+    }
+    return {SIZE_MAX, SIZE_MAX};
+}
+
 }  // namespace
+
+ViewLimits limits_for_engine(const ViewLimits& base, LayoutEngine engine)
+{
+    auto largest = largest_view(engine);
+    ViewLimits limits = base;
+    limits.max_actors = std::min(base.max_actors, largest.actors);
+    limits.max_relations = std::min(base.max_relations, largest.relations);
+    limits.overview_actors = std::min(base.overview_actors, limits.max_actors);
+    limits.max_neighbours = std::min(base.max_neighbours, limits.max_actors);
+    return limits;
+}
 
 bool exceeds(const ViewLimits& limits, const Selection& selection)
 {

@@ -1,6 +1,7 @@
 #include "actorgraph/app/view_spec.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "actorgraph/query/neighbourhood.hpp"
 #include "actorgraph/query/query_cache.hpp"
@@ -81,7 +82,11 @@ void reduce_to_overview(const Graph& graph, const ViewLimits& limits, ComposedVi
     auto& visible = view.scene.visible;
     if (!exceeds(limits, visible)) return;
     auto of = visible.actors.size();
-    visible = most_connected(graph, visible, limits.overview_actors);
+    // The hubs of a dense graph can hold more relations among themselves than the limit: fewer of them, then.
+    auto whole = std::move(visible);
+    auto count = limits.overview_actors;
+    visible = most_connected(graph, whole, count);
+    while (visible.relations.size() > limits.max_relations && count > 1) visible = most_connected(graph, whole, count /= 2);
     view.reduction = {ViewReduction::Kind::overview, visible.actors.size(), of,
                       "overview: top " + with_thousands(visible.actors.size()) + " of " + with_thousands(of) +
                           " actors by degree \u2014 search, paths or focus pull more into view"};
@@ -100,8 +105,16 @@ LayoutEngine engine_for(const ComposedView& view)
 
 }  // namespace
 
-ComposedView compose_view(const Graph& graph, const ViewSpec& spec, QueryCache* queries)
+ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCache* queries)
 {
+    // A view for an engine the user chose is cut to what that engine lays out in seconds; one for an
+    // engine chosen by size keeps the base limits (the choice then follows the cut view's size).
+    std::optional<ViewSpec> adjusted;
+    if (requested.limits && !requested.choose_engine) {
+        adjusted = requested;
+        adjusted->limits = limits_for_engine(*requested.limits, requested.engine);
+    }
+    const ViewSpec& spec = adjusted ? *adjusted : requested;
     ComposedView view;
     auto& scene = view.scene;
     scene.visible = shown_part(graph, queries, spec, view.reduction);

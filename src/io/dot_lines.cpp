@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <deque>
 #include <unordered_set>
 
 #include "actorgraph/model/error.hpp"
@@ -11,16 +13,20 @@ namespace actorgraph::dot {
 
 namespace {
 
-enum class TokenKind { id, quoted_id, punctuation, edge_op };
+enum class TokenKind : std::uint8_t { id, quoted_id, punctuation, edge_op };
 
+// A token's text is a view into the file, or into Tokenizer's store when cgraph reads it differently
+// from how it is written (`\"`, continuations, `+`): 32 bytes a token, so the index of a file costs
+// a small multiple of its size (the token limit grows with the file, see InputLimits::bytes_per_token).
 struct Token {
     TokenKind kind;
-    std::string text;
     int line;
+    std::string_view text;
     /// Quoted and HTML-like ids whose text starts with backslashes and a '%': where cgraph's copy gets
     /// one more backslash (see LineIndex::cgraph_text), else npos.
     std::size_t escape_at = std::string_view::npos;
 };
+static_assert(sizeof(Token) <= 32, "the token list is most of the pre-scan's memory");
 
 // cgraph takes a name that starts with '%' for one of its internal names and renumbers the object.
 bool starts_like_internal_name(std::string_view text)
@@ -29,10 +35,39 @@ bool starts_like_internal_name(std::string_view text)
     return first != std::string_view::npos && text[first] == '%';
 }
 
-bool is_id_char(char c)
+// cgraph's lexer (scan.l): LETTER is [A-Za-z_\200-\377], a NAME is a letter then letters and digits, a
+// NUMBER is -?(digits(.digits*)?|.digits). Nothing else is part of an unquoted id: `a.b` is three tokens.
+bool is_letter(char c)
 {
     auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == '_' || c == '.' || c == '-' || u >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || u >= 0x80;
+}
+
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// The length of the NUMBER at the start of `text` (0 if none), as cgraph keeps it: its lexer matches a
+// number with one trailing letter or '.', warns "badly delimited number" and gives that character back,
+// so `1F66B` is the two ids `1` and `F66B`, `1.5.3` is `1.5` and `.3`, and `a-1` is `a` and `-1`.
+std::size_t number_length(std::string_view text)
+{
+    std::size_t i = text.starts_with('-') ? 1 : 0;
+    auto digits_from = [&](std::size_t at) {
+        while (at < text.size() && is_digit(text[at])) ++at;
+        return at;
+    };
+    auto whole = digits_from(i);
+    if (whole > i) {
+        if (whole < text.size() && text[whole] == '.') return digits_from(whole + 1);
+        return whole;
+    }
+    if (i < text.size() && text[i] == '.') {
+        auto fraction = digits_from(i + 1);
+        if (fraction > i + 1) return fraction;
+    }
+    return 0;
 }
 
 // Quoted strings reach cgraph in pieces of at most this many bytes (see LineIndex::cgraph_text).
@@ -43,7 +78,7 @@ constexpr std::size_t longest_unbroken_bytes = 64 * 1024;
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, const std::string& file, const InputLimits& limits)
-        : text_(text), file_(file), limits_(limits) {}
+        : text_(text), file_(file), limits_(limits), max_tokens_(token_limit(text.size(), limits)) {}
 
     /// What cgraph_text changes, in text order (comments and the pieces of quoted strings).
     std::vector<TextEdit> take_edits() { return std::move(edits_); }
@@ -55,9 +90,9 @@ public:
         std::vector<Token> tokens;
         while (skip_space_and_comments()) {
             // Checked before each token, so a hostile text cannot grow the index past the limit.
-            if (tokens.size() >= limits_.max_tokens) {
-                throw Error({file_, line_}, "more than " + std::to_string(limits_.max_tokens) +
-                                                " DOT tokens; see the limits in the README");
+            if (tokens.size() >= max_tokens_) {
+                throw Error({file_, line_}, "more than " + std::to_string(max_tokens_) + " DOT tokens in " +
+                                                std::to_string(text_.size()) + " bytes; see the limits in the README");
             }
             char c = text_[pos_];
             if (c == '"') {
@@ -65,12 +100,12 @@ public:
             } else if (c == '<') {
                 tokens.push_back(html());
             } else if ((c == '-' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '>' || text_[pos_ + 1] == '-'))) {
-                tokens.push_back({TokenKind::edge_op, std::string(text_.substr(pos_, 2)), line_});
+                tokens.push_back({TokenKind::edge_op, line_, text_.substr(pos_, 2)});
                 pos_ += 2;
-            } else if (is_id_char(c)) {
+            } else if (is_letter(c) || number_length(text_.substr(pos_)) > 0) {
                 tokens.push_back(plain_id());
             } else {
-                tokens.push_back({TokenKind::punctuation, std::string(1, c), line_});
+                tokens.push_back({TokenKind::punctuation, line_, text_.substr(pos_, 1)});
                 ++pos_;
             }
         }
@@ -135,8 +170,10 @@ private:
     // that is a piece of its own before a backslash or quote, so no piece may start or end that way.
     Token quoted()
     {
-        Token token{TokenKind::quoted_id, {}, line_};
+        Token token{TokenKind::quoted_id, line_, {}};
         ++pos_;
+        auto start = pos_;
+        bool rewritten = false;  // by an escaped quote or a continuation
         if (starts_like_internal_name(text_.substr(pos_))) token.escape_at = pos_;
         std::size_t since_break = 0;
         bool line_since_break = false;
@@ -152,23 +189,45 @@ private:
             if (rest.starts_with("\\\n")) {
                 pos_ += 2;
                 ++line_;
+                rewritten = true;
                 continue;
             }
             if (rest.starts_with("\\\"") || rest.starts_with("\\\\")) {
-                token.text += rest[1] == '"' ? std::string_view("\"") : std::string_view("\\\\");
+                rewritten = rewritten || rest[1] == '"';
                 pos_ += 2;
                 continue;
             }
-            token.text += rest[0];
             ++pos_;
             if (rest[0] == '\n') {
                 ++line_;
                 line_since_break = true;
             }
         }
+        auto written = text_.substr(start, std::min(pos_, text_.size()) - start);
+        token.text = rewritten ? store(as_cgraph_reads(written)) : written;
         ++pos_;
         return token;
     }
+
+    // The text of a quoted string as cgraph reads it: \" is a quote, backslash-newline is dropped.
+    static std::string as_cgraph_reads(std::string_view written)
+    {
+        std::string text;
+        text.reserve(written.size());
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            bool escape = written[i] == '\\' && i + 1 < written.size();
+            if (escape && written[i + 1] == '\n') {
+                ++i;
+                continue;
+            }
+            if (escape && written[i + 1] == '"') ++i;
+            else if (escape && written[i + 1] == '\\') text += written[i++];
+            text += written[i];
+        }
+        return text;
+    }
+
+    std::string_view store(std::string text) { return store_.emplace_back(std::move(text)); }
 
     // Two characters before `at` and two from it are neither a backslash nor a quote.
     bool plain_around(std::size_t at) const
@@ -192,7 +251,7 @@ private:
 
     Token html()
     {
-        Token token{TokenKind::quoted_id, {}, line_};
+        Token token{TokenKind::quoted_id, line_, {}};
         int depth = 0;
         auto start = pos_;
         auto line_start = pos_;
@@ -207,45 +266,52 @@ private:
             ++pos_;
         } while (pos_ < text_.size() && depth > 0);
         require_short_run(pos_ - line_start, "an HTML-like string with a line");
-        token.text = std::string(text_.substr(start + 1, pos_ - start - 2));
+        token.text = text_.substr(start + 1, pos_ - start - 2);
         if (starts_like_internal_name(token.text)) token.escape_at = start + 1;
         return token;
     }
 
+    // A NAME or a NUMBER, split where cgraph splits it (see number_length).
     Token plain_id()
     {
-        Token token{TokenKind::id, {}, line_};
-        while (pos_ < text_.size() && is_id_char(text_[pos_])) {
-            if (text_[pos_] == '-' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '>' || text_[pos_ + 1] == '-')) break;
-            token.text += text_[pos_++];
+        auto rest = text_.substr(pos_);
+        auto length = number_length(rest);
+        if (length == 0) {
+            length = 1;
+            while (length < rest.size() && (is_letter(rest[length]) || is_digit(rest[length]))) ++length;
         }
-        require_short_run(token.text.size(), "an unquoted name");
+        require_short_run(length, "an unquoted name");
+        Token token{TokenKind::id, line_, rest.substr(0, length)};
+        pos_ += length;
         return token;
     }
 
-    static void merge_concatenations(std::vector<Token>& tokens)
+    // `"a" + "b"` is one id to cgraph. Done in place: the token list may be most of the memory.
+    void merge_concatenations(std::vector<Token>& tokens)
     {
-        std::vector<Token> merged;
+        std::size_t kept = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            bool joins = !merged.empty() && merged.back().kind == TokenKind::quoted_id && tokens[i].text == "+" &&
+            bool joins = kept > 0 && tokens[kept - 1].kind == TokenKind::quoted_id && tokens[i].text == "+" &&
                          i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::quoted_id;
             if (joins) {
-                merged.back().text += tokens[i + 1].text;
+                tokens[kept - 1].text = store(std::string(tokens[kept - 1].text) + std::string(tokens[i + 1].text));
                 ++i;
                 continue;
             }
-            merged.push_back(std::move(tokens[i]));
+            tokens[kept++] = tokens[i];
         }
-        tokens = std::move(merged);
+        tokens.resize(kept);
     }
 
     std::string_view text_;
     const std::string& file_;
     const InputLimits& limits_;
+    std::size_t max_tokens_;
     std::size_t pos_ = 0;
     int line_ = 1;
     std::vector<TextEdit> edits_;
     std::vector<int> piece_lines_;
+    std::deque<std::string> store_;  // texts that are not in the file as cgraph reads them; never move
 };
 
 // Rejects what would overflow cgraph's parser or make it allocate a value slot for every
@@ -334,7 +400,7 @@ std::vector<std::string> empty_attributes(const std::vector<Token>& tokens, std:
     for (auto i = open_bracket + 1; i + 2 < tokens.size() && !is_punct(tokens, i, ']') && !is_punct(tokens, i, '['); ++i) {
         bool empty_value = is_punct(tokens, i + 1, '=') && tokens[i + 2].kind == TokenKind::quoted_id &&
                            tokens[i + 2].text.empty();
-        if (empty_value && is_name(tokens[i])) names.push_back(tokens[i].text);
+        if (empty_value && is_name(tokens[i])) names.emplace_back(tokens[i].text);
     }
     return names;
 }
@@ -363,16 +429,17 @@ LineIndex::LineIndex(std::string_view text, const std::string& file, const Input
             auto owner = i - 1;
             bool edge = owner >= 2 && tokens[owner - 1].kind == TokenKind::edge_op;
             if (!names.empty() && edge) {
-                note_empty_attributes(std::move(names), EdgeKey{tokens[tail_of(tokens, owner - 1)].text, tokens[owner].text});
+                note_empty_attributes(std::move(names),
+                                      EdgeKey{std::string(tokens[tail_of(tokens, owner - 1)].text), std::string(tokens[owner].text)});
             } else if (!names.empty()) {
-                note_empty_attributes(std::move(names), tokens[owner].text);
+                note_empty_attributes(std::move(names), std::string(tokens[owner].text));
             }
         }
-        if (names_node(tokens, i)) node_lines_.emplace(tokens[i].text, tokens[i].line);
+        if (names_node(tokens, i)) node_lines_.emplace(std::string(tokens[i].text), tokens[i].line);
         if (tokens[i].kind != TokenKind::edge_op || i == 0 || i + 1 >= tokens.size()) continue;
         auto tail = tail_of(tokens, i);
         if (!is_name(tokens[tail]) || !is_name(tokens[i + 1])) continue;
-        edge_lines_[{tokens[tail].text, tokens[i + 1].text}].push_back(tokens[i].line);
+        edge_lines_[{std::string(tokens[tail].text), std::string(tokens[i + 1].text)}].push_back(tokens[i].line);
     }
 }
 

@@ -186,6 +186,16 @@ Graph load_graph(const fs::path& path, const InputLimits& limits)
     return graph;
 }
 
+namespace {
+
+void write_readable_file(const fs::path& path, const std::string& text)
+{
+    require_readable_size(text.size(), path.string());
+    write_file_atomically(path, text);
+}
+
+}  // namespace
+
 void save_graph(const Graph& graph, const fs::path& path, std::optional<FileFormat> format)
 {
     auto chosen = format ? *format : format_for_path(path);
@@ -197,9 +207,9 @@ void save_graph(const Graph& graph, const fs::path& path, std::optional<FileForm
         throw Error({path.string(), 0}, std::string("is a folder; ") + format_words(chosen) + " is saved as a file");
     }
     switch (chosen) {
-        case FileFormat::dot: write_file_atomically(path, write_dot(graph)); return;
-        case FileFormat::graphml: write_file_atomically(path, write_graphml(graph)); return;
-        case FileFormat::gexf: write_file_atomically(path, write_gexf(graph)); return;
+        case FileFormat::dot: write_readable_file(path, write_dot(graph)); return;
+        case FileFormat::graphml: write_readable_file(path, write_graphml(graph)); return;
+        case FileFormat::gexf: write_readable_file(path, write_gexf(graph)); return;
         case FileFormat::csv: save_neo4j_csv_folder(graph, path); return;
     }
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -50,6 +51,20 @@ Error too_large(const fs::path& path, std::size_t max_bytes)
 }
 
 }  // namespace
+
+std::size_t token_limit(std::size_t bytes, const InputLimits& limits)
+{
+    return std::max(limits.max_tokens, bytes / std::max<std::size_t>(limits.min_bytes_per_token, 1));
+}
+
+void require_readable_size(std::size_t bytes, const std::string& file)
+{
+    auto limit = InputLimits{}.max_file_bytes;
+    if (bytes <= limit) return;
+    auto advice = file.ends_with(".csv") ? "save the graph in parts" : "save it as Neo4j CSV (a folder of two files)";
+    throw Error({file, 0}, "would be " + describe_size(bytes) + ", over the " + describe_size(limit) +
+                               " a file may have to be read back; " + advice);
+}
 
 void require_input_size(std::size_t bytes, const std::string& file, const InputLimits& limits)
 {

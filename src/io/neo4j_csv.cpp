@@ -270,6 +270,8 @@ CsvDocuments write_neo4j_csv(const Graph& graph)
 void save_neo4j_csv_folder(const Graph& graph, const fs::path& folder)
 {
     auto documents = write_neo4j_csv(graph);
+    require_readable_size(documents.nodes.size(), (folder / csv_nodes_file).string());
+    require_readable_size(documents.relationships.size(), (folder / csv_relationships_file).string());
     std::error_code error;
     fs::create_directories(folder, error);
     if (error) throw Error({folder.string(), 0}, "cannot create folder: " + error.message());

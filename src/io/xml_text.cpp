@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "actorgraph/model/utf8.hpp"
+
 namespace actorgraph::xml {
 
 ActorIndex edge_endpoint(Graph& graph, const std::string& id, const pugi::xml_node& edge, const SourceLocation& where)
@@ -91,20 +93,6 @@ int LineTable::line_of(std::ptrdiff_t offset) const
     return static_cast<int>(next - starts_.begin());
 }
 
-pugi::xml_node parse(pugi::xml_document& document, std::string_view text, const FileName& file, LineTable& lines)
-{
-    auto result = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-    bool utf8 = result.encoding == pugi::encoding_utf8;
-    if (utf8 || result.encoding == pugi::encoding_latin1) lines = LineTable(text, !utf8);
-    if (!result) throw Error({file, lines.line_of(result.offset)}, std::string("malformed XML: ") + result.description());
-    for (std::size_t pos = 0, start = 0; utf8 && pos < text.size(); start = pos) {
-        if (!next_code_point(text, pos)) throw Error({file, lines.line_of(static_cast<std::ptrdiff_t>(start))}, "invalid UTF-8");
-    }
-    return document.document_element();
-}
-
-// ---------------------------------------------------------------------------------------------- writing
-
 namespace {
 
 std::string code_point_name(char32_t code)
@@ -114,6 +102,144 @@ std::string code_point_name(char32_t code)
     for (int shift = 12; shift >= 0; shift -= 4) name += digits[(code >> shift) & 0xF];
     return name;
 }
+
+// XML 1.0's Char production: what a document may hold, written or as a character reference.
+bool is_xml_char(char32_t code)
+{
+    return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+           (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}
+
+constexpr std::string_view allowed_characters = "expected a character XML 1.0 allows (tab, line break, or U+0020 and above)";
+
+// The value of the character reference `&#...;` at `at`, or nullopt when it is not one (pugixml reports
+// those). Values past U+10FFFF are capped there, still outside what XML allows.
+std::optional<char32_t> character_reference(std::string_view text, std::size_t at)
+{
+    std::size_t i = at + 2;
+    bool hex = i < text.size() && (text[i] == 'x');
+    if (hex) ++i;
+    char32_t value = 0;
+    std::size_t digits = 0;
+    for (; i < text.size() && text[i] != ';'; ++i, ++digits) {
+        char c = text[i];
+        unsigned digit = 0;
+        if (c >= '0' && c <= '9') digit = static_cast<unsigned>(c - '0');
+        else if (hex && c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
+        else if (hex && c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
+        else return std::nullopt;
+        value = std::min<char32_t>(value * (hex ? 16 : 10) + digit, 0x110000);
+    }
+    if (i == text.size() || digits == 0) return std::nullopt;
+    return value;
+}
+
+// pugixml decodes `&#0;` to a NUL that ends the value (a label read as empty) and `&#1;` or a raw
+// control character to text no XML may hold, so both are refused before anything is built. Comments,
+// CDATA sections and processing instructions hold no references. UTF-16/32 input is converted by
+// pugixml, which we cannot map back to lines, and is not checked here.
+void require_xml_characters(std::string_view text, const FileName& file)
+{
+    auto fail = [&](std::size_t at, const std::string& what) {
+        // Counted here: `lines` maps pugixml's offsets, which differ from the file's for Latin-1.
+        auto before = text.substr(0, at);
+        auto line = 1 + std::count(before.begin(), before.end(), '\n');
+        throw Error({file, static_cast<int>(line)}, what + "; " + std::string(allowed_characters));
+    };
+    constexpr std::pair<std::string_view, std::string_view> skipped[] = {
+        {"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
+    std::size_t skip_until = 0;  // the end of the comment, CDATA section or instruction we are in
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        auto c = static_cast<unsigned char>(text[at]);
+        if (c < 0x20 && !is_xml_char(c)) fail(at, "control character " + code_point_name(c) + " in the file");
+        if (at < skip_until) continue;
+        if (c == '<') {
+            for (auto [open, close] : skipped) {
+                if (!text.substr(at).starts_with(open)) continue;
+                auto end = text.find(close, at + open.size());
+                skip_until = end == std::string_view::npos ? text.size() : end + close.size();
+                break;
+            }
+            continue;
+        }
+        if (c != '&' || at + 1 >= text.size() || text[at + 1] != '#') continue;
+        auto value = character_reference(text, at);
+        if (value && !is_xml_char(*value)) {
+            auto end = text.find(';', at);
+            fail(at, "character reference " + std::string(text.substr(at, end - at + 1)) + " stands for " +
+                         (*value > 0x10FFFF ? std::string("no Unicode character") : code_point_name(*value)));
+        }
+    }
+}
+
+bool is_wide(pugi::xml_encoding encoding)
+{
+    return encoding == pugi::encoding_utf16_le || encoding == pugi::encoding_utf16_be ||
+           encoding == pugi::encoding_utf32_le || encoding == pugi::encoding_utf32_be;
+}
+
+// UTF-16 or UTF-32 text as UTF-8, so that pugixml's offsets, and so every error's line, count lines of
+// the text we check (pugixml would convert it itself, to offsets we could not map back).
+std::string wide_to_utf8(std::string_view text, pugi::xml_encoding encoding, const FileName& file)
+{
+    bool wide32 = encoding == pugi::encoding_utf32_le || encoding == pugi::encoding_utf32_be;
+    bool little = encoding == pugi::encoding_utf16_le || encoding == pugi::encoding_utf32_le;
+    std::size_t unit = wide32 ? 4 : 2;
+    auto at = [&](std::size_t i) {
+        char32_t value = 0;
+        for (std::size_t b = 0; b < unit; ++b) {
+            auto byte = static_cast<unsigned char>(text[i + (little ? unit - 1 - b : b)]);
+            value = (value << 8) | byte;
+        }
+        return value;
+    };
+    std::string out;
+    out.reserve(text.size());
+    int line = 1;
+    auto invalid = [&] { return Error({file, line}, std::string("invalid ") + (wide32 ? "UTF-32" : "UTF-16")); };
+    for (std::size_t i = 0; i + unit <= text.size(); i += unit) {
+        char32_t code = at(i);
+        if (!wide32 && code >= 0xD800 && code <= 0xDBFF) {
+            if (i + 2 * unit > text.size()) throw invalid();
+            char32_t low = at(i + unit);
+            if (low < 0xDC00 || low > 0xDFFF) throw invalid();
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            i += unit;
+        } else if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
+            throw invalid();
+        }
+        if (code == '\n') ++line;
+        append_utf8(out, code);
+    }
+    if (text.size() % unit != 0) throw invalid();
+    return out;
+}
+
+}  // namespace
+
+pugi::xml_node parse(pugi::xml_document& document, std::string_view text, const FileName& file, LineTable& lines)
+{
+    auto result = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    std::string converted;
+    if (is_wide(result.encoding)) {
+        converted = wide_to_utf8(text, result.encoding, file);
+        text = converted;
+        result = document.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                                      pugi::encoding_utf8);
+    }
+    bool utf8 = result.encoding == pugi::encoding_utf8;
+    if (utf8 || result.encoding == pugi::encoding_latin1) lines = LineTable(text, !utf8);
+    if (!result) throw Error({file, lines.line_of(result.offset)}, std::string("malformed XML: ") + result.description());
+    for (std::size_t pos = 0, start = 0; utf8 && pos < text.size(); start = pos) {
+        if (!next_code_point(text, pos)) throw Error({file, lines.line_of(static_cast<std::ptrdiff_t>(start))}, "invalid UTF-8");
+    }
+    if (utf8 || result.encoding == pugi::encoding_latin1) require_xml_characters(text, file);
+    return document.document_element();
+}
+
+// ---------------------------------------------------------------------------------------------- writing
+
+namespace {
 
 void require_writable_aliases(const Actor& actor, const std::string& owner)
 {

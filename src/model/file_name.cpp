@@ -3,7 +3,6 @@
 #include <array>
 #include <atomic>
 #include <mutex>
-#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -11,22 +10,33 @@ namespace actorgraph {
 
 namespace {
 
-// Names are never freed: a session reads few distinct files, and elements may outlive any one graph. A
-// name is found by its number without a lock: numbers index pages of names that never move once made.
+// Names are never freed: elements, errors and messages hold a name's number and may outlive any one
+// graph (freeing would need a count on every copy of every element's location, and a name read through
+// a temporary would dangle). The table is bounded instead: past FileName::capacity distinct names (a
+// long session opens and saves a few thousand files; a batch job may read millions), a new name reads
+// as overflow_text instead of failing the read or save that made it (it threw at 16M names). Memory stays
+// under about 150 MB (a million paths of 40 bytes with their index).
+// A name is found by its number without a lock: numbers index pages of names that never move once made.
 class InternTable {
 public:
     static constexpr std::uint32_t page_bits = 12;
     static constexpr std::uint32_t page_size = 1u << page_bits;
-    static constexpr std::uint32_t page_count = 1u << 12;  // 16M names in all
+    static constexpr std::uint32_t page_count = FileName::capacity / page_size;
+    static_assert(page_count * page_size == FileName::capacity);
+    static constexpr std::uint32_t overflow_number = 1;
 
-    InternTable() { number_of(std::string_view()); }  // the empty name is number 0
+    InternTable()
+    {
+        (void)number_of(std::string_view());  // the empty name is number 0
+        (void)number_of(FileName::overflow_text);
+    }
 
     std::uint32_t number_of(std::string_view name)
     {
         std::lock_guard guard(lock_);
         if (auto found = numbers_.find(name); found != numbers_.end()) return found->second;
         auto number = static_cast<std::uint32_t>(numbers_.size());
-        if (number >= page_size * page_count) throw std::length_error("too many distinct file names");
+        if (number >= page_size * page_count) return overflow_number;
         auto& page = pages_[number >> page_bits];
         if (!page.load(std::memory_order_relaxed)) {
             page.store(new const std::string*[page_size], std::memory_order_release);
@@ -37,6 +47,12 @@ public:
         // A FileName carries its number to other threads only through synchronisation of its own (a
         // thread's start, a queue), which also makes the entry written here visible there.
         return number;
+    }
+
+    std::size_t size()
+    {
+        std::lock_guard guard(lock_);
+        return numbers_.size();
     }
 
     [[nodiscard]] const std::string& name(std::uint32_t number) const noexcept
@@ -61,6 +77,11 @@ InternTable& intern_table()
 FileName::FileName() noexcept : number_(0) {}
 
 FileName::FileName(std::string_view name) : number_(name.empty() ? 0 : intern_table().number_of(name)) {}
+
+std::size_t FileName::names_interned()
+{
+    return intern_table().size();
+}
 
 const std::string& FileName::str() const noexcept
 {

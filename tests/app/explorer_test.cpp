@@ -6,6 +6,8 @@
 
 #include "actorgraph/app/inspector.hpp"
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/query/metrics.hpp"
+#include "actorgraph/query/query_cache.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "explorer_fixture.hpp"
 
@@ -43,6 +45,25 @@ TEST_F(ExplorerTest, OpensTheNatoGraphAndLaysItOut)
     EXPECT_EQ(status.engine, LayoutEngine::dot);
     EXPECT_GT(status.seconds, 0.0);
     EXPECT_TRUE(status.error.empty());
+}
+
+// The explorer ranks what `actorgraph rank` ranks under the same filter: actors a type filter left
+// without relations included (Cli.PageRankUnderATypeFilterRanksEveryActorTheFilterKeeps).
+TEST_F(ExplorerTest, RankingUnderATypeFilterListsWhatTheCliLists)
+{
+    open_nato();
+    GraphFilter filter;
+    filter.types = {"pressure"};
+    explorer_->set_filter(filter);
+    auto shown = explorer_->rank(Metric::pagerank);
+    QueryCache cache(*explorer_->graph());
+    auto cli = rank_actors_result(cache, Metric::pagerank, MetricOptions{filter}, 0).actors;
+    ASSERT_EQ(shown.size(), 91u);
+    ASSERT_EQ(cli.size(), shown.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        EXPECT_EQ(shown[i].actor, cli[i].actor);
+        EXPECT_DOUBLE_EQ(shown[i].score, cli[i].score);
+    }
 }
 
 TEST_F(ExplorerTest, FitsThePictureIntoTheViewport)

@@ -32,10 +32,12 @@ ActorIndex biggest_hub(const Graph& graph)
     return static_cast<ActorIndex>(std::max_element(degree.begin(), degree.end()) - degree.begin());
 }
 
+// As the explorer starts: limits on, the engine chosen by size.
 ViewSpec limited_view()
 {
     ViewSpec spec;
     spec.limits = ViewLimits{};
+    spec.choose_engine = true;
     return spec;
 }
 
@@ -182,6 +184,30 @@ TEST(Overview, ASmallViewGetsTheEngineItsSizeCallsFor)
     spec.choose_engine = false;
     spec.engine = LayoutEngine::circo;
     EXPECT_EQ(compose_view(graph, spec).scene.engine, LayoutEngine::circo) << "a chosen engine is kept";
+}
+
+// dot picked by the user on 1,990 actors / 5,771 relations (under the base limits) ran past 100 s
+// and 2 GB: a chosen engine gets the limits it finishes within (limits_for_engine, measured).
+TEST(Overview, AViewForAChosenEngineIsCutToWhatThatEngineLaysOut)
+{
+    auto graph = generate_synthetic_graph({1990, 2.9, 5});
+    auto spec = limited_view();
+    EXPECT_EQ(compose_view(graph, spec).reduction.kind, ViewReduction::Kind::none) << "within the base limits";
+    spec.choose_engine = false;
+    for (auto engine : all_layout_engines) {
+        spec.engine = engine;
+        auto view = compose_view(graph, spec);
+        auto limits = limits_for_engine(ViewLimits{}, engine);
+        EXPECT_FALSE(exceeds(limits, view.scene.visible)) << layout_engine_name(engine);
+        EXPECT_EQ(view.scene.engine, engine);
+        bool cut = limits.max_actors < 1990 || limits.max_relations < graph.relation_count();
+        EXPECT_EQ(view.reduction.kind, cut ? ViewReduction::Kind::overview : ViewReduction::Kind::none)
+            << layout_engine_name(engine);
+    }
+    auto dot = limits_for_engine(ViewLimits{}, LayoutEngine::dot);
+    EXPECT_LE(dot.max_actors, 200u);
+    EXPECT_LE(dot.overview_actors, dot.max_actors);
+    EXPECT_EQ(limits_for_engine(ViewLimits{}, LayoutEngine::sfdp).max_actors, ViewLimits{}.max_actors);
 }
 
 TEST(Overview, CountsAreWrittenWithThousandsSeparators)

@@ -183,6 +183,17 @@ TEST(Cli, RankByEveryMetric)
     EXPECT_NEAR(total, 1.0, 1e-6);
 }
 
+// A type filter keeps every actor (see Metrics.PageRankUnderATypeFilterRanksActorsLeftWithoutRelationsAtTheFloor);
+// the explorer's ranking lists the same (ExplorerTest.RankingUnderATypeFilterListsWhatTheCliLists).
+TEST(Cli, PageRankUnderATypeFilterRanksEveryActorTheFilterKeeps)
+{
+    auto json = nlohmann::json::parse(
+        actorgraph({"rank", nato(), "--metric", "pagerank", "--types", "pressure", "--top", "0", "--json"}).out);
+    EXPECT_EQ(json["actors"].size(), 91u);
+    auto last = json["actors"].back()["score"].get<double>();
+    EXPECT_GT(last, 0.0);
+}
+
 TEST(Cli, ExportWritesSvgWithEscapedLabelsAndSourceTooltips)
 {
     auto dir = testing::scratch_dir("cli-export");

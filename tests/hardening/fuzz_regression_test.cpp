@@ -39,6 +39,16 @@ TEST(FuzzRegression, LineNumbersRestartForEachFile)
     }
 }
 
+// `1F66B"C8C"` is the ids 1, F66B and C8C to cgraph (a number ends at a letter) but was one id to the
+// limit pre-scan, so the pre-scan missed nodes cgraph made (fuzz target dot_prescan).
+TEST(FuzzRegression, EveryNodeCgraphReadsWasSeenByThePreScan)
+{
+    auto graph = read_dot_file(reproducer("dot_prescan/crash-ca6b5f0d2e48e5f9781427ed4f6163ee9135e25e"));
+    ASSERT_GT(graph.actor_count(), 80u);
+    for (const auto& actor : graph.actors()) EXPECT_GT(actor.where.line, 0) << actor.id;
+    EXPECT_TRUE(graph.find_by_id("F66B").has_value());
+}
+
 // nlohmann::json throws out_of_range (not parse_error) for a number too large for a double;
 // Stylesheet::parse let it escape and the process terminated. Needs the render/stylesheet.cpp fix
 // described in docs/hardening.md ("Left open").

@@ -156,6 +156,9 @@ TEST(AtomicSave, AProcessKilledMidWriteLeavesTheOldFileWhole)
         EXPECT_TRUE(now == old_content || now == new_content) << "a partial file of " << now.size() << " bytes";
         if (now == new_content) write_file_atomically(target, old_content);
     }
+    // The killed saves' temporary files (".tmp-" + digits) are gone after the next save to the folder.
+    write_file_atomically(target, old_content);
+    EXPECT_EQ(other_files(folder, target), std::vector<std::string>{});
 }
 
 }  // namespace

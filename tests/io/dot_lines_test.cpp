@@ -5,6 +5,7 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
+#include <map>
 
 #include "actorgraph/io/dot_reader.hpp"
 
@@ -151,6 +152,31 @@ TEST(DotLines, AFileWithSeveralGraphsSaysThatOnlyTheFirstIsRead)
     EXPECT_EQ(graph.diagnostics()[0].where.line, 3);
     EXPECT_NE(graph.diagnostics()[0].message.find("holds 3 graphs; only the first is read"), std::string::npos);
     EXPECT_TRUE(read_dot("digraph { subgraph s { a } graph [x=1] }", "one.gv").diagnostics().empty());
+}
+
+// cgraph's lexer ends an unquoted number at a letter or a second '.', and a name at anything but a
+// letter or digit ("badly delimited number ... splits into two tokens"), so `1F66B` is two nodes and
+// `a -1` two. The pre-scan splits them the same way: every node cgraph makes has its line.
+TEST(DotLines, UnquotedIdsSplitWhereCgraphSplitsThem)
+{
+    auto graph = read_dot("digraph {\n 1F66B\"C8C\" -> b\n x -1\n 1.5.3\n 2..5 -.5\n é2\n}\n", "split.gv");
+    std::map<std::string, int> lines;
+    for (std::size_t i = 0; i < graph.actor_count(); ++i) lines[graph.actor(i).id] = graph.actor(i).where.line;
+    std::map<std::string, int> expected{{"1", 2},   {"F66B", 2}, {"C8C", 2}, {"b", 2},  {"x", 3},  {"-1", 3},
+                                        {"1.5", 4}, {".3", 4},   {"2.", 5},  {".5", 5}, {"-.5", 5}, {"é2", 6}};
+    EXPECT_EQ(lines, expected);
+}
+
+// A run like `1.1.1.1` is one node per `.1` to cgraph; each is a token the limits count.
+TEST(DotLines, NodesInOneUnquotedRunCountAgainstTheTokenLimit)
+{
+    std::string run = "1";
+    for (int i = 0; i < 2000; ++i) run += ".1";
+    auto text = "digraph {\n" + run + "\n}\n";
+    InputLimits limits;
+    limits.max_tokens = 1000;
+    EXPECT_THROW((void)read_dot(text, "run.gv", limits), Error);
+    EXPECT_EQ(read_dot(text, "run.gv").actor_count(), 2u);  // "1.1" and ".1": cgraph merges equal names
 }
 
 }  // namespace

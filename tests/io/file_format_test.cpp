@@ -36,6 +36,22 @@ TEST(FileFormat, AFileWithoutExtensionIsReadByItsContentAndSaysSo)
     EXPECT_EQ(read_plan(folder / "xmlfile").assumed, "no extension: read as GraphML by its content");
 }
 
+// What we save we read back: a text over the read limit (256 MiB; a 1M-actor DOT file is ~450 MB)
+// is refused before anything is written, naming the file and what to do instead.
+TEST(FileFormat, ASaveTooBigToReadBackIsRefusedBeforeItIsWritten)
+{
+    auto limit = InputLimits{}.max_file_bytes;
+    EXPECT_NO_THROW(require_readable_size(limit, "big.gv"));
+    EXPECT_THROW(require_readable_size(limit + 1, "big/relationships.csv"), Error);
+    try {
+        require_readable_size(limit + 1, "big.gv");
+        FAIL() << "a file over the read limit was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.where().file, "big.gv");
+        EXPECT_NE(error.message().find("save it as Neo4j CSV"), std::string::npos) << error.what();
+    }
+}
+
 TEST(FileFormat, OurOwnXdotExportsAreReadAsDot)
 {
     auto folder = testing::scratch_dir("format-xdot");

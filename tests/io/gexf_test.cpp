@@ -231,6 +231,17 @@ TEST(Gexf, MalformedInputIsAnErrorNamingFileAndLine)
     EXPECT_EQ(line_of("<gexf>\n  <meta/>\n</gexf>\n"), 1);
 }
 
+TEST(Gexf, CharacterReferencesXmlDoesNotAllowAreAnErrorWithTheLine)
+{
+    try {
+        (void)read_gexf("<gexf>\n<graph>\n<nodes>\n<node id=\"a\" label=\"x&#0;y\"/>\n</nodes>\n</graph>\n</gexf>\n", "nul.gexf");
+        ADD_FAILURE() << "&#0; was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.where().line, 4);
+        EXPECT_NE(error.message().find("character reference &#0; stands for U+0000"), std::string::npos) << error.what();
+    }
+}
+
 TEST(Gexf, AValueThatDoesNotMatchItsDeclaredTypeIsAWarningWithItsLine)
 {
     const char* text = R"(<gexf>

@@ -249,6 +249,48 @@ TEST(GraphmlReader, RejectsInvalidUtf8WithTheLine)
     EXPECT_EQ(error.message(), "invalid UTF-8");
 }
 
+// pugixml decodes `&#0;` to a NUL that ended the label (read as empty) and `&#1;` to a control
+// character no XML may hold; both, and raw control characters, are refused at their line.
+TEST(GraphmlReader, RefusesCharactersXmlDoesNotAllowWithTheLine)
+{
+    auto key = std::string(header) + "<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n<graph>\n";
+    for (std::string bad : {"&#0;", "&#1;", "&#x1F;", "&#xFFFE;", "&#xD800;", "&#1114112;", "&#99999999999999;", "\x01", "\x0c"}) {
+        auto error = read_error(key + "<node id=\"a\">\n<data key=\"l\">A" + bad + "B</data></node>\n</graph></graphml>");
+        EXPECT_EQ(error.where().line, 6) << bad;
+        EXPECT_NE(error.message().find("expected a character XML 1.0 allows"), std::string::npos) << error.message();
+    }
+    // Allowed references read as their characters; comments and CDATA hold no references.
+    auto graph = read_graphml(key + "<!-- &#0; --><node id=\"a\"><data key=\"l\">&#65;&#x9;&#10;<![CDATA[&#0;]]></data></node>\n"
+                                    "</graph></graphml>",
+                              "good.graphml");
+    EXPECT_EQ(graph.actor(0).label, "A\t\n&#0;");
+}
+
+// pugixml converts UTF-16 and UTF-32 itself, to offsets that named no line: errors in such files came
+// without one. They are converted first, so errors name the line and the same checks apply.
+TEST(GraphmlReader, Utf16AndUtf32FilesReadAndTheirErrorsHaveLines)
+{
+    auto widen = [](std::string_view ascii, std::size_t unit, bool little) {
+        std::string wide;
+        for (char c : ascii) {
+            std::string code(unit, '\0');
+            code[little ? 0 : unit - 1] = c;
+            wide += code;
+        }
+        return wide;
+    };
+    auto good = std::string("\xEF\xBB\xBF") + "<graphml>\n<graph>\n<node id=\"a\"/>\n</graph>\n</graphml>\n";
+    auto bad_element = std::string("<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n");
+    auto bad_reference = std::string("<graphml>\n<graph>\n<node id=\"a&#0;\"/>\n</graph>\n</graphml>\n");
+    for (auto [unit, little] : {std::pair{2u, true}, {2u, false}, {4u, true}, {4u, false}}) {
+        std::string bom = unit == 2 ? (little ? "\xFF\xFE" : "\xFE\xFF") : (little ? std::string("\xFF\xFE\0\0", 4) : std::string("\0\0\xFE\xFF", 4));
+        EXPECT_EQ(read_graphml(bom + widen(good.substr(3), unit, little), "wide.graphml").actor_count(), 1u);
+        EXPECT_EQ(read_error(bom + widen(bad_element, unit, little)).where().line, 4) << unit << little;
+        EXPECT_EQ(read_error(bom + widen(bad_reference, unit, little)).where().line, 3) << unit << little;
+    }
+    EXPECT_EQ(read_error(std::string("\xFF\xFE") + widen("<g>\n", 2, true) + std::string("\x00\xDC", 2)).message(), "invalid UTF-16");
+}
+
 TEST(GraphmlReader, RejectsADuplicateNodeIdAtItsLine)
 {
     auto error = read_error(std::string(header) + "<graph>\n<node id=\"a\"/>\n<node id=\"a\"/>\n</graph></graphml>");

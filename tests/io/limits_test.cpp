@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "actorgraph/io/dot_reader.hpp"
+#include "actorgraph/io/dot_writer.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/io/graphml.hpp"
 #include "actorgraph/io/neo4j_csv.hpp"
@@ -71,6 +72,23 @@ TEST(InputLimits, DotWithTooManyTokensIsRejected)
     small.max_tokens = 1000;
     expect_rejected([&] { (void)read_dot("digraph {" + repeat("a;", 1000) + "}", "long.gv", small); },
                     "more than 1000 DOT tokens");
+}
+
+// The token limit grows with the file (one token per 3 bytes): our writer never writes fewer bytes a
+// token, so a DOT file we write always reads back (generate --actors 100000 was refused at 8M tokens),
+// while a file of bare `;` still meets the limit.
+TEST(InputLimits, DotTokenLimitGrowsWithTheFileSoWhatWeWriteReadsBack)
+{
+    Graph graph;
+    for (int i = 0; i < 1000; ++i) graph.add_actor({"a" + std::to_string(i), "", "", {}, {}, {}});
+    for (ActorIndex i = 0; i + 1 < 1000; ++i) graph.add_relation({i, i + 1, "", {}, {}});
+    InputLimits small;
+    small.max_tokens = 1000;
+    auto text = write_dot(graph);
+    EXPECT_EQ(read_dot(text, "written.gv", small).relation_count(), 999u);
+    EXPECT_EQ(token_limit(text.size(), small), text.size() / 3);
+    expect_rejected([&] { (void)read_dot("digraph {" + repeat(";", 6000) + "}", "semicolons.gv", small); },
+                    "more than 2003 DOT tokens in 6010 bytes");
 }
 
 TEST(InputLimits, EnormousLabelsLoad)

@@ -41,6 +41,28 @@ TEST(Metrics, PageRankIsAShareThatSumsToOne)
     EXPECT_NE(graph.actor(ranked[0].actor).kind, "official");  // officials only point outwards
 }
 
+// Decided (README, "rank"): a type or year filter drops relations, not actors, so PageRank ranks
+// every actor the filters keep; one left without relations gets only the random jump's share, the
+// floor of the ranking (as networkx and igraph rank isolated vertices). CLI and explorer agree.
+TEST(Metrics, PageRankUnderATypeFilterRanksActorsLeftWithoutRelationsAtTheFloor)
+{
+    Graph graph;
+    for (const char* id : {"a", "b", "c", "d"}) graph.add_actor({id, id, "state", {}, {}, {}});
+    graph.add_relation({0, 1, "investment", {}, {}});
+    graph.add_relation({1, 2, "pressure", {}, {}});
+    graph.add_relation({2, 3, "pressure", {}, {}});
+    MetricOptions options;
+    options.filter.types = {"investment"};
+    auto ranked = rank_actors(graph, Metric::pagerank, options, 0);
+    ASSERT_EQ(ranked.size(), 4u);  // c and d keep no relation and are still ranked
+    auto scores = compute_metric(graph, Metric::pagerank, options);
+    EXPECT_GT(scores[1], scores[0]);
+    EXPECT_GT(scores[2], 0.0);
+    EXPECT_DOUBLE_EQ(scores[2], scores[3]);
+    EXPECT_DOUBLE_EQ(scores[2], scores[0]);  // a keeps a relation but nothing points to it: the same floor
+    EXPECT_NEAR(std::accumulate(scores.begin(), scores.end(), 0.0), 1.0, 1e-9);
+}
+
 TEST(Metrics, RankingRespectsTheFilterAndTheLimit)
 {
     auto graph = testing::influence_graph();

@@ -10,6 +10,7 @@
 
 #include "actorgraph/query/neighbourhood.hpp"
 #include "actorgraph/query/query_cache.hpp"
+#include "actorgraph/render/scene.hpp"
 
 namespace actorgraph {
 
@@ -34,6 +35,11 @@ struct ViewReduction {
     std::size_t of = 0;     ///< actors the view would have shown without the cut
     std::string text;       ///< one line for the status bar and the messages; empty for `none`
 };
+
+/// The limits for a view the user asked `engine` to lay out: `base`, lowered to the size each engine
+/// finishes (measured by bench/layout_thresholds.sh; the numbers are in overview.cpp), overviews and
+/// focus pages included. dot on 1,990 actors under the base limits ran past 100 s and 2 GB.
+[[nodiscard]] ViewLimits limits_for_engine(const ViewLimits& base, LayoutEngine engine);
 
 /// True when a selection has more actors or relations than the limits allow.
 [[nodiscard]] bool exceeds(const ViewLimits& limits, const Selection& selection);

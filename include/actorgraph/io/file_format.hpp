@@ -37,6 +37,7 @@ void refuse_overwriting_input(const std::filesystem::path& input, const std::vec
 /// Throws Error naming the file when it breaks one of the limits.
 [[nodiscard]] Graph load_graph(const std::filesystem::path& path, const InputLimits& limits = {});
 /// Saves atomically in the given format, or the one the path names; a CSV target is a folder.
+/// A file too big to read back is refused before anything is written (require_readable_size).
 void save_graph(const Graph& graph, const std::filesystem::path& path, std::optional<FileFormat> format = {});
 
 }  // namespace actorgraph

@@ -1,6 +1,7 @@
 #pragma once
 // The name of an input file, interned: every actor and relation remembers where it was read, and a
 // million elements from one file share one string instead of a million copies of its path.
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -12,6 +13,13 @@ namespace actorgraph {
 /// the same number.
 class FileName {
 public:
+    /// Distinct names the process keeps (the empty name and overflow_text included); see file_name.cpp.
+    static constexpr std::uint32_t capacity = 1u << 20;
+    /// What a name reads as once `capacity` distinct names were made.
+    static constexpr std::string_view overflow_text = "(file name not kept: over 1,048,576 distinct file names in this process)";
+    /// Distinct names made so far, at most `capacity`.
+    [[nodiscard]] static std::size_t names_interned();
+
     FileName() noexcept;
     FileName(std::string_view name);  // NOLINT: implicit, so SourceLocation{"file", 3} keeps working
     FileName(const std::string& name) : FileName(std::string_view(name)) {}
