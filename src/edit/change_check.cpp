@@ -42,11 +42,12 @@ void check_vocabulary(const std::string& field, const std::string& text, const W
         out.push_back({field, "a " + field + " is required"});
         return;
     }
+    auto lower = fold_case(text);
+    if (std::any_of(built_in.begin(), built_in.end(), [&](std::string_view word) { return word == lower; })) return;
+    // Only a word that is not built in costs a pass over the graph.
     std::set<std::string> known(built_in.begin(), built_in.end());
     present(known);
     if (known.contains(text)) return;
-    auto lower = fold_case(text);
-    if (std::any_of(built_in.begin(), built_in.end(), [&](std::string_view word) { return word == lower; })) return;
     std::vector<std::string> list(known.begin(), known.end());
     if (closest_word(text, list)) out.push_back({field, unknown_word_message(field, text, list)});
 }

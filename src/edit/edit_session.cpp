@@ -74,7 +74,7 @@ std::vector<EditProblem> EditSession::apply(const Change& change)
     try {
         journal({JournalEntry::Kind::apply, change});
     } catch (const Error&) {
-        history_.undo(graph_);  // not journalled, so not done: the graph goes back
+        history_.retract(graph_);  // not journalled, so not done: the graph goes back
         throw;
     }
     dirty_ = true;

@@ -29,6 +29,13 @@ std::optional<std::string> EditHistory::redo(Graph& graph)
     return done_.back().description;
 }
 
+void EditHistory::retract(Graph& graph)
+{
+    if (done_.empty()) return;
+    revert_change(graph, done_.back());
+    done_.pop_back();
+}
+
 std::string EditHistory::undo_name() const { return done_.empty() ? "Undo" : "Undo " + done_.back().description; }
 
 std::string EditHistory::redo_name() const { return undone_.empty() ? "Redo" : "Redo " + undone_.back().description; }

@@ -118,6 +118,19 @@ TEST(EditSession, AJournalStartedOnAnotherVersionOfTheFileIsSetAsideNotReplayed)
     EXPECT_TRUE(next.apply(DeleteActor{"china"}).empty());
 }
 
+TEST(EditSession, AChangeThatCannotBeJournalledIsNotDone)
+{
+    auto file = bundled_copy("unjournalled");
+    EditSession session(file);
+    auto before = write_dot(session.graph());
+    fs::create_directory(Journal::path_for(file));  // where the journal should go, a folder stands
+    EXPECT_THROW((void)session.apply(DeleteActor{"china"}), Error);
+    EXPECT_EQ(write_dot(session.graph()), before);
+    EXPECT_FALSE(session.history().can_undo());
+    EXPECT_FALSE(session.history().can_redo());
+    EXPECT_FALSE(session.dirty());
+}
+
 TEST(EditSession, ANewFileStartsEmptyAndIsCreatedBySave)
 {
     auto file = testing::scratch_dir("edit-session-new") / "new.gv";

@@ -18,6 +18,9 @@ public:
     /// Applies the last undone change again; returns its description, or nullopt when there is none.
     std::optional<std::string> redo(Graph& graph);
 
+    /// Undoes the last change and forgets it (it could not be journalled, so it never happened).
+    void retract(Graph& graph);
+
     [[nodiscard]] bool can_undo() const noexcept { return !done_.empty(); }
     [[nodiscard]] bool can_redo() const noexcept { return !undone_.empty(); }
     /// "Undo merge of Oyu Tolgoi LLC into Oyu Tolgoi", or "Undo" when there is nothing to undo.
