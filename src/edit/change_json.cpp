@@ -1,4 +1,5 @@
 // A change as one JSON object: the journal's record body, and what a shared store would take.
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/edit/change.hpp"
@@ -48,6 +49,15 @@ struct ToJson {
     json operator()(const PinActor& change) const { return {{"op", "pin"}, {"actor", change.actor}, {"x", change.x}, {"y", change.y}}; }
 };
 
+// A relation number; anything else (a negative, a fraction, a huge number) is an error, not a cast.
+RelationIndex relation_index(const json& value)
+{
+    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > std::numeric_limits<RelationIndex>::max()) {
+        throw Error("a relation number must be a whole number from 0, got " + value.dump());
+    }
+    return static_cast<RelationIndex>(value.get<std::uint64_t>());
+}
+
 Change from_object(const json& in)
 {
     auto op = in.at("op").get<std::string>();
@@ -61,13 +71,13 @@ Change from_object(const json& in)
     }
     if (op == "set") {
         SetProperty change;
-        if (in.contains("relation")) change.target.relation = in.at("relation").get<RelationIndex>();
+        if (in.contains("relation")) change.target.relation = relation_index(in.at("relation"));
         else change.target.actor = in.at("actor").get<std::string>();
         change.key = in.at("key").get<std::string>();
         if (!in.at("value").is_null()) change.value = in.at("value").get<std::string>();
         return change;
     }
-    if (op == "delete-relation") return DeleteRelation{in.at("relation").get<RelationIndex>()};
+    if (op == "delete-relation") return DeleteRelation{relation_index(in.at("relation"))};
     if (op == "delete-actor") return DeleteActor{in.at("actor").get<std::string>()};
     if (op == "merge") return MergeActors{in.at("keep").get<std::string>(), in.at("other").get<std::string>()};
     if (op == "pin") return PinActor{in.at("actor").get<std::string>(), in.at("x").get<double>(), in.at("y").get<double>()};

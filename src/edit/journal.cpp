@@ -165,7 +165,10 @@ std::optional<JournalContents> Journal::read() const
     try {
         auto object = json::parse(*header);
         if (object.at("journal") != "actorgraph") throw Error("not an actorgraph journal");
-        if (object.at("version").get<int>() > journal_version) throw Error("a journal of a newer version of actorgraph");
+        if (!object.at("version").is_number_unsigned() || !object.at("base_size").is_number_unsigned()) {
+            throw Error("a header whose numbers are not whole numbers");
+        }
+        if (object.at("version").get<std::uint64_t>() > journal_version) throw Error("a journal of a newer version of actorgraph");
         contents.base = {object.at("base_size").get<std::uint64_t>(),
                          static_cast<std::uint32_t>(std::stoul(object.at("base_crc32").get<std::string>(), nullptr, 16)),
                          object.at("base_exists").get<bool>()};

@@ -95,6 +95,8 @@ TEST(ChangeCheck, ChangesRoundTripThroughTheirJson)
     }
     EXPECT_THROW((void)change_from_json("{\"op\":\"explode\"}"), Error);
     EXPECT_THROW((void)change_from_json("{\"op\":\"add-actor\""), Error);
+    EXPECT_THROW((void)change_from_json("{\"op\":\"delete-relation\",\"relation\":1e20}"), Error);
+    EXPECT_THROW((void)change_from_json("{\"op\":\"delete-relation\",\"relation\":-1}"), Error);
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ TEST(DotPatch, OneAddedRelationIsAOneLineDiff)
     auto patched = patch_dot(bundled_text(), "nato_mongolia.gv", graph);
     ASSERT_TRUE(patched);
     EXPECT_EQ(added_and_removed(bundled_text(), *patched), std::make_pair(std::size_t{1}, std::size_t{0}));
-    EXPECT_NE(patched->find("  china -> oyu_tolgoi [type=investment, source=\"a report\", year=\"2016\"];\n"), std::string::npos);
+    EXPECT_NE(patched->find("  china -> oyu_tolgoi [type=\"investment\", source=\"a report\", year=\"2016\"];\n"), std::string::npos);
     EXPECT_EQ(write_dot(read_dot(*patched, "x.gv")), write_dot(graph));
 }
 
