@@ -20,8 +20,7 @@ struct VerbRule {
 const std::map<std::string, VerbRule, std::less<>>& verb_rules()
 {
     constexpr std::size_t many = 64;
-    static const auto rules = [] {
-    std::map<std::string, VerbRule, std::less<>> rules{
+    static std::map<std::string, VerbRule, std::less<>> rules{
         {"open", {1, 1, false}},        {"select", {1, many, false}},  {"add", {1, 1, false}},
         {"clear", {0, 0, false}},       {"hover", {1, 1, true}},       {"focus", {1, 2, false}},
         {"unfocus", {0, 0, false}},     {"path", {2, 7, false}},       {"highlight", {1, 1, false}},
@@ -31,10 +30,12 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}},
     };
-    // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines).
-    for (const auto& verb : edit_verbs()) rules.emplace(verb.name, VerbRule{verb.min_arguments, verb.max_arguments, false});
-    return rules;
+    // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
+    static const bool edit_verbs_added = [] {
+        for (const auto& verb : edit_verbs()) rules.emplace(verb.name, VerbRule{verb.min_arguments, verb.max_arguments, false});
+        return true;
     }();
+    (void)edit_verbs_added;
     return rules;
 }
 
