@@ -133,6 +133,23 @@ TEST(EditCli, AppliesAScriptReportsEachStepAndSaves)
     EXPECT_EQ(write_dot(load_graph(file)), expected_after(session_lines.size()));
 }
 
+TEST(EditCli, SavingTheBundledGraphUnchangedIsByteIdenticalAndOneRelationIsOneLine)
+{
+    auto folder = scratch_dir("edit-cli-reviewable");
+    auto file = fresh_copy(folder);
+    auto original = read_file(file);
+    auto unchanged = write_script(folder, {"save"}, "unchanged.txt");
+    ASSERT_EQ(run_cli_in(folder, {"edit", file.string(), "--script", unchanged.string()}).exit_code, 0);
+    EXPECT_EQ(read_file(file), original);
+    auto one = write_script(folder, {"add-relation china \"Oyu Tolgoi\" type=investment \"source=a 2016 report\" year=2016"}, "one.txt");
+    ASSERT_EQ(run_cli_in(folder, {"edit", file.string(), "--script", one.string(), "--save"}).exit_code, 0);
+    auto saved = read_file(file);
+    auto line = std::string("  china -> oyu_tolgoi [type=\"investment\", source=\"a 2016 report\", year=\"2016\"];\n");
+    auto at = saved.find(line);
+    ASSERT_NE(at, std::string::npos) << saved.substr(saved.size() - 400);
+    EXPECT_EQ(saved.substr(0, at) + saved.substr(at + line.size()), original);
+}
+
 TEST(EditCli, AProblemStopsTheScriptNamingTheLineAndKeepsWhatWasDone)
 {
     auto folder = scratch_dir("edit-cli-problem");
