@@ -13,9 +13,10 @@ declare -A allowed=(
   [generate]="model io generate"
   [render]="model graphviz io query render"
   [cypher]="model io query cypher"
-  [app]="model graphviz io query render generate cypher app"
-  [cli]="model graphviz io query render generate cypher app cli"
-  [gui]="model io query render generate cypher app gui"
+  [app]="model graphviz io query render generate cypher app edit"
+  [cli]="model graphviz io query render generate cypher app cli edit"
+  [gui]="model io query render generate cypher app gui edit"
+  [edit]="model io edit"
 )
 
 failures=0

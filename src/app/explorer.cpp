@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "actorgraph/edit/edit_session.hpp"
 #include "actorgraph/model/spelling.hpp"
 
 namespace fs = std::filesystem;

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "actorgraph/app/explorer.hpp"
+#include "actorgraph/edit/edit_session.hpp"
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/graph_mapping.hpp"
 #include "actorgraph/model/census.hpp"
@@ -147,6 +148,7 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
     retire(std::move(rank_job_));
     retire(std::move(search_job_));
     graph_ = std::move(loaded.graph);
+    edit_session_.reset();  // the edits belonged to the graph shown before
     queries_ = std::make_shared<QueryCache>(*graph_);
     facts_ = std::move(loaded.facts);
     file_ = file;
@@ -171,6 +173,7 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
     info("opened " + file_.string() + " in " + seconds + ": " + with_thousands(graph_->actor_count()) + " actors, " +
          with_thousands(graph_->relation_count()) + " relations, " + with_thousands(finding_count(graph_->diagnostics())) +
          " warnings");
+    mention_journal();
     apply_view();
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <thread>
 
+#include "actorgraph/edit/edit_script.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/model/spelling.hpp"
 
@@ -20,7 +21,7 @@ struct VerbRule {
 const std::map<std::string, VerbRule, std::less<>>& verb_rules()
 {
     constexpr std::size_t many = 64;
-    static const std::map<std::string, VerbRule, std::less<>> rules{
+    static std::map<std::string, VerbRule, std::less<>> rules{
         {"open", {1, 1, false}},        {"select", {1, many, false}},  {"add", {1, 1, false}},
         {"clear", {0, 0, false}},       {"hover", {1, 1, true}},       {"focus", {1, 2, false}},
         {"unfocus", {0, 0, false}},     {"path", {2, 7, false}},       {"highlight", {1, 1, false}},
@@ -30,6 +31,12 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
     };
+    // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
+    static const bool edit_verbs_added = [] {
+        for (const auto& verb : edit_verbs()) rules.emplace(verb.name, VerbRule{verb.min_arguments, verb.max_arguments, false});
+        return true;
+    }();
+    (void)edit_verbs_added;
     return rules;
 }
 
@@ -235,7 +242,9 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
 {
     const auto& verb = command.verb;
     const auto& arguments = command.arguments;
-    if (verb == "open") {
+    if (find_edit_verb(verb)) {
+        checked(explorer, [&] { (void)explorer.edit(verb, arguments); });
+    } else if (verb == "open") {
         checked(explorer, [&] { (void)explorer.open(arguments[0]); });
     } else if (verb == "select") {
         explorer.clear_selection();

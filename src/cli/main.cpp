@@ -9,6 +9,7 @@
 #include "actorgraph/model/spelling.hpp"
 #include "cli/analysis_commands.hpp"
 #include "cli/commands.hpp"
+#include "cli/edit_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/query_command.hpp"
 
@@ -223,6 +224,9 @@ int main(int argc, char** argv)
 
     ImportArguments importing;
     add_import_command(app, importing, exit_code);
+
+    EditArguments editing;
+    add_edit_command(app, editing, exit_code);
 
     QueryArguments query;
     auto* query_command = app.add_subcommand("query", "Run openCypher statements on a graph (or an empty one)");

@@ -148,37 +148,59 @@ std::string quote_dot(std::string_view text)
     return out;
 }
 
+namespace {
+
+bool all_undirected(const Graph& graph)
+{
+    return graph.relation_count() > 0 && graph.undirected_count() == graph.relation_count();
+}
+
+}  // namespace
+
+std::string dot_actor_statement(const Actor& actor)
+{
+    Owner owner{"actor '" + actor.id + "'"};
+    std::string out = spell(actor.id, owner, "the id", true);
+    bool first = true;
+    append_attribute(out, first, "kind", actor.kind, owner);
+    if (actor.label != actor.id) append_attribute(out, first, "label", actor.label, owner);
+    append_attribute(out, first, "aliases", join_aliases(actor.aliases), owner);
+    append_properties(out, first, actor.properties, owner);
+    return out + ";";
+}
+
+std::string dot_relation_statement(const Graph& graph, RelationIndex index)
+{
+    bool undirected = all_undirected(graph);
+    std::string_view edge_op = undirected ? " -- " : " -> ";
+    const auto& relation = graph.relation(index);
+    const auto& source = graph.actor(relation.source).id;
+    const auto& target = graph.actor(relation.target).id;
+    Owner owner{"relation " + source + std::string(edge_op) + target};
+    std::string out = spell(source, owner, "the source id", true) + std::string(edge_op) + spell(target, owner, "the target id", true);
+    bool first = true;
+    append_attribute(out, first, "type", relation.type, owner);
+    if (!undirected && graph.is_undirected(index)) append_attribute(out, first, "dir", "none", owner);
+    append_properties(out, first, relation.properties, owner);
+    return out + ";";
+}
+
 // An undirected graph is written as `graph { a -- b }`; a mixed one as a digraph whose undirected
 // relations carry dir=none, which read_dot takes back as undirected.
 std::string write_dot(const Graph& graph)
 {
-    bool undirected = graph.relation_count() > 0 && graph.undirected_count() == graph.relation_count();
-    std::string_view edge_op = undirected ? " -- " : " -> ";
-    std::string out = (undirected ? "graph " : "digraph ") +
+    std::string out = (all_undirected(graph) ? "graph " : "digraph ") +
                       (graph.name.empty() ? std::string("actorgraph") : spell(graph.name, {"the graph"}, "its name", true)) +
                       " {\n";
     for (const auto& actor : graph.actors()) {
-        Owner owner{"actor '" + actor.id + "'"};
-        out += "  " + spell(actor.id, owner, "the id", true);
-        bool first = true;
-        append_attribute(out, first, "kind", actor.kind, owner);
-        if (actor.label != actor.id) append_attribute(out, first, "label", actor.label, owner);
-        append_attribute(out, first, "aliases", join_aliases(actor.aliases), owner);
-        append_properties(out, first, actor.properties, owner);
-        out += ";\n";
+        out += "  ";
+        out += dot_actor_statement(actor);
+        out += '\n';
     }
     for (RelationIndex index = 0; index < graph.relation_count(); ++index) {
-        const auto& relation = graph.relation(index);
-        const auto& source = graph.actor(relation.source).id;
-        const auto& target = graph.actor(relation.target).id;
-        Owner owner{"relation " + source + std::string(edge_op) + target};
-        out += "  " + spell(source, owner, "the source id", true) + std::string(edge_op) +
-               spell(target, owner, "the target id", true);
-        bool first = true;
-        append_attribute(out, first, "type", relation.type, owner);
-        if (!undirected && graph.is_undirected(index)) append_attribute(out, first, "dir", "none", owner);
-        append_properties(out, first, relation.properties, owner);
-        out += ";\n";
+        out += "  ";
+        out += dot_relation_statement(graph, index);
+        out += '\n';
     }
     out += "}\n";
     return out;

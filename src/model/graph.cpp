@@ -43,6 +43,24 @@ void append_name_hashes(const Actor& actor, std::vector<std::uint64_t>& hashes)
 
 }  // namespace
 
+void Graph::index_names(ActorIndex index)
+{
+    std::vector<std::uint64_t> hashes;
+    append_name_hashes(actors_[index], hashes);
+    by_id_.insert(NameIndex::hash_of(actors_[index].id), index);
+    for (auto hash : hashes) by_name_.insert(hash, index);
+    id_keys_[index] = IdKey::of(actors_[index].id);
+}
+
+// Erases every name before any is re-added: two names of one actor may share a slot.
+void Graph::unindex_names(ActorIndex index)
+{
+    std::vector<std::uint64_t> hashes;
+    append_name_hashes(actors_[index], hashes);
+    by_id_.erase(NameIndex::hash_of(actors_[index].id), index);
+    for (auto hash : hashes) by_name_.erase(hash, index);
+}
+
 ActorIndex Graph::add_actor(Actor actor)
 {
     std::vector<std::uint64_t> name_hashes;

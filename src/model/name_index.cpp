@@ -40,3 +40,36 @@ void NameIndex::rehash(std::size_t slot_count)
 }
 
 }  // namespace actorgraph
+
+namespace actorgraph {
+
+// Backward-shift deletion: entries after the hole that may live in it move up, so every probe run
+// stays unbroken without tombstones.
+void NameIndex::erase(std::uint64_t hash, std::uint32_t actor)
+{
+    if (slots_.empty()) return;
+    auto tag = tag_of(hash);
+    auto hole = home_of(tag);
+    for (; slots_[hole].actor != empty_slot; hole = (hole + 1) & mask()) {
+        if (slots_[hole].tag == tag && slots_[hole].actor == actor) break;
+    }
+    if (slots_[hole].actor == empty_slot) return;
+    for (auto next = (hole + 1) & mask(); slots_[next].actor != empty_slot; next = (next + 1) & mask()) {
+        auto home = home_of(slots_[next].tag);
+        bool stays = hole <= next ? (home > hole && home <= next) : (home > hole || home <= next);
+        if (stays) continue;
+        slots_[hole] = slots_[next];
+        hole = next;
+    }
+    slots_[hole] = Slot{};
+    --used_;
+}
+
+void NameIndex::shift_actors(std::uint32_t from, std::int64_t delta)
+{
+    for (auto& slot : slots_) {
+        if (slot.actor != empty_slot && slot.actor >= from) slot.actor = static_cast<std::uint32_t>(slot.actor + delta);
+    }
+}
+
+}  // namespace actorgraph

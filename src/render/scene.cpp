@@ -167,6 +167,8 @@ std::optional<std::string> start_position(const Properties& properties)
     if (!x || !y) return std::nullopt;
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.4f,%.4f", *x / 72.0, *y / 72.0);
+    // An actor pinned in the editor (pin ACTOR X Y sets pinned=true) stays there: `!` pins it in neato and fdp.
+    if (property_or_empty(properties, "pinned") == "true") return std::string(buffer) + "!";
     return buffer;
 }
 

@@ -37,6 +37,18 @@ TEST(Scene, StyledDotIsReadableByCgraphAndKeepsLabelsLiteral)
     EXPECT_EQ(property_or_empty(reread.relation(0).properties, "URL"), "https://example.org/a?b=1&amp;c=2");
 }
 
+TEST(Scene, APinnedActorIsPinnedWhereItWasPut)
+{
+    Graph graph;
+    graph.add_actor({"a", "A", "state", {}, {{"x", "72"}, {"y", "144"}, {"pinned", "true"}}, {}});
+    graph.add_actor({"b", "B", "state", {}, {{"x", "72"}, {"y", "144"}}, {}});
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    auto text = styled_dot(graph, scene, Stylesheet::builtin());
+    EXPECT_NE(text.find("pos=\"1.0000,2.0000!\""), std::string::npos) << text;
+    EXPECT_NE(text.find("pos=\"1.0000,2.0000\""), std::string::npos) << text;
+}
+
 TEST(Scene, KindsAndTypesTakeTheirStyleFromTheStylesheet)
 {
     auto graph = testing::influence_graph();

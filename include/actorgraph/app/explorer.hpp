@@ -23,6 +23,8 @@
 
 namespace actorgraph {
 
+class EditSession;
+
 struct ExplorerOptions {
     std::filesystem::path config_dir = user_config_dir();  ///< recent files live here
     std::chrono::milliseconds layout_budget{std::chrono::minutes(2)};
@@ -245,6 +247,16 @@ public:
     void start_export(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
     [[nodiscard]] ExportStatus export_status() const;
 
+    // ---- editing (app/explorer_edit.cpp) ----
+    /// Runs one edit verb (add-actor, add-relation, set, unset, delete, merge, pin, undo, redo, save,
+    /// recover; see edit/edit_script.hpp) on the open file: the change is journalled beside the file, then
+    /// the changed graph is shown with the same view. False (and an error message) when nothing changed.
+    bool edit(std::string_view verb, const std::vector<std::string>& arguments);
+    /// The open file's edit history and journal, from its first edit; nullptr before.
+    [[nodiscard]] const EditSession* edit_session() const noexcept { return edit_session_.get(); }
+    /// True when the open file has changes that are not saved (the title's and status bar's marker).
+    [[nodiscard]] bool dirty() const noexcept;
+
     // ---- messages ----
     [[nodiscard]] const std::vector<ExplorerMessage>& messages() const noexcept { return messages_; }
     /// The text of the latest error, or empty.
@@ -311,6 +323,9 @@ private:
     std::vector<ActorIndex> selection_;
     std::vector<ExplorerMessage> messages_;
     std::size_t error_count_ = 0;
+    std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
+    void show_edited_graph();
+    void mention_journal();
 };
 
 /// The output format a file name implies, as the CLI reads it: svg without extension, .gv = dot; throws Error otherwise.

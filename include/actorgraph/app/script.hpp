@@ -12,6 +12,9 @@
 //   layout auto                    cancel-layout              sleep SECONDS (frames go on)
 //   import-tables [nodes=F] [edges=F] [id=C] [caption=T] [kind=K|kind-column=C] [source=C] [target=C]
 //                 [type=T|type-column=C]   (fills and checks the import dialog)      import-open
+//   add-actor ID kind=K ...   add-relation FROM TO type=T source=S ...   set ACTOR|rN KEY=VALUE
+//   unset ACTOR|rN KEY   delete ACTOR|rN   merge KEEP OTHER   pin ACTOR X Y   undo   redo   save [PATH]
+//   recover              (the edit verbs of edit/edit_script.hpp, run through Explorer::edit)
 #include <filesystem>
 #include <optional>
 #include <string>

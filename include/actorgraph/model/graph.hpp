@@ -50,6 +50,41 @@ struct Relation {
     SourceLocation where;
 };
 
+/// A relation taken out of the graph, with what putting it back at its place needs.
+struct RemovedRelation {
+    RelationIndex index = 0;
+    Relation relation;
+    Orientation orientation = Orientation::directed;
+};
+
+/// An actor taken out of the graph with its relations (in ascending index, endpoints as they were).
+struct RemovedActor {
+    ActorIndex index = 0;
+    Actor actor;
+    std::vector<RemovedRelation> relations;
+};
+
+/// The names an actor answers to, changed together because the name indexes hold them.
+struct ActorNames {
+    std::string id;
+    std::string label;
+    std::vector<std::string> aliases;
+    friend bool operator==(const ActorNames&, const ActorNames&) = default;
+};
+
+/// What merging one actor into another changed, so unmerge can put back exactly what was there.
+struct MergeRecord {
+    ActorIndex keep = 0;                ///< the kept actor's index before the merge
+    Actor keep_before;                  ///< the kept actor as it was (names, kind, properties)
+    struct Repointed {
+        RelationIndex relation = 0;
+        ActorIndex source = 0, target = 0;  ///< the endpoints before the merge
+    };
+    std::vector<Repointed> repointed;   ///< relations of the merged actor, now the kept one's
+    RemovedActor merged;                ///< the actor merged in, taken out once it had no relations
+    std::vector<std::string> conflicts; ///< properties both had with different values (the kept value stays)
+};
+
 /// Actors and relations with O(1) lookup by id and by case-insensitive label or alias.
 class Graph {
 public:
@@ -86,6 +121,29 @@ public:
     [[nodiscard]] Actor& actor_for_edit(ActorIndex index) { return actors_.at(index); }
     /// The relation, to change in place; its endpoints must stay as they are (the adjacency is cached).
     [[nodiscard]] Relation& relation_for_edit(RelationIndex index) { return relations_.at(index); }
+    // Changes that keep the storage compact (removal closes the gap, so later indexes move down by one)
+    // and that the edit history undoes exactly: each returns what its inverse needs.
+
+    /// Takes a relation out; later relations move down by one. Throws std::out_of_range for a bad index.
+    RemovedRelation remove_relation(RelationIndex index);
+    /// Puts a removed relation back at its index (later ones move up); throws Error when it cannot fit.
+    void restore_relation(RemovedRelation removed);
+    /// Takes an actor out with every relation it takes part in; later actors move down by one.
+    RemovedActor remove_actor(ActorIndex index);
+    /// Puts a removed actor and its relations back where they were; throws Error when they cannot fit.
+    void restore_actor(RemovedActor removed);
+    /// Gives an actor new names, keeping the indexes right; returns the old ones. Throws Error for an
+    /// empty id or one another actor has, changing nothing.
+    ActorNames rename_actor(ActorIndex index, ActorNames names);
+    /// Moves a relation's ends to other actors; throws Error for an out-of-range endpoint.
+    void set_relation_endpoints(RelationIndex index, ActorIndex source, ActorIndex target);
+    /// Merges `other` into `keep`: other's id, label and aliases become aliases of keep, its properties
+    /// fill those keep lacks, its relations are re-pointed to keep, and it is removed. Throws Error when
+    /// both are the same actor.
+    MergeRecord merge_actors(ActorIndex keep, ActorIndex other);
+    /// Undoes merge_actors exactly, given the graph as the merge left it.
+    void unmerge(MergeRecord record);
+
     /// Relations leaving an actor, in insertion order (valid until the graph next changes).
     [[nodiscard]] std::span<const RelationIndex> out_relations(ActorIndex index) const;
     /// Relations arriving at an actor, in insertion order (valid until the graph next changes).
@@ -156,6 +214,9 @@ private:
     ActorIndex add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span<const std::uint64_t> name_hashes);
     [[nodiscard]] std::optional<ActorIndex> find_hashed_id(std::string_view id, std::uint64_t hash) const;
     [[nodiscard]] bool answers_to(const Actor& actor, std::string_view folded_name) const;
+    void unindex_names(ActorIndex index);
+    void index_names(ActorIndex index);
+    void shift_actor_indexes(ActorIndex from, int delta);
 
     Arenas arenas_;
     LargeVector<Actor> actors_;

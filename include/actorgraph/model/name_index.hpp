@@ -17,6 +17,10 @@ class NameIndex {
 public:
     /// Records that the actor answers to a name with this hash (once per hash and actor).
     void insert(std::uint64_t hash, std::uint32_t actor);
+    /// Forgets that the actor answers to a name with this hash (nothing when it was not recorded).
+    void erase(std::uint64_t hash, std::uint32_t actor);
+    /// Adds delta to every recorded actor index at or above `from` (actors were inserted or removed).
+    void shift_actors(std::uint32_t from, std::int64_t delta);
     /// Makes room for this many names in all, so inserting them never rehashes.
     void reserve(std::size_t names);
     /// Calls visit(actor) for every actor recorded under the hash, in insertion order of their slots.

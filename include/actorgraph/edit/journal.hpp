@@ -1,0 +1,89 @@
+#pragma once
+// The journal beside a graph file: every change since the last save, appended and flushed to disk
+// before it counts as done, so a crash, a kill or a power cut loses nothing that was reported done.
+//
+// Format (UTF-8 text, one record a line): `LENGTH CRC32 JSON\n`, where LENGTH is the JSON's size in bytes
+// (decimal) and CRC32 its checksum (8 hex digits). A record whose length, checksum or newline is wrong is
+// where the journal was torn: reading stops there. The first record names the graph file's version:
+//   {"journal":"actorgraph","version":1,"file":"map.gv","base_size":1234,"base_crc32":"89abcdef"}
+// and each later one is a step, numbered from 1:
+//   {"seq":1,"at":"2026-12-02T02:14:00Z","op":"apply","change":{"op":"add-actor",...}}
+//   {"seq":2,"at":"...","op":"undo"}      {"seq":3,"at":"...","op":"redo"}
+// so a shared store can take the same stream of steps (the JSON without the frame).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actorgraph/edit/change.hpp"
+
+namespace actorgraph {
+
+/// One step of an editing session: a change applied, or an undo or redo of the history.
+struct JournalEntry {
+    enum class Kind { apply, undo, redo };
+    Kind kind = Kind::apply;
+    std::optional<Change> change;  ///< for apply
+};
+
+/// Which content of the graph file a journal was started on (its size and checksum).
+struct FileVersion {
+    std::uint64_t size = 0;
+    std::uint32_t crc32 = 0;
+    bool exists = false;
+    friend bool operator==(const FileVersion&, const FileVersion&) = default;
+};
+
+/// The version of the file (or, for a CSV folder, of its tables) as it is on disk now.
+[[nodiscard]] FileVersion current_version(const std::filesystem::path& graph_file);
+
+/// What reading a journal found.
+struct JournalContents {
+    FileVersion base;                  ///< the graph file's version the steps apply to
+    std::vector<JournalEntry> entries; ///< every complete step, in order
+    bool torn = false;                 ///< a damaged or half-written record ended the journal (it and what follows are ignored)
+    std::string damage;                ///< what was wrong there, with its byte offset
+    std::uint64_t valid_bytes = 0;     ///< the size of the complete records, from the start
+};
+
+/// The CRC-32 (as in zlib and PNG) of the bytes.
+[[nodiscard]] std::uint32_t crc32_of(std::string_view bytes);
+
+class Journal {
+public:
+    /// The journal of the graph file: FILE.journal beside it (beside the folder for a CSV folder).
+    explicit Journal(std::filesystem::path graph_file);
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+    ~Journal();
+
+    [[nodiscard]] static std::filesystem::path path_for(const std::filesystem::path& graph_file);
+    [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
+
+    /// Reads the journal without changing it: nullopt when there is none (or it is empty). Throws Error
+    /// naming the journal when it cannot be read or its first record is not a journal header.
+    [[nodiscard]] std::optional<JournalContents> read() const;
+    /// Continues after what read() found: cuts a torn tail off (so new steps follow the complete ones)
+    /// and numbers the next step after the last one read.
+    void continue_after(const JournalContents& contents);
+    /// Appends a step and flushes it to disk (fsync) before returning; the first step of a journal is
+    /// preceded by the header naming the graph file's current version. Throws Error naming the journal
+    /// (and leaves it as it was) when it cannot be written.
+    void append(const JournalEntry& entry);
+    /// Deletes the journal (after a save: the file holds every step now). Throws Error when it cannot.
+    void reset();
+    /// Renames the journal aside (to FILE.journal.old) when it does not belong to the file as it is now.
+    [[nodiscard]] std::filesystem::path set_aside();
+
+private:
+    void open_for_append();
+    void write_record(const std::string& json);
+
+    std::filesystem::path graph_file_;
+    std::filesystem::path path_;
+    int descriptor_ = -1;
+    std::uint64_t next_sequence_ = 1;
+};
+
+}  // namespace actorgraph

@@ -1,0 +1,110 @@
+// The explorer's editing: one edit session per open file; after each change the graph shown is
+// replaced by the edited one and the view is composed again, keeping what it referred to by id.
+#include "actorgraph/app/explorer.hpp"
+#include "actorgraph/edit/edit_script.hpp"
+
+namespace actorgraph {
+
+namespace {
+
+// The actors a list names, as ids, so they can be found again after indexes moved.
+std::vector<std::string> ids_of(const Graph& graph, const std::vector<ActorIndex>& actors)
+{
+    std::vector<std::string> ids;
+    for (auto actor : actors) {
+        if (actor < graph.actor_count()) ids.push_back(graph.actor(actor).id);
+    }
+    return ids;
+}
+
+std::vector<ActorIndex> indexes_of(const Graph& graph, const std::vector<std::string>& ids)
+{
+    std::vector<ActorIndex> actors;
+    for (const auto& id : ids) {
+        if (auto actor = graph.find_by_id(id)) actors.push_back(*actor);
+    }
+    return actors;
+}
+
+}  // namespace
+
+bool Explorer::dirty() const noexcept { return edit_session_ && edit_session_->dirty(); }
+
+bool Explorer::edit(std::string_view verb, const std::vector<std::string>& arguments)
+{
+    if (!graph_) {
+        error("open a file before editing");
+        return false;
+    }
+    auto before = graph_;
+    try {
+        if (!edit_session_) edit_session_ = std::make_unique<EditSession>(file_, Graph(*graph_));
+        info(run_edit_verb(*edit_session_, verb, arguments));
+    } catch (const std::exception& failure) {
+        error(failure.what());
+        return false;
+    }
+    if (verb == "save") {
+        file_ = edit_session_->file();
+        return true;
+    }
+    // What the view and the selection name, by id, from the graph they were made for.
+    auto focus = ids_of(*before, view_.focus);
+    auto selection = ids_of(*before, selection_);
+    std::optional<std::vector<std::string>> path_ends;
+    if (view_.path) path_ends = ids_of(*before, {view_.path->from, view_.path->to});
+    show_edited_graph();
+    view_.focus = indexes_of(*graph_, focus);
+    selection_ = indexes_of(*graph_, selection);
+    if (path_ends) {
+        auto ends = indexes_of(*graph_, *path_ends);
+        if (ends.size() == 2) {
+            view_.path->from = ends[0];
+            view_.path->to = ends[1];
+        } else {
+            view_.path.reset();
+        }
+    }
+    apply_view();
+    return true;
+}
+
+// The old picture's indexes belong to the old graph, so it is not hit-tested again; the camera stays.
+void Explorer::show_edited_graph()
+{
+    retire(std::move(compose_job_));
+    retire(std::move(layout_job_));
+    retire(std::move(rank_job_));
+    retire(std::move(search_job_));
+    graph_ = std::make_shared<const Graph>(edit_session_->graph());
+    queries_ = std::make_shared<QueryCache>(*graph_);
+    facts_ = facts_of(*graph_);
+    drawing_.reset();
+    drawing_index_ = {};
+    ++drawing_generation_;
+    composed_ = {};
+    composed_dot_.clear();
+    ranking_ = {};
+    search_matches_ = {};
+    hovered_.reset();
+    centre_when_drawn_.reset();
+    fit_on_next_drawing_ = false;
+}
+
+// A journal beside the file means an editing session ended without saving: say so, and how to restore it.
+void Explorer::mention_journal()
+{
+    try {
+        Journal journal(file_);
+        auto contents = journal.read();
+        if (!contents || contents->entries.empty()) return;
+        auto count = contents->entries.size();
+        info(journal.path().string() + " holds " + std::to_string(count) + (count == 1 ? " change" : " changes") +
+             " made since " + file_.filename().string() + " was last saved" + (contents->torn ? " (its last record is torn)" : "") +
+             ": recover them (script verb recover) or delete the journal to drop them");
+    } catch (const std::exception& failure) {
+        error(failure.what());
+    }
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,161 @@
+#include "actorgraph/edit/edit_session.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+
+#include "actorgraph/io/dot_writer.hpp"
+#include "actorgraph/io/file_io.hpp"
+#include "test_support.hpp"
+
+namespace actorgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path bundled_copy(const std::string& test)
+{
+    auto file = testing::scratch_dir("edit-session-" + test) / "nato_mongolia.gv";
+    fs::copy_file(testing::source_dir() / "graphs/nato_mongolia.gv", file);
+    return file;
+}
+
+void edit_a_little(EditSession& session)
+{
+    ASSERT_TRUE(session.apply(AddActor{"erdenes", "company", "Erdenes Oyu Tolgoi", {}, {}}).empty());
+    ASSERT_TRUE(session.apply(AddRelation{"erdenes", "oyu_tolgoi", "investment", false, {{"source", "annual report"}}}).empty());
+    ASSERT_TRUE(session.apply(MergeActors{"mongolia", "erdenes"}).empty());
+    ASSERT_TRUE(session.undo());
+    ASSERT_TRUE(session.apply(SetProperty{{"china", std::nullopt}, "note", "neighbour"}).empty());
+}
+
+TEST(EditSession, RecoveryAfterASessionEndedWithoutSavingRestoresEveryStep)
+{
+    auto file = bundled_copy("recover");
+    std::string edited;
+    {
+        EditSession session(file);
+        edit_a_little(session);
+        EXPECT_TRUE(session.dirty());
+        edited = write_dot(session.graph());
+    }
+    EditSession next(file);
+    EXPECT_EQ(next.unrecovered_steps(), 5u);
+    EXPECT_THROW((void)next.apply(DeleteActor{"china"}), Error);  // not before the journal is recovered
+    auto report = next.recover();
+    EXPECT_EQ(report.replayed, 5u);
+    EXPECT_FALSE(report.torn);
+    EXPECT_NE(report.message.find("recovered 5 changes"), std::string::npos) << report.message;
+    EXPECT_EQ(write_dot(next.graph()), edited);
+    // The recovered history undoes as the first session's would have.
+    EXPECT_EQ(next.history().undo_name(), "Undo change of note on China");
+    ASSERT_TRUE(next.apply(DeleteActor{"china"}).empty());
+    EditSession third(file);
+    EXPECT_EQ(third.unrecovered_steps(), 6u);
+}
+
+TEST(EditSession, ATornJournalRestoresTheCompleteStepsAndSaysSo)
+{
+    auto file = bundled_copy("torn");
+    {
+        EditSession session(file);
+        edit_a_little(session);
+    }
+    auto journal = Journal::path_for(file);
+    auto text = read_file(journal);
+    write_file_atomically(journal, text.substr(0, text.size() - 7));
+    EditSession next(file);
+    auto report = next.recover();
+    EXPECT_EQ(report.replayed, 4u);
+    EXPECT_TRUE(report.torn);
+    EXPECT_NE(report.message.find("torn"), std::string::npos) << report.message;
+    EXPECT_FALSE(next.graph().actor(*next.graph().find_by_id("china")).properties.contains("note"));
+}
+
+TEST(EditSession, SavingWritesTheFileAndEmptiesTheJournal)
+{
+    auto file = bundled_copy("save");
+    EditSession session(file);
+    edit_a_little(session);
+    auto edited = write_dot(session.graph());
+    session.save();
+    EXPECT_FALSE(session.dirty());
+    EXPECT_FALSE(fs::exists(Journal::path_for(file)));
+    EditSession reopened(file);
+    EXPECT_EQ(reopened.unrecovered_steps(), 0u);
+    EXPECT_EQ(write_dot(reopened.graph()), edited);
+}
+
+TEST(EditSession, AFailedSaveKeepsTheJournalAndTheOldFile)
+{
+    auto file = bundled_copy("failed-save");
+    auto original = read_file(file);
+    EditSession session(file);
+    edit_a_little(session);
+    testing::fail_saves_at(testing::SaveStep::write, ENOSPC);
+    EXPECT_THROW(session.save(), Error);
+    testing::fail_saves_at(testing::SaveStep::write, 0);
+    EXPECT_EQ(read_file(file), original);
+    EXPECT_TRUE(session.dirty());
+    EditSession other(file);
+    EXPECT_EQ(other.unrecovered_steps(), 5u);
+}
+
+TEST(EditSession, AJournalStartedOnAnotherVersionOfTheFileIsSetAsideNotReplayed)
+{
+    auto file = bundled_copy("stale");
+    {
+        EditSession session(file);
+        edit_a_little(session);
+    }
+    write_file_atomically(file, read_file(file) + "\n// edited by hand\n");
+    EditSession next(file);
+    auto report = next.recover();
+    EXPECT_EQ(report.replayed, 0u);
+    EXPECT_NE(report.message.find("another version"), std::string::npos) << report.message;
+    EXPECT_TRUE(fs::exists(Journal::path_for(file).string() + ".old"));
+    EXPECT_FALSE(fs::exists(Journal::path_for(file)));
+    EXPECT_TRUE(next.apply(DeleteActor{"china"}).empty());
+}
+
+TEST(EditSession, AChangeThatCannotBeJournalledIsNotDone)
+{
+    auto file = bundled_copy("unjournalled");
+    EditSession session(file);
+    auto before = write_dot(session.graph());
+    fs::create_directory(Journal::path_for(file));  // where the journal should go, a folder stands
+    EXPECT_THROW((void)session.apply(DeleteActor{"china"}), Error);
+    EXPECT_EQ(write_dot(session.graph()), before);
+    EXPECT_FALSE(session.history().can_undo());
+    EXPECT_FALSE(session.history().can_redo());
+    EXPECT_FALSE(session.dirty());
+}
+
+TEST(EditSession, ANewFileStartsEmptyAndIsCreatedBySave)
+{
+    auto file = testing::scratch_dir("edit-session-new") / "new.gv";
+    EditSession session(file);
+    EXPECT_EQ(session.graph().actor_count(), 0u);
+    ASSERT_TRUE(session.apply(AddActor{"a", "state", "A", {}, {}}).empty());
+    session.save();
+    EXPECT_TRUE(fs::exists(file));
+    EXPECT_EQ(EditSession(file).graph().actor_count(), 1u);
+}
+
+TEST(EditSession, SaveAsMovesTheSessionToTheNewFile)
+{
+    auto file = bundled_copy("save-as");
+    auto original = read_file(file);
+    EditSession session(file);
+    edit_a_little(session);
+    auto copy = file.parent_path() / "copy.graphml";
+    session.save(copy);
+    EXPECT_EQ(session.file(), copy);
+    EXPECT_EQ(read_file(file), original);
+    EXPECT_FALSE(fs::exists(Journal::path_for(file)));
+    ASSERT_TRUE(session.apply(DeleteActor{"china"}).empty());
+    EXPECT_TRUE(fs::exists(Journal::path_for(copy)));
+}
+
+}  // namespace
+}  // namespace actorgraph
