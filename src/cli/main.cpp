@@ -58,6 +58,7 @@ void add_examples(CLI::App& app)
         {"dependence", "actorgraph dependence graphs/nato_mongolia.gv Mongolia"},
         {"communities", "actorgraph communities graphs/nato_mongolia.gv --method leiden"},
         {"import", "actorgraph import tests/data/neo4j_set --kind-map Legislator=official --caption-from '{firstName} {lastName}' -o set.gv"},
+        {"edit", "actorgraph edit graphs/nato_mongolia.gv --script edits.txt --save /tmp/edited.gv"},
         {"query", "actorgraph query graphs/nato_mongolia.gv -e \"MATCH (a)-[r:investment]->(b) RETURN a.label, sum(r.amount_usd)\""},
     };
     for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {

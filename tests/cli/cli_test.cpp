@@ -32,7 +32,7 @@ std::string nato() { return (testing::source_dir() / "graphs/nato_mongolia.gv").
 TEST(Cli, EveryCommandsHelpShowsDefaultsAndAnExampleOfItself)
 {
     for (const char* command : {"info", "validate", "path", "neighbors", "rank", "export", "convert", "generate", "cut",
-                                "what-if", "dependence", "communities", "import", "query"}) {
+                                "what-if", "dependence", "communities", "import", "edit", "query"}) {
         auto run = actorgraph({command, "--help"});
         EXPECT_EQ(run.exit_code, 0) << command << run.err;
         EXPECT_NE(run.out.find(std::string("Example:\n  actorgraph ") + command + " "), std::string::npos) << run.out;
