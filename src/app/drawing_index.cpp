@@ -64,6 +64,14 @@ DrawingIndex::DrawingIndex(const Drawing& drawing)
     }
     std::sort(actors_.begin(), actors_.end());
     std::sort(relations_.begin(), relations_.end());
+    for (const auto& entry : actors_) {
+        if (!drawing.elements[entry.second].shapes.empty()) label_order_.push_back(entry.second);
+    }
+    auto area = [&](std::uint32_t position) { return bounds_[position].width() * bounds_[position].height(); };
+    std::sort(label_order_.begin(), label_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        auto left = area(a), right = area(b);
+        return left != right ? left > right : a < b;
+    });
 }
 
 void DrawingIndex::elements_meeting(const Rect& area, std::vector<std::uint32_t>& out) const

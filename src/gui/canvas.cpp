@@ -6,6 +6,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
+#include "actorgraph/app/label_placement.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/frame_painter.hpp"
 
@@ -111,6 +112,7 @@ void Canvas::draw_picture(const Explorer& explorer, const Fonts& fonts)
     if (!drawing) return;
     frame_.clear();
     add_visible_picture(*drawing, *explorer.drawing_index(), explorer.camera(), frame_);
+    add_actor_labels(*drawing, *explorer.drawing_index(), explorer.camera(), explorer.named_first(), frame_);
     FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }
 
