@@ -169,6 +169,8 @@ ViewSpec Explorer::fresh_view() const
     fresh.engine = view_.engine;
     fresh.choose_engine = view_.choose_engine;
     fresh.limits = options_.limits;
+    // A new user's first question is who matters: big actors drawn big (and so named first).
+    fresh.size_by = Metric::degree;
     return fresh;
 }
 
@@ -288,6 +290,7 @@ void Explorer::cancel_work()
     retire(std::move(compose_job_));
     retire(std::move(layout_job_));
     announce_paths_ = false;
+    zoom_to_paths_ = false;
     centre_when_drawn_.reset();
 }
 
@@ -313,6 +316,9 @@ void Explorer::finish_layout()
         bool reduced = composed_.reduction.kind != ViewReduction::Kind::none;
         if (reduced && camera_.zoom() < reduced_view_zoom) camera_.zoom_by(reduced_view_zoom / camera_.zoom());
     }
+    // A new path query is what the user looks at: bring its actors close (they are named first).
+    if (zoom_to_paths_ && shown_view_.path && !composed_.paths.empty()) (void)zoom_to_actors(composed_.scene.highlighted.actors);
+    zoom_to_paths_ = false;
     fit_on_next_drawing_ = false;
     if (centre_when_drawn_) (void)centre_on_drawn(*centre_when_drawn_);
     centre_when_drawn_.reset();

@@ -169,6 +169,11 @@ public:
     [[nodiscard]] const Camera& camera() const noexcept { return camera_; }
     /// Fits the picture into the camera's viewport.
     void fit_to_window();
+    /// Fits the drawn actors into the viewport (no closer than 150%); false when none is drawn.
+    bool zoom_to_actors(const std::vector<ActorIndex>& actors);
+    /// The actors whose names are shown first at any zoom: the selection, the path query's actors,
+    /// the focus (see add_actor_labels).
+    [[nodiscard]] std::vector<ActorIndex> named_first() const;
 
     // ---- pointer and selection ----
     /// Updates what is under a picture point.
@@ -281,6 +286,7 @@ private:
     std::string composed_dot_;    ///< composed_ as styled DOT, what layouts and exports render
     std::size_t composed_generation_ = 0;
     bool announce_paths_ = false; ///< log what the next compose finds for the path query
+    bool zoom_to_paths_ = false;  ///< bring the highlighted path actors close once the next picture arrives
     std::optional<ActorIndex> centre_when_drawn_;
     std::optional<Drawing> drawing_;
     DrawingIndex drawing_index_;
