@@ -95,11 +95,7 @@ void reduce_to_overview(const Graph& graph, const ViewLimits& limits, ComposedVi
 LayoutEngine engine_for(const ComposedView& view)
 {
     const auto& visible = view.scene.visible;
-    auto engine = choose_layout_engine(visible.actors.size(), visible.relations.size());
-    // A view cut from a big graph holds its hubs and their ties: so dense that dot needs minutes
-    // for 150 actors (measured: 29 s for a 2-hop focus, over 2 min for a 200-actor overview).
-    bool dense = view.reduction.kind == ViewReduction::Kind::overview || view.reduction.kind == ViewReduction::Kind::capped_focus;
-    return engine == LayoutEngine::dot && dense ? LayoutEngine::neato : engine;
+    return choose_layout_engine(visible.actors.size(), visible.relations.size());
 }
 
 }  // namespace

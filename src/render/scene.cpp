@@ -300,7 +300,16 @@ private:
     {
         bool large = scene_.visible.relations.size() > large_view_relations;
         // Bounded dot still routes splines for minutes (200 actors: 100 s; 1.5 s with lines).
-        return (scene_.engine != LayoutEngine::dot && large) || bounded_dot() ? std::string("line") : style_.splines;
+        if ((scene_.engine != LayoutEngine::dot && large) || bounded_dot()) return "line";
+        // Even small views: neato, fdp and sfdp take 10 s to route the bundled graph's 219 relations
+        // around its 91 actors, and 1 to 2 s to draw them as gentle curves (bench/first_view_bench).
+        if (force_directed() && style_.splines == "true") return "curved";
+        return style_.splines;
+    }
+
+    bool force_directed() const
+    {
+        return scene_.engine == LayoutEngine::neato || scene_.engine == LayoutEngine::fdp || scene_.engine == LayoutEngine::sfdp;
     }
 
     // dot on a view it was not chosen for by size (the user picked it) could run for hours: bound
@@ -429,15 +438,15 @@ LayoutEngine parse_layout_engine(std::string_view name)
     throw Error("unknown layout engine '" + std::string(name) + "'; expected dot, neato, fdp, sfdp, circo or twopi");
 }
 
-// Measured with Graphviz 2.43 on 2 cores: dot passes a few seconds beyond ~300 actors or ~1000
-// relations, neato beyond ~1000 actors; sfdp lays out 10,000 actors in about 3 s.
+// Chosen for legibility by bench/first_view_bench (results in bench/README.md): on eight real
+// graphs of 50 to 2,000 actors, fdp names the most actors readably when fitted into the window
+// (458 against dot's 370, neato's 415, sfdp's 369) and the best connected ones as often as dot,
+// in 0.3 to 2.3 s; dot lays out long rows that fit at 8 to 20% and needs over 60 s for 300 actors
+// with 2,345 relations. Above 1,000 actors fdp and neato slow down (a 1,000-actor, 3,000-relation
+// graph: fdp 14 s, neato 30 s on a loaded machine) and sfdp lays out 10,000 actors in seconds.
 LayoutEngine choose_layout_engine(std::size_t actors, std::size_t relations)
 {
-    // dot's network simplex and crossing minimisation grow much faster than the graph: 90 actors
-    // with 221 relations take a second, 100 power-law actors with 400 relations 4.7 s, 300 actors
-    // over a minute.
-    if (actors <= 120 && relations <= 300) return LayoutEngine::dot;
-    if (actors <= 1000 && relations <= 4000) return LayoutEngine::neato;
+    if (actors <= 1000 && relations <= 4000) return LayoutEngine::fdp;
     return LayoutEngine::sfdp;
 }
 

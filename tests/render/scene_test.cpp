@@ -88,13 +88,30 @@ TEST(Scene, OnlyVisibleActorsAndRelationsAreWritten)
     EXPECT_EQ(reread.relation_count(), 2u);
 }
 
-TEST(Scene, AutomaticEngineKeepsDotForSmallViewsOnly)
+TEST(Scene, AutomaticEngineIsFdpUpToAThousandActorsAndSfdpBeyond)
 {
-    EXPECT_EQ(choose_layout_engine(90, 221), LayoutEngine::dot);
-    EXPECT_EQ(choose_layout_engine(944, 2438), LayoutEngine::neato);
+    EXPECT_EQ(choose_layout_engine(91, 219), LayoutEngine::fdp) << "the bundled graph: names read best with fdp";
+    EXPECT_EQ(choose_layout_engine(306, 2345), LayoutEngine::fdp) << "dot needs over a minute here";
+    EXPECT_EQ(choose_layout_engine(200, 857), LayoutEngine::fdp) << "a 200-actor overview";
+    EXPECT_EQ(choose_layout_engine(1000, 4000), LayoutEngine::fdp);
+    EXPECT_EQ(choose_layout_engine(1001, 3000), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(944, 4001), LayoutEngine::sfdp);
     EXPECT_EQ(choose_layout_engine(1463, 5806), LayoutEngine::sfdp);
-    EXPECT_EQ(choose_layout_engine(200, 3000), LayoutEngine::neato);
-    EXPECT_EQ(choose_layout_engine(200, 857), LayoutEngine::neato) << "dot takes minutes for a 200-actor overview";
+}
+
+TEST(Scene, ForceDirectedEnginesDrawCurvesInsteadOfRoutingAroundActors)
+{
+    Graph graph;
+    graph.add_actor({"a", "A", "state", {}, {}, {}});
+    graph.add_actor({"b", "B", "state", {}, {}, {}});
+    graph.add_relation({0, 1, "investment", {}, {}});
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    scene.engine = LayoutEngine::fdp;
+    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"curved\""), std::string::npos)
+        << "routing 219 relations around 91 actors takes 10 s, curves 1 s";
+    scene.engine = LayoutEngine::dot;
+    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"true\""), std::string::npos);
 }
 
 TEST(Scene, DotGetsBoundedParametersOnlyOnViewsTooBigForIt)

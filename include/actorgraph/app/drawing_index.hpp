@@ -55,9 +55,9 @@ public:
     }
     /// The points of all packed shapes.
     [[nodiscard]] const std::vector<Point>& points() const noexcept { return points_; }
-    /// The positions of the actor elements, the largest drawn first (ties: drawing order). Actors are
-    /// sized by importance (degree unless the view says otherwise), so this is the order in which
-    /// names are worth showing when not all of them fit.
+    /// The positions of the actor elements, those drawn with the largest name and tallest shape first
+    /// (ties: drawing order). Actors are sized by importance (degree unless the view says otherwise),
+    /// so this is the order in which names are worth showing when not all of them fit.
     [[nodiscard]] const std::vector<std::uint32_t>& label_order() const noexcept { return label_order_; }
 
 private:
