@@ -173,6 +173,18 @@ void Explorer::set_filter(GraphFilter filter)
     apply_view();
 }
 
+void Explorer::set_hide_isolated(bool hide)
+{
+    view_.hide_isolated = hide;
+    apply_view();
+}
+
+void Explorer::reset_filters()
+{
+    view_.hide_isolated = false;
+    set_filter({});
+}
+
 bool Explorer::set_property_filter(std::string_view text)
 {
     std::vector<PropertyCondition> conditions;

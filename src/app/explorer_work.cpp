@@ -456,7 +456,7 @@ bool Explorer::export_view(const fs::path& output, std::optional<OutputFormat> f
     if (!export_job_->finished()) export_job_->cancel();
     (void)export_job_->wait(std::chrono::seconds(10));
     finish_export();
-    return export_result_.starts_with("wrote ");
+    return export_outcome_ == ExportOutcome::written;
 }
 
 void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format)
@@ -467,7 +467,13 @@ void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> 
     }
     retire(std::move(export_job_));
     export_job_ = make_export_job(output, format);
-    if (export_job_) export_result_ = "exporting " + output.string() + "\u2026";
+    if (export_job_) {
+        export_result_ = "exporting " + output.string() + "\u2026";
+        export_outcome_ = ExportOutcome::running;
+        return;
+    }
+    export_result_ = last_error();  // make_export_job said why
+    export_outcome_ = ExportOutcome::failed;
 }
 
 void Explorer::finish_export()
@@ -478,9 +484,11 @@ void Explorer::finish_export()
     if (outcome.ok) {
         export_result_ = "wrote " + output.string() + " (" + output_format_name(job->request().format) + ", " +
                          layout_engine_name(job->request().engine) + ")";
+        export_outcome_ = ExportOutcome::written;
         info(export_result_);
     } else {
         export_result_ = "export to " + output.string() + " failed: " + (outcome.cancelled ? "cancelled" : outcome.message);
+        export_outcome_ = ExportOutcome::failed;
         error(export_result_);
     }
 }
@@ -491,6 +499,7 @@ ExportStatus Explorer::export_status() const
     status.running = export_job_ != nullptr;
     if (export_job_) status.output = export_job_->request().output;
     status.result = export_result_;
+    status.outcome = export_outcome_;
     return status;
 }
 

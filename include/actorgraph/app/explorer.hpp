@@ -102,10 +102,14 @@ struct HoverTarget {
     friend bool operator==(const HoverTarget&, const HoverTarget&) = default;
 };
 
+/// How the last export ended.
+enum class ExportOutcome { none, running, written, failed };
+
 /// An export running in the background.
 struct ExportStatus {
     bool running = false;
     std::filesystem::path output;
+    ExportOutcome outcome = ExportOutcome::none;  ///< what `result` says, for the panel to colour it
     std::string result;  ///< "wrote …" or the error of the last export
 };
 
@@ -203,6 +207,10 @@ public:
     // ---- filters, focus, paths, rank ----
     /// Replaces the filter and re-lays out.
     void set_filter(GraphFilter filter);
+    /// Drops (or shows again) actors the filter leaves without relations, and re-lays out.
+    void set_hide_isolated(bool hide);
+    /// Clears the filter and shows isolated actors again.
+    void reset_filters();
     /// Parses "a>=1; b~x" into relation conditions (on ';' or newlines); false and a message on bad syntax.
     bool set_property_filter(std::string_view text);
     /// The smallest and largest year any relation mentions, or nullopt.
@@ -308,6 +316,7 @@ private:
     double drawing_seconds_ = 0;
     std::string layout_error_;
     std::string export_result_;
+    ExportOutcome export_outcome_ = ExportOutcome::none;
     Camera camera_;
     std::optional<HoverTarget> hovered_;
     std::vector<ActorIndex> selection_;
