@@ -101,11 +101,14 @@ public:
     {
         for (auto position : index_.label_order()) {
             if (!on_screen(position)) continue;
+            bool named = false;
             for (const auto& shape : drawing_.elements[position].shapes) {
                 if (shape.kind != Shape::Kind::text || shape.font_size * zoom_ < readable_label_pixels) continue;
                 auto size = shape.font_size * zoom_;
                 space_.take(line_box(own_left(shape), shape.text_width * zoom_, size));
+                named = true;
             }
+            if (named) space_.take(screen_box(position));
         }
     }
 
@@ -132,16 +135,21 @@ public:
         }
         if (lines_.empty() || !overlap(box, screen_) || !space_.free(box)) return;
         space_.take(box);
+        // A named actor's shape stays clear of the names placed after it, so a hub is seen, not only read.
+        space_.take(screen_box(position));
         write(box);
     }
 
 private:
+    [[nodiscard]] Rect screen_box(std::uint32_t position) const
+    {
+        const auto& bounds = drawing_.elements[position].bounds;
+        return {camera_.to_screen(bounds.min), camera_.to_screen(bounds.max)};
+    }
+
     [[nodiscard]] bool on_screen(std::uint32_t position) const
     {
-        if (position >= drawing_.elements.size()) return false;
-        const auto& bounds = drawing_.elements[position].bounds;
-        Rect shown{camera_.to_screen(bounds.min), camera_.to_screen(bounds.max)};
-        return overlap(shown, screen_);
+        return position < drawing_.elements.size() && overlap(screen_box(position), screen_);
     }
 
     [[nodiscard]] Point own_left(const Shape& shape) const

@@ -340,15 +340,40 @@ private:
         std::string rows;
         for (const auto& kind : kinds) {
             const auto& look = style_.kind(kind);
-            rows += "<tr><td bgcolor=\"" + html_escape(look.fill) + "\" border=\"1\" color=\"" + html_escape(look.border) +
-                    "\" width=\"28\" height=\"14\" fixedsize=\"true\"> </td><td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + "</td></tr>";
+            rows += "<tr>" + kind_swatch(look) + "<td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + " (" +
+                    html_escape(look.shape) + ")</td></tr>";
         }
         for (const auto& type : types) {
             const auto& look = style_.type(type);
-            rows += "<tr><td><font color=\"" + html_escape(look.color) + "\"><b>———→</b></font></td><td align=\"left\">" +
-                    html_escape(type.empty() ? "(no type)" : type) + " (" + html_escape(look.style) + ")</td></tr>";
+            rows += "<tr>" + type_swatch(look) + "<td align=\"left\">" + html_escape(type.empty() ? "(no type)" : type) + " (" +
+                    html_escape(look.style) + ", " + html_escape(look.arrowhead) + ")</td></tr>";
         }
         return rows;
+    }
+
+    // A legend cell for a kind, as close to its shape as an HTML-like label draws (rectangles only):
+    // a rounded cell for ellipses and rounded boxes, a hexagon glyph for hexagons, a plain cell
+    // otherwise; the row names the shape too.
+    std::string kind_swatch(const KindStyle& look) const
+    {
+        if (look.shape == "hexagon") {
+            return "<td><font color=\"" + html_escape(look.border) + "\" point-size=\"" + std::to_string(static_cast<int>(style_.font_size * 1.8)) +
+                   "\">\u2B22</font></td>";
+        }
+        bool round = look.shape == "ellipse" || look.shape == "oval" || look.shape == "circle" ||
+                     look.style.find("rounded") != std::string::npos;
+        return "<td bgcolor=\"" + html_escape(look.fill) + "\" border=\"1\" color=\"" + html_escape(look.border) +
+               "\" width=\"28\" height=\"14\" fixedsize=\"true\"" + (round ? " style=\"rounded\"" : "") + "> </td>";
+    }
+
+    // A legend cell for a relation type: a line in its colour, width and pattern, as edges are drawn.
+    std::string type_swatch(const TypeStyle& look) const
+    {
+        double width = look.penwidth * (look.style == "bold" ? 2.0 : 1.0);
+        auto border = std::to_string(std::clamp(static_cast<int>(width + 0.5), 1, 8));
+        bool patterned = look.style == "dashed" || look.style == "dotted";
+        return "<td sides=\"b\" border=\"" + border + "\" color=\"" + html_escape(look.color) + "\" width=\"40\" height=\"10\" fixedsize=\"true\"" +
+               (patterned ? " style=\"" + look.style + "\"" : "") + "> </td>";
     }
 
     void write_actor(ActorIndex index)

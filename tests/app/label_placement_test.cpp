@@ -142,6 +142,22 @@ TEST(LabelPlacement, PlacedNamesNeverOverlap)
     }
 }
 
+TEST(LabelPlacement, NoNameIsLaidOverANamedActorsShape)
+{
+    Drawing drawing;
+    drawing.elements.push_back(named_actor(0, {100, 100}, 100, "Hub"));
+    drawing.elements.push_back(named_actor(1, {100, 160}, 5, "Below the hub's name"));
+    Camera camera;
+    camera.set_viewport({{0, 0}, {1000, 800}});
+    camera.zoom_by(0.3f);
+    camera.centre_on({100, 100});
+    auto named = named_in(drawing, camera);
+    EXPECT_TRUE(has(named, "Hub"));
+    EXPECT_FALSE(has(named, "Below the hub's name")) << "its name would lie on the hub's shape, under the hub's own name";
+    camera.zoom_by(3);
+    EXPECT_TRUE(has(named_in(drawing, camera), "Below the hub's name")) << "closer it has room below the hub";
+}
+
 TEST(LabelPlacement, APinnedActorIsNamedBeforeTheHub)
 {
     auto drawing = hub_and_neighbours();

@@ -166,5 +166,33 @@ TEST(Scene, EngineAndFormatNamesParse)
     EXPECT_FALSE(relation_of_element_id("r1x"));
 }
 
+
+TEST(SceneLegend, DrawsEachLineStyleAndShapeAsThePictureDoes)
+{
+    Graph graph;
+    graph.add_actor({"s", "S", "state", {}, {}, {}});
+    graph.add_actor({"c", "C", "company", {}, {}, {}});
+    graph.add_actor({"o", "O", "organization", {}, {}, {}});
+    graph.add_relation({0, 1, "partnership", {}, {}});
+    graph.add_relation({0, 2, "pressure", {}, {}});
+    graph.add_relation({1, 2, "investment", {}, {}});
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    scene.legend = true;
+    auto dot = styled_dot(graph, scene, Stylesheet::builtin());
+    // Relation types: a bottom border in the type's colour, width and pattern.
+    EXPECT_NE(dot.find("sides=\"b\" border=\"1\" color=\"#1c5fb8\" width=\"40\" height=\"10\" fixedsize=\"true\" style=\"dashed\""), std::string::npos) << dot;
+    EXPECT_NE(dot.find("sides=\"b\" border=\"4\" color=\"#c92a2a\" width=\"40\" height=\"10\" fixedsize=\"true\">"), std::string::npos)
+        << "pressure is bold: twice its 1.8 pen width, solid";
+    EXPECT_NE(dot.find("sides=\"b\" border=\"2\" color=\"#1f8a3b\" width=\"40\" height=\"10\" fixedsize=\"true\">"), std::string::npos);
+    // Kinds: states are ellipses (a rounded cell), companies hexagons, organizations rounded boxes.
+    EXPECT_NE(dot.find("bgcolor=\"#cfe2ff\" border=\"1\" color=\"#2b5ea7\" width=\"28\" height=\"14\" fixedsize=\"true\" style=\"rounded\""), std::string::npos);
+    EXPECT_NE(dot.find("\u2B22"), std::string::npos) << "the company's hexagon";
+    EXPECT_NE(dot.find("state (ellipse)"), std::string::npos);
+    EXPECT_NE(dot.find("pressure (bold, tee)"), std::string::npos);
+    // Graphviz accepts it.
+    EXPECT_NO_THROW((void)render_dot_text(dot, LayoutEngine::dot, OutputFormat::svg));
+}
+
 }  // namespace
 }  // namespace actorgraph
