@@ -421,7 +421,8 @@ void Explorer::finish_search()
 
 // ---- export ----
 
-std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std::optional<OutputFormat> format)
+std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std::optional<OutputFormat> format,
+                                                     const ExportExtras& extras)
 {
     if (!graph_ || composed_dot_.empty()) {
         error("no view is open to export");
@@ -432,6 +433,14 @@ std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std
         if (!file_.empty()) refuse_overwriting_input(file_, {output}, false);
         RenderRequest request;
         request.dot = composed_dot_;
+        if (extras.legend || !extras.title.empty()) {
+            // The picture on screen with a legend and title: the same scene, labelled (styled_dot is
+            // milliseconds for a view the explorer lays out).
+            auto scene = composed_.scene;
+            scene.legend = scene.legend || extras.legend;
+            if (!extras.title.empty()) scene.title = extras.title;
+            request.dot = styled_dot(*graph_, scene, Stylesheet::builtin());
+        }
         request.engine = composed_.scene.engine;
         request.format = format ? *format : output_format_for_path(output);
         request.output = output;
@@ -459,14 +468,14 @@ bool Explorer::export_view(const fs::path& output, std::optional<OutputFormat> f
     return export_outcome_ == ExportOutcome::written;
 }
 
-void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format)
+void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format, ExportExtras extras)
 {
     if (preparing()) {
         error("cannot export while the view is being prepared; try again when it is shown");
         return;
     }
     retire(std::move(export_job_));
-    export_job_ = make_export_job(output, format);
+    export_job_ = make_export_job(output, format, extras);
     if (export_job_) {
         export_result_ = "exporting " + output.string() + "\u2026";
         export_outcome_ = ExportOutcome::running;

@@ -271,6 +271,23 @@ TEST_F(ExplorerTest, BackgroundExportReportsWhenDone)
     EXPECT_NE(read_file(output).find("digraph"), std::string::npos);
 }
 
+TEST_F(ExplorerTest, AnExportCanAddALegendAndATitleToThePictureOnScreen)
+{
+    open_nato();
+    auto output = config_ / "legend.svg";
+    explorer_->start_export(output, std::nullopt, ExportExtras{true, "NATO & Mongolia"});
+    for (int i = 0; i < 9000 && explorer_->export_status().running; ++i) {
+        explorer_->poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(explorer_->export_status().outcome, ExportOutcome::written) << explorer_->export_status().result;
+    auto svg = read_file(output);
+    EXPECT_NE(svg.find("NATO &amp; Mongolia"), std::string::npos);
+    EXPECT_NE(svg.find("state (ellipse)"), std::string::npos);
+    EXPECT_NE(svg.find("partnership (dashed, diamond)"), std::string::npos);
+    EXPECT_FALSE(explorer_->composed().scene.legend) << "the canvas itself stays without a legend";
+}
+
 TEST_F(ExplorerTest, AnExportThatCannotStartReportsAFailureWithTheReason)
 {
     open_nato();

@@ -102,6 +102,12 @@ struct HoverTarget {
     friend bool operator==(const HoverTarget&, const HoverTarget&) = default;
 };
 
+/// What an export adds to the picture on screen.
+struct ExportExtras {
+    bool legend = false;  ///< the kinds and relation types shown, with their shapes and line styles
+    std::string title;    ///< a bold line on top; empty = none
+};
+
 /// How the last export ended.
 enum class ExportOutcome { none, running, written, failed };
 
@@ -252,7 +258,7 @@ public:
     /// being composed); false on failure.
     bool export_view(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
     /// Starts the same export in the background; poll() collects it. Refused while a view is being prepared.
-    void start_export(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
+    void start_export(const std::filesystem::path& output, std::optional<OutputFormat> format = {}, ExportExtras extras = {});
     [[nodiscard]] ExportStatus export_status() const;
 
     // ---- messages ----
@@ -279,7 +285,7 @@ private:
     bool wait_until_prepared(std::chrono::milliseconds timeout);
     void retire(std::unique_ptr<BackgroundWork> job);
     [[nodiscard]] std::unique_ptr<RenderJob> make_export_job(const std::filesystem::path& output,
-                                                             std::optional<OutputFormat> format);
+                                                             std::optional<OutputFormat> format, const ExportExtras& extras = {});
 
     ExplorerOptions options_;
     RecentFiles recent_;
