@@ -467,11 +467,12 @@ LayoutEngine parse_layout_engine(std::string_view name)
 // graphs of 50 to 2,000 actors, fdp names the most actors readably when fitted into the window
 // (458 against dot's 370, neato's 415, sfdp's 369) and the best connected ones as often as dot,
 // in 0.3 to 2.3 s; dot lays out long rows that fit at 8 to 20% and needs over 60 s for 300 actors
-// with 2,345 relations. Above 1,000 actors fdp and neato slow down (a 1,000-actor, 3,000-relation
-// graph: fdp 14 s, neato 30 s on a loaded machine) and sfdp lays out 10,000 actors in seconds.
+// with 2,345 relations. Past a few hundred actors fdp slows down faster than sfdp (Graphviz's
+// b103.gv, 944 actors and 2,438 relations: fdp 28 s, sfdp 16 s on a loaded machine; a generated
+// 1,000-actor graph: fdp 14 s, sfdp 12 s, neato 30 s), and sfdp lays out 10,000 actors in seconds.
 LayoutEngine choose_layout_engine(std::size_t actors, std::size_t relations)
 {
-    if (actors <= 1000 && relations <= 4000) return LayoutEngine::fdp;
+    if (actors <= 500 && relations <= 2500) return LayoutEngine::fdp;
     return LayoutEngine::sfdp;
 }
 

@@ -88,14 +88,15 @@ TEST(Scene, OnlyVisibleActorsAndRelationsAreWritten)
     EXPECT_EQ(reread.relation_count(), 2u);
 }
 
-TEST(Scene, AutomaticEngineIsFdpUpToAThousandActorsAndSfdpBeyond)
+TEST(Scene, AutomaticEngineIsFdpUpToFiveHundredActorsAndSfdpBeyond)
 {
     EXPECT_EQ(choose_layout_engine(91, 219), LayoutEngine::fdp) << "the bundled graph: names read best with fdp";
     EXPECT_EQ(choose_layout_engine(306, 2345), LayoutEngine::fdp) << "dot needs over a minute here";
     EXPECT_EQ(choose_layout_engine(200, 857), LayoutEngine::fdp) << "a 200-actor overview";
-    EXPECT_EQ(choose_layout_engine(1000, 4000), LayoutEngine::fdp);
-    EXPECT_EQ(choose_layout_engine(1001, 3000), LayoutEngine::sfdp);
-    EXPECT_EQ(choose_layout_engine(944, 4001), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(500, 2500), LayoutEngine::fdp);
+    EXPECT_EQ(choose_layout_engine(501, 1000), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(300, 2501), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(944, 2438), LayoutEngine::sfdp) << "fdp takes twice as long as sfdp here";
     EXPECT_EQ(choose_layout_engine(1463, 5806), LayoutEngine::sfdp);
 }
 

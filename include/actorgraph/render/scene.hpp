@@ -22,7 +22,7 @@ inline constexpr LayoutEngine all_layout_engines[] = {LayoutEngine::dot, LayoutE
 [[nodiscard]] LayoutEngine parse_layout_engine(std::string_view name);
 
 /// The engine for a view when the user has not chosen one, for legibility and speed: fdp up to
-/// 1,000 actors and 4,000 relations, sfdp beyond (measured in bench/first_view_bench).
+/// 500 actors and 2,500 relations, sfdp beyond (measured in bench/first_view_bench).
 [[nodiscard]] LayoutEngine choose_layout_engine(std::size_t actors, std::size_t relations);
 
 /// Graphviz output formats.
