@@ -132,7 +132,7 @@ void ExplorerWindow::draw_toolbar()
         }
         ImGui::EndCombo();
     }
-    tooltip("Layout engine: auto takes fdp up to 1,000 actors and sfdp beyond; dot draws layers, circo a circle, twopi rings");
+    tooltip("Layout engine: auto takes fdp up to 500 actors and sfdp beyond; dot draws layers, circo a circle, twopi rings");
     ImGui::SameLine();
     auto status = explorer_.layout_status();
     if (explorer_.busy()) {

@@ -15,9 +15,14 @@ static void draw_export_panel(Explorer& explorer, UiState& state)
         if (ImGui::SmallButton(extension)) state.export_path = std::filesystem::path(state.export_path).replace_extension(extension).string();
         ImGui::SameLine();
     }
+    ImGui::Checkbox("Legend", &state.export_extras.legend);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add the kinds and relation types shown, drawn as in the picture");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##title", "title (optional)", &state.export_extras.title);
     auto status = explorer.export_status();
     ImGui::BeginDisabled(status.running || state.export_path.empty() || !explorer.graph() || explorer.preparing());
-    if (ImGui::Button("Export")) explorer.start_export(state.export_path);
+    if (ImGui::Button("Export")) explorer.start_export(state.export_path, std::nullopt, state.export_extras);
     ImGui::EndDisabled();
     if (status.outcome == ExportOutcome::failed) error_text(status.result);
     else if (status.outcome != ExportOutcome::none) ImGui::TextWrapped("%s", display_text(status.result, long_text_limit).c_str());

@@ -21,7 +21,7 @@ static void draw_layout_panel(Explorer& explorer)
         bool chosen = !automatic && explorer.view().engine == engine;
         if (ImGui::RadioButton(name, chosen) && !chosen) explorer.set_engine(engine);
     }
-    ImGui::TextWrapped("auto: fdp up to 1,000 actors, sfdp for larger views");
+    ImGui::TextWrapped("auto: fdp up to 500 actors, sfdp for larger views");
     ImGui::TextWrapped("dot: layered; neato, fdp, sfdp: force-directed; circo: circular; twopi: radial");
     if (ImGui::Button("Lay out again")) explorer.request_layout();
     ImGui::SameLine();
