@@ -100,7 +100,7 @@ TEST(Scene, AutomaticEngineIsFdpUpToFiveHundredActorsAndSfdpBeyond)
     EXPECT_EQ(choose_layout_engine(1463, 5806), LayoutEngine::sfdp);
 }
 
-TEST(Scene, ForceDirectedEnginesDrawCurvesInsteadOfRoutingAroundActors)
+TEST(Scene, SmallViewsKeepTheStylesheetsEdgesWhateverTheEngine)
 {
     Graph graph;
     graph.add_actor({"a", "A", "state", {}, {}, {}});
@@ -109,8 +109,8 @@ TEST(Scene, ForceDirectedEnginesDrawCurvesInsteadOfRoutingAroundActors)
     Scene scene;
     scene.visible = Selection::everything(graph);
     scene.engine = LayoutEngine::fdp;
-    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"curved\""), std::string::npos)
-        << "routing 219 relations around 91 actors takes 10 s, curves 1 s";
+    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"true\""), std::string::npos)
+        << "curves would be faster on the bundled graph but run past 20 s on Graphviz's b15.gv";
     scene.engine = LayoutEngine::dot;
     EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"true\""), std::string::npos);
 }
