@@ -19,6 +19,15 @@ bool overlap(const Rect& a, const Rect& b)
     return a.max.x > b.min.x && a.min.x < b.max.x && a.max.y > b.min.y && a.min.y < b.max.y;
 }
 
+// A cell number from a position in cells, clamped before the conversion: a hostile picture can put
+// a box 1e30 pixels away, and converting that (or a NaN) to int is undefined.
+int cell_index(float cells, int count)
+{
+    if (!(cells > 0)) return 0;
+    if (cells >= static_cast<float>(count - 1)) return count - 1;
+    return static_cast<int>(cells);
+}
+
 // The names placed so far, in a coarse grid over the viewport so each test looks at a few boxes.
 class LabelSpace {
 public:
@@ -49,8 +58,8 @@ private:
     template <class Cells, class F>
     static void each_cell_of(Cells& self, const Rect& box, F&& f)
     {
-        auto column = [&](float x) { return std::clamp(static_cast<int>((x - self.area_.min.x) / self.cell_), 0, self.columns_ - 1); };
-        auto row = [&](float y) { return std::clamp(static_cast<int>((y - self.area_.min.y) / self.cell_), 0, self.rows_ - 1); };
+        auto column = [&](float x) { return cell_index((x - self.area_.min.x) / self.cell_, self.columns_); };
+        auto row = [&](float y) { return cell_index((y - self.area_.min.y) / self.cell_, self.rows_); };
         for (int r = row(box.min.y); r <= row(box.max.y); ++r) {
             for (int c = column(box.min.x); c <= column(box.max.x); ++c) f(self.cells_[static_cast<std::size_t>(r * self.columns_ + c)]);
         }

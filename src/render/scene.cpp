@@ -300,10 +300,18 @@ private:
     {
         bool large = scene_.visible.relations.size() > large_view_relations;
         // Bounded dot still routes splines for minutes (200 actors: 100 s; 1.5 s with lines).
-        // (splines=curved would be faster on the bundled graph, 1 s against 5-10 s under load, but
-        // Graphviz 2.43 runs past 20 s with it on rtest's b15.gv, 36 actors and 180 relations, which
-        // routed edges take 3 s: curves are not safe as a default.)
-        return (scene_.engine != LayoutEngine::dot && large) || bounded_dot() ? std::string("line") : style_.splines;
+        if ((scene_.engine != LayoutEngine::dot && large) || bounded_dot()) return "line";
+        // Force-directed engines route edges around actors slowly even on small views (fdp: 5-10 s
+        // for the bundled graph under load, over 60 s for rtest's mode.gv, 213 actors) and draw
+        // curves no faster (splines=curved ran past 20 s on rtest's b15.gv, 36 actors); straight
+        // edges take 0.3-0.5 s on all three.
+        if (force_directed() && style_.splines == "true") return "line";
+        return style_.splines;
+    }
+
+    bool force_directed() const
+    {
+        return scene_.engine == LayoutEngine::neato || scene_.engine == LayoutEngine::fdp || scene_.engine == LayoutEngine::sfdp;
     }
 
     // dot on a view it was not chosen for by size (the user picked it) could run for hours: bound

@@ -158,6 +158,19 @@ TEST(LabelPlacement, NoNameIsLaidOverANamedActorsShape)
     EXPECT_TRUE(has(named_in(drawing, camera), "Below the hub's name")) << "closer it has room below the hub";
 }
 
+TEST(LabelPlacement, AnActorReachingFarOffScreenIsNamedWithoutOverflow)
+{
+    Drawing drawing;
+    auto huge = named_actor(0, {1e30f, 1e30f}, 1e30f, "Everywhere");
+    huge.bounds = {{-1e30f, -1e30f}, {3e30f, 3e30f}};
+    drawing.elements.push_back(std::move(huge));
+    drawing.elements.push_back(named_actor(1, {100, 100}, 10, "Here"));
+    // At 100% both names are read at their own size and reserve their boxes, one of them 1e30 px away.
+    auto named = named_in(drawing, camera_at(1.0f));
+    EXPECT_TRUE(has(named, "Here"));
+    EXPECT_TRUE(has(named_in(drawing, camera_at(0.2f)), "Here"));
+}
+
 TEST(LabelPlacement, APinnedActorIsNamedBeforeTheHub)
 {
     auto drawing = hub_and_neighbours();
