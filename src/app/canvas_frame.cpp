@@ -149,6 +149,8 @@ public:
             ++frame_.counts.drawn;
             for (const auto& shape : shapes) {
                 const Shape* text = shape.kind == Shape::Kind::text ? &element.shapes[shape.shape] : nullptr;
+                // A small actor name is left to the label pass, which may name it at a readable size.
+                if (text && actor && shape.font_size * zoom_ < readable_label_pixels) continue;
                 this->shape({shape, index.points().data()}, text);
             }
             return;

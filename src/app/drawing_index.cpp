@@ -64,6 +64,22 @@ DrawingIndex::DrawingIndex(const Drawing& drawing)
     }
     std::sort(actors_.begin(), actors_.end());
     std::sort(relations_.begin(), relations_.end());
+    for (const auto& entry : actors_) {
+        if (!drawing.elements[entry.second].shapes.empty()) label_order_.push_back(entry.second);
+    }
+    // Sized actors get a larger font and a taller shape with their importance; a long name only
+    // widens the shape, so the width says nothing.
+    auto importance = [&](std::uint32_t position) {
+        float font = 0;
+        for (const auto& shape : drawing.elements[position].shapes) {
+            if (shape.kind == Shape::Kind::text) font = std::max(font, shape.font_size);
+        }
+        return std::pair{font, bounds_[position].height()};
+    };
+    std::sort(label_order_.begin(), label_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        auto left = importance(a), right = importance(b);
+        return left != right ? left > right : a < b;
+    });
 }
 
 void DrawingIndex::elements_meeting(const Rect& area, std::vector<std::uint32_t>& out) const

@@ -13,6 +13,9 @@ namespace {
 
 constexpr std::size_t message_capacity = 200;
 constexpr float hover_tolerance_pixels = 5;
+// Zooming to a few actors stops here: closer, one actor fills the window and its neighbours vanish.
+constexpr float max_zoom_to_actors = 1.5f;
+constexpr float zoom_to_margin_pixels = 80;
 
 std::vector<std::string> split_conditions(std::string_view text)
 {
@@ -48,6 +51,7 @@ Explorer::Explorer(ExplorerOptions options)
     : options_(std::move(options)), recent_(options_.config_dir / "recent_files.txt")
 {
     view_.choose_engine = true;
+    view_.size_by = Metric::degree;  // hubs big and named first (see fresh_view)
     view_.limits = options_.limits;
     shown_view_ = view_;
 }
@@ -59,6 +63,33 @@ Explorer::~Explorer() = default;
 void Explorer::fit_to_window()
 {
     if (drawing_) camera_.fit(drawing_->bounds);
+}
+
+bool Explorer::zoom_to_actors(const std::vector<ActorIndex>& actors)
+{
+    std::optional<Rect> box;
+    for (auto actor : actors) {
+        const auto* element = drawing_ ? find_actor(*drawing_, drawing_index_, actor) : nullptr;
+        if (!element) continue;
+        const auto& b = element->bounds;
+        box = box ? Rect{{std::min(box->min.x, b.min.x), std::min(box->min.y, b.min.y)},
+                         {std::max(box->max.x, b.max.x), std::max(box->max.y, b.max.y)}}
+                  : b;
+    }
+    if (!box) return false;
+    // Room around the actors for their names, which may be wider than their shapes when far away.
+    camera_.fit(*box, zoom_to_margin_pixels);
+    if (camera_.zoom() > max_zoom_to_actors) camera_.zoom_by(max_zoom_to_actors / camera_.zoom());
+    return true;
+}
+
+std::vector<ActorIndex> Explorer::named_first() const
+{
+    std::vector<ActorIndex> actors = selection_;
+    const auto& highlighted = composed_.scene.highlighted.actors;
+    actors.insert(actors.end(), highlighted.begin(), highlighted.end());
+    actors.insert(actors.end(), shown_view_.focus.begin(), shown_view_.focus.end());
+    return actors;
 }
 
 // ---- pointer and selection ----
@@ -143,6 +174,18 @@ void Explorer::set_filter(GraphFilter filter)
     apply_view();
 }
 
+void Explorer::set_hide_isolated(bool hide)
+{
+    view_.hide_isolated = hide;
+    apply_view();
+}
+
+void Explorer::reset_filters()
+{
+    view_.hide_isolated = false;
+    set_filter({});
+}
+
 bool Explorer::set_property_filter(std::string_view text)
 {
     std::vector<PropertyCondition> conditions;
@@ -194,6 +237,7 @@ bool Explorer::run_path_query(ActorIndex from, ActorIndex to, PathOptions option
     view_.path = PathRequest{from, to, std::move(options)};
     view_.highlighted_path = SIZE_MAX;
     announce_paths_ = true;
+    zoom_to_paths_ = true;
     apply_view();
     return true;
 }
@@ -201,6 +245,7 @@ bool Explorer::run_path_query(ActorIndex from, ActorIndex to, PathOptions option
 void Explorer::set_highlighted_path(std::size_t index)
 {
     view_.highlighted_path = index;
+    zoom_to_paths_ = true;
     apply_view();
 }
 

@@ -184,6 +184,8 @@ ViewSpec Explorer::fresh_view() const
     fresh.engine = view_.engine;
     fresh.choose_engine = view_.choose_engine;
     fresh.limits = options_.limits;
+    // A new user's first question is who matters: big actors drawn big (and so named first).
+    fresh.size_by = Metric::degree;
     return fresh;
 }
 
@@ -303,6 +305,7 @@ void Explorer::cancel_work()
     retire(std::move(compose_job_));
     retire(std::move(layout_job_));
     announce_paths_ = false;
+    zoom_to_paths_ = false;
     centre_when_drawn_.reset();
 }
 
@@ -328,6 +331,9 @@ void Explorer::finish_layout()
         bool reduced = composed_.reduction.kind != ViewReduction::Kind::none;
         if (reduced && camera_.zoom() < reduced_view_zoom) camera_.zoom_by(reduced_view_zoom / camera_.zoom());
     }
+    // A new path query is what the user looks at: bring its actors close (they are named first).
+    if (zoom_to_paths_ && shown_view_.path && !composed_.paths.empty()) (void)zoom_to_actors(composed_.scene.highlighted.actors);
+    zoom_to_paths_ = false;
     fit_on_next_drawing_ = false;
     if (centre_when_drawn_) (void)centre_on_drawn(*centre_when_drawn_);
     centre_when_drawn_.reset();
@@ -430,7 +436,8 @@ void Explorer::finish_search()
 
 // ---- export ----
 
-std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std::optional<OutputFormat> format)
+std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std::optional<OutputFormat> format,
+                                                     const ExportExtras& extras)
 {
     if (!graph_ || composed_dot_.empty()) {
         error("no view is open to export");
@@ -441,6 +448,14 @@ std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std
         if (!file_.empty()) refuse_overwriting_input(file_, {output}, false);
         RenderRequest request;
         request.dot = composed_dot_;
+        if (extras.legend || !extras.title.empty()) {
+            // The picture on screen with a legend and title: the same scene, labelled (styled_dot is
+            // milliseconds for a view the explorer lays out).
+            auto scene = composed_.scene;
+            scene.legend = scene.legend || extras.legend;
+            if (!extras.title.empty()) scene.title = extras.title;
+            request.dot = styled_dot(*graph_, scene, Stylesheet::builtin());
+        }
         request.engine = composed_.scene.engine;
         request.format = format ? *format : output_format_for_path(output);
         request.output = output;
@@ -465,18 +480,24 @@ bool Explorer::export_view(const fs::path& output, std::optional<OutputFormat> f
     if (!export_job_->finished()) export_job_->cancel();
     (void)export_job_->wait(std::chrono::seconds(10));
     finish_export();
-    return export_result_.starts_with("wrote ");
+    return export_outcome_ == ExportOutcome::written;
 }
 
-void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format)
+void Explorer::start_export(const fs::path& output, std::optional<OutputFormat> format, ExportExtras extras)
 {
     if (preparing()) {
         error("cannot export while the view is being prepared; try again when it is shown");
         return;
     }
     retire(std::move(export_job_));
-    export_job_ = make_export_job(output, format);
-    if (export_job_) export_result_ = "exporting " + output.string() + "\u2026";
+    export_job_ = make_export_job(output, format, extras);
+    if (export_job_) {
+        export_result_ = "exporting " + output.string() + "\u2026";
+        export_outcome_ = ExportOutcome::running;
+        return;
+    }
+    export_result_ = last_error();  // make_export_job said why
+    export_outcome_ = ExportOutcome::failed;
 }
 
 void Explorer::finish_export()
@@ -487,9 +508,11 @@ void Explorer::finish_export()
     if (outcome.ok) {
         export_result_ = "wrote " + output.string() + " (" + output_format_name(job->request().format) + ", " +
                          layout_engine_name(job->request().engine) + ")";
+        export_outcome_ = ExportOutcome::written;
         info(export_result_);
     } else {
         export_result_ = "export to " + output.string() + " failed: " + (outcome.cancelled ? "cancelled" : outcome.message);
+        export_outcome_ = ExportOutcome::failed;
         error(export_result_);
     }
 }
@@ -500,6 +523,7 @@ ExportStatus Explorer::export_status() const
     status.running = export_job_ != nullptr;
     if (export_job_) status.output = export_job_->request().output;
     status.result = export_result_;
+    status.outcome = export_outcome_;
     return status;
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "actorgraph/app/path_description.hpp"
+
 namespace actorgraph::cli {
 
 namespace {
@@ -19,16 +21,6 @@ nlohmann::json properties_json(const Properties& properties)
     auto object = nlohmann::json::object();
     for (const auto& [name, value] : properties) object[name] = value;
     return object;
-}
-
-std::string relation_summary(const Relation& relation)
-{
-    std::string text = relation.type.empty() ? "(no type)" : relation.type;
-    for (auto name : {schema::year, schema::since, schema::until, schema::amount_usd, schema::confidence}) {
-        auto value = property_or_empty(relation.properties, name);
-        if (!value.empty()) text += " " + std::string(name) + "=" + std::string(value);
-    }
-    return text;
 }
 
 }  // namespace
@@ -92,30 +84,29 @@ nlohmann::json path_json(const Graph& graph, const Path& path)
     return out;
 }
 
-
 void print_path(std::ostream& out, const Graph& graph, const Path& path, std::size_t number)
 {
     out << "Path " << number << ": " << path.relations.size() << (path.relations.size() == 1 ? " hop" : " hops");
     if (path.cost != static_cast<double>(path.relations.size())) out << ", cost " << format_score(path.cost);
     out << '\n';
-    for (std::size_t i = 0; i < path.actors.size(); ++i) {
-        const auto& actor = graph.actor(path.actors[i]);
-        out << "  " << actor.display_name() << " [" << (actor.kind.empty() ? "?" : actor.kind) << "]\n";
-        if (i >= path.relations.size()) break;
-        const auto& relation = graph.relation(path.relations[i]);
-        bool forward = relation.source == path.actors[i];
-        bool undirected = graph.is_undirected(path.relations[i]);
-        out << "    " << (forward || undirected ? "--" : "<-") << " " << relation_summary(relation) << " "
-            << (undirected ? "--" : forward ? "->" : "--") << '\n';
-        auto source = property_or_empty(relation.properties, schema::source);
-        if (!source.empty()) out << "       source: " << source << '\n';
-        if (i < path.parallel.size() && path.parallel[i].size() > 1) {
-            out << "       " << path.parallel[i].size() - 1 << " parallel:";
-            for (auto other : path.parallel[i]) {
-                if (other != path.relations[i]) out << ' ' << relation_summary(graph.relation(other)) << ';';
-            }
+    auto steps = describe_path(graph, path);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const auto& step = steps[i];
+        if (i == 0) out << "  " << step.from << " [" << step.from_kind << "]\n";
+        out << "    " << (step.against ? "<-" : "--") << " " << step.summary << " "
+            << (step.undirected || step.against ? "--" : "->") << '\n';
+        if (!step.source.empty()) out << "       source: " << step.source << '\n';
+        if (!step.parallel.empty()) {
+            out << "       " << step.parallel.size() << " parallel:";
+            for (const auto& other : step.parallel) out << ' ' << other << ';';
             out << '\n';
         }
+        out << "  " << step.to << " [" << step.to_kind << "]\n";
+    }
+    // A path of one actor (from and to the same) has no step.
+    if (steps.empty() && !path.actors.empty()) {
+        const auto& actor = graph.actor(path.actors.front());
+        out << "  " << actor.display_name() << " [" << (actor.kind.empty() ? "?" : actor.kind) << "]\n";
     }
 }
 

@@ -144,7 +144,7 @@ int main(int argc, char** argv)
     export_command->add_option("FILE", exporting.file, "The graph file or CSV folder")->required();
     export_command->add_option("-o,--output", exporting.output, "Output file")->required();
     export_command->add_option("--format", exporting.format, "svg, png, pdf, dot or xdot (default: from the output's extension)");
-    export_command->add_option("--layout", exporting.layout, "auto (default: dot for small views, neato for mid-sized, sfdp for large), dot, neato, fdp, sfdp, circo or twopi")
+    export_command->add_option("--layout", exporting.layout, "auto (default: fdp up to 500 actors and 2500 relations, sfdp beyond), dot, neato, fdp, sfdp, circo or twopi")
         ->check(CLI::IsMember({"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}));
     export_command->add_option("--focus", exporting.focus, "Show only the neighbourhood of these actors");
     export_command->add_option("--depth", exporting.depth, "Hops around --focus actors")->check(CLI::Range(0, 100));

@@ -5,7 +5,9 @@
 #include <cmath>
 
 #include "actorgraph/app/display_text.hpp"
+#include "actorgraph/app/hover_emphasis.hpp"
 #include "actorgraph/app/inspector.hpp"
+#include "actorgraph/app/label_placement.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/frame_painter.hpp"
 
@@ -22,27 +24,6 @@ ImVec2 to_imvec(Point p) { return {p.x, p.y}; }
 void outline(const Explorer& explorer, const Element* element, const OutlineStyle& style, CanvasFrame& frame)
 {
     if (element) add_element_outline(*element, explorer.camera(), style, frame);
-}
-
-// The drawn relations of an actor: through the actor's own list when it is short, else through
-// the drawing's, so hovering a hub with 100,000 relations costs no more than the picture has.
-void outline_relations_of(const Explorer& explorer, ActorIndex actor, CanvasFrame& frame)
-{
-    const auto& graph = *explorer.graph();
-    const auto& drawing = *explorer.drawing();
-    const auto& index = *explorer.drawing_index();
-    auto degree = graph.out_relations(actor).size() + graph.in_relations(actor).size();
-    if (degree <= index.size()) {
-        for (auto relations : {graph.out_relations(actor), graph.in_relations(actor)}) {
-            for (auto relation : relations) outline(explorer, find_relation(drawing, index, relation), neighbour_outline, frame);
-        }
-        return;
-    }
-    for (const auto& element : drawing.elements) {
-        if (element.kind != ElementKind::relation) continue;
-        const auto& relation = graph.relation(element.index);
-        if (relation.source == actor || relation.target == actor) outline(explorer, &element, neighbour_outline, frame);
-    }
 }
 
 }  // namespace
@@ -111,6 +92,7 @@ void Canvas::draw_picture(const Explorer& explorer, const Fonts& fonts)
     if (!drawing) return;
     frame_.clear();
     add_visible_picture(*drawing, *explorer.drawing_index(), explorer.camera(), frame_);
+    add_actor_labels(*drawing, *explorer.drawing_index(), explorer.camera(), explorer.named_first(), frame_);
     FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }
 
@@ -122,13 +104,10 @@ void Canvas::draw_emphasis(const Explorer& explorer, const Fonts& fonts)
     const auto& index = *explorer.drawing_index();
     frame_.clear();
     for (auto actor : explorer.selection()) outline(explorer, find_actor(*drawing, index, actor), selection_outline, frame_);
-    const auto& hovered = explorer.hovered();
-    if (hovered && hovered->kind == ElementKind::relation) {
-        outline(explorer, find_relation(*drawing, index, hovered->index), hover_outline, frame_);
-    } else if (hovered) {
-        // An actor lights up with its relations, so its neighbourhood reads at a glance.
-        outline_relations_of(explorer, hovered->index, frame_);
-        outline(explorer, find_actor(*drawing, index, hovered->index), hover_outline, frame_);
+    if (const auto& hovered = explorer.hovered()) {
+        auto emphasis = hover_emphasis(*graph, *drawing, index, hovered->kind, hovered->index);
+        for (const auto* relation : emphasis.relations) outline(explorer, relation, neighbour_outline, frame_);
+        outline(explorer, emphasis.element, hover_outline, frame_);
     }
     FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }

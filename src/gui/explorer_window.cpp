@@ -1,9 +1,12 @@
 #include "gui/explorer_window.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "actorgraph/app/display_text.hpp"
-#include "gui/panels/panels.hpp"
+#include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
 
@@ -12,6 +15,8 @@ namespace {
 constexpr ImGuiWindowFlags fixed_window = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                           ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+// A side column: placed by the window, resizable by its edges (its width is kept in GuiSettings).
+constexpr ImGuiWindowFlags side_column = fixed_window & ~ImGuiWindowFlags_NoResize;
 
 void place(float x, float y, float width, float height)
 {
@@ -23,59 +28,101 @@ void place(float x, float y, float width, float height)
 
 Rect canvas_rect(float width, float height)
 {
-    // Matches draw_centre: the toolbar takes one frame-height row above the canvas.
-    float toolbar = ImGui::GetCurrentContext() ? ImGui::GetFrameHeightWithSpacing() + 8 : 36;
+    // Matches draw and draw_centre: the menu bar and the toolbar take a frame-height row each above the canvas.
+    float toolbar = ImGui::GetCurrentContext() ? ImGui::GetFrameHeight() + ImGui::GetFrameHeightWithSpacing() + 8 : 60;
     return {{left_panel_width + 8, toolbar + 8}, {width - right_panel_width - 8, height - status_bar_height - 8}};
 }
 
-ExplorerWindow::ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettings& settings)
-    : explorer_(explorer), fonts_(fonts), settings_(settings), state_(std::filesystem::current_path())
+ExplorerWindow::ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettings& settings, float scale)
+    : explorer_(explorer), fonts_(fonts), settings_(settings), state_(std::filesystem::current_path()), scale_(scale)
 {
     if (!explorer.file().empty()) state_.browser.show_folder_of(explorer.file());
+    for (auto make : {make_search_panel, make_filters_panel, make_paths_panel, make_rank_panel, make_layout_panel,
+                      make_export_panel, make_open_panel, make_import_panel}) {
+        left_panels_.push_back(make());
+    }
+    for (auto make : {make_inspector_panel, make_legend_panel, make_messages_panel}) right_panels_.push_back(make());
+    left_width_ = static_cast<float>(settings.integer("layout.left_width", static_cast<int>(left_panel_width * scale)));
+    right_width_ = static_cast<float>(settings.integer("layout.right_width", static_cast<int>(right_panel_width * scale)));
+    apply_theme(saved_theme(settings), settings);
 }
 
-bool ExplorerWindow::section(const char* title, bool open_by_default)
+void ExplorerWindow::draw_panels(const std::vector<std::unique_ptr<Panel>>& panels)
 {
-    ImGui::SetNextItemOpen(settings_.panel_open(title, open_by_default), ImGuiCond_Once);
-    bool open = ImGui::CollapsingHeader(title);
-    settings_.set_panel_open(title, open);
-    return open;
+    for (const auto& panel : panels) {
+        const char* title = panel->title();
+        bool reveal = requests_.reveal_panel == title;
+        if (reveal) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
+        else ImGui::SetNextItemOpen(settings_.panel_open(title, panel->open_by_default()), ImGuiCond_Once);
+        bool open = ImGui::CollapsingHeader(title);
+        if (reveal) {
+            ImGui::SetScrollHereY(0);
+            requests_.reveal_panel.clear();
+        }
+        settings_.set_panel_open(title, open);
+        if (open) panel->draw_content(explorer_, state_);
+    }
+}
+
+void ExplorerWindow::begin_side_column(const char* name, float x, float top, float height, float& width)
+{
+    float widest = std::max(min_panel_width * scale_, std::min(max_panel_width * scale_, ImGui::GetIO().DisplaySize.x / 2));
+    width = std::clamp(width, min_panel_width * scale_, widest);
+    ImGui::SetNextWindowPos({x, top}, ImGuiCond_Always);
+    ImGui::SetNextWindowSize({width, height}, ImGuiCond_Always);
+    // Only the width may change, within bounds; the height always fills the column.
+    ImGui::SetNextWindowSizeConstraints({min_panel_width * scale_, height}, {widest, height});
+    ImGui::Begin(name, nullptr, side_column);
 }
 
 void ExplorerWindow::draw(float width, float height)
 {
-    draw_left(height - status_bar_height);
-    draw_centre(width, height - status_bar_height);
-    draw_right(width, height - status_bar_height);
+    float top = menu_.draw(explorer_, settings_, requests_);
+    handle_shortcuts();
+    if (requests_.quit) quit_ = true;
+    float body = height - status_bar_height * scale_ - top;
+    draw_left(top, body);
+    draw_right(top, width, body);
+    draw_centre(top, width, body);
     draw_status_bar(width, height);
 }
 
-void ExplorerWindow::draw_left(float height)
+void ExplorerWindow::handle_shortcuts()
 {
-    place(0, 0, left_panel_width, height);
-    ImGui::Begin("Controls", nullptr, fixed_window);
-    if (section("Search", true)) draw_search_panel(explorer_, state_);
-    if (section("Filters", true)) draw_filters_panel(explorer_, state_);
-    if (section("Paths", true)) draw_paths_panel(explorer_, state_);
-    if (section("Rank", false)) draw_rank_panel(explorer_, state_);
-    if (section("Layout", false)) draw_layout_panel(explorer_);
-    if (section("Export", false)) draw_export_panel(explorer_, state_);
-    if (section("Open", false)) draw_open_panel(explorer_, state_);
-    if (section("Import", false)) draw_import_panel(explorer_, state_);
+    const auto& io = ImGui::GetIO();
+    if (!io.KeyCtrl || io.WantTextInput) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) requests_.reveal_panel = "Open";
+    if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requests_.quit = true;
+}
+
+void ExplorerWindow::draw_left(float top, float height)
+{
+    begin_side_column("Controls", 0, top, height, left_width_);
+    draw_panels(left_panels_);
+    // A drag of the column's edge shows in its size; keep it for the next frame and the next run.
+    left_width_ = ImGui::GetWindowWidth();
+    settings_.set_integer("layout.left_width", static_cast<int>(left_width_));
     ImGui::End();
 }
 
 void ExplorerWindow::draw_toolbar()
 {
+    auto tooltip = [](const char* text) {
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+    };
     if (ImGui::Button("Fit (F)")) explorer_.fit_to_window();
+    tooltip("Show the whole picture (F); the best connected actors stay named");
     ImGui::SameLine();
     if (ImGui::Button("\u2212")) explorer_.camera().zoom_by(0.8f);
+    tooltip("Zoom out (-); the mouse wheel zooms around the pointer");
     ImGui::SameLine();
     if (ImGui::Button("+")) explorer_.camera().zoom_by(1.25f);
+    tooltip("Zoom in (+); more names appear as there is room for them");
     ImGui::SameLine();
     ImGui::Text("%.0f%%", explorer_.camera().zoom() * 100);
+    tooltip("Zoom: 100% draws names at the size Graphviz laid them out");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(130);
+    ImGui::SetNextItemWidth(130 * scale_);
     bool automatic = explorer_.view().choose_engine;
     if (ImGui::BeginCombo("##engine", engine_label(explorer_).c_str())) {
         if (ImGui::Selectable("auto", automatic)) explorer_.set_automatic_engine();
@@ -85,6 +132,7 @@ void ExplorerWindow::draw_toolbar()
         }
         ImGui::EndCombo();
     }
+    tooltip("Layout engine: auto takes fdp up to 500 actors and sfdp beyond; dot draws layers, circo a circle, twopi rings");
     ImGui::SameLine();
     auto status = explorer_.layout_status();
     if (explorer_.busy()) {
@@ -98,9 +146,9 @@ void ExplorerWindow::draw_toolbar()
     }
 }
 
-void ExplorerWindow::draw_centre(float width, float height)
+void ExplorerWindow::draw_centre(float top, float width, float height)
 {
-    place(left_panel_width, 0, width - left_panel_width - right_panel_width, height);
+    place(left_width_, top, width - left_width_ - right_width_, height);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 8});
     ImGui::Begin("Canvas", nullptr, fixed_window | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
@@ -109,19 +157,18 @@ void ExplorerWindow::draw_centre(float width, float height)
     ImGui::End();
 }
 
-void ExplorerWindow::draw_right(float width, float height)
+void ExplorerWindow::draw_right(float top, float width, float height)
 {
-    place(width - right_panel_width, 0, right_panel_width, height);
-    ImGui::Begin("Details", nullptr, fixed_window);
-    if (section("Inspector", true)) draw_inspector_panel(explorer_, state_);
-    if (section("Legend", true)) draw_legend_panel(explorer_);
-    if (section("Messages", true)) draw_messages_panel(explorer_);
+    begin_side_column("Details", width - right_width_, top, height, right_width_);
+    draw_panels(right_panels_);
+    right_width_ = ImGui::GetWindowWidth();
+    settings_.set_integer("layout.right_width", static_cast<int>(right_width_));
     ImGui::End();
 }
 
 void ExplorerWindow::draw_status_bar(float width, float height)
 {
-    place(0, height - status_bar_height, width, status_bar_height);
+    place(0, height - status_bar_height * scale_, width, status_bar_height * scale_);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 5});
     ImGui::Begin("Status", nullptr, fixed_window | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();

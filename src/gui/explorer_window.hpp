@@ -1,41 +1,64 @@
 #pragma once
-// The window's arrangement: controls on the left, the canvas in the middle with a toolbar,
-// the inspector and legend on the right, a status bar at the bottom.
+// The window's arrangement: a menu bar on top, controls on the left, the canvas in the middle with a
+// toolbar, the inspector and legend on the right, a status bar at the bottom. The side columns can
+// be dragged wider or narrower; their widths are kept between runs.
 #include "actorgraph/app/explorer.hpp"
 #include "gui/canvas.hpp"
 #include "gui/font_loader.hpp"
+#include <memory>
+#include <vector>
+
 #include "gui/gui_settings.hpp"
+#include "gui/menu_bar.hpp"
+#include "gui/panels/panel.hpp"
 #include "gui/ui_state.hpp"
 
 namespace actorgraph::gui {
 
-inline constexpr float left_panel_width = 380;
+inline constexpr float left_panel_width = 380;   ///< the first time; the user's width is kept after
 inline constexpr float right_panel_width = 400;
 inline constexpr float status_bar_height = 28;
+/// How narrow or wide a side column may be dragged, in unscaled pixels.
+inline constexpr float min_panel_width = 240;
+inline constexpr float max_panel_width = 900;
 
 /// The canvas rectangle for a window size (used before the first frame to aim the first fit).
 [[nodiscard]] Rect canvas_rect(float width, float height);
 
 class ExplorerWindow {
 public:
-    ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettings& settings);
+    /// `scale` is the monitor's content scale: panel widths and the status bar grow with it.
+    ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettings& settings, float scale = 1);
     /// Draws one frame of every panel; never throws.
     void draw(float width, float height);
+    /// True once File > Quit or Ctrl+Q asked to close the window.
+    [[nodiscard]] bool quit_requested() const noexcept { return quit_; }
 
 private:
-    void draw_left(float height);
-    void draw_centre(float width, float height);
-    void draw_right(float width, float height);
+    void draw_left(float top, float height);
+    void draw_centre(float top, float width, float height);
+    void draw_right(float top, float width, float height);
     void draw_status_bar(float width, float height);
     void draw_toolbar();
-    /// A collapsing header whose open state persists between runs.
-    bool section(const char* title, bool open_by_default);
+    void handle_shortcuts();
+    /// The panels as collapsing headers whose open state persists between runs.
+    void draw_panels(const std::vector<std::unique_ptr<Panel>>& panels);
+    /// Begins a side column the user can widen or narrow by dragging its inner edge; `width` follows.
+    void begin_side_column(const char* name, float x, float top, float height, float& width);
 
     Explorer& explorer_;
     const Fonts& fonts_;
     GuiSettings& settings_;
     UiState state_;
     Canvas canvas_;
+    MenuBar menu_;
+    MenuRequests requests_;
+    std::vector<std::unique_ptr<Panel>> left_panels_;
+    std::vector<std::unique_ptr<Panel>> right_panels_;
+    float scale_ = 1;
+    float left_width_ = left_panel_width;
+    float right_width_ = right_panel_width;
+    bool quit_ = false;
 };
 
 }  // namespace actorgraph::gui

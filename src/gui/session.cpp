@@ -64,13 +64,16 @@ int run_session(const GuiOptions& options)
     int width = options.size ? options.size->first : settings.integer("window.width", default_width);
     int height = options.size ? options.size->second : settings.integer("window.height", default_height);
     Window window(width, height, "actorgraph explorer", config / "imgui.ini");
-    auto fonts = load_fonts(16.0f);
+    // High-DPI screens: text and spacing grow with the monitor's content scale.
+    float scale = window.content_scale();
+    auto fonts = load_fonts(16.0f * scale);
 
     Explorer explorer;
     explorer.info(fonts.message);
     explorer.camera().set_viewport(canvas_rect(static_cast<float>(width), static_cast<float>(height)));
     (void)explorer.open(options.file.empty() ? default_graph_file() : options.file);
-    ExplorerWindow ui(explorer, fonts, settings);
+    ExplorerWindow ui(explorer, fonts, settings, scale);
+    ImGui::GetStyle().ScaleAllSizes(scale);
     ScreenshotClock clock(options.frames, options.timeout_seconds);
 
     while (!window.should_close()) {
@@ -107,6 +110,7 @@ int run_session(const GuiOptions& options)
             }
         }
         window.present();
+        if (ui.quit_requested()) window.request_close();
     }
     auto [final_width, final_height] = window.window_size();
     settings.set_integer("window.width", final_width);

@@ -56,6 +56,7 @@ struct UiState {
     FileBrowser browser;
     ImportPanelState import;
     std::string export_path = "actorgraph-view.svg";
+    ExportExtras export_extras;  ///< legend and title for the export
     int focus_depth = 1;
     const Graph* filters_for = nullptr;  ///< the graph the filter widgets were initialised for
     std::optional<ActorDetails> inspected;     ///< the inspector's actor, described once

@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>
@@ -104,5 +105,16 @@ std::vector<std::filesystem::path> Window::take_dropped_paths()
 }
 
 void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+
+void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+float Window::content_scale() const
+{
+    float x = 1, y = 1;
+    glfwGetWindowContentScale(window_, &x, &y);
+    // A broken or missing answer (some X servers report 0) falls back to no scaling.
+    float scale = std::max(x, y);
+    return scale >= 0.5f && scale <= 4.0f ? scale : 1.0f;
+}
 
 }  // namespace actorgraph::gui

@@ -31,6 +31,10 @@ public:
     /// Paths dropped onto the window since the last call.
     [[nodiscard]] std::vector<std::filesystem::path> take_dropped_paths();
     void set_title(const std::string& title);
+    /// Asks the window to close at the end of the frame (File > Quit).
+    void request_close();
+    /// The monitor's content scale for this window (2 on a high-DPI screen set to 200%, else 1).
+    [[nodiscard]] float content_scale() const;
 
 private:
     GLFWwindow* window_ = nullptr;

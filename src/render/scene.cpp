@@ -302,7 +302,18 @@ private:
     {
         bool large = scene_.visible.relations.size() > large_view_relations;
         // Bounded dot still routes splines for minutes (200 actors: 100 s; 1.5 s with lines).
-        return (scene_.engine != LayoutEngine::dot && large) || bounded_dot() ? std::string("line") : style_.splines;
+        if ((scene_.engine != LayoutEngine::dot && large) || bounded_dot()) return "line";
+        // Force-directed engines route edges around actors slowly even on small views (fdp: 5-10 s
+        // for the bundled graph under load, over 60 s for rtest's mode.gv, 213 actors) and draw
+        // curves no faster (splines=curved ran past 20 s on rtest's b15.gv, 36 actors); straight
+        // edges take 0.3-0.5 s on all three.
+        if (force_directed() && style_.splines == "true") return "line";
+        return style_.splines;
+    }
+
+    bool force_directed() const
+    {
+        return scene_.engine == LayoutEngine::neato || scene_.engine == LayoutEngine::fdp || scene_.engine == LayoutEngine::sfdp;
     }
 
     // dot on a view it was not chosen for by size (the user picked it) could run for hours: bound
@@ -333,15 +344,40 @@ private:
         std::string rows;
         for (const auto& kind : kinds) {
             const auto& look = style_.kind(kind);
-            rows += "<tr><td bgcolor=\"" + html_escape(look.fill) + "\" border=\"1\" color=\"" + html_escape(look.border) +
-                    "\" width=\"28\" height=\"14\" fixedsize=\"true\"> </td><td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + "</td></tr>";
+            rows += "<tr>" + kind_swatch(look) + "<td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + " (" +
+                    html_escape(look.shape) + ")</td></tr>";
         }
         for (const auto& type : types) {
             const auto& look = style_.type(type);
-            rows += "<tr><td><font color=\"" + html_escape(look.color) + "\"><b>———→</b></font></td><td align=\"left\">" +
-                    html_escape(type.empty() ? "(no type)" : type) + " (" + html_escape(look.style) + ")</td></tr>";
+            rows += "<tr>" + type_swatch(look) + "<td align=\"left\">" + html_escape(type.empty() ? "(no type)" : type) + " (" +
+                    html_escape(look.style) + ", " + html_escape(look.arrowhead) + ")</td></tr>";
         }
         return rows;
+    }
+
+    // A legend cell for a kind, as close to its shape as an HTML-like label draws (rectangles only):
+    // a rounded cell for ellipses and rounded boxes, a hexagon glyph for hexagons, a plain cell
+    // otherwise; the row names the shape too.
+    std::string kind_swatch(const KindStyle& look) const
+    {
+        if (look.shape == "hexagon") {
+            return "<td><font color=\"" + html_escape(look.border) + "\" point-size=\"" + std::to_string(static_cast<int>(style_.font_size * 1.8)) +
+                   "\">\u2B22</font></td>";
+        }
+        bool round = look.shape == "ellipse" || look.shape == "oval" || look.shape == "circle" ||
+                     look.style.find("rounded") != std::string::npos;
+        return "<td bgcolor=\"" + html_escape(look.fill) + "\" border=\"1\" color=\"" + html_escape(look.border) +
+               "\" width=\"28\" height=\"14\" fixedsize=\"true\"" + (round ? " style=\"rounded\"" : "") + "> </td>";
+    }
+
+    // A legend cell for a relation type: a line in its colour, width and pattern, as edges are drawn.
+    std::string type_swatch(const TypeStyle& look) const
+    {
+        double width = look.penwidth * (look.style == "bold" ? 2.0 : 1.0);
+        auto border = std::to_string(std::clamp(static_cast<int>(width + 0.5), 1, 8));
+        bool patterned = look.style == "dashed" || look.style == "dotted";
+        return "<td sides=\"b\" border=\"" + border + "\" color=\"" + html_escape(look.color) + "\" width=\"40\" height=\"10\" fixedsize=\"true\"" +
+               (patterned ? " style=\"" + look.style + "\"" : "") + "> </td>";
     }
 
     void write_actor(ActorIndex index)
@@ -431,15 +467,16 @@ LayoutEngine parse_layout_engine(std::string_view name)
     throw Error("unknown layout engine '" + std::string(name) + "'; expected dot, neato, fdp, sfdp, circo or twopi");
 }
 
-// Measured with Graphviz 2.43 on 2 cores: dot passes a few seconds beyond ~300 actors or ~1000
-// relations, neato beyond ~1000 actors; sfdp lays out 10,000 actors in about 3 s.
+// Chosen for legibility by bench/first_view_bench (results in bench/README.md): on eight real
+// graphs of 50 to 2,000 actors, fdp names the most actors readably when fitted into the window
+// (458 against dot's 370, neato's 415, sfdp's 369) and the best connected ones as often as dot,
+// in 0.3 to 2.3 s; dot lays out long rows that fit at 8 to 20% and needs over 60 s for 300 actors
+// with 2,345 relations. Past a few hundred actors fdp slows down faster than sfdp (Graphviz's
+// b103.gv, 944 actors and 2,438 relations: fdp 28 s, sfdp 16 s on a loaded machine; a generated
+// 1,000-actor graph: fdp 14 s, sfdp 12 s, neato 30 s), and sfdp lays out 10,000 actors in seconds.
 LayoutEngine choose_layout_engine(std::size_t actors, std::size_t relations)
 {
-    // dot's network simplex and crossing minimisation grow much faster than the graph: 90 actors
-    // with 221 relations take a second, 100 power-law actors with 400 relations 4.7 s, 300 actors
-    // over a minute.
-    if (actors <= 120 && relations <= 300) return LayoutEngine::dot;
-    if (actors <= 1000 && relations <= 4000) return LayoutEngine::neato;
+    if (actors <= 500 && relations <= 2500) return LayoutEngine::fdp;
     return LayoutEngine::sfdp;
 }
 

@@ -111,21 +111,33 @@ TEST(CanvasFrame, AWholePictureInViewIsDrawnInFull)
     EXPECT_EQ(count_of(frame, ScreenPrimitive::Kind::text), 0u) << "14 pt labels are 4.9 px at 35%: hidden";
 }
 
-TEST(CanvasFrame, LabelsAreShownFromTheLegibleSizeOn)
+TEST(CanvasFrame, ActorNamesAreDrawnAtTheirOwnSizeFromTheReadableSizeOn)
 {
     auto drawing = row_of_actors();
-    auto small = frame_of(drawing, camera_at(min_label_pixels / 14 * 0.99f));
-    auto legible = frame_of(drawing, camera_at(min_label_pixels / 14 * 1.01f));
+    Rect wide{{0, 0}, {2000, 600}};
+    // Smaller names are left to add_actor_labels (label_placement_test), which names the largest at a readable size.
+    auto small = frame_of(drawing, camera_at(readable_label_pixels / 14 * 0.99f, wide));
+    auto legible = frame_of(drawing, camera_at(readable_label_pixels / 14 * 1.01f, wide));
     EXPECT_EQ(count_of(small, ScreenPrimitive::Kind::text), 0u);
     ASSERT_EQ(count_of(legible, ScreenPrimitive::Kind::text), 3u);
     const auto& text = *std::find_if(legible.primitives.begin(), legible.primitives.end(),
                                      [](const ScreenPrimitive& p) { return p.kind == ScreenPrimitive::Kind::text; });
     EXPECT_EQ(text.text->text, "actor");
-    float zoom = min_label_pixels / 14 * 1.01f;
+    float zoom = readable_label_pixels / 14 * 1.01f;
     EXPECT_NEAR(text.size, 14 * zoom, 1e-3f);
     // Centred on its anchor by the width Graphviz measured: the point is the left end of the baseline.
     EXPECT_NEAR(legible.points[text.first].x, (50 - 20) * zoom, 1e-3f);
     EXPECT_NEAR(legible.points[text.first].y, 50 * zoom, 1e-3f);
+}
+
+TEST(CanvasFrame, RelationCaptionsAreShownFromTheLegibleSizeOn)
+{
+    Drawing drawing;
+    drawing.bounds = {{0, 0}, {200, 100}};
+    drawing.elements.push_back(element_of(ElementKind::relation, 0, {curve({{10, 50}, {60, 50}, {120, 50}, {190, 50}}), label({100, 40}, "investment")},
+                                          {{10, 30}, {190, 50}}));
+    EXPECT_EQ(count_of(frame_of(drawing, camera_at(min_label_pixels / 14 * 0.99f)), ScreenPrimitive::Kind::text), 0u);
+    EXPECT_EQ(count_of(frame_of(drawing, camera_at(min_label_pixels / 14 * 1.01f)), ScreenPrimitive::Kind::text), 1u);
 }
 
 TEST(CanvasFrame, ASmallActorBecomesAMarkInItsBorderColourAndATinyRelationIsLeftOut)
@@ -225,7 +237,7 @@ TEST(CanvasFrame, InABusyFrameOnlyClearlyLegibleLabelsAreDrawn)
     for (std::uint32_t i = 0; i <= busy_frame_elements; ++i) {
         Point at{static_cast<float>(i % 50) * 15, static_cast<float>(i / 50) * 9};
         float size = i % 2 == 0 ? 6.0f : 7.5f;
-        drawing.elements.push_back(element_of(ElementKind::actor, i, {label(at, "a", size)}, {{at.x, at.y - 6}, {at.x + 7, at.y + 2}}));
+        drawing.elements.push_back(element_of(ElementKind::relation, i, {label(at, "a", size)}, {{at.x, at.y - 6}, {at.x + 7, at.y + 2}}));
     }
     auto frame = frame_of(drawing, camera_at(1));
     auto labels = count_of(frame, ScreenPrimitive::Kind::text);

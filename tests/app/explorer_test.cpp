@@ -42,7 +42,7 @@ TEST_F(ExplorerTest, OpensTheNatoGraphAndLaysItOut)
     EXPECT_GT(drawn(drawing, ElementKind::relation), 200u);
     auto status = explorer_->layout_status();
     EXPECT_FALSE(status.running);
-    EXPECT_EQ(status.engine, LayoutEngine::dot);
+    EXPECT_EQ(status.engine, LayoutEngine::fdp) << "the automatic engine for 91 actors";
     EXPECT_GT(status.seconds, 0.0);
     EXPECT_TRUE(status.error.empty());
 }
@@ -260,15 +260,18 @@ TEST_F(ExplorerTest, ExportWritesTheSameBytesAsTheCliPath)
     auto output = config_ / "view.svg";
     ASSERT_TRUE(explorer_->export_view(output)) << explorer_->last_error();
 
-    // What `actorgraph export FILE --from-year 2010 --to-year 2015 --path russia nato --direction any` does.
+    // What `actorgraph export FILE --from-year 2010 --to-year 2015 --path russia nato --direction any
+    // --size-by degree` does (the explorer sizes actors by degree unless told otherwise).
     ViewSpec spec;
+    spec.size_by = Metric::degree;
     spec.filter.year_from = 2010;
     spec.filter.year_to = 2015;
     spec.path = PathRequest{actor("russia"), actor("nato"), options};
     spec.highlighted_path = SIZE_MAX;
     auto view = compose_view(*explorer_->graph(), spec);
+    view.scene.engine = LayoutEngine::fdp;  // --layout auto for 91 actors
     auto expected = render_dot_text_isolated(styled_dot(*explorer_->graph(), view.scene, Stylesheet::builtin()),
-                                             LayoutEngine::dot, OutputFormat::svg, RenderControl{});
+                                             LayoutEngine::fdp, OutputFormat::svg, RenderControl{});
     EXPECT_EQ(read_file(output), expected);
     EXPECT_NE(expected.find("#e8590c"), std::string::npos);
 }
@@ -284,8 +287,36 @@ TEST_F(ExplorerTest, BackgroundExportReportsWhenDone)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     EXPECT_FALSE(explorer_->export_status().running);
+    EXPECT_EQ(explorer_->export_status().outcome, ExportOutcome::written) << explorer_->export_status().result;
     EXPECT_TRUE(explorer_->export_status().result.starts_with("wrote ")) << explorer_->export_status().result;
     EXPECT_NE(read_file(output).find("digraph"), std::string::npos);
+}
+
+TEST_F(ExplorerTest, AnExportCanAddALegendAndATitleToThePictureOnScreen)
+{
+    open_nato();
+    auto output = config_ / "legend.svg";
+    explorer_->start_export(output, std::nullopt, ExportExtras{true, "NATO & Mongolia"});
+    for (int i = 0; i < 9000 && explorer_->export_status().running; ++i) {
+        explorer_->poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(explorer_->export_status().outcome, ExportOutcome::written) << explorer_->export_status().result;
+    auto svg = read_file(output);
+    EXPECT_NE(svg.find("NATO &amp; Mongolia"), std::string::npos);
+    EXPECT_NE(svg.find("state (ellipse)"), std::string::npos);
+    EXPECT_NE(svg.find("partnership (dashed, diamond)"), std::string::npos);
+    EXPECT_FALSE(explorer_->composed().scene.legend) << "the canvas itself stays without a legend";
+}
+
+TEST_F(ExplorerTest, AnExportThatCannotStartReportsAFailureWithTheReason)
+{
+    open_nato();
+    explorer_->start_export(config_ / "view.xyz");
+    auto status = explorer_->export_status();
+    EXPECT_FALSE(status.running);
+    EXPECT_EQ(status.outcome, ExportOutcome::failed);
+    EXPECT_NE(status.result.find("xyz"), std::string::npos) << status.result;
 }
 
 TEST_F(ExplorerTest, FocusShowsTheNeighbourhoodOnly)

@@ -170,7 +170,8 @@ TEST(Overview, AnOverviewIsNeverLaidOutWithDot)
     spec.engine = LayoutEngine::circo;
     auto view = compose_view(big_graph(), spec);
     EXPECT_EQ(view.reduction.kind, ViewReduction::Kind::overview);
-    EXPECT_EQ(view.scene.engine, LayoutEngine::neato);
+    EXPECT_NE(view.scene.engine, LayoutEngine::dot) << "dot takes minutes for 200 dense hubs";
+    EXPECT_EQ(view.scene.engine, choose_layout_engine(view.scene.visible.actors.size(), view.scene.visible.relations.size()));
 }
 
 TEST(Overview, ASmallViewGetsTheEngineItsSizeCallsFor)

@@ -100,13 +100,31 @@ TEST(Scene, OnlyVisibleActorsAndRelationsAreWritten)
     EXPECT_EQ(reread.relation_count(), 2u);
 }
 
-TEST(Scene, AutomaticEngineKeepsDotForSmallViewsOnly)
+TEST(Scene, AutomaticEngineIsFdpUpToFiveHundredActorsAndSfdpBeyond)
 {
-    EXPECT_EQ(choose_layout_engine(90, 221), LayoutEngine::dot);
-    EXPECT_EQ(choose_layout_engine(944, 2438), LayoutEngine::neato);
+    EXPECT_EQ(choose_layout_engine(91, 219), LayoutEngine::fdp) << "the bundled graph: names read best with fdp";
+    EXPECT_EQ(choose_layout_engine(306, 2345), LayoutEngine::fdp) << "dot needs over a minute here";
+    EXPECT_EQ(choose_layout_engine(200, 857), LayoutEngine::fdp) << "a 200-actor overview";
+    EXPECT_EQ(choose_layout_engine(500, 2500), LayoutEngine::fdp);
+    EXPECT_EQ(choose_layout_engine(501, 1000), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(300, 2501), LayoutEngine::sfdp);
+    EXPECT_EQ(choose_layout_engine(944, 2438), LayoutEngine::sfdp) << "fdp takes twice as long as sfdp here";
     EXPECT_EQ(choose_layout_engine(1463, 5806), LayoutEngine::sfdp);
-    EXPECT_EQ(choose_layout_engine(200, 3000), LayoutEngine::neato);
-    EXPECT_EQ(choose_layout_engine(200, 857), LayoutEngine::neato) << "dot takes minutes for a 200-actor overview";
+}
+
+TEST(Scene, ForceDirectedEnginesDrawStraightEdgesDotRoutesThem)
+{
+    Graph graph;
+    graph.add_actor({"a", "A", "state", {}, {}, {}});
+    graph.add_actor({"b", "B", "state", {}, {}, {}});
+    graph.add_relation({0, 1, "investment", {}, {}});
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    scene.engine = LayoutEngine::fdp;
+    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"line\""), std::string::npos)
+        << "routed edges take fdp over 60 s on Graphviz's mode.gv, curves over 20 s on b15.gv";
+    scene.engine = LayoutEngine::dot;
+    EXPECT_NE(styled_dot(graph, scene, Stylesheet::builtin()).find("splines=\"true\""), std::string::npos);
 }
 
 TEST(Scene, DotGetsBoundedParametersOnlyOnViewsTooBigForIt)
@@ -159,6 +177,34 @@ TEST(Scene, EngineAndFormatNamesParse)
     EXPECT_EQ(actor_of_element_id("a12"), 12u);
     EXPECT_FALSE(actor_of_element_id("r12"));
     EXPECT_FALSE(relation_of_element_id("r1x"));
+}
+
+
+TEST(SceneLegend, DrawsEachLineStyleAndShapeAsThePictureDoes)
+{
+    Graph graph;
+    graph.add_actor({"s", "S", "state", {}, {}, {}});
+    graph.add_actor({"c", "C", "company", {}, {}, {}});
+    graph.add_actor({"o", "O", "organization", {}, {}, {}});
+    graph.add_relation({0, 1, "partnership", {}, {}});
+    graph.add_relation({0, 2, "pressure", {}, {}});
+    graph.add_relation({1, 2, "investment", {}, {}});
+    Scene scene;
+    scene.visible = Selection::everything(graph);
+    scene.legend = true;
+    auto dot = styled_dot(graph, scene, Stylesheet::builtin());
+    // Relation types: a bottom border in the type's colour, width and pattern.
+    EXPECT_NE(dot.find("sides=\"b\" border=\"1\" color=\"#1c5fb8\" width=\"40\" height=\"10\" fixedsize=\"true\" style=\"dashed\""), std::string::npos) << dot;
+    EXPECT_NE(dot.find("sides=\"b\" border=\"4\" color=\"#c92a2a\" width=\"40\" height=\"10\" fixedsize=\"true\">"), std::string::npos)
+        << "pressure is bold: twice its 1.8 pen width, solid";
+    EXPECT_NE(dot.find("sides=\"b\" border=\"2\" color=\"#1f8a3b\" width=\"40\" height=\"10\" fixedsize=\"true\">"), std::string::npos);
+    // Kinds: states are ellipses (a rounded cell), companies hexagons, organizations rounded boxes.
+    EXPECT_NE(dot.find("bgcolor=\"#cfe2ff\" border=\"1\" color=\"#2b5ea7\" width=\"28\" height=\"14\" fixedsize=\"true\" style=\"rounded\""), std::string::npos);
+    EXPECT_NE(dot.find("\u2B22"), std::string::npos) << "the company's hexagon";
+    EXPECT_NE(dot.find("state (ellipse)"), std::string::npos);
+    EXPECT_NE(dot.find("pressure (bold, tee)"), std::string::npos);
+    // Graphviz accepts it.
+    EXPECT_NO_THROW((void)render_dot_text(dot, LayoutEngine::dot, OutputFormat::svg));
 }
 
 }  // namespace

@@ -12,6 +12,10 @@ namespace actorgraph {
 
 /// Labels smaller than this many pixels are hidden rather than drawn as a smear.
 inline constexpr float min_label_pixels = 5.0f;
+/// An actor's name smaller than this is guessed at rather than read: it is not drawn at its own size
+/// but left to add_actor_labels (label_placement.hpp), which names the most important actors at
+/// far_label_pixels where they do not overlap.
+inline constexpr float readable_label_pixels = 9.0f;
 /// A relation smaller than this on screen is left out; an actor's mark is at least this big.
 inline constexpr float tiny_element_pixels = 2.0f;
 /// An actor smaller than this on screen is drawn as a solid mark of its box in its border colour
@@ -43,6 +47,7 @@ struct FrameCounts {
     std::size_t culled = 0;      ///< elements off screen
     std::size_t simplified = 0;  ///< elements too small to draw in full (a mark, or nothing)
     std::size_t drawn = 0;       ///< elements drawn in full
+    std::size_t far_labels = 0;  ///< actors named at far_label_pixels because their own name was too small
 };
 
 /// The primitives of one frame; kept between frames so their buffers are reused.

@@ -55,6 +55,10 @@ public:
     }
     /// The points of all packed shapes.
     [[nodiscard]] const std::vector<Point>& points() const noexcept { return points_; }
+    /// The positions of the actor elements, those drawn with the largest name and tallest shape first
+    /// (ties: drawing order). Actors are sized by importance (degree unless the view says otherwise),
+    /// so this is the order in which names are worth showing when not all of them fit.
+    [[nodiscard]] const std::vector<std::uint32_t>& label_order() const noexcept { return label_order_; }
 
 private:
     using Entry = std::pair<std::uint32_t, std::uint32_t>;  ///< model index, element position
@@ -66,6 +70,7 @@ private:
     std::vector<PackedShape> shapes_;
     std::vector<std::uint32_t> first_shape_{0};  ///< per element, then one past the last
     std::vector<Point> points_;
+    std::vector<std::uint32_t> label_order_;
 };
 
 /// The packed form of a shape; `points` receives its points.

@@ -104,10 +104,20 @@ struct HoverTarget {
     friend bool operator==(const HoverTarget&, const HoverTarget&) = default;
 };
 
+/// What an export adds to the picture on screen.
+struct ExportExtras {
+    bool legend = false;  ///< the kinds and relation types shown, with their shapes and line styles
+    std::string title;    ///< a bold line on top; empty = none
+};
+
+/// How the last export ended.
+enum class ExportOutcome { none, running, written, failed };
+
 /// An export running in the background.
 struct ExportStatus {
     bool running = false;
     std::filesystem::path output;
+    ExportOutcome outcome = ExportOutcome::none;  ///< what `result` says, for the panel to colour it
     std::string result;  ///< "wrote …" or the error of the last export
 };
 
@@ -174,6 +184,11 @@ public:
     [[nodiscard]] const Camera& camera() const noexcept { return camera_; }
     /// Fits the picture into the camera's viewport.
     void fit_to_window();
+    /// Fits the drawn actors into the viewport (no closer than 150%); false when none is drawn.
+    bool zoom_to_actors(const std::vector<ActorIndex>& actors);
+    /// The actors whose names are shown first at any zoom: the selection, the path query's actors,
+    /// the focus (see add_actor_labels).
+    [[nodiscard]] std::vector<ActorIndex> named_first() const;
 
     // ---- pointer and selection ----
     /// Updates what is under a picture point.
@@ -203,6 +218,10 @@ public:
     // ---- filters, focus, paths, rank ----
     /// Replaces the filter and re-lays out.
     void set_filter(GraphFilter filter);
+    /// Drops (or shows again) actors the filter leaves without relations, and re-lays out.
+    void set_hide_isolated(bool hide);
+    /// Clears the filter and shows isolated actors again.
+    void reset_filters();
     /// Parses "a>=1; b~x" into relation conditions (on ';' or newlines); false and a message on bad syntax.
     bool set_property_filter(std::string_view text);
     /// The smallest and largest year any relation mentions, or nullopt.
@@ -244,7 +263,7 @@ public:
     /// being composed); false on failure.
     bool export_view(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
     /// Starts the same export in the background; poll() collects it. Refused while a view is being prepared.
-    void start_export(const std::filesystem::path& output, std::optional<OutputFormat> format = {});
+    void start_export(const std::filesystem::path& output, std::optional<OutputFormat> format = {}, ExportExtras extras = {});
     [[nodiscard]] ExportStatus export_status() const;
 
     // ---- editing (app/explorer_edit.cpp) ----
@@ -282,7 +301,7 @@ private:
     bool wait_until_prepared(std::chrono::milliseconds timeout);
     void retire(std::unique_ptr<BackgroundWork> job);
     [[nodiscard]] std::unique_ptr<RenderJob> make_export_job(const std::filesystem::path& output,
-                                                             std::optional<OutputFormat> format);
+                                                             std::optional<OutputFormat> format, const ExportExtras& extras = {});
 
     ExplorerOptions options_;
     RecentFiles recent_;
@@ -297,6 +316,7 @@ private:
     std::string composed_dot_;    ///< composed_ as styled DOT, what layouts and exports render
     std::size_t composed_generation_ = 0;
     bool announce_paths_ = false; ///< log what the next compose finds for the path query
+    bool zoom_to_paths_ = false;  ///< bring the highlighted path actors close once the next picture arrives
     std::optional<ActorIndex> centre_when_drawn_;
     std::optional<Drawing> drawing_;
     DrawingIndex drawing_index_;
@@ -318,6 +338,7 @@ private:
     double drawing_seconds_ = 0;
     std::string layout_error_;
     std::string export_result_;
+    ExportOutcome export_outcome_ = ExportOutcome::none;
     Camera camera_;
     std::optional<HoverTarget> hovered_;
     std::vector<ActorIndex> selection_;

@@ -21,8 +21,8 @@ inline constexpr LayoutEngine all_layout_engines[] = {LayoutEngine::dot, LayoutE
 /// Parses an engine name; throws Error listing the engines otherwise.
 [[nodiscard]] LayoutEngine parse_layout_engine(std::string_view name);
 
-/// The engine for a view when the user has not chosen one: dot where it is known to finish
-/// quickly, neato for mid-sized views, sfdp for large ones.
+/// The engine for a view when the user has not chosen one, for legibility and speed: fdp up to
+/// 500 actors and 2,500 relations, sfdp beyond (measured in bench/first_view_bench).
 [[nodiscard]] LayoutEngine choose_layout_engine(std::size_t actors, std::size_t relations);
 
 /// Graphviz output formats.

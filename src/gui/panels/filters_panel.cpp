@@ -2,15 +2,16 @@
 #include <imgui_stdlib.h>
 
 #include "actorgraph/app/display_text.hpp"
+#include "actorgraph/app/name_choice.hpp"
 #include "actorgraph/render/stylesheet.hpp"
-#include "gui/panels/panels.hpp"
+#include "gui/panels/panel.hpp"
 #include "gui/frame_painter.hpp"
 
 namespace actorgraph::gui {
 
 namespace {
 
-// Checkboxes over names where an empty set means "all"; returns the new set when one was toggled.
+// Checkboxes over names where an empty set means "all" (app/name_choice); returns the new set when one was toggled.
 std::optional<std::set<std::string>> name_checkboxes(const char* id, const std::vector<std::string>& names,
                                                     const std::set<std::string>& kept, bool types)
 {
@@ -19,24 +20,22 @@ std::optional<std::set<std::string>> name_checkboxes(const char* id, const std::
     float column_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x / 2;
     for (std::size_t i = 0; i < names.size(); ++i) {
         const auto& name = names[i];
-        bool on = kept.empty() || kept.contains(name);
+        bool on = name_on(kept, name);
         auto colour = types ? parse_color(Stylesheet::builtin().type(name).color)
                             : parse_color(Stylesheet::builtin().kind(name).border);
         if (i % 2 == 1) ImGui::SameLine(column_x);
         ImGui::PushStyleColor(ImGuiCol_CheckMark, to_imgui(colour));
         auto label = widget_label(display_text_or(name, types ? "(untyped)" : "(no kind)", column_text_limit), std::to_string(i));
+        bool last = only_name_on(kept, names, name);
+        ImGui::BeginDisabled(last);
         bool toggled = ImGui::Checkbox(label.c_str(), &on);
-        if (ImGui::IsItemHovered() && name.size() > column_text_limit) ImGui::SetTooltip("%s", display_text(name, long_text_limit).c_str());
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            if (last) ImGui::SetTooltip("The last one shown: a view of nothing would show nothing");
+            else if (name.size() > column_text_limit) ImGui::SetTooltip("%s", display_text(name, long_text_limit).c_str());
+        }
         if (toggled) {
-            std::set<std::string> next;
-            for (const auto& other : names) {
-                bool other_on = other == name ? on : (kept.empty() || kept.contains(other));
-                if (other_on) next.insert(other);
-            }
-            // All on is the same as no restriction; none on keeps nothing.
-            if (next.size() == names.size()) next.clear();
-            else if (next.empty()) next.insert("\x01nothing");
-            changed = next;
+            if (auto next = toggle_name(kept, names, name, on)) changed = std::move(next);
         }
         ImGui::PopStyleColor();
     }
@@ -99,7 +98,7 @@ void draw_year_range(Explorer& explorer, FilterPanelState& state)
 
 }  // namespace
 
-void draw_filters_panel(Explorer& explorer, UiState& ui)
+static void draw_filters_panel(Explorer& explorer, UiState& ui)
 {
     auto& state = ui.filters;
     if (ui.filters_for != explorer.graph()) {
@@ -128,15 +127,24 @@ void draw_filters_panel(Explorer& explorer, UiState& ui)
     ImGui::SameLine();
     if (ImGui::Button("Apply") || entered) (void)explorer.set_property_filter(state.property_text);
     bool hide_isolated = explorer.view().hide_isolated;
-    if (ImGui::Checkbox("Hide actors left without relations", &hide_isolated)) {
-        explorer.view().hide_isolated = hide_isolated;
-        explorer.apply_view();
-    }
+    if (ImGui::Checkbox("Hide actors left without relations", &hide_isolated)) explorer.set_hide_isolated(hide_isolated);
     if (ImGui::Button("Reset filters")) {
         reset_widgets(explorer, state);
-        explorer.view().hide_isolated = false;
-        explorer.set_filter({});
+        explorer.reset_filters();
     }
 }
+
+namespace {
+
+class FiltersPanel final : public Panel {
+public:
+    [[nodiscard]] const char* title() const override { return "Filters"; }
+    [[nodiscard]] bool open_by_default() const override { return true; }
+    void draw_content(Explorer& explorer, UiState& state) override { draw_filters_panel(explorer, state); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_filters_panel() { return std::make_unique<FiltersPanel>(); }
 
 }  // namespace actorgraph::gui

@@ -2,7 +2,7 @@
 #include <imgui_stdlib.h>
 
 #include "actorgraph/app/display_text.hpp"
-#include "gui/panels/panels.hpp"
+#include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
 
@@ -167,7 +167,7 @@ void draw_mapping_file(ImportDialog& dialog, ImportPanelState& state)
 
 }  // namespace
 
-void draw_import_panel(Explorer& explorer, UiState& state)
+static void draw_import_panel(Explorer& explorer, UiState& state)
 {
     auto& dialog = explorer.import_dialog();
     auto& panel = state.import;
@@ -201,5 +201,18 @@ void draw_import_panel(Explorer& explorer, UiState& state)
     draw_check(explorer, dialog);
     draw_mapping_file(dialog, panel);
 }
+
+namespace {
+
+class ImportPanel final : public Panel {
+public:
+    [[nodiscard]] const char* title() const override { return "Import"; }
+    [[nodiscard]] bool open_by_default() const override { return false; }
+    void draw_content(Explorer& explorer, UiState& state) override { draw_import_panel(explorer, state); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_import_panel() { return std::make_unique<ImportPanel>(); }
 
 }  // namespace actorgraph::gui

@@ -2,7 +2,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
-#include "gui/panels/panels.hpp"
+#include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
 
@@ -84,7 +84,7 @@ std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails&
 
 }  // namespace
 
-void draw_inspector_panel(Explorer& explorer, UiState& state)
+static void draw_inspector_panel(Explorer& explorer, UiState& state)
 {
     const auto* graph = explorer.graph();
     if (!graph || explorer.selection().empty()) {
@@ -113,5 +113,18 @@ void draw_inspector_panel(Explorer& explorer, UiState& state)
     ImGui::Separator();
     if (auto clicked = draw_relations(*graph, details)) explorer.go_to_actor(*clicked);
 }
+
+namespace {
+
+class InspectorPanel final : public Panel {
+public:
+    [[nodiscard]] const char* title() const override { return "Inspector"; }
+    [[nodiscard]] bool open_by_default() const override { return true; }
+    void draw_content(Explorer& explorer, UiState& state) override { draw_inspector_panel(explorer, state); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_inspector_panel() { return std::make_unique<InspectorPanel>(); }
 
 }  // namespace actorgraph::gui

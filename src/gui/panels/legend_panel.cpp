@@ -3,7 +3,7 @@
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/model/schema.hpp"
 #include "actorgraph/render/stylesheet.hpp"
-#include "gui/panels/panels.hpp"
+#include "gui/panels/panel.hpp"
 #include "gui/frame_painter.hpp"
 
 namespace actorgraph::gui {
@@ -45,7 +45,7 @@ void type_swatch(std::string_view type)
 
 }  // namespace
 
-void draw_legend_panel(const Explorer& explorer)
+static void draw_legend_panel(const Explorer& explorer)
 {
     if (!explorer.graph()) {
         for (auto kind : schema::kinds) kind_swatch(kind);
@@ -60,15 +60,17 @@ void draw_legend_panel(const Explorer& explorer)
     ImGui::PopStyleColor();
 }
 
-void draw_messages_panel(const Explorer& explorer)
-{
-    const auto& messages = explorer.messages();
-    auto first = messages.size() > 12 ? messages.size() - 12 : 0;
-    for (auto i = messages.size(); i-- > first;) {
-        const auto& message = messages[i];
-        if (message.level == ExplorerMessage::Level::error) error_text(message.text);
-        else ImGui::TextWrapped("%s", display_text(message.text, long_text_limit).c_str());
-    }
-}
+namespace {
+
+class LegendPanel final : public Panel {
+public:
+    [[nodiscard]] const char* title() const override { return "Legend"; }
+    [[nodiscard]] bool open_by_default() const override { return true; }
+    void draw_content(Explorer& explorer, UiState& state) override { (void)state; draw_legend_panel(explorer); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_legend_panel() { return std::make_unique<LegendPanel>(); }
 
 }  // namespace actorgraph::gui

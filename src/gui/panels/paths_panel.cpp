@@ -4,7 +4,9 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
-#include "gui/panels/panels.hpp"
+#include "actorgraph/app/name_choice.hpp"
+#include "actorgraph/app/path_description.hpp"
+#include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
 
@@ -49,37 +51,37 @@ void draw_options(Explorer& explorer, PathPanelState& state)
     ImGui::TextDisabled("Relation types the paths may use");
     float column_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x / 2;
     int column = 0;
-    for (const auto& type : explorer.types_present()) {
-        bool on = state.types.empty() || state.types.contains(type);
+    const auto& all = explorer.types_present();
+    for (const auto& type : all) {
+        bool on = name_on(state.types, type);
         if (column % 2 == 1) ImGui::SameLine(column_x);
         auto label = widget_label(display_text_or(type, "(untyped)", column_text_limit), "path-type" + std::to_string(column++));
+        bool last = only_name_on(state.types, all, type);
+        ImGui::BeginDisabled(last);
         bool toggled = ImGui::Checkbox(label.c_str(), &on);
-        if (ImGui::IsItemHovered() && type.size() > column_text_limit) ImGui::SetTooltip("%s", display_text(type, long_text_limit).c_str());
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            if (last) ImGui::SetTooltip("The last type left: a path needs at least one");
+            else if (type.size() > column_text_limit) ImGui::SetTooltip("%s", display_text(type, long_text_limit).c_str());
+        }
         if (toggled) {
-            auto all = explorer.types_present();
-            std::set<std::string> next(state.types.empty() ? std::set<std::string>(all.begin(), all.end()) : state.types);
-            if (on) next.insert(type);
-            else next.erase(type);
-            state.types = next.size() == all.size() ? std::set<std::string>{} : next;
+            if (auto next = toggle_name(state.types, all, type, on)) state.types = std::move(*next);
         }
     }
 }
 
 void draw_path(const Explorer& explorer, const Path& path)
 {
-    const auto& graph = *explorer.graph();
-    for (std::size_t i = 0; i < path.relations.size(); ++i) {
-        const auto& relation = graph.relation(path.relations[i]);
-        bool forward = relation.source == path.actors[i] || graph.is_undirected(path.relations[i]);
-        auto line = graph.actor(path.actors[i]).display_name() + (forward ? "  \u2014" : "  \u2190") + display_text_or(relation.type, "(untyped)") +
-                    (forward ? "\u2192  " : "\u2014  ") + graph.actor(path.actors[i + 1]).display_name();
-        if (auto years = relation_years_text(relation); !years.empty()) line += " (" + years + ")";
+    for (const auto& step : describe_path(*explorer.graph(), path)) {
+        auto type = display_text_or(step.type, "(untyped)");
+        auto line = step.from + (step.against ? "  \u2190" + type + "\u2014  " : "  \u2014" + type + "\u2192  ") + step.to;
+        if (step.undirected) line = step.from + "  \u2014" + type + "\u2014  " + step.to;
+        if (!step.years.empty()) line += " (" + step.years + ")";
         ImGui::BulletText("%s", display_text(line, long_text_limit).c_str());
-        auto source = property_or_empty(relation.properties, schema::source);
-        if (!source.empty()) {
+        if (!step.source.empty()) {
             ImGui::Indent();
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-            ImGui::TextWrapped("%s", display_text(source, long_text_limit).c_str());
+            ImGui::TextWrapped("%s", display_text(step.source, long_text_limit).c_str());
             ImGui::PopStyleColor();
             ImGui::Unindent();
         }
@@ -120,7 +122,7 @@ void sync_ends(const Explorer& explorer, PathPanelState& state)
 
 }  // namespace
 
-void draw_paths_panel(Explorer& explorer, UiState& ui)
+static void draw_paths_panel(Explorer& explorer, UiState& ui)
 {
     auto& state = ui.paths;
     if (!explorer.graph()) return;
@@ -140,5 +142,18 @@ void draw_paths_panel(Explorer& explorer, UiState& ui)
     }
     draw_results(explorer);
 }
+
+namespace {
+
+class PathsPanel final : public Panel {
+public:
+    [[nodiscard]] const char* title() const override { return "Paths"; }
+    [[nodiscard]] bool open_by_default() const override { return true; }
+    void draw_content(Explorer& explorer, UiState& state) override { draw_paths_panel(explorer, state); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_paths_panel() { return std::make_unique<PathsPanel>(); }
 
 }  // namespace actorgraph::gui

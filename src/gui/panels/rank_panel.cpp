@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "actorgraph/app/display_text.hpp"
-#include "gui/panels/panels.hpp"
+#include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
 
@@ -58,7 +58,7 @@ void draw_row(Explorer& explorer, const Graph& graph, const RankedActor& row, st
 
 }  // namespace
 
-void draw_rank_panel(Explorer& explorer, UiState& ui)
+static void draw_rank_panel(Explorer& explorer, UiState& ui)
 {
     auto& state = ui.rank;
     const auto* graph = explorer.graph();
@@ -107,5 +107,18 @@ void draw_rank_panel(Explorer& explorer, UiState& ui)
     }
     ImGui::EndTable();
 }
+
+namespace {
+
+class RankPanel final : public Panel {
+public:
+    [[nodiscard]] const char* title() const override { return "Rank"; }
+    [[nodiscard]] bool open_by_default() const override { return false; }
+    void draw_content(Explorer& explorer, UiState& state) override { draw_rank_panel(explorer, state); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_rank_panel() { return std::make_unique<RankPanel>(); }
 
 }  // namespace actorgraph::gui

@@ -1,0 +1,25 @@
+#pragma once
+// The explorer's keyboard and mouse shortcuts: what the canvas and menus answer to, and what
+// Help > Keyboard shortcuts lists (one list, so the help cannot drift from the keys).
+#include <string_view>
+
+namespace actorgraph {
+
+struct Shortcut {
+    std::string_view keys;
+    std::string_view action;
+};
+
+inline constexpr Shortcut explorer_shortcuts[] = {
+    {"F", "fit the whole picture into the window"},
+    {"+ / -", "zoom in / out around the window's centre"},
+    {"mouse wheel", "zoom around the pointer"},
+    {"drag", "pan"},
+    {"click", "select the actor under the pointer (empty space clears)"},
+    {"Shift-click, Ctrl-click", "add an actor to the selection, or take it out"},
+    {"Esc", "clear the selection and the hover"},
+    {"Ctrl+O", "show the Open panel"},
+    {"Ctrl+Q", "quit"},
+};
+
+}  // namespace actorgraph
