@@ -36,7 +36,9 @@ std::string usage_text()
            "  --frames N      frames to draw after the script and layouts finish (default 3)\n"
            "  --script FILE   apply UI actions from a file, one per line (see docs/explorer.md)\n"
            "  --size WxH      window size in pixels (default: the last size, or 1600x1000)\n"
-           "  --timeout S     how long --screenshot waits for layouts (default 120)\n";
+           "  --timeout S     how long --screenshot waits for layouts (default 120)\n"
+           "example: xvfb-run -a actorgraph-gui graphs/nato_mongolia.gv --script session.txt --screenshot view.png\n"
+           "The window, its menus, keys, panels and every script verb: docs/explorer.md\n";
 }
 
 GuiOptions parse_command_line(const std::vector<std::string>& arguments)
