@@ -13,9 +13,14 @@ graph=$root/graphs/nato_mongolia.gv
   --path russia nato --k 6 --direction any --path-only --title "The six shortest paths between Russia and NATO"
 # The explorer as a user sees it after a few actions (needs xvfb-run).
 if command -v xvfb-run >/dev/null; then
+  gui=${ACTORGRAPH_BUILD_DIR:-$root/build}/src/gui/actorgraph-gui
+  config=$(mktemp -d)  # a first run: no remembered panels, sizes or engine
+  # What a new user sees at start: the bundled graph as it opens, nothing touched.
+  XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
+    --screenshot "$root/docs/explorer_start.png"
   script=$(mktemp)
-  printf 'layout fdp\nwait-layout\npath russia nato k=3 direction=any\ncentre russia\nhover russia\n' > "$script"
-  xvfb-run -a -s "-screen 0 1600x1000x24" "${ACTORGRAPH_BUILD_DIR:-$root/build}/src/gui/actorgraph-gui" "$graph" \
+  printf 'path russia nato k=3 direction=any\nhover russia\n' > "$script"
+  XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
     --screenshot "$root/docs/explorer.png" --script "$script"
-  rm -f "$script"
+  rm -rf "$script" "$config"
 fi

@@ -72,22 +72,8 @@ bool Explorer::edit(std::string_view verb, const std::vector<std::string>& argum
 // The old picture's indexes belong to the old graph, so it is not hit-tested again; the camera stays.
 void Explorer::show_edited_graph()
 {
-    retire(std::move(compose_job_));
-    retire(std::move(layout_job_));
-    retire(std::move(rank_job_));
-    retire(std::move(search_job_));
-    graph_ = std::make_shared<const Graph>(edit_session_->graph());
-    queries_ = std::make_shared<QueryCache>(*graph_);
+    replace_graph(std::make_shared<const Graph>(edit_session_->graph()));
     facts_ = facts_of(*graph_);
-    drawing_.reset();
-    drawing_index_ = {};
-    ++drawing_generation_;
-    composed_ = {};
-    composed_dot_.clear();
-    ranking_ = {};
-    search_matches_ = {};
-    hovered_.reset();
-    centre_when_drawn_.reset();
     fit_on_next_drawing_ = false;
 }
 

@@ -141,20 +141,16 @@ bool Explorer::open_import()
     return true;
 }
 
-void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_taken, bool remember)
+// Stops the work on the old graph and forgets what was derived from it: the old picture's indices belong
+// to the old graph, so it must not be drawn or hit-tested again. The camera, view and selection stay.
+void Explorer::replace_graph(std::shared_ptr<const Graph> graph)
 {
     retire(std::move(compose_job_));
     retire(std::move(layout_job_));
     retire(std::move(rank_job_));
     retire(std::move(search_job_));
-    graph_ = std::move(loaded.graph);
-    edit_session_.reset();  // the edits belonged to the graph shown before
+    graph_ = std::move(graph);
     queries_ = std::make_shared<QueryCache>(*graph_);
-    facts_ = std::move(loaded.facts);
-    file_ = file;
-    view_ = fresh_view();
-    shown_view_ = view_;
-    // The old picture's indices belong to the old graph: it must not be drawn or hit-tested again.
     drawing_.reset();
     drawing_index_ = {};
     ++drawing_generation_;
@@ -162,9 +158,19 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
     composed_dot_.clear();
     ranking_ = {};
     search_matches_ = {};
-    selection_.clear();
     hovered_.reset();
     centre_when_drawn_.reset();
+}
+
+void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_taken, bool remember)
+{
+    replace_graph(std::move(loaded.graph));
+    edit_session_.reset();  // the edits belonged to the graph shown before
+    facts_ = std::move(loaded.facts);
+    file_ = file;
+    view_ = fresh_view();
+    shown_view_ = view_;
+    selection_.clear();
     layout_error_.clear();
     fit_on_next_drawing_ = true;
     if (remember) recent_.add(file_);

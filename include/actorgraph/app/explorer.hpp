@@ -288,6 +288,7 @@ public:
 private:
     bool start_load(const std::filesystem::path& path, std::optional<ImportMapping> mapping);
     void finish_load();
+    void replace_graph(std::shared_ptr<const Graph> graph);
     void install(LoadedGraph loaded, const std::filesystem::path& file, double seconds_taken, bool remember);
     void finish_compose();
     void finish_layout();

@@ -148,9 +148,9 @@ void draw_check(Explorer& explorer, ImportDialog& dialog)
 
 void draw_mapping_file(ImportDialog& dialog, ImportPanelState& state)
 {
-    ImGui::SetNextItemWidth(170);
-    ImGui::InputText("##mapping", &state.mapping_path);
-    ImGui::SameLine();
+    // The file on its own line and the buttons below, so nothing is clipped in a narrow column.
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##mapping", "mapping file (.json)", &state.mapping_path);
     auto attempt = [&](auto&& action, const char* done) {
         try {
             action();
