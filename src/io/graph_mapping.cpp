@@ -28,6 +28,7 @@ void check_map_keys(const std::map<std::string, std::string>& map, const std::ve
     auto folded = folded_names(held);
     for (const auto& [from, to] : map) {
         if (folded.contains(fold_case(from))) continue;
+        if (held.empty()) throw Error(std::string(what) + " map: '" + from + "' maps a " + std::string(what) + ", but the file gives none");
         throw Error(std::string(what) + " map: " + unknown_word_message(what, from, held) +
                     " (the map's left side names what the file holds)");
     }
@@ -36,14 +37,18 @@ void check_map_keys(const std::map<std::string, std::string>& map, const std::ve
 std::vector<std::string> kinds_held(const Graph& graph)
 {
     std::set<std::string> kinds;
-    for (const auto& actor : graph.actors()) kinds.insert(actor.kind.str());
+    for (const auto& actor : graph.actors()) {
+        if (!actor.kind.str().empty()) kinds.insert(actor.kind.str());
+    }
     return {kinds.begin(), kinds.end()};
 }
 
 std::vector<std::string> types_held(const Graph& graph)
 {
     std::set<std::string> types;
-    for (const auto& relation : graph.relations()) types.insert(relation.type.str());
+    for (const auto& relation : graph.relations()) {
+        if (!relation.type.str().empty()) types.insert(relation.type.str());
+    }
     return {types.begin(), types.end()};
 }
 

@@ -85,6 +85,11 @@ TEST(GraphMapping, AMisspeltMapEntryOrCaptionPropertyIsAnErrorWithASuggestion)
     message = error_of([&] { (void)load_graph_mapped(file, caption); });
     EXPECT_NE(message.find("firstName"), std::string::npos) << message;
 
+    ImportMapping untyped;
+    untyped.types["knows"] = "partnership";
+    message = error_of([&] { (void)apply_mapping(read_dot("digraph { a -> b }", "g.gv"), untyped); });
+    EXPECT_NE(message.find("the file gives none"), std::string::npos) << "not an empty list of known types: " << message;
+
     caption.caption = "{firstName";
     EXPECT_FALSE(error_of([&] { (void)load_graph_mapped(file, caption); }).empty()) << "an unclosed brace";
 }
