@@ -54,9 +54,26 @@ Explorer::Explorer(ExplorerOptions options)
     view_.size_by = Metric::degree;  // hubs big and named first (see fresh_view)
     view_.limits = options_.limits;
     shown_view_ = view_;
+    reload_stylesheet();
 }
 
 Explorer::~Explorer() = default;
+
+bool Explorer::reload_stylesheet()
+{
+    auto file = stylesheet_file();
+    try {
+        stylesheet_ = load_stylesheet_over_builtin(file);
+    } catch (const std::exception& failure) {
+        // Keep drawing with what was there: the built-in sheet at start, the last good one after.
+        if (!stylesheet_) stylesheet_ = load_stylesheet_over_builtin({});
+        error(std::string(failure.what()) + " (the stylesheet stays as it was)");
+        return false;
+    }
+    if (std::filesystem::exists(file)) info("styles from " + file.string());
+    apply_view();
+    return true;
+}
 
 // ---- view ----
 

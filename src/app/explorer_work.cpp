@@ -45,11 +45,11 @@ void straighten_edges(std::string& dot)
     if (end != std::string::npos) dot.insert(end, "  graph [splines=\"line\"];\n");
 }
 
-PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, const ViewSpec& spec)
+PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, const ViewSpec& spec, const Stylesheet& style)
 {
     PreparedView prepared;
     prepared.view = compose_view(graph, spec, &queries);
-    prepared.dot = styled_dot(graph, prepared.view.scene, Stylesheet::builtin());
+    prepared.dot = styled_dot(graph, prepared.view.scene, style);
     bool reduced = prepared.view.reduction.kind != ViewReduction::Kind::none;
     if (reduced && prepared.view.scene.engine != LayoutEngine::dot) straighten_edges(prepared.dot);
     return prepared;
@@ -207,8 +207,9 @@ void Explorer::apply_view()
     auto graph = graph_;
     auto queries = queries_;
     auto spec = view_;
+    auto style = stylesheet_;  // shared: a reload while this runs replaces the pointer, not the sheet
     compose_job_ = std::make_unique<BackgroundTask<PreparedView>>(
-        [graph, queries, spec] { return prepare_in_background(*graph, *queries, spec); });
+        [graph, queries, spec, style] { return prepare_in_background(*graph, *queries, spec, *style); });
 }
 
 void Explorer::finish_compose()
@@ -460,7 +461,7 @@ std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std
             auto scene = composed_.scene;
             scene.legend = scene.legend || extras.legend;
             if (!extras.title.empty()) scene.title = extras.title;
-            request.dot = styled_dot(*graph_, scene, Stylesheet::builtin());
+            request.dot = styled_dot(*graph_, scene, *stylesheet_);
         }
         request.engine = composed_.scene.engine;
         request.format = format ? *format : output_format_for_path(output);

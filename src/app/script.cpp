@@ -30,6 +30,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
+        {"reload-stylesheet", {0, 0, false}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
     static const bool edit_verbs_added = [] {
@@ -296,6 +297,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         checked(explorer, [&] { (void)explorer.open_import(); });
     } else if (verb == "cancel-layout") {
         explorer.cancel_work();
+    } else if (verb == "reload-stylesheet") {
+        checked(explorer, [&] { (void)explorer.reload_stylesheet(); });
     }
 }
 

@@ -4,6 +4,8 @@
 #include <iostream>
 #include <map>
 
+#include "actorgraph/app/user_config.hpp"
+#include "actorgraph/app/user_stylesheet.hpp"
 #include "actorgraph/app/view_spec.hpp"
 #include "actorgraph/generate/synthetic_graph.hpp"
 #include "actorgraph/io/file_format.hpp"
@@ -234,6 +236,19 @@ int run_rank(const RankArguments& arguments)
     return exit_ok;
 }
 
+namespace {
+
+// The explorer's choice (the user's stylesheet over the built-in one), so both draw the same picture.
+std::shared_ptr<const Stylesheet> export_stylesheet(const std::string& choice)
+{
+    if (choice == "builtin") return load_stylesheet_over_builtin({});
+    if (choice.empty()) return load_stylesheet_over_builtin(user_stylesheet_path(user_config_dir()));
+    if (!std::filesystem::is_regular_file(choice)) throw Error("--stylesheet " + choice + ": no such file");
+    return load_stylesheet_over_builtin(choice);
+}
+
+}  // namespace
+
 int run_export(const ExportArguments& arguments)
 {
     refuse_overwriting_input(arguments.file, {arguments.output}, arguments.force);
@@ -267,7 +282,8 @@ int run_export(const ExportArguments& arguments)
     if (spec.path && view.paths.empty()) std::cerr << "actorgraph: warning: no path found for --path\n";
     RenderControl control;
     control.budget = std::chrono::seconds(arguments.timeout_seconds);
-    auto picture = render_dot_text_isolated(styled_dot(graph, view.scene, Stylesheet::builtin()), spec.engine, format, control);
+    auto style = export_stylesheet(arguments.stylesheet);
+    auto picture = render_dot_text_isolated(styled_dot(graph, view.scene, *style), spec.engine, format, control);
     write_file_atomically(arguments.output, picture);
     std::cout << "wrote " << arguments.output << " (" << view.scene.visible.actors.size() << " actors, "
               << view.scene.visible.relations.size() << " relations, " << layout_engine_name(spec.engine) << ")\n";

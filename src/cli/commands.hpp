@@ -83,6 +83,7 @@ struct ExportArguments {
     FilterArguments filter;
     int timeout_seconds = 120;
     bool force = false;  ///< replace the input file when it is the output
+    std::string stylesheet;  ///< laid over the built-in one; empty: the user's, "builtin": none
 };
 
 struct ConvertArguments { std::string input, output, format; bool force = false; };

@@ -157,6 +157,8 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "pagerank"}));
     export_command->add_flag("--legend", exporting.legend, "Add a legend of kinds and relation types");
     export_command->add_option("--title", exporting.title, "A title drawn on the picture");
+    export_command->add_option("--stylesheet", exporting.stylesheet,
+                               "A stylesheet laid over the built-in one (default: ~/.config/actorgraph/stylesheet.json when it exists, as the explorer; 'builtin': the built-in one alone)");
     export_command->add_option("--timeout", exporting.timeout_seconds, "Stop a layout that runs longer (seconds)")->check(CLI::Range(1, 86400));
     add_filter_options(*export_command, exporting.filter);
     export_command->add_flag("--force", exporting.force, "Write the output even when it is the input file");

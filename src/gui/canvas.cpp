@@ -42,7 +42,7 @@ void Canvas::draw(Explorer& explorer, const Fonts& fonts)
     auto& list = *ImGui::GetWindowDrawList();
     list.PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
     list.AddRectFilled(origin, {origin.x + size.x, origin.y + size.y},
-                       to_imgui(parse_color(Stylesheet::builtin().background)));
+                       to_imgui(parse_color(explorer.stylesheet().background)));
     // Filled shapes touch their outlines; anti-aliased fills would leave seams between triangles.
     auto flags = list.Flags;
     list.Flags &= ~ImDrawListFlags_AntiAliasedFill;

@@ -81,6 +81,8 @@ void MenuBar::draw_view_menu(Explorer& explorer, GuiSettings& settings)
     auto theme = saved_theme(settings);
     if (ImGui::MenuItem("Light theme", nullptr, theme == Theme::light)) apply_theme(Theme::light, settings);
     if (ImGui::MenuItem("Dark theme", nullptr, theme == Theme::dark)) apply_theme(Theme::dark, settings);
+    if (ImGui::MenuItem("Reload stylesheet")) (void)explorer.reload_stylesheet();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reads %s again", explorer.stylesheet_file().string().c_str());
     ImGui::EndMenu();
 }
 

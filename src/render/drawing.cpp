@@ -3,6 +3,7 @@
 #include <graphviz/xdot.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -280,6 +281,22 @@ Rgba parse_color(std::string_view text)
         if (named.name == name) return named.color;
     }
     return {};
+}
+
+bool is_known_color(std::string_view text)
+{
+    if (text.starts_with("#") && (text.size() == 7 || text.size() == 9)) {
+        return std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    }
+    auto name = fold_case(text);
+    return std::any_of(std::begin(named_colors), std::end(named_colors), [&](const NamedColor& named) { return named.name == name; });
+}
+
+std::vector<std::string> color_names()
+{
+    std::vector<std::string> names;
+    for (const auto& named : named_colors) names.emplace_back(named.name);
+    return names;
 }
 
 const Element* Drawing::hit_test(Point point, float tolerance) const

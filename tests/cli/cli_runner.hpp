@@ -27,11 +27,20 @@ inline std::string shell_quoted(const std::string& text)
     return out + "'";
 }
 
-/// Runs `actorgraph ARGUMENTS...` in `folder`.
-inline CliRun run_cli_in(const std::filesystem::path& folder, const std::vector<std::string>& arguments)
+/// An empty settings folder, so that no stylesheet of the person running the tests changes what they see.
+inline const std::filesystem::path& empty_config_home()
+{
+    static const auto folder = scratch_dir("cli-runner-config-home");
+    return folder;
+}
+
+/// Runs `actorgraph ARGUMENTS...` in `folder`, with XDG_CONFIG_HOME at `config_home`.
+inline CliRun run_cli_in(const std::filesystem::path& folder, const std::vector<std::string>& arguments,
+                         const std::filesystem::path& config_home = empty_config_home())
 {
     auto err_file = scratch_dir("cli-runner-stderr") / "err.txt";
-    std::string command = "cd " + shell_quoted(folder.string()) + " && " + shell_quoted(ACTORGRAPH_CLI);
+    std::string command = "cd " + shell_quoted(folder.string()) + " && XDG_CONFIG_HOME=" + shell_quoted(config_home.string()) + " " +
+                          shell_quoted(ACTORGRAPH_CLI);
     for (const auto& argument : arguments) command += " " + shell_quoted(argument);
     command += " 2>" + shell_quoted(err_file.string());
     CliRun run;

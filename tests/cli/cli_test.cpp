@@ -194,6 +194,35 @@ TEST(Cli, PageRankUnderATypeFilterRanksEveryActorTheFilterKeeps)
     EXPECT_GT(last, 0.0);
 }
 
+TEST(Cli, ExportDrawsWithTheUsersStylesheetAsTheExplorerDoes)
+{
+    auto dir = testing::scratch_dir("cli-export-style");
+    auto config_home = dir / "config";
+    std::filesystem::create_directories(config_home / "actorgraph");
+    write_file_atomically(config_home / "actorgraph" / "stylesheet.json", R"({"kinds": {"state": {"fill": "#102030"}}})");
+    auto graph_file = nato();
+    auto svg_file = (dir / "out.svg").string();
+    auto fill_of_states = [&](std::vector<std::string> extra) {
+        std::vector<std::string> arguments{"export", graph_file, "-o", svg_file, "--focus", "mongolia", "--layout", "dot"};
+        arguments.insert(arguments.end(), extra.begin(), extra.end());
+        auto run = testing::run_cli_in(std::filesystem::current_path(), arguments, config_home);
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        return read_file(svg_file).find("fill=\"#102030\"") != std::string::npos;
+    };
+    EXPECT_TRUE(fill_of_states({}));
+    EXPECT_FALSE(fill_of_states({"--stylesheet", "builtin"}));
+    write_file_atomically(dir / "other.json", R"({"kinds": {"state": {"border": "#102030", "fill": "#102030"}}})");
+    EXPECT_TRUE(fill_of_states({"--stylesheet", (dir / "other.json").string()}));
+
+    write_file_atomically(config_home / "actorgraph" / "stylesheet.json", "{\n \"types\": {\"pressure\": {\"style\": \"dashd\"}}}");
+    auto broken = testing::run_cli_in(std::filesystem::current_path(), {"export", graph_file, "-o", svg_file}, config_home);
+    EXPECT_NE(broken.exit_code, 0);
+    EXPECT_NE(broken.err.find("stylesheet.json:2: 'types.pressure.style': unknown line style 'dashd'. Did you mean 'dashed'?"), std::string::npos)
+        << broken.err;
+    auto missing = actorgraph({"export", graph_file, "-o", svg_file, "--stylesheet", "nowhere.json"});
+    EXPECT_NE(missing.err.find("--stylesheet nowhere.json: no such file"), std::string::npos) << missing.err;
+}
+
 TEST(Cli, ExportWritesSvgWithEscapedLabelsAndSourceTooltips)
 {
     auto dir = testing::scratch_dir("cli-export");

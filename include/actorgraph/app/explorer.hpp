@@ -18,6 +18,7 @@
 #include "actorgraph/app/import_dialog.hpp"
 #include "actorgraph/app/render_job.hpp"
 #include "actorgraph/app/user_config.hpp"
+#include "actorgraph/app/user_stylesheet.hpp"
 #include "actorgraph/app/view_spec.hpp"
 #include "actorgraph/render/drawing.hpp"
 
@@ -276,6 +277,14 @@ public:
     /// True when the open file has changes that are not saved (the title's and status bar's marker).
     [[nodiscard]] bool dirty() const noexcept;
 
+    // ---- styles ----
+    /// The look of the canvas and of exports: the built-in stylesheet with CONFIG/stylesheet.json over it.
+    [[nodiscard]] const Stylesheet& stylesheet() const noexcept { return *stylesheet_; }
+    /// Reads CONFIG/stylesheet.json again and redraws; false (an error message, the old look kept) on a mistake in it.
+    bool reload_stylesheet();
+    /// The user's stylesheet file (it need not exist).
+    [[nodiscard]] std::filesystem::path stylesheet_file() const { return user_stylesheet_path(options_.config_dir); }
+
     // ---- messages ----
     [[nodiscard]] const std::vector<ExplorerMessage>& messages() const noexcept { return messages_; }
     /// The text of the latest error, or empty.
@@ -344,6 +353,7 @@ private:
     std::optional<HoverTarget> hovered_;
     std::vector<ActorIndex> selection_;
     std::vector<ExplorerMessage> messages_;
+    std::shared_ptr<const Stylesheet> stylesheet_;  ///< shared with the compose job that is running
     std::size_t error_count_ = 0;
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
     void show_edited_graph();

@@ -31,6 +31,10 @@ struct Rgba {
 
 /// Parses "#rrggbb", "#rrggbbaa" or a common colour name; black for anything else.
 [[nodiscard]] Rgba parse_color(std::string_view text);
+/// True when parse_color reads the text as itself rather than falling back to black.
+[[nodiscard]] bool is_known_color(std::string_view text);
+/// The colour names parse_color knows.
+[[nodiscard]] std::vector<std::string> color_names();
 
 enum class LineStyle { solid, dashed, dotted, invisible };
 

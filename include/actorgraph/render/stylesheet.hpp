@@ -39,8 +39,12 @@ struct Stylesheet {
     /// The style of a relation type, or the fallback.
     [[nodiscard]] const TypeStyle& type(std::string_view name) const;
 
-    /// Parses a stylesheet JSON text; throws Error naming the file (and line) on malformed input.
+    /// Parses a stylesheet JSON text; throws Error naming the file, line and key path on malformed
+    /// input, an unknown key or a value Graphviz or the explorer would not draw (with a suggestion).
     [[nodiscard]] static Stylesheet parse(std::string_view json_text, const std::string& file_name);
+    /// This sheet with a partial stylesheet laid over it: each setting the text gives replaces this
+    /// one's, field by field (a kind that gives only `fill` keeps its shape); same errors as parse.
+    [[nodiscard]] Stylesheet with_overrides(std::string_view json_text, const std::string& file_name) const;
     /// The built-in default: assets/stylesheet.json, compiled into the library.
     [[nodiscard]] static const Stylesheet& builtin();
 };

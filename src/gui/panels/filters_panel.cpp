@@ -13,7 +13,7 @@ namespace {
 
 // Checkboxes over names where an empty set means "all" (app/name_choice); returns the new set when one was toggled.
 std::optional<std::set<std::string>> name_checkboxes(const char* id, const std::vector<std::string>& names,
-                                                    const std::set<std::string>& kept, bool types)
+                                                    const std::set<std::string>& kept, bool types, const Stylesheet& sheet)
 {
     std::optional<std::set<std::string>> changed;
     ImGui::PushID(id);
@@ -21,8 +21,7 @@ std::optional<std::set<std::string>> name_checkboxes(const char* id, const std::
     for (std::size_t i = 0; i < names.size(); ++i) {
         const auto& name = names[i];
         bool on = name_on(kept, name);
-        auto colour = types ? parse_color(Stylesheet::builtin().type(name).color)
-                            : parse_color(Stylesheet::builtin().kind(name).border);
+        auto colour = types ? parse_color(sheet.type(name).color) : parse_color(sheet.kind(name).border);
         if (i % 2 == 1) ImGui::SameLine(column_x);
         ImGui::PushStyleColor(ImGuiCol_CheckMark, to_imgui(colour));
         auto label = widget_label(display_text_or(name, types ? "(untyped)" : "(no kind)", column_text_limit), std::to_string(i));
@@ -107,13 +106,13 @@ static void draw_filters_panel(Explorer& explorer, UiState& ui)
     }
     if (!explorer.graph()) return;
     ImGui::TextDisabled("Actor kinds");
-    if (auto kinds = name_checkboxes("kinds", explorer.kinds_present(), explorer.view().filter.kinds, false)) {
+    if (auto kinds = name_checkboxes("kinds", explorer.kinds_present(), explorer.view().filter.kinds, false, explorer.stylesheet())) {
         auto filter = explorer.view().filter;
         filter.kinds = *kinds;
         explorer.set_filter(filter);
     }
     ImGui::TextDisabled("Relation types");
-    if (auto types = name_checkboxes("types", explorer.types_present(), explorer.view().filter.types, true)) {
+    if (auto types = name_checkboxes("types", explorer.types_present(), explorer.view().filter.types, true, explorer.stylesheet())) {
         auto filter = explorer.view().filter;
         filter.types = *types;
         explorer.set_filter(filter);

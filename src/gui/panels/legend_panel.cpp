@@ -10,9 +10,9 @@ namespace actorgraph::gui {
 
 namespace {
 
-void kind_swatch(std::string_view kind)
+void kind_swatch(const Stylesheet& sheet, std::string_view kind)
 {
-    const auto& style = Stylesheet::builtin().kind(kind);
+    const auto& style = sheet.kind(kind);
     auto* list = ImGui::GetWindowDrawList();
     ImVec2 at = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
@@ -24,9 +24,9 @@ void kind_swatch(std::string_view kind)
     ImGui::Text("%s (%s)", display_text_or(kind, "(no kind)").c_str(), style.shape.c_str());
 }
 
-void type_swatch(std::string_view type)
+void type_swatch(const Stylesheet& sheet, std::string_view type)
 {
-    const auto& style = Stylesheet::builtin().type(type);
+    const auto& style = sheet.type(type);
     auto* list = ImGui::GetWindowDrawList();
     ImVec2 at = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
@@ -48,13 +48,13 @@ void type_swatch(std::string_view type)
 static void draw_legend_panel(const Explorer& explorer)
 {
     if (!explorer.graph()) {
-        for (auto kind : schema::kinds) kind_swatch(kind);
-        for (auto type : schema::relation_types) type_swatch(type);
+        for (auto kind : schema::kinds) kind_swatch(explorer.stylesheet(), kind);
+        for (auto type : schema::relation_types) type_swatch(explorer.stylesheet(), type);
     } else {
-        for (const auto& kind : explorer.kinds_present()) kind_swatch(kind);
-        for (const auto& type : explorer.types_present()) type_swatch(type);
+        for (const auto& kind : explorer.kinds_present()) kind_swatch(explorer.stylesheet(), kind);
+        for (const auto& type : explorer.types_present()) type_swatch(explorer.stylesheet(), type);
     }
-    auto highlight = to_imgui(parse_color(Stylesheet::builtin().highlight_color));
+    auto highlight = to_imgui(parse_color(explorer.stylesheet().highlight_color));
     ImGui::PushStyleColor(ImGuiCol_Text, highlight);
     ImGui::TextUnformatted("\u2014\u2014 highlighted path");
     ImGui::PopStyleColor();
