@@ -81,6 +81,10 @@ void Explorer::show_edited_graph()
 void Explorer::mention_journal()
 {
     try {
+        if (Journal::locked_elsewhere(file_)) {
+            info(file_.filename().string() + " is being edited by another actorgraph process: edits here are refused until it saves or closes");
+            return;
+        }
         Journal journal(file_);
         auto contents = journal.read();
         if (!contents || contents->entries.empty()) return;

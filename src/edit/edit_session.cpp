@@ -50,6 +50,10 @@ EditSession::EditSession(std::filesystem::path file, Graph graph)
 
 void EditSession::look_for_journal()
 {
+    // Another process's live steps are neither ours to recover nor to add to (Journal locks it while written).
+    if (Journal::locked_elsewhere(file_)) {
+        throw Error(file_.string() + " is being edited by another actorgraph process; save or close it there first");
+    }
     auto contents = journal_->read();
     unrecovered_ = contents ? contents->entries.size() : 0;
     // A journal with no whole step holds nothing to lose: start it afresh.

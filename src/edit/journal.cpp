@@ -1,6 +1,8 @@
 #include "actorgraph/edit/journal.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/crc.hpp>
@@ -136,7 +138,25 @@ Journal::Journal(fs::path graph_file) : graph_file_(std::move(graph_file)), path
 
 Journal::~Journal()
 {
-    if (descriptor_ >= 0) ::close(descriptor_);
+    if (descriptor_ < 0) return;
+    // An empty journal is no journal: remove it, unless it is no longer ours (renamed aside, replaced).
+    struct stat held {};
+    struct stat named {};
+    if (::fstat(descriptor_, &held) == 0 && held.st_size == 0 && ::stat(path_.c_str(), &named) == 0 &&
+        held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
+        (void)::unlink(path_.c_str());
+    }
+    ::close(descriptor_);
+}
+
+bool Journal::locked_elsewhere(const fs::path& graph_file)
+{
+    auto path = path_for(graph_file);
+    int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (descriptor < 0) return false;
+    bool held = ::flock(descriptor, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(descriptor);  // also releases the shared lock taken to find out
+    return held;
 }
 
 fs::path Journal::path_for(const fs::path& graph_file)
@@ -195,12 +215,25 @@ std::optional<JournalContents> Journal::read() const
     return contents;
 }
 
+// The descriptor carries an exclusive lock for as long as it is open, so two processes never write one
+// journal (their steps would interleave and a recovery would replay both). The kernel drops the lock
+// when the process ends, however it ends, so a killed session never blocks the next one.
 void Journal::open_for_append()
 {
     if (descriptor_ >= 0) return;
-    descriptor_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (descriptor_ < 0) throw Error(system_error(path_, "cannot open the journal"));
+    int descriptor = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (descriptor < 0) throw Error(system_error(path_, "cannot open the journal"));
+    if (::flock(descriptor, LOCK_EX | LOCK_NB) != 0) {
+        bool busy = errno == EWOULDBLOCK;
+        auto message = busy ? path_.string() + ": " + graph_file_.string() +
+                                  " is being edited by another actorgraph process; save or close it there first"
+                            : system_error(path_, "cannot lock the journal");
+        ::close(descriptor);
+        throw Error(message);
+    }
+    descriptor_ = descriptor;
 }
+
 
 void Journal::continue_after(const JournalContents& contents)
 {
@@ -257,8 +290,10 @@ void Journal::append(const JournalEntry& entry)
 void Journal::reset()
 {
     if (descriptor_ >= 0) {
-        ::close(descriptor_);
-        descriptor_ = -1;
+        // Emptied rather than removed, so this session keeps its lock on it (removed when the session ends).
+        if (::ftruncate(descriptor_, 0) != 0 || ::fsync(descriptor_) != 0) throw Error(system_error(path_, "cannot empty the journal"));
+        next_sequence_ = 1;
+        return;
     }
     std::error_code error;
     fs::remove(path_, error);

@@ -52,8 +52,27 @@ TEST_F(ExplorerEditTest, EditsChangeTheGraphShownKeepTheFocusByIdAndMarkTheFileD
     EXPECT_TRUE(explorer_->graph()->find_by_id("russia"));
     run("redo\nsave\n");
     EXPECT_FALSE(explorer_->dirty());
-    EXPECT_FALSE(fs::exists(Journal::path_for(file_)));
+    EXPECT_FALSE(Journal(file_).read()) << "no step left in the journal (kept empty while the window edits the file)";
     EXPECT_NE(read_file(file_), read_file(nato_file()));
+}
+
+TEST_F(ExplorerEditTest, AFileEditedInAnotherWindowIsSaidSoAndItsEditsHereAreRefused)
+{
+    run("open " + file_.string() + "\ndelete russia\n");
+    ExplorerOptions options{config_};
+    options.layout_runner = empty_picture;
+    Explorer other(options);
+    ASSERT_TRUE(other.open(file_));
+    ASSERT_TRUE(other.wait_until_idle(layout_timeout));
+    bool said = false;
+    for (const auto& message : other.messages()) said = said || message.text.find("is being edited by another actorgraph process") != std::string::npos;
+    EXPECT_TRUE(said) << "not told, and not offered the other window's steps to recover";
+    EXPECT_FALSE(other.edit("delete", {"china"}));
+    EXPECT_NE(other.last_error().find("is being edited by another actorgraph process"), std::string::npos) << other.last_error();
+    EXPECT_TRUE(other.graph()->find_by_id("china"));
+    run("save\n");
+    explorer_.reset();  // the first window closes
+    EXPECT_TRUE(other.edit("delete", {"china"})) << other.last_error();
 }
 
 TEST_F(ExplorerEditTest, AWrongEditIsAnErrorOnItsLineAndChangesNothing)

@@ -39,19 +39,38 @@ TEST(EditSession, RecoveryAfterASessionEndedWithoutSavingRestoresEveryStep)
         EXPECT_TRUE(session.dirty());
         edited = write_dot(session.graph());
     }
-    EditSession next(file);
-    EXPECT_EQ(next.unrecovered_steps(), 5u);
-    EXPECT_THROW((void)next.apply(DeleteActor{"china"}), Error);  // not before the journal is recovered
-    auto report = next.recover();
+    auto next = std::make_unique<EditSession>(file);
+    EXPECT_EQ(next->unrecovered_steps(), 5u);
+    EXPECT_THROW((void)next->apply(DeleteActor{"china"}), Error);  // not before the journal is recovered
+    auto report = next->recover();
     EXPECT_EQ(report.replayed, 5u);
     EXPECT_FALSE(report.torn);
     EXPECT_NE(report.message.find("recovered 5 changes"), std::string::npos) << report.message;
-    EXPECT_EQ(write_dot(next.graph()), edited);
+    EXPECT_EQ(write_dot(next->graph()), edited);
     // The recovered history undoes as the first session's would have.
-    EXPECT_EQ(next.history().undo_name(), "Undo change of note on China");
-    ASSERT_TRUE(next.apply(DeleteActor{"china"}).empty());
+    EXPECT_EQ(next->history().undo_name(), "Undo change of note on China");
+    ASSERT_TRUE(next->apply(DeleteActor{"china"}).empty());
+    next.reset();
     EditSession third(file);
     EXPECT_EQ(third.unrecovered_steps(), 6u);
+}
+
+TEST(EditSession, WhileOneSessionWritesTheJournalASecondOneIsRefusedWithAReason)
+{
+    auto file = bundled_copy("second");
+    auto first = std::make_unique<EditSession>(file);
+    EditSession idle(file);  // opened, nothing done yet: no claim on the journal
+    edit_a_little(*first);
+    try {
+        EditSession second(file);
+        FAIL() << "a second session while the first writes the journal";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("is being edited by another actorgraph process"), std::string::npos) << error.what();
+    }
+    EXPECT_THROW((void)idle.apply(DeleteActor{"china"}), Error) << "the idle one may not add to it either";
+    first.reset();  // as when the first process ends, however it ends
+    EditSession after(file);
+    EXPECT_EQ(after.unrecovered_steps(), 5u);
 }
 
 TEST(EditSession, ATornJournalRestoresTheCompleteStepsAndSaysSo)
@@ -75,12 +94,16 @@ TEST(EditSession, ATornJournalRestoresTheCompleteStepsAndSaysSo)
 TEST(EditSession, SavingWritesTheFileAndEmptiesTheJournal)
 {
     auto file = bundled_copy("save");
-    EditSession session(file);
-    edit_a_little(session);
-    auto edited = write_dot(session.graph());
-    session.save();
-    EXPECT_FALSE(session.dirty());
-    EXPECT_FALSE(fs::exists(Journal::path_for(file)));
+    std::string edited;
+    {
+        EditSession session(file);
+        edit_a_little(session);
+        edited = write_dot(session.graph());
+        session.save();
+        EXPECT_FALSE(session.dirty());
+        EXPECT_FALSE(Journal(file).read()) << "no step left in the journal";
+    }
+    EXPECT_FALSE(fs::exists(Journal::path_for(file))) << "the emptied journal goes with its session";
     EditSession reopened(file);
     EXPECT_EQ(reopened.unrecovered_steps(), 0u);
     EXPECT_EQ(write_dot(reopened.graph()), edited);
@@ -97,8 +120,7 @@ TEST(EditSession, AFailedSaveKeepsTheJournalAndTheOldFile)
     testing::fail_saves_at(testing::SaveStep::write, 0);
     EXPECT_EQ(read_file(file), original);
     EXPECT_TRUE(session.dirty());
-    EditSession other(file);
-    EXPECT_EQ(other.unrecovered_steps(), 5u);
+    EXPECT_EQ(Journal(file).read()->entries.size(), 5u);
 }
 
 TEST(EditSession, AJournalStartedOnAnotherVersionOfTheFileIsSetAsideNotReplayed)
@@ -134,11 +156,13 @@ TEST(EditSession, AChangeThatCannotBeJournalledIsNotDone)
 TEST(EditSession, ANewFileStartsEmptyAndIsCreatedBySave)
 {
     auto file = testing::scratch_dir("edit-session-new") / "new.gv";
-    EditSession session(file);
-    EXPECT_EQ(session.graph().actor_count(), 0u);
-    ASSERT_TRUE(session.apply(AddActor{"a", "state", "A", {}, {}}).empty());
-    session.save();
-    EXPECT_TRUE(fs::exists(file));
+    {
+        EditSession session(file);
+        EXPECT_EQ(session.graph().actor_count(), 0u);
+        ASSERT_TRUE(session.apply(AddActor{"a", "state", "A", {}, {}}).empty());
+        session.save();
+        EXPECT_TRUE(fs::exists(file));
+    }
     EXPECT_EQ(EditSession(file).graph().actor_count(), 1u);
 }
 

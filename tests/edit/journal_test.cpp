@@ -112,14 +112,48 @@ TEST(Journal, ContinuingAfterATornTailCutsItOffSoNewStepsFollowTheCompleteOnes)
     EXPECT_NE(read_file(Journal::path_for(file)).find("{\"seq\":2,"), std::string::npos);
 }
 
-TEST(Journal, ResetRemovesIt)
+TEST(Journal, ResetEmptiesItAndItIsGoneWhenTheSessionEnds)
 {
     auto file = graph_file("reset");
-    Journal journal(file);
-    journal.append(add("b"));
-    journal.reset();
-    EXPECT_FALSE(fs::exists(journal.path()));
-    EXPECT_FALSE(journal.read());
+    {
+        Journal journal(file);
+        journal.append(add("b"));
+        journal.reset();
+        EXPECT_FALSE(journal.read());
+        EXPECT_TRUE(Journal::locked_elsewhere(file)) << "still held: emptied, not removed";
+        journal.append(add("c"));
+        auto contents = Journal(file).read();
+        ASSERT_TRUE(contents);
+        ASSERT_EQ(contents->entries.size(), 1u) << "starts again with a header";
+    }
+    EXPECT_TRUE(fs::exists(Journal::path_for(file))) << "a journal holding a step stays";
+    {
+        Journal journal(file);
+        journal.append(add("d"));
+        journal.reset();
+    }
+    EXPECT_FALSE(fs::exists(Journal::path_for(file)));
+    EXPECT_FALSE(Journal::locked_elsewhere(file));
+}
+
+TEST(Journal, OneJournalHasOneWriterAndTheLockEndsWithItsHolder)
+{
+    auto file = graph_file("lock");
+    auto first = std::make_unique<Journal>(file);
+    first->append(add("b"));
+    EXPECT_TRUE(Journal::locked_elsewhere(file));
+    Journal second(file);
+    try {
+        second.append(add("c"));
+        FAIL() << "a second writer was let in";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("is being edited by another actorgraph process"), std::string::npos) << error.what();
+    }
+    ASSERT_EQ(Journal(file).read()->entries.size(), 1u) << "nothing of the refused step was written";
+    first.reset();
+    EXPECT_FALSE(Journal::locked_elsewhere(file));
+    second.append(add("c"));
+    EXPECT_EQ(Journal(file).read()->entries.size(), 2u);
 }
 
 TEST(Journal, AFileThatIsNotAJournalIsAnErrorNamingIt)

@@ -61,6 +61,11 @@ public:
     [[nodiscard]] static std::filesystem::path path_for(const std::filesystem::path& graph_file);
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
 
+    /// True when another Journal object (another process, as a rule) writes the graph file's journal
+    /// now: a writer holds an exclusive lock on it from its first step until it ends; the kernel drops
+    /// the lock when a process dies, so a killed session never blocks the next one.
+    [[nodiscard]] static bool locked_elsewhere(const std::filesystem::path& graph_file);
+
     /// Reads the journal without changing it: nullopt when there is none (or it is empty). Throws Error
     /// naming the journal when it cannot be read or its first record is not a journal header.
     [[nodiscard]] std::optional<JournalContents> read() const;
@@ -69,9 +74,10 @@ public:
     void continue_after(const JournalContents& contents);
     /// Appends a step and flushes it to disk (fsync) before returning; the first step of a journal is
     /// preceded by the header naming the graph file's current version. Throws Error naming the journal
-    /// (and leaves it as it was) when it cannot be written.
+    /// (and leaves it as it was) when it cannot be written or another writer holds it.
     void append(const JournalEntry& entry);
-    /// Deletes the journal (after a save: the file holds every step now). Throws Error when it cannot.
+    /// Empties the journal (after a save: the file holds every step now), or deletes it when this object
+    /// does not hold it; an empty journal is removed when this object ends. Throws Error when it cannot.
     void reset();
     /// Renames the journal aside (to FILE.journal.old) when it does not belong to the file as it is now.
     [[nodiscard]] std::filesystem::path set_aside();
