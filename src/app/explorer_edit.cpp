@@ -38,7 +38,7 @@ bool Explorer::edit(std::string_view verb, const std::vector<std::string>& argum
     }
     auto before = graph_;
     try {
-        if (!edit_session_) edit_session_ = std::make_unique<EditSession>(file_, Graph(*graph_));
+        if (!edit_session_) edit_session_ = std::make_unique<EditSession>(file_, Graph(*graph_), loaded_stamp_);
         info(run_edit_verb(*edit_session_, verb, arguments));
     } catch (const std::exception& failure) {
         error(failure.what());

@@ -168,6 +168,7 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
     edit_session_.reset();  // the edits belonged to the graph shown before
     facts_ = std::move(loaded.facts);
     file_ = file;
+    loaded_stamp_ = stamp_of(file_);
     view_ = fresh_view();
     shown_view_ = view_;
     selection_.clear();

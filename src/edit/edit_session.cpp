@@ -42,9 +42,12 @@ void save_preserving_text(const Graph& graph, const std::filesystem::path& sourc
 
 EditSession::EditSession(std::filesystem::path file) : EditSession(file, load_if_present(file)) {}
 
-EditSession::EditSession(std::filesystem::path file, Graph graph)
-    : file_(std::move(file)), graph_(std::move(graph)), journal_(std::make_unique<Journal>(file_))
+EditSession::EditSession(std::filesystem::path file, Graph graph, std::optional<FileStamp> read_at)
+    : file_(std::move(file)), graph_(std::move(graph)), journal_(std::make_unique<Journal>(file_)), stamp_(stamp_of(file_))
 {
+    if (read_at && !(*read_at == stamp_)) {
+        throw Error(file_.string() + " was changed on disk by another program since it was opened; reopen it to edit what it holds now");
+    }
     look_for_journal();
 }
 
@@ -119,9 +122,14 @@ void EditSession::save(const std::optional<std::filesystem::path>& target)
 {
     require_recovered();
     auto destination = target.value_or(file_);
+    if (destination == file_ && !(stamp_of(file_) == stamp_)) {
+        throw Error(file_.string() + " was changed on disk by another program since this session read or saved it; nothing was saved "
+                    "(the changes stay in the journal): save under another name, or reopen the file");
+    }
     save_preserving_text(graph_, file_, destination);
     // The file holds every step now; from here on a crash must not replay them again.
     journal_->reset();
+    stamp_ = stamp_of(destination);
     if (destination != file_) {
         file_ = destination;
         journal_ = std::make_unique<Journal>(file_);

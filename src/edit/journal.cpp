@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <boost/crc.hpp>
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -114,6 +116,27 @@ std::uint32_t crc32_of(std::string_view bytes)
     boost::crc_32_type crc;
     crc.process_bytes(bytes.data(), bytes.size());
     return crc.checksum();
+}
+
+FileStamp stamp_of(const fs::path& graph_file)
+{
+    std::error_code error;
+    FileStamp stamp;
+    auto add = [&](const fs::path& file) {
+        auto size = fs::file_size(file, error);
+        if (error) return;
+        auto modified = fs::last_write_time(file, error);
+        if (error) return;
+        stamp.exists = true;
+        stamp.size += size;
+        stamp.modified = std::max<std::int64_t>(stamp.modified, std::chrono::duration_cast<std::chrono::nanoseconds>(modified.time_since_epoch()).count());
+    };
+    if (fs::is_directory(graph_file, error)) {
+        for (const auto* name : {"nodes.csv", "relationships.csv"}) add(graph_file / name);
+        return stamp;
+    }
+    add(graph_file);
+    return stamp;
 }
 
 FileVersion current_version(const fs::path& graph_file)

@@ -5,6 +5,9 @@
 #include "actorgraph/io/file_io.hpp"
 #include "explorer_fixture.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace actorgraph::testing {
 namespace {
 
@@ -72,7 +75,24 @@ TEST_F(ExplorerEditTest, AFileEditedInAnotherWindowIsSaidSoAndItsEditsHereAreRef
     EXPECT_TRUE(other.graph()->find_by_id("china"));
     run("save\n");
     explorer_.reset();  // the first window closes
+    EXPECT_FALSE(other.edit("delete", {"china"})) << "the first window's save changed the file this one shows";
+    EXPECT_NE(other.last_error().find("was changed on disk by another program"), std::string::npos) << other.last_error();
+    ASSERT_TRUE(other.open(file_));
+    ASSERT_TRUE(other.wait_until_idle(layout_timeout));
+    EXPECT_FALSE(other.graph()->find_by_id("russia")) << "the first window's edit, saved";
     EXPECT_TRUE(other.edit("delete", {"china"})) << other.last_error();
+}
+
+TEST_F(ExplorerEditTest, AFileChangedOnDiskSinceItWasOpenedIsNotEditedFromTheOldPicture)
+{
+    run("open " + file_.string() + "\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    write_file_atomically(file_, read_file(file_) + "// touched by another program\n");
+    EXPECT_FALSE(explorer_->edit("delete", {"china"}));
+    EXPECT_NE(explorer_->last_error().find("was changed on disk by another program since it was opened"), std::string::npos)
+        << explorer_->last_error();
+    run("open " + file_.string() + "\n");
+    EXPECT_TRUE(explorer_->edit("delete", {"china"})) << explorer_->last_error();
 }
 
 TEST_F(ExplorerEditTest, AWrongEditIsAnErrorOnItsLineAndChangesNothing)

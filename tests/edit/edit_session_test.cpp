@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <chrono>
+#include <thread>
 
 #include "actorgraph/io/dot_writer.hpp"
+#include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "test_support.hpp"
 
@@ -107,6 +110,47 @@ TEST(EditSession, SavingWritesTheFileAndEmptiesTheJournal)
     EditSession reopened(file);
     EXPECT_EQ(reopened.unrecovered_steps(), 0u);
     EXPECT_EQ(write_dot(reopened.graph()), edited);
+}
+
+// Another program (an editor, git, a second window that saved) writes the file while it is edited here.
+void written_by_another_program(const fs::path& file)
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a later modification time on coarse clocks
+    write_file_atomically(file, read_file(file) + "// touched\n");
+}
+
+TEST(EditSession, AFileWrittenByAnotherProgramIsNotOverwrittenBySave)
+{
+    auto file = bundled_copy("written-elsewhere");
+    EditSession session(file);
+    edit_a_little(session);
+    written_by_another_program(file);
+    auto theirs = read_file(file);
+    try {
+        session.save();
+        FAIL() << "saved over another program's changes";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("was changed on disk by another program"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(read_file(file), theirs);
+    EXPECT_TRUE(session.dirty());
+    EXPECT_EQ(Journal(file).read()->entries.size(), 5u) << "the changes stay in the journal";
+    auto elsewhere = file.parent_path() / "mine.gv";
+    session.save(elsewhere);  // Save As is always possible
+    EXPECT_FALSE(session.dirty());
+    ASSERT_TRUE(session.apply(DeleteActor{"china"}).empty());
+    session.save();  // the session's own saves do not count as another program's
+}
+
+TEST(EditSession, AGraphReadBeforeTheFileChangedIsNotEdited)
+{
+    auto file = bundled_copy("stale");
+    auto read_at = stamp_of(file);
+    auto graph = load_graph(file);
+    EXPECT_NO_THROW(EditSession(file, graph, read_at));
+    written_by_another_program(file);
+    EXPECT_THROW(EditSession(file, graph, read_at), Error);
+    EXPECT_NO_THROW(EditSession(file, graph, stamp_of(file)));
 }
 
 TEST(EditSession, AFailedSaveKeepsTheJournalAndTheOldFile)

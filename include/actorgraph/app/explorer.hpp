@@ -20,6 +20,7 @@
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/user_stylesheet.hpp"
 #include "actorgraph/app/view_spec.hpp"
+#include "actorgraph/edit/journal.hpp"
 #include "actorgraph/render/drawing.hpp"
 
 namespace actorgraph {
@@ -356,6 +357,7 @@ private:
     std::shared_ptr<const Stylesheet> stylesheet_;  ///< shared with the compose job that is running
     std::size_t error_count_ = 0;
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
+    FileStamp loaded_stamp_;  ///< the open file as it was read: an edit of a file changed since is refused
     void show_edited_graph();
     void mention_journal();
 };

@@ -24,8 +24,9 @@ public:
     /// Opens the graph file (a file that does not exist yet starts an empty graph, saved there later).
     /// Throws Error naming the file when it cannot be read.
     explicit EditSession(std::filesystem::path file);
-    /// Edits a graph already read from `file`.
-    EditSession(std::filesystem::path file, Graph graph);
+    /// Edits a graph already read from `file`; when `read_at` is its stamp then, refuses (throws Error)
+    /// a file that another program has written since, whose content the graph no longer is.
+    EditSession(std::filesystem::path file, Graph graph, std::optional<FileStamp> read_at = std::nullopt);
 
     [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
     [[nodiscard]] const std::filesystem::path& file() const noexcept { return file_; }
@@ -45,7 +46,8 @@ public:
     std::optional<std::string> redo();
     /// Saves atomically to the file, or to `target` which then becomes the file being edited; then
     /// empties the journal and the history (undo reaches back to the last save). Throws Error, keeping
-    /// the journal, the history and the old file, when the save fails.
+    /// the journal, the history and the old file, when the save fails, and (saving nothing) when another
+    /// program wrote the file since this session read or saved it: its changes would be lost.
     void save(const std::optional<std::filesystem::path>& target = std::nullopt);
     /// Replays the journal left beside the file by a session that ended without saving; a journal
     /// started on another version of the file (saved since) is set aside as FILE.journal.old.
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<Journal> journal_;
     std::size_t unrecovered_ = 0;
     bool dirty_ = false;
+    FileStamp stamp_;  ///< the file as this session last read or wrote it
 };
 
 }  // namespace actorgraph

@@ -38,6 +38,18 @@ struct FileVersion {
 /// The version of the file (or, for a CSV folder, of its tables) as it is on disk now.
 [[nodiscard]] FileVersion current_version(const std::filesystem::path& graph_file);
 
+/// A cheap fingerprint of a graph file, from the file system alone: its size and modification time
+/// (for a CSV folder, of its tables). Tells whether another program wrote the file since it was read.
+struct FileStamp {
+    std::uintmax_t size = 0;
+    std::int64_t modified = 0;  ///< nanoseconds of the file system's clock
+    bool exists = false;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+/// The file's stamp now (a file that does not exist has an empty one).
+[[nodiscard]] FileStamp stamp_of(const std::filesystem::path& graph_file);
+
 /// What reading a journal found.
 struct JournalContents {
     FileVersion base;                  ///< the graph file's version the steps apply to
