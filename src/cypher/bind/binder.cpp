@@ -125,11 +125,25 @@ private:
         case ast::ClauseKind::Set:
         case ast::ClauseKind::Remove: set_items(clause.items); return {};
         case ast::ClauseKind::Delete:
-            for (const auto& e : clause.deleted) expression(*e, false);
+            for (const auto& e : clause.deleted) {
+                deleted_expression(*e);
+                expression(*e, false);
+            }
             return {};
         case ast::ClauseKind::Call: return {};
         }
         return {};
+    }
+
+    // DELETE takes entities: `n:Label` is REMOVE's business, and a literal or arithmetic is never an entity.
+    static void deleted_expression(const ast::Expression& e)
+    {
+        using K = ast::ExpressionKind;
+        if (e.kind == K::LabelCheck) syntax("InvalidDelete", "DELETE removes nodes and relationships; remove a label with REMOVE n:Label", e.where);
+        bool never_entity = e.kind == K::Literal ? !e.literal.is_null()
+                                                 : e.kind == K::Binary || e.kind == K::Unary || e.kind == K::Comparison ||
+                                                       e.kind == K::MapLiteral || e.kind == K::ListLiteral;
+        if (never_entity) syntax("InvalidArgumentType", "DELETE takes nodes, relationships and paths", e.where);
     }
 
     void introduce(const std::string& name, Kind kind, QueryPosition where)

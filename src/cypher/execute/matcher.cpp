@@ -213,7 +213,10 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
     const auto& graph = context_.graph.graph();
     if (element.slot >= 0 && bound_[static_cast<std::size_t>(element.slot)]) {
         const auto& value = row_[static_cast<std::size_t>(element.slot)];
-        if (value.is_node()) return {value.as_node()};
+        if (value.is_node()) {
+            if (context_.graph.node_deleted(value.as_node())) return {};
+            return {value.as_node()};
+        }
         if (!value.is_null()) {
             runtime_error(ErrorClass::TypeError, "VariableTypeConflict",
                           "`" + syntax.variable + "` is a " + type_name(value.type()) + ", not a node", syntax.where);
@@ -225,13 +228,14 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
         auto id = element.properties.as_map().find("id");
         if (id != element.properties.as_map().end() && id->second.is_string()) {
             auto found = graph.find_by_id(id->second.as_string());
-            if (!found) return {};
+            if (!found || context_.graph.node_deleted(*found)) return {};
             return {*found};
         }
     }
     std::vector<ActorIndex> candidates;
     for (ActorIndex node = 0; node < graph.actor_count(); ++node) {
         context_.tick();
+        if (context_.graph.node_deleted(node)) continue;
         if (!syntax.labels.empty() && !context_.graph.has_label(node, syntax.labels[0])) continue;
         candidates.push_back(node);
     }
@@ -256,6 +260,7 @@ bool PatternMatcher::match_node(std::size_t part_index, std::size_t i, ActorInde
     auto& part = parts_[part_index];
     const auto& syntax = node_syntax(part, i);
     const auto& element = part.nodes[i];
+    if (context_.graph.node_deleted(node)) return true;
     for (const auto& label : syntax.labels) {
         if (!context_.graph.has_label(node, label)) return true;
     }
@@ -313,6 +318,7 @@ bool PatternMatcher::expand(std::size_t part_index, std::size_t i, ActorIndex fr
 bool PatternMatcher::relationship_fits(const Part& part, std::size_t i, RelationIndex relationship)
 {
     if (std::find(used_.begin(), used_.end(), relationship) != used_.end()) return false;
+    if (context_.graph.relationship_deleted(relationship)) return false;
     const auto& syntax = relationship_syntax(part, i);
     if (!syntax.types.empty()) {
         const auto& type = context_.graph.type(relationship);
