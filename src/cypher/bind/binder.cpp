@@ -170,10 +170,7 @@ private:
     {
         std::set<std::string> relationships_here;
         for (const auto& part : pattern) {
-            if (!part.shortest.empty()) {
-                // Refused until shortest paths are searched for: matching the bare pattern would answer with every path.
-                semantic("UnsupportedFeature", part.shortest + "(...) is not supported yet", part.where);
-            }
+            if (!part.shortest.empty()) shortest_part(part);
             if (!part.path_variable.empty()) {
                 if (in_expression) {
                     pattern_variable(part.path_variable, Kind::Path, part.where);
@@ -198,8 +195,25 @@ private:
         }
     }
 
+    // Neo4j's rules: one relationship, at least 0 or 1 hops long.
+    static void shortest_part(const ast::PatternPart& part)
+    {
+        if (part.relationships.size() != 1) {
+            semantic("InvalidShortestPath", part.shortest + "(...) needs a pattern of exactly one relationship, such as (a)-[*]->(b)",
+                     part.where);
+        }
+        const auto& r = part.relationships[0];
+        if (r.variable_length && r.min_hops.value_or(1) > 1) {
+            semantic("InvalidShortestPath", part.shortest + "(...) searches from length 0 or 1; filter longer ones with WHERE length(p) >= n",
+                     r.where);
+        }
+    }
+
     void creation(const ast::PatternPart& part, bool is_create)
     {
+        if (!part.shortest.empty()) {
+            semantic("InvalidShortestPath", part.shortest + "(...) can only be matched, not created", part.where);
+        }
         if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
         std::set<std::string> created_here;
         for (const auto& node : part.nodes) {

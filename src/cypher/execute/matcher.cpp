@@ -3,38 +3,11 @@
 #include <algorithm>
 
 #include "cypher/execute/evaluator.hpp"
+#include "cypher/execute/incidence.hpp"
 
 namespace actorgraph::cypher {
 
 namespace {
-
-// The relationships at a node in a direction, indexable without copying: outgoing, then incoming ones
-// (for Either, a self-loop is met once, among the outgoing).
-struct Incident {
-    std::span<const RelationIndex> out, in;
-    [[nodiscard]] std::size_t size() const noexcept { return out.size() + in.size(); }
-    [[nodiscard]] RelationIndex operator[](std::size_t i) const noexcept { return i < out.size() ? out[i] : in[i - out.size()]; }
-};
-
-Incident incident(const Graph& graph, ActorIndex node, ast::Direction direction)
-{
-    Incident result;
-    if (direction != ast::Direction::Incoming) result.out = graph.out_relations(node);
-    if (direction != ast::Direction::Outgoing) result.in = graph.in_relations(node);
-    return result;
-}
-
-bool is_self_loop_seen_twice(const Graph& graph, const Incident& at, std::size_t i, ast::Direction direction)
-{
-    if (direction != ast::Direction::Either || i < at.out.size()) return false;
-    const auto& relation = graph.relation(at[i]);
-    return relation.source == relation.target;
-}
-
-ActorIndex other_end(const Relation& relation, ActorIndex from)
-{
-    return relation.source == from ? relation.target : relation.source;
-}
 
 ast::Direction flipped(ast::Direction direction)
 {
@@ -311,6 +284,7 @@ bool PatternMatcher::finish_part(std::size_t part_index)
 
 bool PatternMatcher::expand(std::size_t part_index, std::size_t i, ActorIndex from)
 {
+    if (!parts_[part_index].syntax->shortest.empty()) return expand_shortest(part_index, from);
     if (relationship_syntax(parts_[part_index], i).variable_length) return expand_variable(part_index, i, from);
     return expand_fixed(part_index, i, from);
 }

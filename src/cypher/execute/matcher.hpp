@@ -2,7 +2,8 @@
 // Finds the ways a pattern (one or more parts) matches the graph, given the variables a row binds already.
 // Relationships are matched at most once per pattern (openCypher's relationship isomorphism); variable-length
 // relationships are expanded depth-first with an explicit stack, so no path length can exhaust the C++ stack,
-// and every step counts against the statement's bound and cancellation.
+// and every step counts against the statement's bound and cancellation. shortestPath and allShortestPaths
+// parts are searched breadth-first from their start node (matcher_shortest.cpp).
 #include <functional>
 #include <span>
 #include <vector>
@@ -53,6 +54,9 @@ private:
     bool expand(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_variable(std::size_t part_index, std::size_t i, ActorIndex from);
+    bool expand_shortest(std::size_t part_index, ActorIndex from);
+    bool try_shortest_end(std::size_t part_index, ActorIndex end, const std::vector<ActorIndex>& between,
+                          const std::vector<RelationIndex>& walked);
     bool relationship_fits(const Part& part, std::size_t i, RelationIndex relationship);
     [[nodiscard]] std::vector<ActorIndex> start_candidates(const Part& part);
 
