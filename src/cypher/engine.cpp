@@ -69,6 +69,7 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
             }
         }
         result.stats = stats;
+        result.changes = access.take_changes();
         return result;
     } catch (...) {
         if (graph_before) {

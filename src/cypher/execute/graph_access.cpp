@@ -9,7 +9,6 @@ namespace actorgraph::cypher {
 
 namespace {
 
-constexpr std::string_view labels_property = "labels";
 
 bool is_generated(const Actor& actor)
 {
@@ -233,6 +232,7 @@ ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, cons
         if (std::find(distinct.begin(), distinct.end(), label) == distinct.end()) distinct.push_back(label);
     }
     write_labels(node, distinct);
+    record_created_node(node);
     stats.labels_added += static_cast<std::int64_t>(distinct.size());
     ++stats.nodes_created;
     return node;
@@ -257,6 +257,7 @@ RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex tar
     }
     auto index = graph_.add_relation(std::move(relation));
     if (!typed.empty()) overlay_.relationships[index] = std::move(typed);
+    record_created_relationship(index);
     ++stats.relationships_created;
     return index;
 }
@@ -284,6 +285,7 @@ void GraphAccess::set_node_property(ActorIndex node, const std::string& key, con
     }
     if (key == "id" || key == "label" || key == "aliases") return set_node_name(node, key, value, stats);
     set_stored(overlay_.nodes[node], graph_.actor_for_edit(node).properties, key, value, stats);
+    record_property(EditTarget{graph_.actor(node).id, std::nullopt}, key, graph_.actor(node).properties);
 }
 
 // id, label and aliases live in the actor's fields, which the name indexes hold, so they change through
@@ -329,7 +331,9 @@ void GraphAccess::set_node_name(ActorIndex node, const std::string& key, const V
             names.aliases.push_back(property_text(value));
         }
     }
+    std::string old_id = actor.id;
     graph_.rename_actor(node, std::move(names));
+    record_name(node, key, old_id);
     if (!value.is_null()) ++stats.properties_set;
     else if (had) ++stats.properties_removed;
 }
@@ -340,6 +344,7 @@ void GraphAccess::set_relationship_property(RelationIndex relationship, const st
     require_relationship(relationship);
     set_stored(overlay_.relationships[relationship], graph_.relation_for_edit(relationship).properties, key, value,
                stats);
+    record_property(EditTarget{{}, relationship}, key, graph_.relation(relationship).properties);
 }
 
 void GraphAccess::add_label(ActorIndex node, const std::string& label, Statistics& stats)
@@ -348,6 +353,7 @@ void GraphAccess::add_label(ActorIndex node, const std::string& label, Statistic
     auto current = labels(node);
     current.push_back(label);
     write_labels(node, current);
+    record_labels(node);
     ++stats.labels_added;
 }
 
@@ -357,6 +363,7 @@ void GraphAccess::remove_label(ActorIndex node, const std::string& label, Statis
     auto current = labels(node);
     std::erase(current, label);
     write_labels(node, current);
+    record_labels(node);
     ++stats.labels_removed;
 }
 

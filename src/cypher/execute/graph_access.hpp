@@ -23,6 +23,8 @@ struct TypedOverlay {
 
 /// Ids the engine makes for nodes created without one; they are not shown as an `id` property.
 inline constexpr std::string_view generated_id_prefix = "_:";
+/// The property where a node's labels other than its kind are kept (as io/neo4j_labels.cpp stores them).
+inline constexpr std::string_view labels_property = "labels";
 
 class GraphAccess {
 public:
@@ -71,6 +73,9 @@ public:
     /// Throws ConstraintVerificationFailed, changing nothing, when a node deleted without DETACH still has a
     /// relationship.
     void commit_deletions();
+    /// The writes so far as edit changes, in order (see Result::changes); leaves none behind.
+    [[nodiscard]] std::vector<Change> take_changes() { return std::move(changes_); }
+
     /// A value as it reads after commit_deletions: nodes and relationships at their new indexes; a deleted one
     /// (or a path through one) is null.
     [[nodiscard]] Value after_deletions(const Value& value) const;
@@ -80,6 +85,12 @@ private:
     void set_stored(Map& typed, Properties& properties, const std::string& key, const Value& value, Statistics& stats);
     void write_labels(ActorIndex node, const std::vector<std::string>& labels);
     void set_node_name(ActorIndex node, const std::string& key, const Value& value, Statistics& stats);
+    void record_created_node(ActorIndex node);
+    void record_created_relationship(RelationIndex relationship);
+    void record_property(EditTarget target, const std::string& key, const Properties& properties);
+    void record_name(ActorIndex node, const std::string& key, const std::string& old_id);
+    void record_labels(ActorIndex node);
+    void record_deletions(const std::vector<RelationIndex>& relationships, const std::vector<ActorIndex>& nodes);
     void require_node(ActorIndex node) const;
     void require_relationship(RelationIndex relationship) const;
     void check_detached() const;
@@ -91,6 +102,7 @@ private:
     std::vector<std::pair<ActorIndex, QueryPosition>> undetached_;  ///< deleted without DETACH, and where
     std::vector<RelationIndex> relationships_to_delete_;
     bool committed_ = false;
+    std::vector<Change> changes_;
 };
 
 /// Throws a TypeError unless the value may be stored as a property (a scalar or a list of scalars).

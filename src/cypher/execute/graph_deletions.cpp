@@ -108,6 +108,7 @@ void GraphAccess::commit_deletions()
     check_detached();
     auto relationships = sorted_unique(relationships_to_delete_);
     auto nodes = sorted_unique(nodes_to_delete_);
+    record_deletions(relationships, nodes);
     // From the highest index down, so each index still names the element it was marked for.
     for (auto it = relationships.rbegin(); it != relationships.rend(); ++it) graph_.remove_relation(*it);
     for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) graph_.remove_actor(*it);
