@@ -301,6 +301,20 @@ bool PatternMatcher::relationship_fits(const Part& part, std::size_t i, Relation
     return properties_match(part.relationships[i], syntax.properties.get(), Value::relationship(relationship));
 }
 
+std::optional<bool> PatternMatcher::bind_or_check(int slot, Value value)
+{
+    if (slot < 0) return false;
+    auto at = static_cast<std::size_t>(slot);
+    if (bound_[at]) {
+        auto same = equals(row_[at], value);
+        if (!same || !*same) return std::nullopt;
+        return false;
+    }
+    row_[at] = std::move(value);
+    bound_[at] = 1;
+    return true;
+}
+
 bool PatternMatcher::expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from)
 {
     auto& part = parts_[part_index];
@@ -351,16 +365,9 @@ bool PatternMatcher::expand_variable(std::size_t part_index, std::size_t i, Acto
             walked.push_back(Value::relationship(path_relationships_[k]));
         }
         if (part.reversed) std::reverse(walked.begin(), walked.end());
-        Value list = Value::list(std::move(walked));
-        bool binds = slot >= 0 && !bound_[static_cast<std::size_t>(slot)];
-        if (slot >= 0 && !binds) {
-            auto same = equals(row_[static_cast<std::size_t>(slot)], list);
-            if (!same || !*same) return true;
-        }
-        if (binds) {
-            row_[static_cast<std::size_t>(slot)] = list;
-            bound_[static_cast<std::size_t>(slot)] = 1;
-        }
+        auto binding = bind_or_check(slot, Value::list(std::move(walked)));
+        if (!binding) return true;
+        bool binds = *binding;
         // Intermediate nodes are on the path; match_node adds the end node itself.
         bool go_on = match_node(part_index, i + 1, end);
         if (binds) bound_[static_cast<std::size_t>(slot)] = 0;

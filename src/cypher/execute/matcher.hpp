@@ -5,6 +5,7 @@
 // and every step counts against the statement's bound and cancellation. shortestPath and allShortestPaths
 // parts are searched breadth-first from their start node (matcher_shortest.cpp).
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -55,6 +56,9 @@ private:
     bool expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_variable(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_shortest(std::size_t part_index, ActorIndex from);
+    /// Binds the slot to the value, or compares it with the value bound there: nullopt when they differ, else
+    /// whether it bound (and must be unbound afterwards).
+    std::optional<bool> bind_or_check(int slot, Value value);
     bool try_shortest_end(std::size_t part_index, ActorIndex end, const std::vector<ActorIndex>& between,
                           const std::vector<RelationIndex>& walked);
     bool relationship_fits(const Part& part, std::size_t i, RelationIndex relationship);

@@ -115,15 +115,9 @@ bool PatternMatcher::try_shortest_end(std::size_t part_index, ActorIndex end, co
     } else if (!walked.empty()) {
         bound_value = Value::relationship(walked[0]);
     }
-    bool binds = slot >= 0 && !bound_[static_cast<std::size_t>(slot)];
-    if (slot >= 0 && !binds) {
-        auto same = equals(row_[static_cast<std::size_t>(slot)], bound_value);
-        if (!same || !*same) return true;
-    }
-    if (binds) {
-        row_[static_cast<std::size_t>(slot)] = bound_value;
-        bound_[static_cast<std::size_t>(slot)] = 1;
-    }
+    auto binding = bind_or_check(slot, std::move(bound_value));
+    if (!binding) return true;
+    bool binds = *binding;
     auto saved_nodes = path_nodes_.size();
     auto saved_relationships = path_relationships_.size();
     path_nodes_.insert(path_nodes_.end(), between.begin(), between.end());
