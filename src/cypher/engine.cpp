@@ -62,7 +62,14 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
     try {
         Executor executor(context);
         auto result = executor.run(query);
+        access.commit_deletions();
+        if (stats.nodes_deleted || stats.relationships_deleted) {
+            for (auto& row : result.rows) {
+                for (auto& value : row) value = access.after_deletions(value);
+            }
+        }
         result.stats = stats;
+        result.changes = access.take_changes();
         return result;
     } catch (...) {
         if (graph_before) {

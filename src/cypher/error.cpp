@@ -52,7 +52,8 @@ Error::Error(ErrorClass error_class, std::string detail, Phase phase, std::strin
       class_(error_class),
       detail_(std::move(detail)),
       phase_(phase),
-      where_(where)
+      where_(where),
+      message_(std::move(message))
 {
 }
 

@@ -1,8 +1,11 @@
 #include "actorgraph/cypher/value.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "actorgraph/cypher/error.hpp"
 
 namespace actorgraph::cypher {
 
@@ -30,6 +33,38 @@ ValueType Value::type() const noexcept
         return ValueType::Null;
     default: return ValueType::Null;
     }
+}
+
+std::uint32_t Value::nesting() const noexcept
+{
+    if (is_list()) return std::get<ListPtr>(storage_)->depth;
+    if (is_map()) return std::get<MapPtr>(storage_)->depth;
+    return 0;
+}
+
+std::uint32_t Value::checked_depth(std::uint32_t deepest_element)
+{
+    if (deepest_element >= max_value_nesting) {
+        throw Error(ErrorClass::ArgumentError, "ResourceLimit", Phase::runtime,
+                    "lists and maps may nest " + std::to_string(max_value_nesting) + " levels deep at most");
+    }
+    return deepest_element + 1;
+}
+
+Value Value::list(List value)
+{
+    std::uint32_t deepest = 0;
+    for (const auto& element : value) deepest = std::max(deepest, element.nesting());
+    auto depth = checked_depth(deepest);
+    return Value(Storage(std::make_shared<const Nested<List>>(Nested<List>{std::move(value), depth})));
+}
+
+Value Value::map(Map value)
+{
+    std::uint32_t deepest = 0;
+    for (const auto& [key, element] : value) deepest = std::max(deepest, element.nesting());
+    auto depth = checked_depth(deepest);
+    return Value(Storage(std::make_shared<const Nested<Map>>(Nested<Map>{std::move(value), depth})));
 }
 
 std::string type_name(ValueType type)

@@ -509,6 +509,40 @@ TEST(CliQuery, SaveWritesTheChangedGraphOnlyWhenAsked)
     EXPECT_NE(check.out.find("NewCo"), std::string::npos) << check.out;
 }
 
+TEST(CliQuery, DetachDeleteSavesTheGraphWithoutTheActorAndDeleteWithoutDetachStopsWithItsPosition)
+{
+    auto folder = testing::scratch_dir("cli-query-delete");
+    auto source = folder / "graph.gv";
+    fs::copy_file(nato(), source, fs::copy_options::overwrite_existing);
+    auto refused = actorgraph({"query", source.string(), "--json", "-e", "MATCH (n {id: 'russia'})\nDELETE n", "--save"});
+    EXPECT_EQ(refused.exit_code, 2);
+    auto error = nlohmann::json::parse(output_lines(refused.out).at(0))["error"];
+    EXPECT_EQ(error["detail"], "DeleteConnectedNode");
+    EXPECT_EQ(error["line"], 2);
+    EXPECT_NE(read_file(source).find("russia"), std::string::npos);
+    auto deleted = actorgraph({"query", source.string(), "--json", "-e", "MATCH (n {id: 'russia'}) DETACH DELETE n", "--save"});
+    ASSERT_EQ(deleted.exit_code, 0) << deleted.err;
+    auto stats = nlohmann::json::parse(output_lines(deleted.out).at(0))["stats"];
+    EXPECT_EQ(stats["nodes_deleted"], 1);
+    EXPECT_GT(stats["relationships_deleted"].get<int>(), 0);
+    auto check = actorgraph({"query", source.string(), "--json", "-e", "MATCH (n {id: 'russia'}) RETURN count(n)"});
+    ASSERT_EQ(check.exit_code, 0) << check.err;
+    EXPECT_EQ(nlohmann::json::parse(output_lines(check.out).at(0))["rows"][0][0], 0);
+}
+
+TEST(CliQuery, ShortestPathAnswersAsThePathCommandDoes)
+{
+    auto run = actorgraph({"query", nato(), "--json", "-e",
+                           "MATCH p = shortestPath(({id: 'russia'})-[*]->({id: 'nato'})) RETURN p"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto path = nlohmann::json::parse(output_lines(run.out).at(0))["rows"][0][0]["path"];
+    ASSERT_EQ(path["nodes"].size(), 2u) << run.out;
+    EXPECT_EQ(path["relationships"][0]["relationship"]["type"], "pressure");
+    auto command = actorgraph({"path", nato(), "russia", "nato"});
+    ASSERT_EQ(command.exit_code, 0) << command.err;
+    EXPECT_NE(command.out.find("1 hop"), std::string::npos) << command.out;
+}
+
 TEST(CliQuery, StatementsComeFromAScriptFileSplitAtSemicolons)
 {
     auto script = testing::scratch_dir("cli-query-script") / "script.cypher";

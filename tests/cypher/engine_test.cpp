@@ -176,14 +176,5 @@ TEST(CypherTyping, TextSpelledAsANumberIsANumber)
     EXPECT_EQ(property_text(Value::floating(1.0)), "1.0");
 }
 
-TEST_F(CypherEngine, RefusesShortestPathsInsteadOfAnsweringWithEveryPath)
-{
-    run("CREATE (a:X)-[:T]->(:Y)-[:T]->(c:Z), (a)-[:T]->(c)");
-    auto error = error_of("MATCH p = shortestPath((a:X)-[*]->(c:Z)) RETURN length(p)");
-    EXPECT_EQ(error.detail(), "UnsupportedFeature");
-    EXPECT_EQ(error.phase(), Phase::compile);
-    EXPECT_EQ(error_of("MATCH p = allShortestPaths((a:X)-[*]->(c:Z)) RETURN p").detail(), "UnsupportedFeature");
-}
-
 }  // namespace
 }  // namespace actorgraph::cypher

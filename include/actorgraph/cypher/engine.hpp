@@ -10,6 +10,7 @@
 
 #include "actorgraph/cypher/error.hpp"
 #include "actorgraph/cypher/value.hpp"
+#include "actorgraph/edit/change.hpp"
 #include "actorgraph/model/graph.hpp"
 
 namespace actorgraph::cypher {
@@ -34,6 +35,13 @@ struct Result {
     std::vector<std::string> columns;
     std::vector<std::vector<Value>> rows;
     Statistics stats;
+    /// What the statement wrote, as edit changes in order: applied with apply_change to the graph as it was
+    /// before the statement, they make the graph as it is after (values as text, as files hold them), so a
+    /// caller can put a Cypher write through the edit history and journal. (The one write they cannot carry is
+    /// a property named `id` beside a generated id, which a node gets when Cypher gives it a non-string id.)
+    /// Cypher allows what check_change refuses (a node without labels has no kind, a relationship may lack a
+    /// `source`): check each change before applying it.
+    std::vector<Change> changes;
 };
 
 /// Bounds that keep a statement from exhausting memory or time.

@@ -45,12 +45,17 @@ public:
     [[nodiscard]] const std::string& detail() const noexcept { return detail_; }
     [[nodiscard]] Phase phase() const noexcept { return phase_; }
     [[nodiscard]] QueryPosition position() const noexcept { return where_; }
+    /// The message without class, detail or position.
+    [[nodiscard]] const std::string& message() const noexcept { return message_; }
+    /// The same error at `where`, for an error raised below the clause that knows the position.
+    [[nodiscard]] Error placed_at(QueryPosition where) const { return Error(class_, detail_, phase_, message_, where); }
 
 private:
     ErrorClass class_;
     std::string detail_;
     Phase phase_;
     QueryPosition where_;
+    std::string message_;
 };
 
 /// The error, then the query line it points at with a caret under the column:

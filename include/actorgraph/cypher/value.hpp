@@ -37,6 +37,11 @@ struct Path {
     std::vector<RelationIndex> relationships;
 };
 
+/// How deeply lists and maps may nest. Values are destroyed, compared and printed recursively, so the bound keeps
+/// a query such as reduce(a = [], i IN range(1, 200000) | [a]) from exhausting the stack; past it, building the
+/// value is an ArgumentError (ResourceLimit).
+inline constexpr std::uint32_t max_value_nesting = 1000;
+
 /// The kinds of value, in the order openCypher sorts them ascending.
 enum class ValueType {
     Map, Node, Relationship, List, Path,
@@ -52,8 +57,9 @@ public:
     [[nodiscard]] static Value integer(std::int64_t value) { return Value(Storage(value)); }
     [[nodiscard]] static Value floating(double value) { return Value(Storage(value)); }
     [[nodiscard]] static Value string(std::string value) { return Value(Storage(std::move(value))); }
-    [[nodiscard]] static Value list(List value) { return Value(Storage(std::make_shared<const List>(std::move(value)))); }
-    [[nodiscard]] static Value map(Map value) { return Value(Storage(std::make_shared<const Map>(std::move(value)))); }
+    /// A list or map; throws cypher::Error past max_value_nesting.
+    [[nodiscard]] static Value list(List value);
+    [[nodiscard]] static Value map(Map value);
     [[nodiscard]] static Value node(ActorIndex index) { return Value(Storage(NodeRef{index})); }
     [[nodiscard]] static Value relationship(RelationIndex index) { return Value(Storage(RelationshipRef{index})); }
     [[nodiscard]] static Value path(Path value) { return Value(Storage(std::make_shared<const Path>(std::move(value)))); }
@@ -80,16 +86,24 @@ public:
     /// An integer or float as a double.
     [[nodiscard]] double as_number() const { return is_integer() ? static_cast<double>(as_integer()) : as_float(); }
     [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(storage_); }
-    [[nodiscard]] const List& as_list() const { return *std::get<ListPtr>(storage_); }
-    [[nodiscard]] const Map& as_map() const { return *std::get<MapPtr>(storage_); }
+    [[nodiscard]] const List& as_list() const { return std::get<ListPtr>(storage_)->items; }
+    [[nodiscard]] const Map& as_map() const { return std::get<MapPtr>(storage_)->items; }
     [[nodiscard]] ActorIndex as_node() const { return std::get<NodeRef>(storage_).index; }
     [[nodiscard]] RelationIndex as_relationship() const { return std::get<RelationshipRef>(storage_).index; }
     [[nodiscard]] const Path& as_path() const { return *std::get<PathPtr>(storage_); }
     [[nodiscard]] const Temporal& as_temporal() const { return std::get<Temporal>(storage_); }
 
 private:
-    using ListPtr = std::shared_ptr<const List>;
-    using MapPtr = std::shared_ptr<const Map>;
+    // A list or map with how deeply it nests (1 for one holding no list or map), known without walking it.
+    template <typename Items>
+    struct Nested {
+        Items items;
+        std::uint32_t depth = 1;
+    };
+    using ListPtr = std::shared_ptr<const Nested<List>>;
+    using MapPtr = std::shared_ptr<const Nested<Map>>;
+    [[nodiscard]] std::uint32_t nesting() const noexcept;
+    [[nodiscard]] static std::uint32_t checked_depth(std::uint32_t deepest_element);
     using PathPtr = std::shared_ptr<const Path>;
     using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, ListPtr, MapPtr, NodeRef,
                                  RelationshipRef, PathPtr, Temporal>;

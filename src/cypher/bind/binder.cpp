@@ -125,11 +125,25 @@ private:
         case ast::ClauseKind::Set:
         case ast::ClauseKind::Remove: set_items(clause.items); return {};
         case ast::ClauseKind::Delete:
-            for (const auto& e : clause.deleted) expression(*e, false);
+            for (const auto& e : clause.deleted) {
+                deleted_expression(*e);
+                expression(*e, false);
+            }
             return {};
         case ast::ClauseKind::Call: return {};
         }
         return {};
+    }
+
+    // DELETE takes entities: `n:Label` is REMOVE's business, and a literal or arithmetic is never an entity.
+    static void deleted_expression(const ast::Expression& e)
+    {
+        using K = ast::ExpressionKind;
+        if (e.kind == K::LabelCheck) syntax("InvalidDelete", "DELETE removes nodes and relationships; remove a label with REMOVE n:Label", e.where);
+        bool never_entity = e.kind == K::Literal ? !e.literal.is_null()
+                                                 : e.kind == K::Binary || e.kind == K::Unary || e.kind == K::Comparison ||
+                                                       e.kind == K::MapLiteral || e.kind == K::ListLiteral;
+        if (never_entity) syntax("InvalidArgumentType", "DELETE takes nodes, relationships and paths", e.where);
     }
 
     void introduce(const std::string& name, Kind kind, QueryPosition where)
@@ -156,10 +170,7 @@ private:
     {
         std::set<std::string> relationships_here;
         for (const auto& part : pattern) {
-            if (!part.shortest.empty()) {
-                // Refused until shortest paths are searched for: matching the bare pattern would answer with every path.
-                semantic("UnsupportedFeature", part.shortest + "(...) is not supported yet", part.where);
-            }
+            if (!part.shortest.empty()) shortest_part(part);
             if (!part.path_variable.empty()) {
                 if (in_expression) {
                     pattern_variable(part.path_variable, Kind::Path, part.where);
@@ -184,8 +195,25 @@ private:
         }
     }
 
+    // Neo4j's rules: one relationship, at least 0 or 1 hops long.
+    static void shortest_part(const ast::PatternPart& part)
+    {
+        if (part.relationships.size() != 1) {
+            semantic("InvalidShortestPath", part.shortest + "(...) needs a pattern of exactly one relationship, such as (a)-[*]->(b)",
+                     part.where);
+        }
+        const auto& r = part.relationships[0];
+        if (r.variable_length && r.min_hops.value_or(1) > 1) {
+            semantic("InvalidShortestPath", part.shortest + "(...) searches from length 0 or 1; filter longer ones with WHERE length(p) >= n",
+                     r.where);
+        }
+    }
+
     void creation(const ast::PatternPart& part, bool is_create)
     {
+        if (!part.shortest.empty()) {
+            semantic("InvalidShortestPath", part.shortest + "(...) can only be matched, not created", part.where);
+        }
         if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
         std::set<std::string> created_here;
         for (const auto& node : part.nodes) {

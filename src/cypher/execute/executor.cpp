@@ -46,26 +46,35 @@ Table Executor::single_query(const ast::SingleQuery& query)
     table.rows.emplace_back();
     bool returned = false;
     for (const auto& clause : query.clauses) {
-        switch (clause.kind) {
-        case ast::ClauseKind::Match: match(table, clause); break;
-        case ast::ClauseKind::Unwind: unwind(table, clause); break;
-        case ast::ClauseKind::With: project(table, clause.projection, false); break;
-        case ast::ClauseKind::Return:
-            project(table, clause.projection, true);
-            returned = true;
-            break;
-        case ast::ClauseKind::Create: create(table, clause); break;
-        case ast::ClauseKind::Merge: merge(table, clause); break;
-        case ast::ClauseKind::Set: set(table, clause.items); break;
-        case ast::ClauseKind::Remove: remove(table, clause); break;
-        case ast::ClauseKind::Delete:
-        case ast::ClauseKind::Call:
-            runtime_error(ErrorClass::SemanticError, "UnsupportedClause", "DELETE is not supported yet", clause.where);
+        try {
+            run_clause(table, clause);
+        } catch (const Error& error) {
+            // Errors raised where no position is known (the graph's checks) point at their clause.
+            if (error.position().line > 0) throw;
+            throw error.placed_at(clause.where);
         }
+        returned = clause.kind == ast::ClauseKind::Return;
         context_.check_rows(table.rows.size());
     }
     if (!returned) return {};
     return table;
+}
+
+void Executor::run_clause(Table& table, const ast::Clause& clause)
+{
+    switch (clause.kind) {
+    case ast::ClauseKind::Match: match(table, clause); break;
+    case ast::ClauseKind::Unwind: unwind(table, clause); break;
+    case ast::ClauseKind::With: project(table, clause.projection, false); break;
+    case ast::ClauseKind::Return: project(table, clause.projection, true); break;
+    case ast::ClauseKind::Create: create(table, clause); break;
+    case ast::ClauseKind::Merge: merge(table, clause); break;
+    case ast::ClauseKind::Set: set(table, clause.items); break;
+    case ast::ClauseKind::Remove: remove(table, clause); break;
+    case ast::ClauseKind::Delete: delete_entities(table, clause); break;
+    case ast::ClauseKind::Call:
+        runtime_error(ErrorClass::SemanticError, "UnsupportedClause", "CALL is not supported yet", clause.where);
+    }
 }
 
 void Executor::match(Table& table, const ast::Clause& clause)

@@ -20,6 +20,7 @@ public:
 
 private:
     Table single_query(const ast::SingleQuery& query);
+    void run_clause(Table& table, const ast::Clause& clause);
     void match(Table& table, const ast::Clause& clause);
     void unwind(Table& table, const ast::Clause& clause);
     void project(Table& table, const ast::Projection& projection, bool is_return);
@@ -28,6 +29,8 @@ private:
     void set(Table& table, const std::vector<ast::SetItem>& items);
     void set_rows(const Columns& columns, std::vector<Row>& rows, const std::vector<ast::SetItem>& items);
     void remove(Table& table, const ast::Clause& clause);
+    void delete_entities(Table& table, const ast::Clause& clause);
+    void delete_value(const Value& value, bool detach, QueryPosition where);
     void create_part(const ast::PatternPart& part, const Columns& columns, Row& row);
     std::int64_t count_argument(const ast::Expression& expression, const char* clause);
 

@@ -9,7 +9,6 @@ namespace actorgraph::cypher {
 
 namespace {
 
-constexpr std::string_view labels_property = "labels";
 
 bool is_generated(const Actor& actor)
 {
@@ -87,6 +86,7 @@ void check_property_value(const Value& value, const std::string& key)
 
 std::vector<std::string> GraphAccess::labels(ActorIndex node) const
 {
+    require_node(node);
     const auto& actor = graph_.actor(node);
     std::vector<std::string> result;
     if (!actor.kind.empty()) result.push_back(actor.kind.str());
@@ -101,6 +101,7 @@ std::vector<std::string> GraphAccess::labels(ActorIndex node) const
 
 bool GraphAccess::has_label(ActorIndex node, std::string_view label) const
 {
+    require_node(node);
     const auto& actor = graph_.actor(node);
     if (actor.kind == label) return true;
     auto more = actor.properties.find(labels_property);
@@ -124,6 +125,7 @@ Value GraphAccess::stored_value(const Map* typed, const Properties& properties, 
 
 Value GraphAccess::node_property(ActorIndex node, std::string_view key) const
 {
+    require_node(node);
     const auto& actor = graph_.actor(node);
     // A node made without a string id has a generated one, hidden; an `id` of another type is a property.
     if (key == "id" && !is_generated(actor)) return Value::string(actor.id);
@@ -141,6 +143,7 @@ Value GraphAccess::node_property(ActorIndex node, std::string_view key) const
 
 Map GraphAccess::node_properties(ActorIndex node) const
 {
+    require_node(node);
     const auto& actor = graph_.actor(node);
     Map result;
     for (std::string_view key : {"id", "label", "aliases"}) {
@@ -156,6 +159,7 @@ Map GraphAccess::node_properties(ActorIndex node) const
 
 Value GraphAccess::relationship_property(RelationIndex relationship, std::string_view key) const
 {
+    require_relationship(relationship);
     auto typed = overlay_.relationships.find(relationship);
     return stored_value(typed == overlay_.relationships.end() ? nullptr : &typed->second,
                         graph_.relation(relationship).properties, key);
@@ -163,6 +167,7 @@ Value GraphAccess::relationship_property(RelationIndex relationship, std::string
 
 Map GraphAccess::relationship_properties(RelationIndex relationship) const
 {
+    require_relationship(relationship);
     Map result;
     for (const auto& [key, text] : graph_.relation(relationship).properties) {
         result.emplace(std::string(key), relationship_property(relationship, key));
@@ -227,6 +232,7 @@ ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, cons
         if (std::find(distinct.begin(), distinct.end(), label) == distinct.end()) distinct.push_back(label);
     }
     write_labels(node, distinct);
+    record_created_node(node);
     stats.labels_added += static_cast<std::int64_t>(distinct.size());
     ++stats.nodes_created;
     return node;
@@ -235,6 +241,8 @@ ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, cons
 RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex target, const std::string& type,
                                                const Map& properties, Statistics& stats)
 {
+    require_node(source);
+    require_node(target);
     Relation relation;
     relation.source = source;
     relation.target = target;
@@ -249,6 +257,7 @@ RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex tar
     }
     auto index = graph_.add_relation(std::move(relation));
     if (!typed.empty()) overlay_.relationships[index] = std::move(typed);
+    record_created_relationship(index);
     ++stats.relationships_created;
     return index;
 }
@@ -269,18 +278,73 @@ void GraphAccess::set_stored(Map& typed, Properties& properties, const std::stri
 
 void GraphAccess::set_node_property(ActorIndex node, const std::string& key, const Value& value, Statistics& stats)
 {
-    if (key == "id" || key == "label" || key == "aliases" || key == labels_property) {
-        throw Error(ErrorClass::SemanticError, "UnsupportedProperty", Phase::runtime,
-                    "changing '" + key + "' of an existing node is not supported yet");
+    require_node(node);
+    if (key == labels_property) {
+        throw Error(ErrorClass::SemanticError, "ReservedProperty", Phase::runtime,
+                    "'labels' is where actorgraph keeps a node's labels; set labels with n:Label");
     }
+    if (key == "id" || key == "label" || key == "aliases") return set_node_name(node, key, value, stats);
     set_stored(overlay_.nodes[node], graph_.actor_for_edit(node).properties, key, value, stats);
+    record_property(EditTarget{graph_.actor(node).id, std::nullopt}, key, graph_.actor(node).properties);
+}
+
+// id, label and aliases live in the actor's fields, which the name indexes hold, so they change through
+// rename_actor. An id that is not a non-empty string is a plain property beside a generated (hidden) id, as
+// create_node stores it.
+void GraphAccess::set_node_name(ActorIndex node, const std::string& key, const Value& value, Statistics& stats)
+{
+    check_property_value(value, key);
+    const auto& actor = graph_.actor(node);
+    ActorNames names{actor.id, actor.label, actor.aliases};
+    bool had = !node_property(node, key).is_null();
+    if (key == "id") {
+        if (value.is_string() && !value.as_string().empty()) {
+            names.id = value.as_string();
+            if (names.id != actor.id && graph_.find_by_id(names.id)) {
+                throw Error(ErrorClass::ConstraintVerificationFailed, "DuplicateId", Phase::runtime,
+                            "a node with id '" + names.id + "' exists already");
+            }
+        } else if (!is_generated(actor)) {
+            do {
+                names.id = std::string(generated_id_prefix) + std::to_string(overlay_.next_generated_id++);
+            } while (graph_.find_by_id(names.id));
+        }
+        Map& typed = overlay_.nodes[node];
+        if (value.is_string() && !value.as_string().empty()) {
+            typed.erase("id");
+            graph_.actor_for_edit(node).properties.erase("id");
+        } else {
+            Statistics ignored;
+            set_stored(typed, graph_.actor_for_edit(node).properties, key, value, ignored);
+        }
+    } else if (key == "label") {
+        if (!value.is_null() && !value.is_string()) {
+            throw Error(ErrorClass::TypeError, "InvalidPropertyType", Phase::runtime,
+                        "actorgraph keeps 'label' as a string, not a " + type_name(value.type()));
+        }
+        names.label = value.is_null() ? std::string() : value.as_string();
+    } else {
+        names.aliases.clear();
+        if (value.is_list()) {
+            for (const auto& alias : value.as_list()) names.aliases.push_back(property_text(alias));
+        } else if (!value.is_null()) {
+            names.aliases.push_back(property_text(value));
+        }
+    }
+    std::string old_id = actor.id;
+    graph_.rename_actor(node, std::move(names));
+    record_name(node, key, old_id);
+    if (!value.is_null()) ++stats.properties_set;
+    else if (had) ++stats.properties_removed;
 }
 
 void GraphAccess::set_relationship_property(RelationIndex relationship, const std::string& key, const Value& value,
                                             Statistics& stats)
 {
+    require_relationship(relationship);
     set_stored(overlay_.relationships[relationship], graph_.relation_for_edit(relationship).properties, key, value,
                stats);
+    record_property(EditTarget{{}, relationship}, key, graph_.relation(relationship).properties);
 }
 
 void GraphAccess::add_label(ActorIndex node, const std::string& label, Statistics& stats)
@@ -289,6 +353,7 @@ void GraphAccess::add_label(ActorIndex node, const std::string& label, Statistic
     auto current = labels(node);
     current.push_back(label);
     write_labels(node, current);
+    record_labels(node);
     ++stats.labels_added;
 }
 
@@ -298,6 +363,7 @@ void GraphAccess::remove_label(ActorIndex node, const std::string& label, Statis
     auto current = labels(node);
     std::erase(current, label);
     write_labels(node, current);
+    record_labels(node);
     ++stats.labels_removed;
 }
 

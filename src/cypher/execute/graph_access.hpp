@@ -23,6 +23,8 @@ struct TypedOverlay {
 
 /// Ids the engine makes for nodes created without one; they are not shown as an `id` property.
 inline constexpr std::string_view generated_id_prefix = "_:";
+/// The property where a node's labels other than its kind are kept (as io/neo4j_labels.cpp stores them).
+inline constexpr std::string_view labels_property = "labels";
 
 class GraphAccess {
 public:
@@ -43,20 +45,64 @@ public:
     ActorIndex create_node(const std::vector<std::string>& labels, const Map& properties, Statistics& stats);
     RelationIndex create_relationship(ActorIndex source, ActorIndex target, const std::string& type,
                                       const Map& properties, Statistics& stats);
-    /// Sets (or with null removes) a property; `id`, `label` and `aliases` of existing nodes cannot change yet.
+    /// Sets (or with null removes) a property; `id`, `label` and `aliases` rename the actor (a taken id is a
+    /// ConstraintVerificationFailed error).
     void set_node_property(ActorIndex node, const std::string& key, const Value& value, Statistics& stats);
     void set_relationship_property(RelationIndex relationship, const std::string& key, const Value& value,
                                    Statistics& stats);
     void add_label(ActorIndex node, const std::string& label, Statistics& stats);
     void remove_label(ActorIndex node, const std::string& label, Statistics& stats);
 
+    // DELETE marks now and removes at the statement's end, as Neo4j deletes at commit: row values keep their
+    // indexes while the statement runs, later clauses no longer match what was deleted, and reading a deleted
+    // element's properties or labels is an EntityNotFound error.
+
+    /// Marks the node deleted; with detach, its relationships too. Without, the node must have no relationship
+    /// left by the statement's end (commit_deletions checks).
+    void delete_node(ActorIndex node, bool detach, Statistics& stats, QueryPosition where = {});
+    void delete_relationship(RelationIndex relationship, Statistics& stats);
+    [[nodiscard]] bool node_deleted(ActorIndex node) const noexcept
+    {
+        return node < deleted_nodes_.size() && deleted_nodes_[node];
+    }
+    [[nodiscard]] bool relationship_deleted(RelationIndex relationship) const noexcept
+    {
+        return relationship < deleted_relationships_.size() && deleted_relationships_[relationship];
+    }
+    /// Takes what was deleted out of the graph (keeping the typed values of the rest at their new indexes).
+    /// Throws ConstraintVerificationFailed, changing nothing, when a node deleted without DETACH still has a
+    /// relationship.
+    void commit_deletions();
+    /// The writes so far as edit changes, in order (see Result::changes); leaves none behind.
+    [[nodiscard]] std::vector<Change> take_changes() { return std::move(changes_); }
+
+    /// A value as it reads after commit_deletions: nodes and relationships at their new indexes; a deleted one
+    /// (or a path through one) is null.
+    [[nodiscard]] Value after_deletions(const Value& value) const;
+
 private:
     [[nodiscard]] Value stored_value(const Map* typed, const Properties& properties, std::string_view key) const;
     void set_stored(Map& typed, Properties& properties, const std::string& key, const Value& value, Statistics& stats);
     void write_labels(ActorIndex node, const std::vector<std::string>& labels);
+    void set_node_name(ActorIndex node, const std::string& key, const Value& value, Statistics& stats);
+    void record_created_node(ActorIndex node);
+    void record_created_relationship(RelationIndex relationship);
+    void record_property(EditTarget target, const std::string& key, const Properties& properties);
+    void record_name(ActorIndex node, const std::string& key, const std::string& old_id);
+    void record_labels(ActorIndex node);
+    void record_deletions(const std::vector<RelationIndex>& relationships, const std::vector<ActorIndex>& nodes);
+    void require_node(ActorIndex node) const;
+    void require_relationship(RelationIndex relationship) const;
+    void check_detached() const;
 
     Graph& graph_;
     TypedOverlay& overlay_;
+    std::vector<bool> deleted_nodes_, deleted_relationships_;  ///< sized on the first DELETE
+    std::vector<ActorIndex> nodes_to_delete_;                   ///< in the order deleted
+    std::vector<std::pair<ActorIndex, QueryPosition>> undetached_;  ///< deleted without DETACH, and where
+    std::vector<RelationIndex> relationships_to_delete_;
+    bool committed_ = false;
+    std::vector<Change> changes_;
 };
 
 /// Throws a TypeError unless the value may be stored as a property (a scalar or a list of scalars).

@@ -3,38 +3,11 @@
 #include <algorithm>
 
 #include "cypher/execute/evaluator.hpp"
+#include "cypher/execute/incidence.hpp"
 
 namespace actorgraph::cypher {
 
 namespace {
-
-// The relationships at a node in a direction, indexable without copying: outgoing, then incoming ones
-// (for Either, a self-loop is met once, among the outgoing).
-struct Incident {
-    std::span<const RelationIndex> out, in;
-    [[nodiscard]] std::size_t size() const noexcept { return out.size() + in.size(); }
-    [[nodiscard]] RelationIndex operator[](std::size_t i) const noexcept { return i < out.size() ? out[i] : in[i - out.size()]; }
-};
-
-Incident incident(const Graph& graph, ActorIndex node, ast::Direction direction)
-{
-    Incident result;
-    if (direction != ast::Direction::Incoming) result.out = graph.out_relations(node);
-    if (direction != ast::Direction::Outgoing) result.in = graph.in_relations(node);
-    return result;
-}
-
-bool is_self_loop_seen_twice(const Graph& graph, const Incident& at, std::size_t i, ast::Direction direction)
-{
-    if (direction != ast::Direction::Either || i < at.out.size()) return false;
-    const auto& relation = graph.relation(at[i]);
-    return relation.source == relation.target;
-}
-
-ActorIndex other_end(const Relation& relation, ActorIndex from)
-{
-    return relation.source == from ? relation.target : relation.source;
-}
 
 ast::Direction flipped(ast::Direction direction)
 {
@@ -213,7 +186,10 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
     const auto& graph = context_.graph.graph();
     if (element.slot >= 0 && bound_[static_cast<std::size_t>(element.slot)]) {
         const auto& value = row_[static_cast<std::size_t>(element.slot)];
-        if (value.is_node()) return {value.as_node()};
+        if (value.is_node()) {
+            if (context_.graph.node_deleted(value.as_node())) return {};
+            return {value.as_node()};
+        }
         if (!value.is_null()) {
             runtime_error(ErrorClass::TypeError, "VariableTypeConflict",
                           "`" + syntax.variable + "` is a " + type_name(value.type()) + ", not a node", syntax.where);
@@ -225,13 +201,14 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
         auto id = element.properties.as_map().find("id");
         if (id != element.properties.as_map().end() && id->second.is_string()) {
             auto found = graph.find_by_id(id->second.as_string());
-            if (!found) return {};
+            if (!found || context_.graph.node_deleted(*found)) return {};
             return {*found};
         }
     }
     std::vector<ActorIndex> candidates;
     for (ActorIndex node = 0; node < graph.actor_count(); ++node) {
         context_.tick();
+        if (context_.graph.node_deleted(node)) continue;
         if (!syntax.labels.empty() && !context_.graph.has_label(node, syntax.labels[0])) continue;
         candidates.push_back(node);
     }
@@ -256,6 +233,7 @@ bool PatternMatcher::match_node(std::size_t part_index, std::size_t i, ActorInde
     auto& part = parts_[part_index];
     const auto& syntax = node_syntax(part, i);
     const auto& element = part.nodes[i];
+    if (context_.graph.node_deleted(node)) return true;
     for (const auto& label : syntax.labels) {
         if (!context_.graph.has_label(node, label)) return true;
     }
@@ -306,6 +284,7 @@ bool PatternMatcher::finish_part(std::size_t part_index)
 
 bool PatternMatcher::expand(std::size_t part_index, std::size_t i, ActorIndex from)
 {
+    if (!parts_[part_index].syntax->shortest.empty()) return expand_shortest(part_index, from);
     if (relationship_syntax(parts_[part_index], i).variable_length) return expand_variable(part_index, i, from);
     return expand_fixed(part_index, i, from);
 }
@@ -313,12 +292,27 @@ bool PatternMatcher::expand(std::size_t part_index, std::size_t i, ActorIndex fr
 bool PatternMatcher::relationship_fits(const Part& part, std::size_t i, RelationIndex relationship)
 {
     if (std::find(used_.begin(), used_.end(), relationship) != used_.end()) return false;
+    if (context_.graph.relationship_deleted(relationship)) return false;
     const auto& syntax = relationship_syntax(part, i);
     if (!syntax.types.empty()) {
         const auto& type = context_.graph.type(relationship);
         if (std::find(syntax.types.begin(), syntax.types.end(), type) == syntax.types.end()) return false;
     }
     return properties_match(part.relationships[i], syntax.properties.get(), Value::relationship(relationship));
+}
+
+std::optional<bool> PatternMatcher::bind_or_check(int slot, Value value)
+{
+    if (slot < 0) return false;
+    auto at = static_cast<std::size_t>(slot);
+    if (bound_[at]) {
+        auto same = equals(row_[at], value);
+        if (!same || !*same) return std::nullopt;
+        return false;
+    }
+    row_[at] = std::move(value);
+    bound_[at] = 1;
+    return true;
 }
 
 bool PatternMatcher::expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from)
@@ -371,16 +365,9 @@ bool PatternMatcher::expand_variable(std::size_t part_index, std::size_t i, Acto
             walked.push_back(Value::relationship(path_relationships_[k]));
         }
         if (part.reversed) std::reverse(walked.begin(), walked.end());
-        Value list = Value::list(std::move(walked));
-        bool binds = slot >= 0 && !bound_[static_cast<std::size_t>(slot)];
-        if (slot >= 0 && !binds) {
-            auto same = equals(row_[static_cast<std::size_t>(slot)], list);
-            if (!same || !*same) return true;
-        }
-        if (binds) {
-            row_[static_cast<std::size_t>(slot)] = list;
-            bound_[static_cast<std::size_t>(slot)] = 1;
-        }
+        auto binding = bind_or_check(slot, Value::list(std::move(walked)));
+        if (!binding) return true;
+        bool binds = *binding;
         // Intermediate nodes are on the path; match_node adds the end node itself.
         bool go_on = match_node(part_index, i + 1, end);
         if (binds) bound_[static_cast<std::size_t>(slot)] = 0;

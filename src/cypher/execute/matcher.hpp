@@ -2,8 +2,10 @@
 // Finds the ways a pattern (one or more parts) matches the graph, given the variables a row binds already.
 // Relationships are matched at most once per pattern (openCypher's relationship isomorphism); variable-length
 // relationships are expanded depth-first with an explicit stack, so no path length can exhaust the C++ stack,
-// and every step counts against the statement's bound and cancellation.
+// and every step counts against the statement's bound and cancellation. shortestPath and allShortestPaths
+// parts are searched breadth-first from their start node (matcher_shortest.cpp).
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -53,6 +55,12 @@ private:
     bool expand(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_variable(std::size_t part_index, std::size_t i, ActorIndex from);
+    bool expand_shortest(std::size_t part_index, ActorIndex from);
+    /// Binds the slot to the value, or compares it with the value bound there: nullopt when they differ, else
+    /// whether it bound (and must be unbound afterwards).
+    std::optional<bool> bind_or_check(int slot, Value value);
+    bool try_shortest_end(std::size_t part_index, ActorIndex end, const std::vector<ActorIndex>& between,
+                          const std::vector<RelationIndex>& walked);
     bool relationship_fits(const Part& part, std::size_t i, RelationIndex relationship);
     [[nodiscard]] std::vector<ActorIndex> start_candidates(const Part& part);
 

@@ -1,4 +1,4 @@
-// CREATE, MERGE, SET and REMOVE. Writes go through GraphAccess, which keeps the model's view (labels as kind
+// CREATE, MERGE, SET, REMOVE and DELETE. Writes go through GraphAccess, which keeps the model's view (labels as kind
 // plus further labels, typed values) in one place and counts what changed.
 #include <algorithm>
 
@@ -190,6 +190,33 @@ void Executor::remove(Table& table, const ast::Clause& clause)
             for (const auto& label : item.labels) graph.remove_label(subject.as_node(), label, context_.stats);
         }
     }
+}
+
+void Executor::delete_entities(Table& table, const ast::Clause& clause)
+{
+    for (const auto& row : table.rows) {
+        Evaluator evaluator(context_, table.columns, row);
+        for (const auto& expression : clause.deleted) {
+            delete_value(evaluator.eval(*expression), clause.detach, expression->where);
+        }
+        context_.tick();
+    }
+}
+
+void Executor::delete_value(const Value& value, bool detach, QueryPosition where)
+{
+    auto& graph = context_.graph;
+    auto& stats = context_.stats;
+    if (value.is_null()) return;
+    if (value.is_node()) return graph.delete_node(value.as_node(), detach, stats, where);
+    if (value.is_relationship()) return graph.delete_relationship(value.as_relationship(), stats);
+    if (!value.is_path()) {
+        runtime_error(ErrorClass::TypeError, "InvalidArgumentType",
+                      "DELETE takes nodes, relationships and paths, not a " + type_name(value.type()), where);
+    }
+    // A path's relationships go with it, so its nodes need no DETACH for them.
+    for (auto relationship : value.as_path().relationships) graph.delete_relationship(relationship, stats);
+    for (auto node : value.as_path().nodes) graph.delete_node(node, detach, stats, where);
 }
 
 }  // namespace actorgraph::cypher
