@@ -19,6 +19,10 @@ inline constexpr Shortcut explorer_shortcuts[] = {
     {"Shift-click, Ctrl-click", "add an actor to the selection, or take it out"},
     {"Esc", "clear the selection and the hover"},
     {"Ctrl+O", "show the Open panel"},
+    {"Ctrl+Z", "undo the last edit (Edit menu names it)"},
+    {"Ctrl+Shift+Z, Ctrl+Y", "redo the last undone edit"},
+    {"Ctrl+S", "save the open file (File > Save as when it cannot be saved in place)"},
+    {"Ctrl+Shift+S", "save as another file: .gv, .graphml, .gexf or a folder for CSV"},
     {"Ctrl+Q", "quit"},
 };
 

@@ -46,6 +46,8 @@ public:
 [[nodiscard]] std::unique_ptr<Panel> make_legend_panel();
 /// The latest messages, errors in red.
 [[nodiscard]] std::unique_ptr<Panel> make_messages_panel();
+/// New actor and New relation forms, with each problem next to its field.
+[[nodiscard]] std::unique_ptr<Panel> make_edit_panel();
 
 // Widgets more than one panel (or the toolbar) shows.
 
