@@ -112,6 +112,7 @@ void draw_relation_actions(Explorer& explorer, EditState& edit, ActorIndex selec
 void draw_delete_confirmation(Explorer& explorer, EditState& edit)
 {
     if (edit.deleting && !ImGui::IsPopupOpen(delete_title)) ImGui::OpenPopup(delete_title);
+    centre_next_window();
     if (!ImGui::BeginPopupModal(delete_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     if (!edit.deleting) {
         ImGui::CloseCurrentPopup();
@@ -147,6 +148,7 @@ void draw_delete_confirmation(Explorer& explorer, EditState& edit)
 void draw_merge_confirmation(Explorer& explorer, EditState& edit)
 {
     if (edit.merging && !ImGui::IsPopupOpen(merge_title)) ImGui::OpenPopup(merge_title);
+    centre_next_window();
     if (!ImGui::BeginPopupModal(merge_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     if (!edit.merging) {
         ImGui::CloseCurrentPopup();

@@ -16,6 +16,7 @@ constexpr const char* unsaved_title = "Unsaved changes";
 
 void draw_save_as(Explorer& explorer, SavingState& saving)
 {
+    centre_next_window();
     if (!ImGui::BeginPopupModal(save_as_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextUnformatted("Save the whole graph to a file; its name says the format.");
     ImGui::SetNextItemWidth(520);
@@ -40,6 +41,7 @@ void draw_unsaved_question(Explorer& explorer, SavingState& saving)
 {
     auto& guard = saving.unsaved;
     if (guard.pending() && !ImGui::IsPopupOpen(unsaved_title)) ImGui::OpenPopup(unsaved_title);
+    centre_next_window();
     if (!ImGui::BeginPopupModal(unsaved_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     if (!guard.pending()) {
         ImGui::CloseCurrentPopup();

@@ -46,6 +46,8 @@ void from_selection_button(const char* id, Explorer& explorer, std::string& end)
     if (ImGui::SmallButton("selected")) end = explorer.graph()->actor(explorer.selection().back()).id;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("the selected actor");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(id);
     ImGui::PopID();
 }
 

@@ -57,5 +57,7 @@ void draw_work_progress(Explorer& explorer);
 [[nodiscard]] std::string engine_label(const Explorer& explorer);
 /// Red text for errors.
 void error_text(const std::string& text);
+/// Keeps the next window (a modal) in the middle of the screen.
+void centre_next_window();
 
 }  // namespace actorgraph::gui
