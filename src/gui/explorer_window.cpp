@@ -178,6 +178,11 @@ void ExplorerWindow::draw_centre(float top, float width, float height)
     ImGui::PopStyleVar();
     draw_toolbar();
     canvas_.draw(explorer_, fonts_);
+    // A Shift-drag between two actors opens the New relation form with both ends filled in.
+    if (auto link = canvas_.take_link_request(); link && explorer_.graph()) {
+        state_.edit.new_relation.prefill(*explorer_.graph(), link->first, link->second);
+        state_.edit.show_relation_form = true;
+    }
     ImGui::End();
 }
 
