@@ -7,22 +7,9 @@
 namespace actorgraph::testing {
 namespace {
 
-namespace fs = std::filesystem;
 
-class EditFormsTest : public ExplorerTest {
+class EditFormsTest : public ExplorerOnACopyTest {
 protected:
-    void SetUp() override
-    {
-        config_ = scratch_dir(std::string("edit-forms-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        ExplorerOptions options{config_};
-        options.layout_runner = empty_picture;
-        explorer_ = std::make_unique<Explorer>(options);
-        auto file = config_ / "nato_mongolia.gv";
-        fs::copy_file(nato_file(), file);
-        ASSERT_TRUE(explorer_->open(file));
-        settle();
-    }
-
     [[nodiscard]] const Graph& graph() const { return *explorer_->graph(); }
 };
 

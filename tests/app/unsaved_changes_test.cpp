@@ -14,26 +14,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class UnsavedChangesTest : public ExplorerTest {
+class UnsavedChangesTest : public ExplorerOnACopyTest {
 protected:
-    void SetUp() override
-    {
-        config_ = scratch_dir(std::string("unsaved-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        ExplorerOptions options{config_};
-        options.layout_runner = empty_picture;
-        explorer_ = std::make_unique<Explorer>(options);
-        file_ = config_ / "nato_mongolia.gv";
-        fs::copy_file(nato_file(), file_);
-        ASSERT_TRUE(explorer_->open(file_));
-        settle();
-    }
-
     void add_erdenes()
     {
         ASSERT_TRUE(explorer_->apply_edit(AddActor{"erdenes", "company", "Erdenes Oyu Tolgoi", {}, {}}).empty());
     }
-
-    fs::path file_;
 };
 
 TEST_F(UnsavedChangesTest, TheTitleShowsTheFileAndAStarOnceItHasUnsavedChanges)
