@@ -80,6 +80,11 @@ void DataTable::apply_filter(const Graph& graph)
     }
     if (!sort_) return;
     auto [column, ascending] = *sort_;
+    // A relation's number (r2 before r10) is its index.
+    if (kind_ == TableKind::relations && column == 0) {
+        if (!ascending) std::reverse(rows_.begin(), rows_.end());
+        return;
+    }
     // The cells once, not once per comparison.
     std::vector<std::pair<std::string, std::uint32_t>> keyed;
     keyed.reserve(rows_.size());

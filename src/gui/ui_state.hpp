@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "actorgraph/app/data_table.hpp"
 #include "actorgraph/app/edit_forms.hpp"
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/app/inspector.hpp"
@@ -63,6 +64,22 @@ struct EditState {
     ActorPicker merge_with;
 };
 
+/// The data table panel: both tables, the filter text, the cell being edited.
+struct DataTablePanelState {
+    DataTable actors{TableKind::actors};
+    DataTable relations{TableKind::relations};
+    std::pair<std::size_t, std::size_t> built_for{SIZE_MAX, SIZE_MAX};  ///< graph and composed generation
+    std::string filter;
+    struct Editing {
+        TableKind table = TableKind::actors;
+        std::uint32_t item = 0;
+        std::size_t column = 0;
+        std::string text;
+        bool focus = true;  ///< put the keyboard in the field on its first frame
+    };
+    std::optional<Editing> editing;
+};
+
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -81,6 +98,7 @@ struct UiState {
     std::size_t inspected_generation = 0;      ///< Explorer::graph_generation() of that graph
     SavingState saving;  ///< Save As and the unsaved-changes question; opening a file goes through it
     EditState edit;
+    DataTablePanelState table;
 };
 
 }  // namespace actorgraph::gui

@@ -71,6 +71,10 @@ TEST_F(DataTableTest, SortsNumbersAsNumbersEitherWay)
     relations.sort_by(graph(), year, false);
     EXPECT_EQ(relations.cell(graph(), relations.rows().front(), year), std::to_string(static_cast<int>(years.back())));
     EXPECT_TRUE(relations.cell(graph(), relations.rows().back(), year).empty()) << "relations without a year come last";
+    relations.sort_by(graph(), 0, true);
+    EXPECT_EQ(relations.cell(graph(), relations.rows()[2], 0), "r2") << "relation numbers sort as numbers";
+    relations.sort_by(graph(), 0, false);
+    EXPECT_EQ(relations.rows().front(), graph().relation_count() - 1);
 }
 
 TEST_F(DataTableTest, ACellEditIsOneUndoableChangeAndAnEmptiedPropertyIsRemoved)

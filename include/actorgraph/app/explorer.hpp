@@ -157,6 +157,8 @@ public:
     void apply_view();
     /// The composed scene and paths of the view shown (view() may be newer while composing).
     [[nodiscard]] const ComposedView& composed() const noexcept { return composed_; }
+    /// Counts the views composed (with graph_generation(), says when composed() changed).
+    [[nodiscard]] std::size_t composed_generation() const noexcept { return composed_generation_; }
     /// Starts laying out the composed scene again, cancelling a layout still running.
     void request_layout();
     /// Collects finished loads, views, layouts, exports and rankings; call once per frame.

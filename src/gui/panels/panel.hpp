@@ -48,6 +48,8 @@ public:
 [[nodiscard]] std::unique_ptr<Panel> make_messages_panel();
 /// New actor and New relation forms, with each problem next to its field.
 [[nodiscard]] std::unique_ptr<Panel> make_edit_panel();
+/// The actors and relations the view shows as sortable, filterable tables; a double-click edits a cell.
+[[nodiscard]] std::unique_ptr<Panel> make_data_table_panel();
 
 // Widgets more than one panel (or the toolbar) shows.
 
