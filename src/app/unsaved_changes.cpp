@@ -26,7 +26,7 @@ SaveTarget save_target(std::string_view typed_path)
             case FileFormat::gexf: return {path, "GEXF"};
             case FileFormat::csv: return {path, "a Neo4j CSV folder (nodes.csv and relationships.csv)"};
         }
-    } catch (const Error& failure) {
+    } catch (const std::exception& failure) {
         return {std::nullopt, failure.what()};
     }
     return {std::nullopt, "unknown format"};
@@ -40,7 +40,7 @@ bool saves_in_place(const Explorer& explorer)
     try {
         // A CSV folder is a graph; a single CSV file shown through the import dialog is only one table.
         return format_for_path(file) != FileFormat::csv || fs::is_directory(file, ignored);
-    } catch (const Error&) {
+    } catch (const std::exception&) {
         return false;
     }
 }

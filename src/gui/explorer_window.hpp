@@ -38,6 +38,8 @@ public:
     void request_open(const std::filesystem::path& path);
     /// True when the window may close now; otherwise the unsaved-changes question is shown.
     [[nodiscard]] bool may_close() { return state_.saving.unsaved.request_close(explorer_); }
+    /// True once the user answered Save (and it worked) or Discard to closing with unsaved changes.
+    [[nodiscard]] bool close_approved() const noexcept { return state_.saving.unsaved.close_approved(); }
 
 private:
     void draw_left(float top, float height);

@@ -83,6 +83,7 @@ int run_session(const GuiOptions& options)
     std::string title;
     while (true) {
         // Closing with unsaved changes asks first (Save / Discard / Cancel); the window stays until answered.
+        if (ui.close_approved()) break;
         if (window.should_close()) {
             if (ui.may_close()) break;
             window.cancel_close();

@@ -3,6 +3,7 @@
 // saves with Ctrl+S, and checks the file: the same text an edit session applying the same changes writes.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "actorgraph/edit/edit_session.hpp"
@@ -127,6 +128,54 @@ TEST_F(ExplorerEditing, AnUnsavedChangeIsInTheJournalWhenTheWindowEnds)
     auto journal = Journal(map_).read();
     ASSERT_TRUE(journal);
     EXPECT_EQ(journal->entries.size(), 3u);
+}
+
+// Ctrl+Q with an unsaved change asks Save / Discard / Cancel in a modal in the middle of the window.
+constexpr const char* quit_and_answer = "idle\nkey ctrl+q\nframes 4\nclick %d 521\nframes 5\n";
+constexpr int save_button = 550, discard_button = 609, cancel_button = 674;
+
+class ExplorerClosing : public ExplorerEditing {
+protected:
+    GuiRun quit_answering(int button)
+    {
+        auto script = write_script(folder_, "add-actor erdenes kind=company \"label=Erdenes Oyu Tolgoi\"\n");
+        char input[128];
+        std::snprintf(input, sizeof input, quit_and_answer, button);
+        auto file = folder_ / "input.txt";
+        std::ofstream(file) << input;
+        return run_gui(folder_ / "window.png", "'" + map_.string() + "' --script '" + script.string() + "' --input '" +
+                                                   file.string() + "'");
+    }
+};
+
+TEST_F(ExplorerClosing, QuittingWithUnsavedChangesAndAnsweringSaveSavesAndCloses)
+{
+    auto run = quit_answering(save_button);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_FALSE(fs::exists(folder_ / "window.png")) << "the window closed before the screenshot";
+    EXPECT_TRUE(load_graph(map_).find_by_id("erdenes"));
+    EXPECT_FALSE(fs::exists(Journal::path_for(map_)));
+}
+
+TEST_F(ExplorerClosing, AnsweringDiscardClosesWithoutSavingAndEmptiesTheJournal)
+{
+    auto run = quit_answering(discard_button);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_FALSE(fs::exists(folder_ / "window.png"));
+    EXPECT_EQ(read_file(map_), "digraph map {\n}\n");
+    auto journal = Journal(map_).read();
+    EXPECT_TRUE(!journal || journal->entries.empty());
+}
+
+TEST_F(ExplorerClosing, AnsweringCancelKeepsTheWindowOpenWithTheChange)
+{
+    auto run = quit_answering(cancel_button);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(fs::exists(folder_ / "window.png")) << "the window stayed until the screenshot";
+    EXPECT_EQ(read_file(map_), "digraph map {\n}\n");
+    auto journal = Journal(map_).read();
+    ASSERT_TRUE(journal);
+    EXPECT_EQ(journal->entries.size(), 1u);
 }
 
 }  // namespace
