@@ -178,5 +178,35 @@ TEST_F(ExplorerClosing, AnsweringCancelKeepsTheWindowOpenWithTheChange)
     EXPECT_EQ(journal->entries.size(), 1u);
 }
 
+TEST_F(ExplorerEditing, DeletingAnActorAfterItsConfirmationThenUndoingAndSavingLeavesTheFileByteIdentical)
+{
+    fs::copy_file(source_dir() / "graphs" / "nato_mongolia.gv", map_, fs::copy_options::overwrite_existing);
+    auto script = write_script(folder_, "select oyu_tolgoi\n");
+    // Inspector › Edit, Delete actor…, Delete in the confirmation; then Ctrl+Z and Ctrl+S.
+    auto input = folder_ / "input.txt";
+    std::ofstream(input) << "idle\nclick 1244 251\nframes 3\nclick 1281 434\nframes 4\nclick 566 568\nidle\n"
+                            "key ctrl+z\nidle\nkey ctrl+s\nidle\nframes 3\n";
+    auto run = run_gui(folder_ / "window.png",
+                       "'" + map_.string() + "' --script '" + script.string() + "' --input '" + input.string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_EQ(read_file(map_), read_file(source_dir() / "graphs" / "nato_mongolia.gv"));
+}
+
+TEST_F(ExplorerEditing, DeletingAnActorAfterItsConfirmationTakesItsRelations)
+{
+    fs::copy_file(source_dir() / "graphs" / "nato_mongolia.gv", map_, fs::copy_options::overwrite_existing);
+    auto before = load_graph(map_);
+    auto script = write_script(folder_, "select oyu_tolgoi\n");
+    auto input = folder_ / "input.txt";
+    std::ofstream(input) << "idle\nclick 1244 251\nframes 3\nclick 1281 434\nframes 4\nclick 566 568\nidle\n"
+                            "key ctrl+s\nidle\nframes 3\n";
+    auto run = run_gui(folder_ / "window.png",
+                       "'" + map_.string() + "' --script '" + script.string() + "' --input '" + input.string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    auto after = load_graph(map_);
+    EXPECT_FALSE(after.find_by_id("oyu_tolgoi"));
+    EXPECT_EQ(after.relation_count(), before.relation_count() - 2);
+}
+
 }  // namespace
 }  // namespace actorgraph::testing
