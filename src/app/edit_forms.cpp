@@ -289,6 +289,11 @@ DeletionPreview deletion_preview(const Graph& graph, ActorIndex actor)
 MergePreview merge_preview(const Graph& graph, ActorIndex keep, ActorIndex other)
 {
     MergePreview preview;
+    // A picker may hold an index from before the graph last changed.
+    if (keep >= graph.actor_count() || other >= graph.actor_count()) {
+        preview.problem = "pick the actors again: the graph changed";
+        return preview;
+    }
     const auto& kept = graph.actor(keep);
     const auto& merged = graph.actor(other);
     preview.keep_id = kept.id;

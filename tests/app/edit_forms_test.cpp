@@ -173,6 +173,7 @@ TEST_F(EditFormsTest, TheMergePreviewShowsWhatTheKeptActorBecomesWithoutChanging
     ASSERT_TRUE(explorer_->apply_edit(MergeActors{preview.keep_id, preview.other_id}).empty());
     EXPECT_EQ(explorer_->undo_name(), "Undo merge of Oyu Tolgoi LLC into Oyu Tolgoi");
     EXPECT_FALSE(merge_preview(graph(), actor("oyu_tolgoi"), actor("oyu_tolgoi")).problem.empty());
+    EXPECT_FALSE(merge_preview(graph(), actor("oyu_tolgoi"), static_cast<ActorIndex>(graph().actor_count())).problem.empty());
 }
 
 }  // namespace
