@@ -30,15 +30,27 @@ std::vector<ActorIndex> indexes_of(const Graph& graph, const std::vector<std::st
 
 bool Explorer::dirty() const noexcept { return edit_session_ && edit_session_->dirty(); }
 
-bool Explorer::edit(std::string_view verb, const std::vector<std::string>& arguments)
+bool Explorer::ensure_edit_session()
 {
     if (!graph_) {
         error("open a file before editing");
         return false;
     }
+    if (edit_session_) return true;
+    try {
+        edit_session_ = std::make_unique<EditSession>(file_, Graph(*graph_), loaded_stamp_);
+    } catch (const std::exception& failure) {
+        error(failure.what());
+        return false;
+    }
+    return true;
+}
+
+bool Explorer::edit(std::string_view verb, const std::vector<std::string>& arguments)
+{
+    if (!ensure_edit_session()) return false;
     auto before = graph_;
     try {
-        if (!edit_session_) edit_session_ = std::make_unique<EditSession>(file_, Graph(*graph_), loaded_stamp_);
         info(run_edit_verb(*edit_session_, verb, arguments));
     } catch (const std::exception& failure) {
         error(failure.what());
@@ -48,11 +60,69 @@ bool Explorer::edit(std::string_view verb, const std::vector<std::string>& argum
         file_ = edit_session_->file();
         return true;
     }
-    // What the view and the selection name, by id, from the graph they were made for.
-    auto focus = ids_of(*before, view_.focus);
-    auto selection = ids_of(*before, selection_);
+    show_after_edit(*before);
+    return true;
+}
+
+std::vector<EditProblem> Explorer::apply_edit(const Change& change)
+{
+    if (!ensure_edit_session()) return {{"", last_error()}};
+    auto before = graph_;
+    std::vector<EditProblem> problems;
+    try {
+        problems = edit_session_->apply(change);
+    } catch (const std::exception& failure) {
+        error(failure.what());
+        return {{"", failure.what()}};
+    }
+    if (!problems.empty()) return problems;
+    info(*edit_session_->history().last_done());
+    show_after_edit(*before);
+    return {};
+}
+
+bool Explorer::undo() { return can_undo() && edit("undo", {}); }
+
+bool Explorer::redo() { return can_redo() && edit("redo", {}); }
+
+std::string Explorer::undo_name() const { return edit_session_ ? edit_session_->history().undo_name() : "Undo"; }
+
+std::string Explorer::redo_name() const { return edit_session_ ? edit_session_->history().redo_name() : "Redo"; }
+
+bool Explorer::can_undo() const noexcept { return edit_session_ && edit_session_->history().can_undo(); }
+
+bool Explorer::can_redo() const noexcept { return edit_session_ && edit_session_->history().can_redo(); }
+
+bool Explorer::save(const std::optional<std::filesystem::path>& target)
+{
+    std::vector<std::string> arguments;
+    if (target) arguments.push_back(target->string());
+    if (!edit("save", arguments)) return false;
+    recent_.add(file_);
+    return true;
+}
+
+void Explorer::discard_changes()
+{
+    if (!dirty()) return;
+    auto count = edit_session_->history().undo_count();
+    edit_session_.reset();
+    try {
+        Journal(file_).reset();
+    } catch (const std::exception& failure) {
+        error(failure.what());
+        return;
+    }
+    info("discarded the unsaved changes to " + file_.filename().string() + " (" + std::to_string(count) + " steps)");
+}
+
+// What the view and the selection named, by id in the graph they were made for, found again in the edited one.
+void Explorer::show_after_edit(const Graph& before)
+{
+    auto focus = ids_of(before, view_.focus);
+    auto selection = ids_of(before, selection_);
     std::optional<std::vector<std::string>> path_ends;
-    if (view_.path) path_ends = ids_of(*before, {view_.path->from, view_.path->to});
+    if (view_.path) path_ends = ids_of(before, {view_.path->from, view_.path->to});
     show_edited_graph();
     view_.focus = indexes_of(*graph_, focus);
     selection_ = indexes_of(*graph_, selection);
@@ -66,7 +136,6 @@ bool Explorer::edit(std::string_view verb, const std::vector<std::string>& argum
         }
     }
     apply_view();
-    return true;
 }
 
 // The old picture's indexes belong to the old graph, so it is not hit-tested again; the camera stays.

@@ -150,6 +150,7 @@ void Explorer::replace_graph(std::shared_ptr<const Graph> graph)
     retire(std::move(rank_job_));
     retire(std::move(search_job_));
     graph_ = std::move(graph);
+    ++graph_generation_;
     queries_ = std::make_shared<QueryCache>(*graph_);
     drawing_.reset();
     drawing_index_ = {};

@@ -48,6 +48,7 @@ void Canvas::draw(Explorer& explorer, const Fonts& fonts)
     list.Flags &= ~ImDrawListFlags_AntiAliasedFill;
     draw_picture(explorer, fonts);
     draw_emphasis(explorer, fonts);
+    draw_drag_feedback(explorer);
     list.Flags = flags;
     list.PopClipRect();
     draw_tooltip(explorer);
@@ -60,13 +61,23 @@ void Canvas::handle_input(Explorer& explorer)
     bool hovered = ImGui::IsItemHovered();
     Point mouse{io.MousePos.x, io.MousePos.y};
 
-    if (ImGui::IsItemActivated()) dragged_ = false;
+    if (ImGui::IsItemActivated()) {
+        dragged_ = false;
+        drag_.begin(explorer, camera.to_picture(mouse), io.KeyShift, io.KeyAlt);
+    }
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
         dragged_ = true;
-        camera.pan_by(io.MouseDelta.x, io.MouseDelta.y);
+        if (drag_.kind() == CanvasDrag::Kind::pan) camera.pan_by(io.MouseDelta.x, io.MouseDelta.y);
     }
-    if (ImGui::IsItemDeactivated() && !dragged_ && hovered) {
-        explorer.click(camera.to_picture(mouse), io.KeyShift || io.KeyCtrl);
+    if (ImGui::IsItemDeactivated()) {
+        if (dragged_) {
+            bool edits = drag_.kind() == CanvasDrag::Kind::link || drag_.kind() == CanvasDrag::Kind::move;
+            if (auto outcome = drag_.end(explorer, camera.to_picture(mouse)); outcome.link) link_ = outcome.link;
+            if (edits) explorer.clear_hover();  // the tooltip of the actor the drag started on
+        } else {
+            drag_.cancel();
+            if (hovered) explorer.click(camera.to_picture(mouse), io.KeyShift || io.KeyCtrl);
+        }
     }
     if (hovered && io.MouseWheel != 0) camera.zoom_at(mouse, std::pow(1.15f, io.MouseWheel));
 
@@ -110,6 +121,24 @@ void Canvas::draw_emphasis(const Explorer& explorer, const Fonts& fonts)
         outline(explorer, emphasis.element, hover_outline, frame_);
     }
     FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
+}
+
+// A link being drawn is a line from its actor to the pointer; a move shows where the actor will be pinned.
+void Canvas::draw_drag_feedback(const Explorer& explorer)
+{
+    auto kind = drag_.kind();
+    if (!dragged_ || (kind != CanvasDrag::Kind::link && kind != CanvasDrag::Kind::move)) return;
+    auto& list = *ImGui::GetWindowDrawList();
+    auto from = explorer.camera().to_screen(drag_.start());
+    auto to = ImGui::GetIO().MousePos;
+    constexpr ImU32 accent = IM_COL32(25, 113, 194, 255);
+    if (kind == CanvasDrag::Kind::link) {
+        list.AddLine(to_imvec(from), to, accent, 2.5f);
+        list.AddCircleFilled(to, 5, accent);
+    } else {
+        list.AddCircle(to, 12, accent, 0, 2.5f);
+        list.AddLine(to_imvec(from), to, IM_COL32(25, 113, 194, 120), 1.5f);
+    }
 }
 
 void Canvas::draw_tooltip(const Explorer& explorer) const

@@ -1,9 +1,13 @@
 #pragma once
 // The picture area: draws the explorer's Drawing and turns mouse and keys into explorer actions
 // (hover, click, shift/ctrl-click, drag to pan, wheel to zoom, F to fit, Escape to clear).
+#include "actorgraph/app/canvas_drag.hpp"
 #include "actorgraph/app/canvas_frame.hpp"
 #include "actorgraph/app/explorer.hpp"
 #include "gui/font_loader.hpp"
+
+#include <optional>
+#include <utility>
 
 namespace actorgraph::gui {
 
@@ -11,6 +15,8 @@ class Canvas {
 public:
     /// Draws into the current ImGui window's remaining content region and handles its input.
     void draw(Explorer& explorer, const Fonts& fonts);
+    /// A Shift-drag from one actor to another asks for a new relation between them; taken once.
+    [[nodiscard]] std::optional<std::pair<ActorIndex, ActorIndex>> take_link_request() { return std::exchange(link_, std::nullopt); }
 
 private:
     void handle_input(Explorer& explorer);
@@ -18,7 +24,11 @@ private:
     void draw_emphasis(const Explorer& explorer, const Fonts& fonts);
     void draw_tooltip(const Explorer& explorer) const;
 
+    void draw_drag_feedback(const Explorer& explorer);
+
     CanvasFrame frame_;  ///< reused every frame, so its buffers are allocated once
+    CanvasDrag drag_;    ///< Shift-drag links two actors, Alt-drag moves and pins one, else pans
+    std::optional<std::pair<ActorIndex, ActorIndex>> link_;
     bool dragged_ = false;
     bool mouse_moved_into_canvas_ = false;
 };

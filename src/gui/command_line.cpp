@@ -30,11 +30,12 @@ std::pair<int, int> window_size(const std::string& text)
 
 std::string usage_text()
 {
-    return "usage: actorgraph-gui [FILE] [--screenshot OUT.png] [--frames N] [--script FILE] [--size WxH] [--timeout S]\n"
+    return "usage: actorgraph-gui [FILE] [--screenshot OUT.png] [--frames N] [--script FILE] [--input FILE] [--size WxH] [--timeout S]\n"
            "  FILE            a .gv/.dot, .graphml, .gexf file or a folder with nodes.csv (default: graphs/nato_mongolia.gv)\n"
            "  --screenshot    render without user input, write the window as PNG and exit\n"
            "  --frames N      frames to draw after the script and layouts finish (default 3)\n"
            "  --script FILE   apply UI actions from a file, one per line (see docs/explorer.md)\n"
+           "  --input FILE    then play mouse and keyboard steps into the window (tests; see src/gui/input_script.hpp)\n"
            "  --size WxH      window size in pixels (default: the last size, or 1600x1000)\n"
            "  --timeout S     how long --screenshot waits for layouts (default 120)\n"
            "example: xvfb-run -a actorgraph-gui graphs/nato_mongolia.gv --script session.txt --screenshot view.png\n"
@@ -54,6 +55,7 @@ GuiOptions parse_command_line(const std::vector<std::string>& arguments)
         else if (argument == "--screenshot") options.screenshot = value();
         else if (argument == "--frames") options.frames = positive_int(value(), argument);
         else if (argument == "--script") options.script = value();
+        else if (argument == "--input") options.input = value();
         else if (argument == "--size") options.size = window_size(value());
         else if (argument == "--timeout") options.timeout_seconds = positive_int(value(), argument);
         else if (argument.starts_with("-")) throw std::invalid_argument("unknown option " + argument);

@@ -12,6 +12,7 @@ struct GuiOptions {
     std::optional<std::filesystem::path> screenshot; ///< write a PNG and exit
     int frames = 3;                                  ///< frames drawn after the script and layout settle
     std::optional<std::filesystem::path> script;
+    std::optional<std::filesystem::path> input;      ///< mouse and keyboard steps played after the script (tests)
     std::optional<std::pair<int, int>> size;         ///< window size; default = the last one used
     int timeout_seconds = 120;                       ///< how long --screenshot waits for layouts
     bool help = false;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "actorgraph/app/display_text.hpp"
+#include "gui/edit_widgets.hpp"
 #include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
@@ -37,7 +38,7 @@ ExplorerWindow::ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettin
     : explorer_(explorer), fonts_(fonts), settings_(settings), state_(std::filesystem::current_path()), scale_(scale)
 {
     if (!explorer.file().empty()) state_.browser.show_folder_of(explorer.file());
-    for (auto make : {make_search_panel, make_filters_panel, make_paths_panel, make_rank_panel, make_layout_panel,
+    for (auto make : {make_search_panel, make_edit_panel, make_data_table_panel, make_filters_panel, make_paths_panel, make_rank_panel, make_layout_panel,
                       make_export_panel, make_open_panel, make_import_panel}) {
         left_panels_.push_back(make());
     }
@@ -79,12 +80,35 @@ void ExplorerWindow::draw(float width, float height)
 {
     float top = menu_.draw(explorer_, settings_, requests_);
     handle_shortcuts();
+    handle_editing_shortcuts(explorer_, state_.saving);
+    forward_file_requests();
     if (requests_.quit) quit_ = true;
+    requests_.quit = false;
+    draw_saving_dialogs(explorer_, state_.saving);
+    draw_edit_dialogs(explorer_, state_);
     float body = height - status_bar_height * scale_ - top;
     draw_left(top, body);
     draw_right(top, width, body);
     draw_centre(top, width, body);
     draw_status_bar(width, height);
+}
+
+void ExplorerWindow::request_open(const std::filesystem::path& path)
+{
+    state_.saving.unsaved.request(explorer_, "opening " + path.filename().string(), [path](Explorer& explorer) {
+        (void)explorer.open(path);
+    });
+}
+
+void ExplorerWindow::forward_file_requests()
+{
+    if (auto path = std::exchange(requests_.open, std::nullopt)) request_open(*path);
+    if (std::exchange(requests_.save, false)) save_or_ask(explorer_, state_.saving);
+    if (std::exchange(requests_.save_as, false)) state_.saving.open_save_as = true;
+    if (std::exchange(requests_.new_actor, false)) state_.edit.show_actor_form = true;
+    if (std::exchange(requests_.new_relation, false)) state_.edit.show_relation_form = true;
+    // The form shows in the Edit panel, opened and scrolled to.
+    if (state_.edit.show_actor_form || state_.edit.show_relation_form) requests_.reveal_panel = "Edit";
 }
 
 void ExplorerWindow::handle_shortcuts()
@@ -154,6 +178,11 @@ void ExplorerWindow::draw_centre(float top, float width, float height)
     ImGui::PopStyleVar();
     draw_toolbar();
     canvas_.draw(explorer_, fonts_);
+    // A Shift-drag between two actors opens the New relation form with both ends filled in.
+    if (auto link = canvas_.take_link_request(); link && explorer_.graph()) {
+        state_.edit.new_relation.prefill(*explorer_.graph(), link->first, link->second);
+        state_.edit.show_relation_form = true;
+    }
     ImGui::End();
 }
 
@@ -180,8 +209,9 @@ void ExplorerWindow::draw_status_bar(float width, float height)
     }
     const auto& visible = explorer_.composed().scene.visible;
     auto status = explorer_.layout_status();
+    auto name = display_text(explorer_.file().filename().string()) + (explorer_.dirty() ? "*" : "");
     ImGui::Text("%s  \u2502  actors %s/%s  \u2502  relations %s/%s  \u2502  %s  \u2502  layout %.2f s%s  \u2502  %zu selected",
-                display_text(explorer_.file().filename().string()).c_str(), with_thousands(visible.actors.size()).c_str(),
+                name.c_str(), with_thousands(visible.actors.size()).c_str(),
                 with_thousands(graph->actor_count()).c_str(), with_thousands(visible.relations.size()).c_str(),
                 with_thousands(graph->relation_count()).c_str(), layout_engine_name(status.engine), status.seconds,
                 status.running ? " (running)" : "", explorer_.selection().size());

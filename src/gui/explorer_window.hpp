@@ -6,6 +6,7 @@
 #include "gui/canvas.hpp"
 #include "gui/font_loader.hpp"
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "gui/gui_settings.hpp"
@@ -31,8 +32,14 @@ public:
     ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettings& settings, float scale = 1);
     /// Draws one frame of every panel; never throws.
     void draw(float width, float height);
-    /// True once File > Quit or Ctrl+Q asked to close the window.
-    [[nodiscard]] bool quit_requested() const noexcept { return quit_; }
+    /// True once File > Quit or Ctrl+Q asked to close the window (each request is reported once).
+    [[nodiscard]] bool quit_requested() noexcept { return std::exchange(quit_, false); }
+    /// Opens a file (a dropped one), asking first when the open file has unsaved changes.
+    void request_open(const std::filesystem::path& path);
+    /// True when the window may close now; otherwise the unsaved-changes question is shown.
+    [[nodiscard]] bool may_close() { return state_.saving.unsaved.request_close(explorer_); }
+    /// True once the user answered Save (and it worked) or Discard to closing with unsaved changes.
+    [[nodiscard]] bool close_approved() const noexcept { return state_.saving.unsaved.close_approved(); }
 
 private:
     void draw_left(float top, float height);
@@ -41,6 +48,7 @@ private:
     void draw_status_bar(float width, float height);
     void draw_toolbar();
     void handle_shortcuts();
+    void forward_file_requests();
     /// The panels as collapsing headers whose open state persists between runs.
     void draw_panels(const std::vector<std::unique_ptr<Panel>>& panels);
     /// Begins a side column the user can widen or narrow by dragging its inner edge; `width` follows.

@@ -4,6 +4,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/shortcuts.hpp"
+#include "gui/save_dialogs.hpp"
 
 namespace actorgraph::gui {
 
@@ -31,6 +32,9 @@ float MenuBar::draw(Explorer& explorer, GuiSettings& settings, MenuRequests& req
     float height = 0;
     if (ImGui::BeginMainMenuBar()) {
         draw_file_menu(explorer, requests);
+        auto choice = draw_edit_menu(explorer);
+        requests.new_actor = choice == EditMenuChoice::new_actor;
+        requests.new_relation = choice == EditMenuChoice::new_relation;
         draw_view_menu(explorer, settings);
         draw_help_menu();
         height = ImGui::GetWindowSize().y;
@@ -49,12 +53,16 @@ void MenuBar::draw_file_menu(Explorer& explorer, MenuRequests& requests)
     if (ImGui::BeginMenu("Open recent", !recent.empty())) {
         for (std::size_t i = 0; i < recent.size(); ++i) {
             auto label = widget_label(display_text(recent[i].filename().string()), "recent" + std::to_string(i));
-            if (ImGui::MenuItem(label.c_str())) (void)explorer.open(recent[i]);
+            if (ImGui::MenuItem(label.c_str())) requests.open = recent[i];
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", display_text(recent[i].string(), long_text_limit).c_str());
         }
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Import\u2026")) requests.reveal_panel = "Import";
+    ImGui::Separator();
+    bool open = explorer.graph() != nullptr;
+    if (ImGui::MenuItem(explorer.dirty() ? "Save (unsaved changes)" : "Save", "Ctrl+S", false, open)) requests.save = true;
+    if (ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S", false, open)) requests.save_as = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Export view\u2026", nullptr, false, explorer.graph() != nullptr)) requests.reveal_panel = "Export";
     ImGui::Separator();

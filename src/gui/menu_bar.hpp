@@ -1,7 +1,9 @@
 #pragma once
-// The window's menu bar: File (open, recent files, import, export, quit), View (fit, zoom, layout
+// The window's menu bar: File (open, recent files, import, save, export, quit), Edit (undo, redo), View (fit, zoom, layout
 // engine, theme) and Help (keyboard shortcuts, about). Menu items call Explorer actions; what the
 // window itself must do (quit, show a panel) comes back as a request.
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "actorgraph/app/explorer.hpp"
@@ -13,6 +15,11 @@ namespace actorgraph::gui {
 struct MenuRequests {
     bool quit = false;
     std::string reveal_panel;  ///< a panel's title to open and scroll to, or empty
+    std::optional<std::filesystem::path> open;  ///< a file to open (asking first when there are unsaved changes)
+    bool save = false;
+    bool save_as = false;
+    bool new_actor = false;     ///< show the Edit panel's New actor form
+    bool new_relation = false;  ///< show its New relation form
 };
 
 enum class Theme { light, dark };

@@ -8,8 +8,10 @@
 
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/app/script.hpp"
+#include "actorgraph/app/unsaved_changes.hpp"
 #include "gui/explorer_window.hpp"
 #include "gui/font_loader.hpp"
+#include "gui/input_script.hpp"
 #include "gui/gui_settings.hpp"
 #include "gui/screenshot.hpp"
 #include "gui/window.hpp"
@@ -52,8 +54,10 @@ std::optional<ScriptRunner> load_runner(const GuiOptions& options)
 int run_session(const GuiOptions& options)
 {
     std::optional<ScriptRunner> script;
+    std::optional<InputScript> input;
     try {
         script = load_runner(options);
+        if (options.input) input = InputScript::load(*options.input);
     } catch (const Error& failure) {
         std::fprintf(stderr, "%s\n", failure.what());
         return exit_usage;
@@ -76,8 +80,15 @@ int run_session(const GuiOptions& options)
     ImGui::GetStyle().ScaleAllSizes(scale);
     ScreenshotClock clock(options.frames, options.timeout_seconds);
 
-    while (!window.should_close()) {
-        for (const auto& dropped : window.take_dropped_paths()) (void)explorer.open(dropped);
+    std::string title;
+    while (true) {
+        // Closing with unsaved changes asks first (Save / Discard / Cancel); the window stays until answered.
+        if (ui.close_approved()) break;
+        if (window.should_close()) {
+            if (ui.may_close()) break;
+            window.cancel_close();
+        }
+        for (const auto& dropped : window.take_dropped_paths()) ui.request_open(dropped);
         try {
             if (script) script->step(explorer);
         } catch (const Error& failure) {
@@ -85,12 +96,14 @@ int run_session(const GuiOptions& options)
             return exit_usage;
         }
         explorer.poll();
-        window.begin_frame();
+        // Played input starts once the script's verbs are done.
+        bool play = input && (!script || script->finished());
+        window.begin_frame(play ? std::function<void()>([&] { input->apply(explorer); }) : std::function<void()>());
         auto [window_width, window_height] = window.window_size();
         ui.draw(static_cast<float>(window_width), static_cast<float>(window_height));
         window.render();
         if (options.screenshot) {
-            bool settled = (!script || script->finished()) && !explorer.busy();
+            bool settled = (!script || script->finished()) && (!input || input->finished()) && !explorer.busy();
             if (clock.tick(settled)) {
                 auto [fb_width, fb_height] = window.framebuffer_size();
                 if (!write_framebuffer_png(*options.screenshot, fb_width, fb_height)) {
@@ -111,6 +124,7 @@ int run_session(const GuiOptions& options)
         }
         window.present();
         if (ui.quit_requested()) window.request_close();
+        if (auto wanted = window_title(explorer); wanted != title) window.set_title(title = wanted);
     }
     auto [final_width, final_height] = window.window_size();
     settings.set_integer("window.width", final_width);

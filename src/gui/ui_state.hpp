@@ -4,10 +4,13 @@
 #include <set>
 #include <string>
 
+#include "actorgraph/app/data_table.hpp"
+#include "actorgraph/app/edit_forms.hpp"
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/app/inspector.hpp"
 #include "gui/actor_picker.hpp"
 #include "gui/file_browser.hpp"
+#include "gui/save_dialogs.hpp"
 
 namespace actorgraph::gui {
 
@@ -46,6 +49,37 @@ struct ImportPanelState {
     std::map<std::string, std::string> kinds_shown, types_shown;  ///< the maps the texts were made from
     std::string vocabulary_message;  ///< why the last typed map was not taken
 };
+/// The editing forms (Edit panel, inspector) and their confirmations.
+struct EditState {
+    NewActorForm new_actor;
+    NewRelationForm new_relation;
+    PropertyEditor editor;   ///< the inspector's "Edit" section: the selected actor, or a relation picked there
+    std::string editor_actor;          ///< the selected actor the editor follows (its id)
+    std::size_t editor_generation = 0; ///< the graph the editor's rows were read from
+    bool open_editor = false;          ///< open the inspector's Edit section next frame (a relation was picked)
+    bool show_actor_form = false;     ///< Edit > New actor asked for its form
+    bool show_relation_form = false;  ///< Edit > New relation or a canvas drag asked for its form
+    std::optional<DeletionPreview> deleting;  ///< the delete-actor confirmation is open
+    std::optional<MergePreview> merging;      ///< the merge confirmation is open
+    ActorPicker merge_with;
+};
+
+/// The data table panel: both tables, the filter text, the cell being edited.
+struct DataTablePanelState {
+    DataTable actors{TableKind::actors};
+    DataTable relations{TableKind::relations};
+    std::pair<std::size_t, std::size_t> built_for{SIZE_MAX, SIZE_MAX};  ///< graph and composed generation
+    std::string filter;
+    struct Editing {
+        TableKind table = TableKind::actors;
+        std::uint32_t item = 0;
+        std::size_t column = 0;
+        std::string text;
+        bool focus = true;  ///< put the keyboard in the field on its first frame
+    };
+    std::optional<Editing> editing;
+};
+
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -61,6 +95,10 @@ struct UiState {
     const Graph* filters_for = nullptr;  ///< the graph the filter widgets were initialised for
     std::optional<ActorDetails> inspected;     ///< the inspector's actor, described once
     const Graph* inspected_graph = nullptr;    ///< the graph `inspected` belongs to
+    std::size_t inspected_generation = 0;      ///< Explorer::graph_generation() of that graph
+    SavingState saving;  ///< Save As and the unsaved-changes question; opening a file goes through it
+    EditState edit;
+    DataTablePanelState table;
 };
 
 }  // namespace actorgraph::gui

@@ -65,11 +65,12 @@ Window::~Window()
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
-void Window::begin_frame()
+void Window::begin_frame(const std::function<void()>& override_input)
 {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (override_input) override_input();
     ImGui::NewFrame();
 }
 
@@ -107,6 +108,8 @@ std::vector<std::filesystem::path> Window::take_dropped_paths()
 void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 
 void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void Window::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 
 float Window::content_scale() const
 {

@@ -1,6 +1,7 @@
 #pragma once
 // The GLFW window with its OpenGL 3 context and the ImGui context bound to it.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,9 @@ public:
     Window& operator=(const Window&) = delete;
 
     [[nodiscard]] bool should_close() const;
-    /// Polls events and starts an ImGui frame.
-    void begin_frame();
+    /// Polls events and starts an ImGui frame; `override_input` (tests) may rewrite the devices' state
+    /// after the backend read them and before ImGui sees them.
+    void begin_frame(const std::function<void()>& override_input = {});
     /// Renders the ImGui frame into the back buffer (not yet shown).
     void render();
     /// Shows the back buffer.
@@ -33,6 +35,8 @@ public:
     void set_title(const std::string& title);
     /// Asks the window to close at the end of the frame (File > Quit).
     void request_close();
+    /// Takes back a close request (the user cancelled it when asked about unsaved changes).
+    void cancel_close();
     /// The monitor's content scale for this window (2 on a high-DPI screen set to 200%, else 1).
     [[nodiscard]] float content_scale() const;
 

@@ -13,25 +13,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ExplorerEditTest : public ExplorerTest {
+// (The fixture opens the copy already; the tests open it again through the script, as a user would.)
+class ExplorerEditTest : public ExplorerOnACopyTest {
 protected:
-    void SetUp() override
-    {
-        config_ = scratch_dir(std::string("explorer-edit-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        ExplorerOptions options{config_};
-        options.layout_runner = empty_picture;
-        explorer_ = std::make_unique<Explorer>(options);
-        file_ = config_ / "nato_mongolia.gv";
-        fs::copy_file(nato_file(), file_);
-    }
-
     void run(const std::string& script)
     {
         ScriptRunner runner(parse_script(script, "session.txt"));
         runner.run_to_end(*explorer_, layout_timeout);
     }
-
-    fs::path file_;
 };
 
 TEST_F(ExplorerEditTest, EditsChangeTheGraphShownKeepTheFocusByIdAndMarkTheFileDirty)

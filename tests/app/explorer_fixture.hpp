@@ -46,4 +46,23 @@ protected:
     std::unique_ptr<Explorer> explorer_;
 };
 
+/// An Explorer with the canned empty layout, opened on a copy of the NATO file in its scratch folder
+/// (`file_`), for tests that edit and save it.
+class ExplorerOnACopyTest : public ExplorerTest {
+protected:
+    void SetUp() override
+    {
+        config_ = scratch_dir(std::string("explorer-copy-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        ExplorerOptions options{config_};
+        options.layout_runner = empty_picture;
+        explorer_ = std::make_unique<Explorer>(options);
+        file_ = config_ / "nato_mongolia.gv";
+        std::filesystem::copy_file(nato_file(), file_);
+        ASSERT_TRUE(explorer_->open(file_));
+        settle();
+    }
+
+    std::filesystem::path file_;
+};
+
 }  // namespace actorgraph::testing

@@ -30,7 +30,7 @@ void open_every_panel(const fs::path& config)
 {
     fs::create_directories(config / "actorgraph");
     std::ofstream out(config / "actorgraph" / "explorer_window.txt");
-    for (const char* panel : {"Search", "Filters", "Paths", "Rank", "Layout", "Export", "Open", "Import", "Inspector", "Legend", "Messages"}) {
+    for (const char* panel : {"Search", "Edit", "Data table", "Filters", "Paths", "Rank", "Layout", "Export", "Open", "Import", "Inspector", "Legend", "Messages"}) {
         out << "panel." << panel << "=1\n";
     }
 }

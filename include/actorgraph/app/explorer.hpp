@@ -20,6 +20,7 @@
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/user_stylesheet.hpp"
 #include "actorgraph/app/view_spec.hpp"
+#include "actorgraph/edit/change.hpp"
 #include "actorgraph/edit/journal.hpp"
 #include "actorgraph/render/drawing.hpp"
 
@@ -158,6 +159,8 @@ public:
     void apply_view();
     /// The composed scene and paths of the view shown (view() may be newer while composing).
     [[nodiscard]] const ComposedView& composed() const noexcept { return composed_; }
+    /// Counts the views composed (with graph_generation(), says when composed() changed).
+    [[nodiscard]] std::size_t composed_generation() const noexcept { return composed_generation_; }
     /// Starts laying out the composed scene again, cancelling a layout still running.
     void request_layout();
     /// Collects finished loads, views, layouts, exports and rankings; call once per frame.
@@ -176,6 +179,8 @@ public:
     [[nodiscard]] const Drawing* drawing() const noexcept { return drawing_ ? &*drawing_ : nullptr; }
     /// Lookups over drawing(), or nullptr without one.
     [[nodiscard]] const DrawingIndex* drawing_index() const noexcept { return drawing_ ? &drawing_index_ : nullptr; }
+    /// Counts the graphs shown: each load and each edit replaces the graph (lets the GUI read it again).
+    [[nodiscard]] std::size_t graph_generation() const noexcept { return graph_generation_; }
     /// Counts a new picture each time one arrives (lets the GUI notice changes).
     [[nodiscard]] std::size_t drawing_generation() const noexcept { return drawing_generation_; }
     /// Chooses the layout engine and re-lays out.
@@ -277,6 +282,25 @@ public:
     [[nodiscard]] const EditSession* edit_session() const noexcept { return edit_session_.get(); }
     /// True when the open file has changes that are not saved (the title's and status bar's marker).
     [[nodiscard]] bool dirty() const noexcept;
+    /// Applies one change from a form, the inspector or the canvas through the edit session (checked,
+    /// journalled, undoable) and shows the edited graph. Returns the problems, each naming its field,
+    /// when nothing changed; a journal that cannot be written is one problem with an empty field.
+    [[nodiscard]] std::vector<EditProblem> apply_edit(const Change& change);
+    /// Undoes / redoes one step (Ctrl+Z, Ctrl+Shift+Z); false when there was none or it failed.
+    bool undo();
+    bool redo();
+    /// "Undo merge of Oyu Tolgoi LLC into Oyu Tolgoi", or "Undo" when there is nothing to undo; the same for redo.
+    [[nodiscard]] std::string undo_name() const;
+    [[nodiscard]] std::string redo_name() const;
+    [[nodiscard]] bool can_undo() const noexcept;
+    [[nodiscard]] bool can_redo() const noexcept;
+    /// Saves atomically to the open file or to `target` (DOT, GraphML, GEXF or a CSV folder by its name),
+    /// which then becomes the open file; the journal is emptied. False and an error message when the
+    /// save fails: the changes, the journal and the old file stay.
+    bool save(const std::optional<std::filesystem::path>& target = std::nullopt);
+    /// Forgets the unsaved changes (the user chose Discard): the journal beside the file is emptied, so
+    /// the next open does not offer them back. The graph shown stays until another one is opened.
+    void discard_changes();
 
     // ---- styles ----
     /// The look of the canvas and of exports: the built-in stylesheet with CONFIG/stylesheet.json over it.
@@ -332,6 +356,7 @@ private:
     std::optional<Drawing> drawing_;
     DrawingIndex drawing_index_;
     std::size_t drawing_generation_ = 0;
+    std::size_t graph_generation_ = 0;
     bool fit_on_next_drawing_ = true;
     std::filesystem::path loading_file_;
     ImportDialog import_dialog_;
@@ -360,6 +385,10 @@ private:
     FileStamp loaded_stamp_;  ///< the open file as it was read: an edit of a file changed since is refused
     void show_edited_graph();
     void mention_journal();
+    /// Starts the edit session on the first edit; false (and an error) when it cannot.
+    bool ensure_edit_session();
+    /// Shows the edited graph, keeping the focus, selection and path ends by id from `before`.
+    void show_after_edit(const Graph& before);
 };
 
 /// The output format a file name implies, as the CLI reads it: svg without extension, .gv = dot; throws Error otherwise.

@@ -17,8 +17,14 @@ inline constexpr Shortcut explorer_shortcuts[] = {
     {"drag", "pan"},
     {"click", "select the actor under the pointer (empty space clears)"},
     {"Shift-click, Ctrl-click", "add an actor to the selection, or take it out"},
+    {"Shift-drag actor to actor", "a new relation between them (the New relation form, filled in)"},
+    {"Alt-drag an actor", "move it and pin it there (undoable; layouts keep it there)"},
     {"Esc", "clear the selection and the hover"},
     {"Ctrl+O", "show the Open panel"},
+    {"Ctrl+Z", "undo the last edit (Edit menu names it)"},
+    {"Ctrl+Shift+Z, Ctrl+Y", "redo the last undone edit"},
+    {"Ctrl+S", "save the open file (File > Save as when it cannot be saved in place)"},
+    {"Ctrl+Shift+S", "save as another file: .gv, .graphml, .gexf or a folder for CSV"},
     {"Ctrl+Q", "quit"},
 };
 

@@ -102,7 +102,7 @@ void draw_vocabulary(ImportDialog& dialog, ImportPanelState& panel)
 }
 
 // A graph file (GraphML, GEXF, DOT) or a Neo4j import-set folder, opened through the caption and vocabulary.
-void draw_graph_file(Explorer& explorer, ImportDialog& dialog, ImportPanelState& panel)
+void draw_graph_file(Explorer& explorer, ImportDialog& dialog, ImportPanelState& panel, SavingState& saving)
 {
     // A script may have chosen the file: the field shows what the dialog holds.
     if (panel.graph_path.empty() && !dialog.graph_file.empty()) panel.graph_path = dialog.graph_file.string();
@@ -115,11 +115,16 @@ void draw_graph_file(Explorer& explorer, ImportDialog& dialog, ImportPanelState&
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each actor's name from its properties; empty keeps the file's labels");
     draw_vocabulary(dialog, panel);
     ImGui::BeginDisabled(dialog.graph_file.empty());
-    if (ImGui::Button("Open with this mapping")) (void)explorer.open_mapped(dialog.graph_file, dialog.mapping);
+    if (ImGui::Button("Open with this mapping")) {
+        saving.unsaved.request(explorer, "opening " + dialog.graph_file.filename().string(),
+                                     [file = dialog.graph_file, mapping = dialog.mapping](Explorer& target) {
+                                         (void)target.open_mapped(file, mapping);
+                                     });
+    }
     ImGui::EndDisabled();
 }
 
-void draw_check(Explorer& explorer, ImportDialog& dialog)
+void draw_check(Explorer& explorer, ImportDialog& dialog, SavingState& saving)
 {
     for (const auto& problem : dialog.problems()) ImGui::TextDisabled("\u2022 %s", display_text(problem, long_text_limit).c_str());
     ImGui::BeginDisabled(!dialog.problems().empty() || dialog.checking());
@@ -127,7 +132,9 @@ void draw_check(Explorer& explorer, ImportDialog& dialog)
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!dialog.check_is_current());
-    if (ImGui::Button("Open")) (void)explorer.open_import();
+    if (ImGui::Button("Open")) {
+        saving.unsaved.request(explorer, "opening the tables", [](Explorer& target) { (void)target.open_import(); });
+    }
     ImGui::EndDisabled();
     if (dialog.checking()) {
         ImGui::SameLine();
@@ -177,7 +184,7 @@ static void draw_import_panel(Explorer& explorer, UiState& state)
     ImGui::RadioButton("Graph file or Neo4j folder", &source, 1);
     dialog.source = source == 1 ? ImportSource::graph_file : ImportSource::tables;
     if (dialog.source == ImportSource::graph_file) {
-        draw_graph_file(explorer, dialog, panel);
+        draw_graph_file(explorer, dialog, panel, state.saving);
         draw_mapping_file(dialog, panel);
         return;
     }
@@ -198,7 +205,7 @@ static void draw_import_panel(Explorer& explorer, UiState& state)
     if (!dialog.nodes_preview() && !dialog.edges_preview()) return;
     draw_columns(dialog);
     draw_vocabulary(dialog, panel);
-    draw_check(explorer, dialog);
+    draw_check(explorer, dialog, state.saving);
     draw_mapping_file(dialog, panel);
 }
 

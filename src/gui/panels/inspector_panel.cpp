@@ -2,6 +2,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/inspector.hpp"
+#include "gui/edit_widgets.hpp"
 #include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
@@ -44,8 +45,9 @@ void draw_actions(Explorer& explorer, UiState& state, ActorIndex actor)
 // A hub of a big graph has thousands of relations; a few hundred per type is all one reads.
 constexpr std::size_t lines_per_group = 200;
 
-// Returns the actor the user clicked, so the caller moves to it after the loop.
-std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails& details)
+// Returns the actor the user clicked, so the caller moves to it after the loop; `edit` is set to a
+// relation whose "edit" button was clicked.
+std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails& details, std::optional<RelationIndex>& edit)
 {
     std::optional<ActorIndex> clicked;
     for (std::size_t g = 0; g < details.groups.size(); ++g) {
@@ -59,6 +61,9 @@ std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails&
             ImGui::PushID(static_cast<int>(line.relation));
             auto name = display_text(graph.actor(line.other).display_name());
             auto text = std::string(line.undirected ? "\u2014 " : line.outgoing ? "\u2192 " : "\u2190 ") + name;
+            if (ImGui::SmallButton("edit")) edit = line.relation;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("edit or delete this relation");
+            ImGui::SameLine();
             if (ImGui::Selectable(widget_label(text, "line").c_str())) clicked = line.other;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", name.c_str());
             std::string facts = line.when;
@@ -101,17 +106,35 @@ static void draw_inspector_panel(Explorer& explorer, UiState& state)
         }
     }
     auto actor = selection.back();
-    // Described once per actor, not every frame.
-    if (state.inspected_graph != graph || !state.inspected || state.inspected->actor != actor) {
+    // Described once per actor and graph, not every frame; an edit makes a new graph (maybe at the old
+    // one's address), so the graph's generation says when to describe it again.
+    auto generation = explorer.graph_generation();
+    if (state.inspected_generation != generation || !state.inspected || state.inspected->actor != actor) {
         state.inspected = describe_actor(*graph, actor);
         state.inspected_graph = graph;
+        state.inspected_generation = generation;
     }
     const auto& details = *state.inspected;
     ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", display_text(graph->actor(actor).display_name()).c_str());
     draw_properties(details);
     draw_actions(explorer, state, actor);
+    if (std::exchange(state.edit.open_editor, false)) ImGui::SetNextItemOpen(true);
+    if (ImGui::TreeNode("Edit##edit_selected")) {
+        draw_property_editor(explorer, state, actor);
+        ImGui::TreePop();
+    }
+    // An edit above replaced the graph: its description is read again next frame.
+    if (state.inspected_generation != explorer.graph_generation()) return;
     ImGui::Separator();
-    if (auto clicked = draw_relations(*graph, details)) explorer.go_to_actor(*clicked);
+    std::optional<RelationIndex> edit;
+    auto clicked = draw_relations(*graph, details, edit);
+    if (edit) {
+        state.edit.editor.edit_relation(*graph, *edit);
+        state.edit.editor_actor = graph->actor(actor).id;
+        state.edit.editor_generation = explorer.graph_generation();
+        state.edit.open_editor = true;
+    }
+    if (clicked) explorer.go_to_actor(*clicked);
 }
 
 namespace {

@@ -7,7 +7,10 @@ namespace actorgraph::gui {
 static void draw_open_panel(Explorer& explorer, UiState& state)
 {
     if (auto chosen = state.browser.draw(explorer.recent_files())) {
-        if (explorer.open(*chosen)) state.browser.show_folder_of(*chosen);
+        auto path = *chosen;
+        state.saving.unsaved.request(explorer, "opening " + path.filename().string(), [&state, path](Explorer& target) {
+            if (target.open(path)) state.browser.show_folder_of(path);
+        });
     }
 }
 

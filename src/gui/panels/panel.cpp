@@ -13,6 +13,12 @@ void error_text(const std::string& text)
     ImGui::PopStyleColor();
 }
 
+void centre_next_window()
+{
+    const auto& size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos({size.x / 2, size.y / 2}, ImGuiCond_Always, {0.5f, 0.5f});
+}
+
 void draw_work_progress(Explorer& explorer)
 {
     auto status = explorer.work_status();

@@ -46,6 +46,10 @@ public:
 [[nodiscard]] std::unique_ptr<Panel> make_legend_panel();
 /// The latest messages, errors in red.
 [[nodiscard]] std::unique_ptr<Panel> make_messages_panel();
+/// New actor and New relation forms, with each problem next to its field.
+[[nodiscard]] std::unique_ptr<Panel> make_edit_panel();
+/// The actors and relations the view shows as sortable, filterable tables; a double-click edits a cell.
+[[nodiscard]] std::unique_ptr<Panel> make_data_table_panel();
 
 // Widgets more than one panel (or the toolbar) shows.
 
@@ -55,5 +59,7 @@ void draw_work_progress(Explorer& explorer);
 [[nodiscard]] std::string engine_label(const Explorer& explorer);
 /// Red text for errors.
 void error_text(const std::string& text);
+/// Keeps the next window (a modal) in the middle of the screen.
+void centre_next_window();
 
 }  // namespace actorgraph::gui

@@ -1,0 +1,58 @@
+#pragma once
+// The data table (Gephi's Data Laboratory) without any GUI code: the actors or relations the view
+// shows, one row each, with a column per field and per property; a filter text keeps the rows where
+// any cell contains it; a click on a column header sorts by it (numbers as numbers). A cell edit is
+// one SetProperty change through Explorer::apply_edit.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/app/explorer.hpp"
+
+namespace actorgraph {
+
+enum class TableKind { actors, relations };
+
+class DataTable {
+public:
+    explicit DataTable(TableKind kind) : kind_(kind) {}
+
+    /// Reads the rows again from the graph and the set the view shows (Explorer::composed().scene.visible).
+    void rebuild(const Graph& graph, const Selection& shown);
+    /// Keeps the rows where any cell contains the text (case-insensitive); empty keeps all.
+    void set_filter(const Graph& graph, std::string text);
+    /// Sorts by a column, ascending or not; numbers compare as numbers, ties keep the file's order.
+    void sort_by(const Graph& graph, std::size_t column, bool ascending);
+
+    [[nodiscard]] TableKind kind() const noexcept { return kind_; }
+    /// Column names: for actors id, label, kind, aliases, then each property; for relations
+    /// relation (r0…), from, to, type, then each property. The properties of the rows shown, sorted.
+    [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return columns_; }
+    /// The actor or relation index of each row, filtered and sorted.
+    [[nodiscard]] const std::vector<std::uint32_t>& rows() const noexcept { return rows_; }
+    /// How many the view shows before the filter text.
+    [[nodiscard]] std::size_t shown_count() const noexcept { return all_.size(); }
+    /// The text of a cell.
+    [[nodiscard]] std::string cell(const Graph& graph, std::uint32_t item, std::size_t column) const;
+    /// Whether a column can be edited in place (not a relation's number or ends).
+    [[nodiscard]] bool editable(std::size_t column) const;
+    /// The change that sets a cell to a value (an empty value removes a property); nullopt for a column
+    /// that cannot be edited.
+    [[nodiscard]] std::optional<Change> edit(const Graph& graph, std::uint32_t item, std::size_t column, std::string value) const;
+    /// The actor to select and centre for a row (a relation's source).
+    [[nodiscard]] ActorIndex actor_of(const Graph& graph, std::uint32_t item) const;
+
+private:
+    void apply_filter(const Graph& graph);
+    static constexpr std::size_t fixed_columns = 4;  ///< the fields before the property columns
+
+    TableKind kind_;
+    std::vector<std::string> columns_;
+    std::vector<std::uint32_t> all_;   ///< what the view shows, in file order
+    std::vector<std::uint32_t> rows_;
+    std::string filter_;
+    std::optional<std::pair<std::size_t, bool>> sort_;  ///< column and ascending
+};
+
+}  // namespace actorgraph
