@@ -4,6 +4,7 @@
 #include <map>
 #include <thread>
 
+#include "actorgraph/app/analysis_script.hpp"
 #include "actorgraph/edit/edit_script.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/model/spelling.hpp"
@@ -30,6 +31,8 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
+        {"dependence", {1, 5, false}},  {"what-if", {1, many, false}}, {"cut", {2, 4, false}},
+        {"clear-analysis", {0, 0, false}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
     static const bool edit_verbs_added = [] {
@@ -244,6 +247,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
     const auto& arguments = command.arguments;
     if (find_edit_verb(verb)) {
         checked(explorer, [&] { (void)explorer.edit(verb, arguments); });
+    } else if (is_analysis_verb(verb)) {
+        run_analysis_verb(explorer, verb, arguments);
     } else if (verb == "open") {
         checked(explorer, [&] { (void)explorer.open(arguments[0]); });
     } else if (verb == "select") {

@@ -258,6 +258,16 @@ public:
     /// Sizes nodes by a metric (nullopt = uniform) and re-lays out.
     void set_size_by(std::optional<Metric> metric);
 
+    // ---- analyses (app/explorer_analysis.cpp) ----
+    /// Runs a dependence, what-if or cut over the view in the background (Cancel stops it with the
+    /// compose); its findings are highlighted and its summary logged once composed. False (and an
+    /// error) for a request that cannot run; an analysis failing in the background is logged.
+    bool run_analysis(AnalysisRequest request);
+    /// Removes the analysis and its highlight.
+    void clear_analysis();
+    /// What the shown view's analysis found, or nullptr when the view has none.
+    [[nodiscard]] const AnalysisOutcome* analysis() const noexcept { return composed_.analysis ? &*composed_.analysis : nullptr; }
+
     // ---- export ----
     /// Renders the view shown to a file like `actorgraph export` would, waiting for it (and for a view
     /// being composed); false on failure.
@@ -347,6 +357,8 @@ private:
     std::size_t error_count_ = 0;
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
     void show_edited_graph();
+    bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis
+    void announce_analysis();
     void mention_journal();
 };
 
