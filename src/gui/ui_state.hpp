@@ -46,6 +46,20 @@ struct ImportPanelState {
     std::map<std::string, std::string> kinds_shown, types_shown;  ///< the maps the texts were made from
     std::string vocabulary_message;  ///< why the last typed map was not taken
 };
+struct AnalysisPanelState {
+    ActorPicker target;           ///< the dependence's target; the selected actor until one is picked
+    bool limit_years = false;
+    int year_from = 0;
+    int year_to = 0;
+    std::string cap_text = "1/3";
+    int group_by = 0;             ///< 0 state, 1 actor
+    ActorPicker cut_from;
+    ActorPicker cut_to;
+    int cut_kind = 0;             ///< 0 actors, 1 relations
+    int cut_direction = 0;        ///< follow, reverse, any
+    const Graph* years_for = nullptr;  ///< the graph the year fields were set for
+};
+
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -55,6 +69,7 @@ struct UiState {
     RankPanelState rank;
     FileBrowser browser;
     ImportPanelState import;
+    AnalysisPanelState analysis;
     std::string export_path = "actorgraph-view.svg";
     ExportExtras export_extras;  ///< legend and title for the export
     int focus_depth = 1;
