@@ -84,6 +84,8 @@ AnalysisOutcome cut_outcome(const Graph& graph, QueryCache& queries, const Graph
     auto result = minimum_cut(queries, request.from, request.to, options);
     AnalysisOutcome outcome;
     outcome.highlight = result.selection();
+    // The two ends show what is cut from what.
+    outcome.highlight.merge(Selection{{request.from, request.to}, {}});
     auto route = name_of(graph, request.from) + " \u2192 " + name_of(graph, request.to);
     if (!result.connected) {
         outcome.summary = "cut " + route + ": no route to cut";
@@ -93,7 +95,7 @@ AnalysisOutcome cut_outcome(const Graph& graph, QueryCache& queries, const Graph
                           (actors ? plural(result.size, "actor", "actors") : plural(result.size, "relation", "relations")) + " (" +
                           plural(result.size, "independent route", "independent routes") + ")";
         if (!result.direct.empty()) {
-            outcome.summary += "; " + plural(result.direct.size(), "direct relation", "direct relations") + " no cut of actors removes";
+            outcome.summary += "; and " + plural(result.direct.size(), "direct relation", "direct relations") + " (no cut of other actors removes them)";
         }
     }
     outcome.result = std::move(result);

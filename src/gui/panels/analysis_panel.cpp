@@ -166,8 +166,10 @@ void draw_what_if_result(Explorer& explorer, const WhatIfResult& result)
         ImGui::SameLine();
         ImGui::TextDisabled("(and %zu more)", result.removed.size() - 1);
     }
-    ImGui::BulletText("%s relations break", with_thousands(result.broken_relations.size()).c_str());
-    ImGui::BulletText("%s actors cut off; %s pairs lose every connection", with_thousands(result.cut_off_actors().size()).c_str(),
+    auto broken = result.broken_relations.size();
+    auto cut_off = result.cut_off_actors().size();
+    ImGui::BulletText("%s relation%s break%s", with_thousands(broken).c_str(), broken == 1 ? "" : "s", broken == 1 ? "s" : "");
+    ImGui::BulletText("%s actor%s cut off; %s pairs lose every connection", with_thousands(cut_off).c_str(), cut_off == 1 ? "" : "s",
                       with_thousands(static_cast<std::size_t>(result.pairs_lost)).c_str());
     ImGui::BulletText("pieces %zu \u2192 %zu; largest %s \u2192 %s actors", result.components_before, result.components_after,
                       with_thousands(result.largest_before).c_str(), with_thousands(result.largest_after).c_str());
