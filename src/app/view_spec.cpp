@@ -22,6 +22,8 @@ GraphFilter combined(const GraphFilter& view, const GraphFilter& path)
     if (!both.year_from) both.year_from = view.year_from;
     if (!both.year_to) both.year_to = view.year_to;
     both.dated_only = both.dated_only || view.dated_only;
+    if (!both.as_of) both.as_of = view.as_of;
+    if (!both.min_confidence) both.min_confidence = view.min_confidence;
     both.relation_conditions.insert(both.relation_conditions.end(), view.relation_conditions.begin(), view.relation_conditions.end());
     both.actor_conditions.insert(both.actor_conditions.end(), view.actor_conditions.begin(), view.actor_conditions.end());
     return both;

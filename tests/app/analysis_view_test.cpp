@@ -16,32 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class AnalysisViewTest : public ExplorerTest {
+class AnalysisViewTest : public QuickExplorerTest {
 protected:
-    void SetUp() override
-    {
-        config_ = scratch_dir(std::string("analysis-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        ExplorerOptions options{config_};
-        options.layout_runner = empty_picture;
-        explorer_ = std::make_unique<Explorer>(options);
-    }
-
-    void run(const std::string& script)
-    {
-        ScriptRunner runner(parse_script(script, "session.txt"));
-        runner.run_to_end(*explorer_, layout_timeout);
-    }
-
-    [[nodiscard]] std::string script_error(const std::string& script)
-    {
-        try {
-            run(script);
-        } catch (const Error& failure) {
-            return failure.what();
-        }
-        return "no error";
-    }
-
     [[nodiscard]] bool logged(std::string_view text) const
     {
         const auto& messages = explorer_->messages();

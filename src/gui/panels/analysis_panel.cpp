@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "actorgraph/app/display_text.hpp"
+#include "actorgraph/app/inspector.hpp"
 #include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
@@ -29,15 +30,6 @@ std::string percent(double share)
 {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f%%", share * 100);
-    return text;
-}
-
-std::string usd(double amount)
-{
-    char text[48];
-    if (amount >= 1e9) std::snprintf(text, sizeof text, "%.2f bn USD", amount / 1e9);
-    else if (amount >= 1e6) std::snprintf(text, sizeof text, "%.1f m USD", amount / 1e6);
-    else std::snprintf(text, sizeof text, "%.0f USD", amount);
     return text;
 }
 
@@ -75,7 +67,7 @@ void draw_share_bars(const std::vector<DependenceBar>& bars, double cap)
         ImGui::InvisibleButton(("##share" + std::to_string(i)).c_str(), {width, row});
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s: %s of the known amount (%s)\n%zu relations, %zu without amount_usd%s",
-                              display_text(bar.label).c_str(), percent(bar.share).c_str(), usd(bar.amount_usd).c_str(), bar.relations,
+                              display_text(bar.label).c_str(), percent(bar.share).c_str(), amount_text(std::to_string(bar.amount_usd)).c_str(), bar.relations,
                               bar.without_amount, bar.over_cap ? "\nover the cap" : "");
         }
         auto label = display_text(bar.label, column_text_limit);

@@ -78,6 +78,7 @@ std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails&
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", name.c_str());
             std::string facts = line.when;
             if (!line.amount.empty()) facts += (facts.empty() ? "" : ", ") + line.amount;
+            if (!line.confidence.empty()) facts += (facts.empty() ? "" : ", ") + line.confidence;
             if (!facts.empty()) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", display_text(facts).c_str());
