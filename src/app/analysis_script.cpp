@@ -83,7 +83,8 @@ void run_cut(Explorer& explorer, const std::vector<std::string>& arguments)
 
 bool is_analysis_verb(std::string_view verb)
 {
-    return verb == "dependence" || verb == "what-if" || verb == "cut" || verb == "clear-analysis";
+    return verb == "dependence" || verb == "what-if" || verb == "cut" || verb == "clear-analysis" || verb == "play" ||
+           verb == "stop-play";
 }
 
 void run_analysis_verb(Explorer& explorer, std::string_view verb, const std::vector<std::string>& arguments)
@@ -92,6 +93,14 @@ void run_analysis_verb(Explorer& explorer, std::string_view verb, const std::vec
     else if (verb == "what-if") run_what_if(explorer, arguments);
     else if (verb == "cut") run_cut(explorer, arguments);
     else if (verb == "clear-analysis") explorer.clear_analysis();
+    else if (verb == "stop-play") explorer.stop_playing();
+    else if (verb == "play") {
+        auto seconds = arguments.empty() ? std::optional(1.0) : parse_number(arguments[0]);
+        if (!seconds || !(*seconds > 0 && *seconds <= 60)) throw Error("play takes 0 to 60 seconds a year, got '" + arguments[0] + "'");
+        auto errors = explorer.error_count();
+        explorer.play_years(*seconds);
+        if (explorer.error_count() != errors) throw Error(explorer.last_error());
+    }
 }
 
 }  // namespace actorgraph

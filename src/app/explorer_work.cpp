@@ -166,6 +166,7 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
 {
     replace_graph(std::move(loaded.graph));
     edit_session_.reset();  // the edits belonged to the graph shown before
+    player_.stop();  // its years belonged to the graph shown before
     facts_ = std::move(loaded.facts);
     file_ = file;
     view_ = fresh_view();
@@ -317,6 +318,7 @@ void Explorer::cancel_work()
     retire(std::move(layout_job_));
     announce_paths_ = false;
     announce_analysis_ = false;
+    player_.stop();
     zoom_to_paths_ = false;
     centre_when_drawn_.reset();
 }

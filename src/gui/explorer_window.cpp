@@ -82,6 +82,7 @@ void ExplorerWindow::draw(float width, float height)
     // A new analysis (from the inspector or a script) opens the panel that shows its findings.
     if (explorer_.view().analysis && explorer_.view().analysis != analysis_revealed_) requests_.reveal_panel = "Analysis";
     analysis_revealed_ = explorer_.view().analysis;
+    explorer_.tick(ImGui::GetIO().DeltaTime);  // the year player runs on the frames' clock
     if (requests_.quit) quit_ = true;
     float body = height - status_bar_height * scale_ - top;
     draw_left(top, body);
@@ -196,6 +197,12 @@ void ExplorerWindow::draw_status_bar(float width, float height)
             ImGui::SameLine();
             if (ImGui::SmallButton("More neighbours")) explorer_.show_more_neighbours();
         }
+    }
+    // As of a year, what happens to undated relations is part of what the picture means: say it.
+    if (const auto& filter = explorer_.view().filter; filter.as_of) {
+        ImGui::SameLine();
+        ImGui::Text("\u2502  as of %d, undated relations %s%s", *filter.as_of, filter.dated_only ? "dropped" : "kept",
+                    explorer_.playing_years() ? " (playing)" : "");
     }
     if (auto error = explorer_.last_error(); !error.empty() && !explorer_.messages().empty() &&
                                             explorer_.messages().back().level == ExplorerMessage::Level::error) {

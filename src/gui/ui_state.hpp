@@ -18,6 +18,7 @@ struct PathPanelState {
     int k = 3;
     int weight = 0;     ///< 0 = hops, else an index into the weight properties
     bool all_shortest = false;
+    bool rank_by_evidence = false;  ///< the path whose weakest relation is best graded first
     std::set<std::string> types;  ///< empty = all
 };
 
@@ -25,6 +26,8 @@ struct FilterPanelState {
     bool limit_years = false;
     int year_from = 0;
     int year_to = 0;
+    int as_of_year = 0;
+    bool keep_undated = true;  ///< as of a year, relations without a year are kept (or dropped)
     std::string property_text;
 };
 

@@ -19,6 +19,7 @@
 #include "actorgraph/app/render_job.hpp"
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/view_spec.hpp"
+#include "actorgraph/app/year_player.hpp"
 #include "actorgraph/render/drawing.hpp"
 
 namespace actorgraph {
@@ -268,6 +269,17 @@ public:
     /// What the shown view's analysis found, or nullptr when the view has none.
     [[nodiscard]] const AnalysisOutcome* analysis() const noexcept { return composed_.analysis ? &*composed_.analysis : nullptr; }
 
+    // ---- time (app/explorer_analysis.cpp) ----
+    /// Shows what held in the year (year <= Y, or since <= Y <= until), keeping or dropping undated
+    /// relations; nullopt returns to the year range. Re-lays out.
+    void set_as_of(std::optional<int> year, bool keep_undated);
+    /// Starts playing the as-of year through the graph's years (from the current as-of year, else the first).
+    void play_years(double seconds_per_year = 1.0);
+    void stop_playing() noexcept { player_.stop(); }
+    [[nodiscard]] bool playing_years() const noexcept { return player_.playing(); }
+    /// Advances the year player by the frame's elapsed seconds; call once per frame.
+    void tick(double seconds);
+
     // ---- export ----
     /// Renders the view shown to a file like `actorgraph export` would, waiting for it (and for a view
     /// being composed); false on failure.
@@ -358,6 +370,7 @@ private:
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
     void show_edited_graph();
     bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis
+    YearPlayer player_;
     void announce_analysis();
     void mention_journal();
 };
