@@ -170,7 +170,8 @@ static void draw_filters_panel(Explorer& explorer, UiState& ui)
     }
     ImGui::TextDisabled("Years");
     draw_year_range(explorer, state);
-    ImGui::TextDisabled("Evidence (confidence: low/medium/high or an Admiralty code; ungraded relations drop)");
+    ImGui::TextDisabled("Evidence (confidence) at least");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("low, medium, high or an Admiralty code (scripts); ungraded relations are then hidden");
     draw_min_confidence(explorer);
     ImGui::TextDisabled("Relation property tests, separated by ';'");
     ImGui::SetNextItemWidth(-60);
