@@ -123,7 +123,9 @@ void Explorer::show_after_edit(const Graph& before)
     auto selection = ids_of(before, selection_);
     std::optional<std::vector<std::string>> path_ends;
     if (view_.path) path_ends = ids_of(before, {view_.path->from, view_.path->to});
+    auto analysis_ids = view_.analysis ? ids_of(before, analysis_actors(*view_.analysis)) : std::vector<std::string>{};
     show_edited_graph();
+    if (view_.analysis) view_.analysis = with_analysis_actors(*view_.analysis, indexes_of(*graph_, analysis_ids));
     view_.focus = indexes_of(*graph_, focus);
     selection_ = indexes_of(*graph_, selection);
     if (path_ends) {

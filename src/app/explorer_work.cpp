@@ -167,6 +167,7 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
 {
     replace_graph(std::move(loaded.graph));
     edit_session_.reset();  // the edits belonged to the graph shown before
+    player_.stop();  // its years belonged to the graph shown before
     facts_ = std::move(loaded.facts);
     file_ = file;
     loaded_stamp_ = stamp_of(file_);
@@ -221,6 +222,7 @@ void Explorer::finish_compose()
     if (!outcome.value) {
         error(outcome.error);
         announce_paths_ = false;
+        announce_analysis_ = false;
         return;
     }
     if (!same_content(outcome.value->view.scene, composed_.scene)) fit_on_next_drawing_ = true;
@@ -238,6 +240,7 @@ void Explorer::announce(const ComposedView& previous)
     if (!composed_.reduction.text.empty() && composed_.reduction.text != previous.reduction.text) {
         info(composed_.reduction.text);
     }
+    announce_analysis();
     if (!announce_paths_ || !shown_view_.path || !graph_) return;
     announce_paths_ = false;
     const auto& request = *shown_view_.path;
@@ -296,7 +299,10 @@ bool Explorer::wait_until_prepared(std::chrono::milliseconds timeout)
 WorkStatus Explorer::work_status() const
 {
     if (load_job_) return {WorkStatus::Stage::loading, load_job_->elapsed_seconds(), "loading " + loading_file_.filename().string()};
-    if (compose_job_) return {WorkStatus::Stage::composing, compose_job_->elapsed_seconds(), "composing the view"};
+    if (compose_job_) {
+        auto text = composing_view_.analysis ? std::string("composing the view: ") + analysis_name(*composing_view_.analysis) : "composing the view";
+        return {WorkStatus::Stage::composing, compose_job_->elapsed_seconds(), text};
+    }
     if (!layout_job_) return {};
     auto actors = with_thousands(composed_.scene.visible.actors.size());
     return {WorkStatus::Stage::laying_out, layout_job_->elapsed_seconds(),
@@ -314,6 +320,8 @@ void Explorer::cancel_work()
     retire(std::move(compose_job_));
     retire(std::move(layout_job_));
     announce_paths_ = false;
+    announce_analysis_ = false;
+    player_.stop();
     zoom_to_paths_ = false;
     centre_when_drawn_.reset();
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "actorgraph/query/evidence.hpp"
+
 namespace actorgraph {
 
 namespace {
@@ -28,6 +30,7 @@ RelationLine line_of(const Graph& graph, RelationIndex index, bool outgoing)
     line.when = relation_years_text(relation);
     line.amount = amount_text(property_or_empty(relation.properties, schema::amount_usd));
     line.source = std::string(property_or_empty(relation.properties, schema::source));
+    if (auto confidence = confidence_text(relation); !confidence.empty()) line.confidence = "confidence " + confidence;
     return line;
 }
 
@@ -44,6 +47,14 @@ std::string relation_years_text(const Relation& relation)
     if (span->last == open_end) return "since " + std::to_string(span->first);
     if (span->first == span->last) return std::to_string(span->first);
     return std::to_string(span->first) + "\u2013" + std::to_string(span->last);
+}
+
+std::string confidence_text(const Relation& relation)
+{
+    auto value = property_or_empty(relation.properties, schema::confidence);
+    if (value.empty()) return {};
+    auto grade = parse_confidence(value);
+    return grade ? confidence_name(*grade) : std::string(value) + " (not a grade)";
 }
 
 std::string amount_text(std::string_view amount_usd)
@@ -114,6 +125,7 @@ std::vector<std::string> relation_tooltip_lines(const Graph& graph, RelationInde
     if (auto amount = amount_text(property_or_empty(relation.properties, schema::amount_usd)); !amount.empty()) {
         lines.push_back("amount: " + amount);
     }
+    if (auto confidence = confidence_text(relation); !confidence.empty()) lines.push_back("confidence: " + confidence);
     if (auto note = property_or_empty(relation.properties, schema::note); !note.empty()) lines.push_back("note: " + std::string(note));
     if (auto source = property_or_empty(relation.properties, schema::source); !source.empty()) {
         lines.push_back("source: " + std::string(source));

@@ -4,9 +4,11 @@
 #include <map>
 #include <thread>
 
+#include "actorgraph/app/analysis_script.hpp"
 #include "actorgraph/edit/edit_script.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "actorgraph/model/spelling.hpp"
+#include "actorgraph/query/evidence.hpp"
 
 namespace actorgraph {
 
@@ -30,6 +32,8 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"centre", {1, 1, true}},       {"export", {1, 2, false}},     {"wait-layout", {0, 0, true}},
         {"cancel-layout", {0, 0, false}}, {"more-neighbours", {0, 0, false}}, {"sleep", {1, 1, true}},
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
+        {"dependence", {1, 5, false}},  {"what-if", {1, many, false}}, {"cut", {2, 4, false}},
+        {"clear-analysis", {0, 0, false}}, {"play", {0, 1, false}}, {"stop-play", {0, 0, false}},
         {"reload-stylesheet", {0, 0, false}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
@@ -124,8 +128,9 @@ void run_path(Explorer& explorer, const std::vector<std::string>& arguments)
         else if (name == "types") options.filter.types = known_types(explorer, parse_name_list(value, "relation types"));
         else if (name == "weight") options.weight = value;
         else if (name == "all") options.all_shortest = true;
+        else if (name == "evidence") options.rank_by_evidence = true;
         else if (name == "only") only = true;
-        else throw Error("unknown path option '" + option + "'; expected k=N, direction=D, types=a,b, weight=P, all or only");
+        else throw Error("unknown path option '" + option + "'; expected k=N, direction=D, types=a,b, weight=P, all, evidence or only");
     }
     if (options.k == 0) throw Error("k must be at least 1");
     explorer.view().path_only = only;
@@ -152,13 +157,26 @@ void run_filter(Explorer& explorer, const std::vector<std::string>& arguments)
         kinds.kinds = parse_name_list(arguments[1], "actor kinds");
         resolve_vocabulary(kinds, explorer.kinds_present(), explorer.types_present());
         filter.kinds = std::move(kinds.kinds);
+    } else if (what == "as-of") {
+        bool keep_undated = true;
+        for (std::size_t i = 2; i < arguments.size(); ++i) {
+            if (arguments[i] == "undated=keep") keep_undated = true;
+            else if (arguments[i] == "undated=drop") keep_undated = false;
+            else throw Error("expected undated=keep or undated=drop, got '" + arguments[i] + "'");
+        }
+        std::optional<int> year;
+        if (arguments[1] != "none") year = number_argument<int>(arguments[1], "a year or none");
+        checked(explorer, [&] { explorer.set_as_of(year, keep_undated); });
+        return;
+    } else if (what == "confidence") {
+        filter.min_confidence = arguments[1] == "any" ? std::nullopt : std::optional(parse_confidence_or_throw(arguments[1]));
     } else if (what == "where") {
         std::string expression;
         for (std::size_t i = 1; i < arguments.size(); ++i) expression += (i > 1 ? " " : "") + arguments[i];
         checked(explorer, [&] { (void)explorer.set_property_filter(expression); });
         return;
     } else {
-        throw Error("unknown filter '" + what + "'; expected years, types, kinds, where or clear");
+        throw Error("unknown filter '" + what + "'; expected years, as-of, types, kinds, confidence, where or clear");
     }
     checked(explorer, [&] { explorer.set_filter(std::move(filter)); });
 }
@@ -245,6 +263,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
     const auto& arguments = command.arguments;
     if (find_edit_verb(verb)) {
         checked(explorer, [&] { (void)explorer.edit(verb, arguments); });
+    } else if (is_analysis_verb(verb)) {
+        run_analysis_verb(explorer, verb, arguments);
     } else if (verb == "open") {
         checked(explorer, [&] { (void)explorer.open(arguments[0]); });
     } else if (verb == "select") {

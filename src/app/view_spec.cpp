@@ -22,6 +22,8 @@ GraphFilter combined(const GraphFilter& view, const GraphFilter& path)
     if (!both.year_from) both.year_from = view.year_from;
     if (!both.year_to) both.year_to = view.year_to;
     both.dated_only = both.dated_only || view.dated_only;
+    if (!both.as_of) both.as_of = view.as_of;
+    if (!both.min_confidence) both.min_confidence = view.min_confidence;
     both.relation_conditions.insert(both.relation_conditions.end(), view.relation_conditions.begin(), view.relation_conditions.end());
     both.actor_conditions.insert(both.actor_conditions.end(), view.actor_conditions.begin(), view.actor_conditions.end());
     return both;
@@ -80,6 +82,23 @@ void add_paths(const Graph& graph, QueryCache* queries, const ViewSpec& spec, Co
                           " actors) is too big to draw"};
 }
 
+// The analysis's findings are drawn emphasised, on top of any path query, and pulled into view.
+void add_analysis(const Graph& graph, QueryCache* queries, const ViewSpec& spec, ComposedView& view)
+{
+    view.analysis = run_analysis(graph, queries, spec.filter, *spec.analysis);
+    const auto& highlight = view.analysis->highlight;
+    if (highlight.empty()) return;
+    view.scene.highlighted.merge(highlight);
+    if (spec.path_only) return;
+    // A relation is drawn between its two ends: both must be shown (a cut relation leads off the focus).
+    Selection shown = highlight;
+    for (auto index : highlight.relations) {
+        shown.actors.push_back(graph.relation(index).source);
+        shown.actors.push_back(graph.relation(index).target);
+    }
+    view.scene.visible.merge(shown);
+}
+
 // A view still too big becomes an overview of its most connected actors.
 void reduce_to_overview(const Graph& graph, const ViewLimits& limits, ComposedView& view)
 {
@@ -119,6 +138,7 @@ ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCa
     auto& scene = view.scene;
     scene.visible = shown_part(graph, queries, spec, view.reduction);
     if (spec.path) add_paths(graph, queries, spec, view);
+    if (spec.analysis) add_analysis(graph, queries, spec, view);
     if (spec.limits) reduce_to_overview(graph, *spec.limits, view);
     if (spec.size_by) scene.actor_scale = metric_scale(graph, queries, *spec.size_by, spec.filter);
     // An overview is chosen by degree: showing it lets the biggest hubs' names read at a glance.

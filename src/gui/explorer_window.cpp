@@ -38,7 +38,7 @@ ExplorerWindow::ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettin
     : explorer_(explorer), fonts_(fonts), settings_(settings), state_(std::filesystem::current_path()), scale_(scale)
 {
     if (!explorer.file().empty()) state_.browser.show_folder_of(explorer.file());
-    for (auto make : {make_search_panel, make_edit_panel, make_data_table_panel, make_filters_panel, make_paths_panel, make_rank_panel, make_layout_panel,
+    for (auto make : {make_search_panel, make_edit_panel, make_data_table_panel, make_filters_panel, make_paths_panel, make_analysis_panel, make_rank_panel, make_layout_panel,
                       make_export_panel, make_open_panel, make_import_panel}) {
         left_panels_.push_back(make());
     }
@@ -82,6 +82,10 @@ void ExplorerWindow::draw(float width, float height)
     handle_shortcuts();
     handle_editing_shortcuts(explorer_, state_.saving);
     forward_file_requests();
+    // A new analysis (from the inspector or a script) opens the panel that shows its findings.
+    if (explorer_.view().analysis && explorer_.view().analysis != analysis_revealed_) requests_.reveal_panel = "Analysis";
+    analysis_revealed_ = explorer_.view().analysis;
+    explorer_.tick(ImGui::GetIO().DeltaTime);  // the year player runs on the frames' clock
     if (requests_.quit) quit_ = true;
     requests_.quit = false;
     draw_saving_dialogs(explorer_, state_.saving);
@@ -223,6 +227,12 @@ void ExplorerWindow::draw_status_bar(float width, float height)
             ImGui::SameLine();
             if (ImGui::SmallButton("More neighbours")) explorer_.show_more_neighbours();
         }
+    }
+    // As of a year, what happens to undated relations is part of what the picture means: say it.
+    if (const auto& filter = explorer_.view().filter; filter.as_of) {
+        ImGui::SameLine();
+        ImGui::Text("\u2502  as of %d, undated relations %s%s", *filter.as_of, filter.dated_only ? "dropped" : "kept",
+                    explorer_.playing_years() ? " (playing)" : "");
     }
     if (auto error = explorer_.last_error(); !error.empty() && !explorer_.messages().empty() &&
                                             explorer_.messages().back().level == ExplorerMessage::Level::error) {

@@ -67,6 +67,7 @@ private:
     float left_width_ = left_panel_width;
     float right_width_ = right_panel_width;
     bool quit_ = false;
+    std::optional<AnalysisRequest> analysis_revealed_;  ///< the analysis the Analysis panel was opened for
 };
 
 }  // namespace actorgraph::gui

@@ -21,6 +21,7 @@ struct PathPanelState {
     int k = 3;
     int weight = 0;     ///< 0 = hops, else an index into the weight properties
     bool all_shortest = false;
+    bool rank_by_evidence = false;  ///< the path whose weakest relation is best graded first
     std::set<std::string> types;  ///< empty = all
 };
 
@@ -28,6 +29,8 @@ struct FilterPanelState {
     bool limit_years = false;
     int year_from = 0;
     int year_to = 0;
+    int as_of_year = 0;
+    bool keep_undated = true;  ///< as of a year, relations without a year are kept (or dropped)
     std::string property_text;
 };
 
@@ -80,6 +83,20 @@ struct DataTablePanelState {
     std::optional<Editing> editing;
 };
 
+struct AnalysisPanelState {
+    ActorPicker target;           ///< the dependence's target; the selected actor until one is picked
+    bool limit_years = false;
+    int year_from = 0;
+    int year_to = 0;
+    std::string cap_text = "1/3";
+    int group_by = 0;             ///< 0 state, 1 actor
+    ActorPicker cut_from;
+    ActorPicker cut_to;
+    int cut_kind = 0;             ///< 0 actors, 1 relations
+    int cut_direction = 0;        ///< follow, reverse, any
+    const Graph* years_for = nullptr;  ///< the graph the year fields were set for
+};
+
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -89,6 +106,7 @@ struct UiState {
     RankPanelState rank;
     FileBrowser browser;
     ImportPanelState import;
+    AnalysisPanelState analysis;
     std::string export_path = "actorgraph-view.svg";
     ExportExtras export_extras;  ///< legend and title for the export
     int focus_depth = 1;

@@ -75,4 +75,9 @@ std::optional<ConfidenceGrade> relation_confidence(const Relation& relation)
     return parse_confidence_or_throw(value, relation.where);
 }
 
+double evidence_strength(const ConfidenceGrade& grade)
+{
+    return static_cast<double>(grade.weaker + grade.stronger) / 10.0;
+}
+
 }  // namespace actorgraph

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <set>
 
 #include "actorgraph/io/dot_writer.hpp"
+#include "actorgraph/query/evidence.hpp"
 
 namespace actorgraph {
 
@@ -246,10 +249,34 @@ std::string actor_tooltip(const Actor& actor)
     return tip;
 }
 
+// How opaque a relation is drawn: a claim graded `high` (B2) or better fully, weaker ones fainter, down
+// to a quarter for F6. Ungraded relations (and unreadable grades) are drawn fully: the picture claims
+// nothing about evidence the file does not grade.
+double evidence_opacity(const Relation& relation)
+{
+    auto grade = parse_confidence(property_or_empty(relation.properties, schema::confidence));
+    if (!grade) return 1.0;
+    constexpr double full_from = 0.8;  // high = B2
+    return 0.25 + 0.75 * std::min(1.0, evidence_strength(*grade) / full_from);
+}
+
+// "#rrggbb" with an alpha byte for the opacity; other colour forms stay as they are.
+std::string with_opacity(const std::string& colour, double opacity)
+{
+    bool hex = colour.size() == 7 && colour[0] == '#' &&
+               std::all_of(colour.begin() + 1, colour.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    if (!hex || opacity >= 1.0) return colour;
+    char alpha[3];
+    std::snprintf(alpha, sizeof alpha, "%02x", static_cast<unsigned>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255)));
+    return colour + alpha;
+}
+
 std::string relation_tooltip(const Graph& graph, const Relation& relation)
 {
     std::string tip = graph.actor(relation.source).display_name() + " → " + graph.actor(relation.target).display_name() +
                       ": " + relation_caption(relation);
+    auto confidence = property_or_empty(relation.properties, schema::confidence);
+    if (!confidence.empty()) tip += "\nConfidence: " + std::string(confidence);
     auto source = property_or_empty(relation.properties, schema::source);
     if (!source.empty()) tip += "\nSource: " + std::string(source);
     return tip;
@@ -412,12 +439,15 @@ private:
         const auto& look = style_.type(relation.type);
         bool highlighted = scene_.highlighted.contains_relation(index);
         bool dimmed = dimming_ && !highlighted;
+        // Weaker claims are drawn fainter and thinner (a highlight stays a highlight, a dimmed relation grey).
+        double opacity = highlighted || dimmed ? 1.0 : evidence_opacity(relation);
+        auto colour = with_opacity(look.color, opacity);
         AttributeList attributes;
         attributes.text("id", "r" + std::to_string(index)).literal("label", relation_caption(relation))
-            .text("color", highlighted ? style_.highlight_color : dimmed ? style_.dim_color : look.color)
-            .text("fontcolor", highlighted ? style_.highlight_color : dimmed ? style_.dim_font_color : look.color)
+            .text("color", highlighted ? style_.highlight_color : dimmed ? style_.dim_color : colour)
+            .text("fontcolor", highlighted ? style_.highlight_color : dimmed ? style_.dim_font_color : colour)
             .text("style", look.style).text("arrowhead", look.arrowhead)
-            .number("penwidth", highlighted ? std::max(3.0, look.penwidth * 2) : look.penwidth)
+            .number("penwidth", highlighted ? std::max(3.0, look.penwidth * 2) : look.penwidth * (0.4 + 0.6 * opacity))
             .literal("tooltip", relation_tooltip(graph_, relation)).text("type", relation.type);
         if (graph_.is_undirected(index)) attributes.text("dir", "none");  // no arrowhead on an undirected relation
         auto url = first_url(property_or_empty(relation.properties, schema::source));

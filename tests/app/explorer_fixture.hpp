@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "actorgraph/app/explorer.hpp"
+#include "actorgraph/app/script.hpp"
 #include "test_support.hpp"
 
 namespace actorgraph::testing {
@@ -63,6 +64,37 @@ protected:
     }
 
     std::filesystem::path file_;
+};
+
+/// An ExplorerTest whose layouts answer at once with an empty picture (empty_picture), for tests of
+/// what the app model decides; run() applies script lines as the window's --script does.
+class QuickExplorerTest : public ExplorerTest {
+protected:
+    void SetUp() override
+    {
+        config_ = scratch_dir(std::string("quick-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        ExplorerOptions options{config_};
+        options.layout_runner = empty_picture;
+        explorer_ = std::make_unique<Explorer>(options);
+    }
+
+    /// Runs script lines to their end; throws Error "session.txt:LINE: ..." for a bad one.
+    void run(const std::string& script)
+    {
+        ScriptRunner runner(parse_script(script, "session.txt"));
+        runner.run_to_end(*explorer_, layout_timeout);
+    }
+
+    /// The error run() throws for the script, or "no error".
+    [[nodiscard]] std::string script_error(const std::string& script)
+    {
+        try {
+            run(script);
+        } catch (const Error& failure) {
+            return failure.what();
+        }
+        return "no error";
+    }
 };
 
 }  // namespace actorgraph::testing

@@ -70,6 +70,28 @@ TEST(Inspector, TooltipsNameLabelKindTypeYearAmountAndSource)
     EXPECT_EQ(relation[4], "source: p. 3");
 }
 
+TEST(Inspector, ConfidenceIsShownInTheTooltipAndTheRelationLineByItsGrade)
+{
+    auto graph = small_graph();
+    graph.add_relation({0, 1, "pressure", {{"confidence", " b2 "}, {"source", "p. 9"}}, {}});
+    graph.add_relation({1, 0, "pressure", {{"confidence", "A3"}}, {}});
+    graph.add_relation({1, 0, "pressure", {{"confidence", "probably"}}, {}});
+    auto lines = relation_tooltip_lines(graph, 3);
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[2], "confidence: high") << "B2 is the grade 'high' names";
+    EXPECT_EQ(lines[3], "source: p. 9");
+    EXPECT_EQ(relation_tooltip_lines(graph, 4)[2], "confidence: A3");
+    EXPECT_EQ(relation_tooltip_lines(graph, 5)[2], "confidence: probably (not a grade)");
+    EXPECT_EQ(relation_tooltip_lines(graph, 0).size(), 5u) << "no confidence, no line";
+    auto details = describe_actor(graph, 1);
+    auto pressure = std::find_if(details.groups.begin(), details.groups.end(), [](const RelationGroup& g) { return g.type == "pressure"; });
+    ASSERT_NE(pressure, details.groups.end());
+    std::vector<std::string> grades;
+    for (const auto& line : pressure->lines) grades.push_back(line.confidence);
+    EXPECT_NE(std::find(grades.begin(), grades.end(), "confidence A3"), grades.end());
+    EXPECT_NE(std::find(grades.begin(), grades.end(), "confidence high"), grades.end());
+}
+
 TEST(Inspector, AmountsThatAreNotNumbersStayAsWritten)
 {
     EXPECT_EQ(amount_text("about a billion"), "about a billion");

@@ -7,6 +7,7 @@
 #include "actorgraph/query/filter.hpp"
 #include "actorgraph/render/graphviz_render.hpp"
 #include "query/query_fixture.hpp"
+#include "render/scene_fixture.hpp"
 
 namespace actorgraph {
 namespace {
@@ -35,6 +36,28 @@ TEST(Scene, StyledDotIsReadableByCgraphAndKeepsLabelsLiteral)
     EXPECT_EQ(property_or_empty(reread.relation(0).properties, "id"), "r0");
     // Escaped for SVG, where Graphviz 2.43 copies URL as it is (a browser follows b=1&c=2).
     EXPECT_EQ(property_or_empty(reread.relation(0).properties, "URL"), "https://example.org/a?b=1&amp;c=2");
+}
+
+TEST(Scene, WeakerClaimsAreDrawnFainterAndThinnerAndTooltipsNameTheirConfidence)
+{
+    Graph graph;
+    graph.add_actor({"a", "A", "state", {}, {}, {}});
+    graph.add_actor({"b", "B", "state", {}, {}, {}});
+    graph.add_relation({0, 1, "investment", {{"confidence", "high"}}, {}});
+    graph.add_relation({0, 1, "investment", {{"confidence", "D4"}}, {}});
+    graph.add_relation({0, 1, "investment", {}, {}});
+    graph.add_relation({0, 1, "investment", {{"confidence", "sort of"}}, {}});
+    auto reread = read_dot(styled_dot(graph, testing::whole_scene(graph), Stylesheet::builtin()), "scene.gv");
+    auto colour = [&](RelationIndex r) { return std::string(property_or_empty(reread.relation(r).properties, "color")); };
+    auto width = [&](RelationIndex r) { return *parse_number(property_or_empty(reread.relation(r).properties, "penwidth")); };
+    const auto& look = Stylesheet::builtin().type("investment");
+    EXPECT_EQ(colour(0), look.color) << "high is drawn fully";
+    EXPECT_EQ(colour(1), look.color + "9f") << "low (D4): 0.25 + 0.75 * 0.5 = 62.5% opaque";
+    EXPECT_LT(width(1), width(0));
+    EXPECT_EQ(colour(2), look.color) << "ungraded: no claim either way";
+    EXPECT_EQ(colour(3), look.color) << "an unreadable grade is not a weak one";
+    auto tooltip = property_or_empty(reread.relation(1).properties, "tooltip");
+    EXPECT_NE(tooltip.find("Confidence: D4"), std::string::npos) << tooltip;
 }
 
 TEST(Scene, APinnedActorIsPinnedWhereItWasPut)

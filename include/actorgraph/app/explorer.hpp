@@ -20,6 +20,7 @@
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/user_stylesheet.hpp"
 #include "actorgraph/app/view_spec.hpp"
+#include "actorgraph/app/year_player.hpp"
 #include "actorgraph/edit/change.hpp"
 #include "actorgraph/edit/journal.hpp"
 #include "actorgraph/render/drawing.hpp"
@@ -265,6 +266,27 @@ public:
     /// Sizes nodes by a metric (nullopt = uniform) and re-lays out.
     void set_size_by(std::optional<Metric> metric);
 
+    // ---- analyses (app/explorer_analysis.cpp) ----
+    /// Runs a dependence, what-if or cut over the view in the background (Cancel stops it with the
+    /// compose); its findings are highlighted and its summary logged once composed. False (and an
+    /// error) for a request that cannot run; an analysis failing in the background is logged.
+    bool run_analysis(AnalysisRequest request);
+    /// Removes the analysis and its highlight.
+    void clear_analysis();
+    /// What the shown view's analysis found, or nullptr when the view has none.
+    [[nodiscard]] const AnalysisOutcome* analysis() const noexcept { return composed_.analysis ? &*composed_.analysis : nullptr; }
+
+    // ---- time (app/explorer_analysis.cpp) ----
+    /// Shows what held in the year (year <= Y, or since <= Y <= until), keeping or dropping undated
+    /// relations; nullopt returns to the year range. Re-lays out.
+    void set_as_of(std::optional<int> year, bool keep_undated);
+    /// Starts playing the as-of year through the graph's years (from the current as-of year, else the first).
+    void play_years(double seconds_per_year = 1.0);
+    void stop_playing() noexcept { player_.stop(); }
+    [[nodiscard]] bool playing_years() const noexcept { return player_.playing(); }
+    /// Advances the year player by the frame's elapsed seconds; call once per frame.
+    void tick(double seconds);
+
     // ---- export ----
     /// Renders the view shown to a file like `actorgraph export` would, waiting for it (and for a view
     /// being composed); false on failure.
@@ -384,6 +406,9 @@ private:
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
     FileStamp loaded_stamp_;  ///< the open file as it was read: an edit of a file changed since is refused
     void show_edited_graph();
+    bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis
+    YearPlayer player_;
+    void announce_analysis();
     void mention_journal();
     /// Starts the edit session on the first edit; false (and an error) when it cannot.
     bool ensure_edit_session();

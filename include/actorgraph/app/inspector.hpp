@@ -16,6 +16,7 @@ struct RelationLine {
     bool undirected = false;  ///< walked both ways: shown with a line, not an arrow
     std::string when;       ///< "2012", "2005–2007", "since 2010" or empty
     std::string amount;     ///< "US$ 1,000,000" or empty
+    std::string confidence; ///< "confidence high", "confidence B3" or empty (see confidence_text)
     std::string source;     ///< the source quote, may be empty
 };
 
@@ -36,10 +37,13 @@ struct ActorDetails {
 [[nodiscard]] ActorDetails describe_actor(const Graph& graph, ActorIndex actor);
 /// Tooltip lines for an actor: label, kind, description.
 [[nodiscard]] std::vector<std::string> actor_tooltip_lines(const Graph& graph, ActorIndex actor);
-/// Tooltip lines for a relation: "source → target", type, year, amount, source.
+/// Tooltip lines for a relation: "source → target", type, year, amount, confidence, note, source.
 [[nodiscard]] std::vector<std::string> relation_tooltip_lines(const Graph& graph, RelationIndex relation);
 /// The years a relation holds as text ("2012", "2005–2007", "since 2010"), or empty.
 [[nodiscard]] std::string relation_years_text(const Relation& relation);
+/// How solid a relation's evidence is, as text: "high", "B3" (evidence.hpp's canonical names), the
+/// value as written with "(not a grade)" when it is none, or empty when the relation has no `confidence`.
+[[nodiscard]] std::string confidence_text(const Relation& relation);
 /// A dollar amount with thousands separators ("US$ 1,500,000"), or the raw text when not a number.
 [[nodiscard]] std::string amount_text(std::string_view amount_usd);
 

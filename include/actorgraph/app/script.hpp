@@ -15,6 +15,9 @@
 //   add-actor ID kind=K ...   add-relation FROM TO type=T source=S ...   set ACTOR|rN KEY=VALUE
 //   unset ACTOR|rN KEY   delete ACTOR|rN   merge KEEP OTHER   pin ACTOR X Y   undo   redo   save [PATH]
 //   recover              (the edit verbs of edit/edit_script.hpp, run through Explorer::edit)
+//   dependence TARGET [from=Y] [to=Y] [cap=1/3] [group-by=state|actor]   what-if A[,B...]
+//   cut FROM TO [relations] [direction=D]   clear-analysis   play [S]   stop-play   (app/analysis_script.hpp)
+//   filter as-of Y|none [undated=keep|drop]   filter confidence GRADE|any
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "actorgraph/app/analysis_view.hpp"
 #include "actorgraph/app/overview.hpp"
 #include "actorgraph/query/metrics.hpp"
 #include "actorgraph/query/paths.hpp"
@@ -33,6 +34,7 @@ struct ViewSpec {
     bool choose_engine = false;             ///< ignore `engine`: pick one by the composed size (choose_layout_engine)
     std::optional<ViewLimits> limits;       ///< cut views too big to lay out (the explorer sets them; exports do not)
     std::string title;
+    std::optional<AnalysisRequest> analysis;  ///< dependence, what-if or cut, highlighted over the view
 };
 
 /// A scene and the paths found for it.
@@ -40,6 +42,7 @@ struct ComposedView {
     Scene scene;
     std::vector<Path> paths;
     ViewReduction reduction;  ///< how the limits cut the view, if they did
+    std::optional<AnalysisOutcome> analysis;  ///< what the view's analysis found
 };
 
 /// Applies filter, focus, path query, limits and sizing to the graph; throws nothing for valid indices.

@@ -32,6 +32,10 @@ struct ConfidenceGrade {
 /// The grade's canonical name: "high", "medium" or "low" when it equals one, else its Admiralty code ("A3").
 [[nodiscard]] std::string confidence_name(const ConfidenceGrade& grade);
 
+/// The grade as a number from 0 (F6) to 1 (A1), both halves counting alike: high (B2) is 0.8,
+/// medium (C3) 0.6, low (D4) 0.4. Drawings make weaker claims fainter by it.
+[[nodiscard]] double evidence_strength(const ConfidenceGrade& grade);
+
 /// The grade of a relation's `confidence`; nullopt when it has none. Throws Error naming the
 /// relation's file and line when the value is not a grade.
 [[nodiscard]] std::optional<ConfidenceGrade> relation_confidence(const Relation& relation);

@@ -3,6 +3,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/name_choice.hpp"
+#include "actorgraph/query/evidence.hpp"
 #include "actorgraph/render/stylesheet.hpp"
 #include "gui/panels/panel.hpp"
 #include "gui/frame_painter.hpp"
@@ -49,6 +50,34 @@ void reset_widgets(const Explorer& explorer, FilterPanelState& state)
     state.year_from = years ? years->first : 2000;
     state.year_to = years ? years->second : 2020;
     state.property_text.clear();
+    state.as_of_year = years ? years->first : 2000;
+    state.keep_undated = true;
+}
+
+// As of a year: what held then (year <= Y, or since <= Y <= until), with Play through the years.
+void draw_as_of(Explorer& explorer, FilterPanelState& state, std::pair<int, int> years)
+{
+    const auto& current = explorer.view().filter;
+    if (!ImGui::IsAnyItemActive() && current.as_of) {
+        state.as_of_year = *current.as_of;
+        state.keep_undated = !current.dated_only;
+    }
+    bool as_of = current.as_of.has_value();
+    if (ImGui::Checkbox("As of a year (what held then)", &as_of)) {
+        explorer.stop_playing();
+        explorer.set_as_of(as_of ? std::optional(state.as_of_year) : std::nullopt, state.keep_undated);
+    }
+    if (!as_of) return;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##as-of", &state.as_of_year, years.first, years.second, "as of %d");
+    if (ImGui::IsItemDeactivatedAfterEdit()) explorer.set_as_of(state.as_of_year, state.keep_undated);
+    if (ImGui::Checkbox("Keep relations without a year", &state.keep_undated)) explorer.set_as_of(state.as_of_year, state.keep_undated);
+    if (explorer.playing_years()) {
+        if (ImGui::Button("Stop")) explorer.stop_playing();
+    } else if (ImGui::Button("Play")) {
+        explorer.play_years();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Steps through the years, one a second once each is drawn");
 }
 
 void draw_year_range(Explorer& explorer, FilterPanelState& state)
@@ -69,6 +98,7 @@ void draw_year_range(Explorer& explorer, FilterPanelState& state)
         auto filter = explorer.view().filter;
         filter.year_from = state.limit_years ? std::optional(state.year_from) : std::nullopt;
         filter.year_to = state.limit_years ? std::optional(state.year_to) : std::nullopt;
+        if (state.limit_years) filter.as_of.reset();  // a range replaces "as of"
         explorer.set_filter(filter);
     };
     if (ImGui::Checkbox("Only years", &state.limit_years)) apply();
@@ -93,6 +123,26 @@ void draw_year_range(Explorer& explorer, FilterPanelState& state)
         explorer.set_filter(filter);
     }
     ImGui::EndDisabled();
+    draw_as_of(explorer, state, *years);
+}
+
+// The weakest evidence shown: any, or a grade (a script may set any Admiralty code; it is shown by name).
+void draw_min_confidence(Explorer& explorer)
+{
+    constexpr const char* grades[] = {"any", "low", "medium", "high"};
+    const auto& current = explorer.view().filter.min_confidence;
+    auto preview = current ? "at least " + confidence_name(*current) : std::string("any");
+    ImGui::SetNextItemWidth(-1);
+    if (!ImGui::BeginCombo("##min-confidence", preview.c_str())) return;
+    for (const char* grade : grades) {
+        auto parsed = parse_confidence(grade);
+        bool chosen = parsed ? current == parsed : !current;
+        if (!ImGui::Selectable(grade, chosen)) continue;
+        auto filter = explorer.view().filter;
+        filter.min_confidence = parsed;
+        explorer.set_filter(filter);
+    }
+    ImGui::EndCombo();
 }
 
 }  // namespace
@@ -119,6 +169,9 @@ static void draw_filters_panel(Explorer& explorer, UiState& ui)
     }
     ImGui::TextDisabled("Years");
     draw_year_range(explorer, state);
+    ImGui::TextDisabled("Evidence (confidence) at least");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("low, medium, high or an Admiralty code (scripts); ungraded relations are then hidden");
+    draw_min_confidence(explorer);
     ImGui::TextDisabled("Relation property tests, separated by ';'");
     ImGui::SetNextItemWidth(-60);
     bool entered = ImGui::InputTextWithHint("##where", "e.g. amount_usd>=1000000", &state.property_text,

@@ -24,6 +24,20 @@ void draw_properties(const ActorDetails& details)
     ImGui::EndTable();
 }
 
+// The analyses of the selection, and the dependence alerts when this actor is the dependence's target.
+void draw_analysis_actions(Explorer& explorer, ActorIndex actor)
+{
+    if (ImGui::Button("What if removed")) (void)explorer.run_analysis(WhatIfRequest{explorer.selection()});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Highlights what breaks without the selected actors (Analysis panel)");
+    ImGui::SameLine();
+    if (ImGui::Button("Investment dependence")) (void)explorer.run_analysis(dependence_of(actor));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shares of the investment flowing in, cap 1/3 (Analysis panel)");
+    const auto* outcome = explorer.analysis();
+    const auto* dependence = outcome ? outcome->dependence() : nullptr;
+    if (!dependence || dependence->target != actor) return;
+    for (const auto& alert : dependence_alerts(*explorer.graph(), *dependence)) error_text("ALERT: " + alert);
+}
+
 void draw_actions(Explorer& explorer, UiState& state, ActorIndex actor)
 {
     if (ImGui::Button("Centre")) explorer.go_to_actor(actor);
@@ -40,6 +54,7 @@ void draw_actions(Explorer& explorer, UiState& state, ActorIndex actor)
         ImGui::SameLine();
         if (ImGui::Button("Show all")) explorer.set_focus({}, 1);
     }
+    draw_analysis_actions(explorer, actor);
 }
 
 // A hub of a big graph has thousands of relations; a few hundred per type is all one reads.
@@ -68,6 +83,7 @@ std::optional<ActorIndex> draw_relations(const Graph& graph, const ActorDetails&
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("go to %s", name.c_str());
             std::string facts = line.when;
             if (!line.amount.empty()) facts += (facts.empty() ? "" : ", ") + line.amount;
+            if (!line.confidence.empty()) facts += (facts.empty() ? "" : ", ") + line.confidence;
             if (!facts.empty()) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", display_text(facts).c_str());

@@ -39,6 +39,8 @@ public:
 /// Plain tables (CSV/TSV) made into a graph: files, first rows, which column is what, a check that
 /// shows the counts and warnings, then Open; the mapping can be saved for `actorgraph import --mapping`.
 [[nodiscard]] std::unique_ptr<Panel> make_import_panel();
+/// Investment dependence (bar chart with the cap line), what if removed, minimum cut.
+[[nodiscard]] std::unique_ptr<Panel> make_analysis_panel();
 /// The selected actor: properties, relations grouped by type with sources, and actions.
 [[nodiscard]] std::unique_ptr<Panel> make_inspector_panel();
 /// The kinds and relation types the open file holds (custom ones included) with their look;

@@ -28,6 +28,7 @@ PathOptions options_of(const Explorer& explorer, const PathPanelState& state)
     options.direction = parse_direction(direction_names[state.direction]);
     options.k = static_cast<std::size_t>(state.k);
     options.all_shortest = state.all_shortest;
+    options.rank_by_evidence = state.rank_by_evidence;
     auto weights = weight_names(explorer);
     if (state.weight > 0 && static_cast<std::size_t>(state.weight) < weights.size()) options.weight = weights[state.weight];
     options.filter.types = state.types;
@@ -48,6 +49,10 @@ void draw_options(Explorer& explorer, PathPanelState& state)
     ImGui::Combo("weight", &state.weight, weights.data(), static_cast<int>(weights.size()));
     ImGui::SameLine();
     ImGui::Checkbox("all shortest", &state.all_shortest);
+    ImGui::Checkbox("rank by evidence", &state.rank_by_evidence);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("The path whose least reliable relation is most reliable first (confidence), then the cheapest;\nungraded relations rank below every grade");
+    }
     ImGui::TextDisabled("Relation types the paths may use");
     float column_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x / 2;
     int column = 0;
