@@ -11,6 +11,7 @@ const std::vector<Procedure>& registry()
     static const std::vector<Procedure> procedures = [] {
         std::vector<Procedure> all;
         add_database_procedures(all);
+        add_analysis_procedures(all);
         return all;
     }();
     return procedures;
@@ -47,6 +48,7 @@ bool accepts(ProcedureType type, const Value& value)
     case ProcedureType::Number: return value.is_number();
     case ProcedureType::Boolean: return value.is_boolean();
     case ProcedureType::Node: return value.is_node();
+    case ProcedureType::Actor: return value.is_node() || value.is_string();
     }
     return false;
 }
@@ -61,6 +63,7 @@ std::string_view procedure_type_name(ProcedureType type)
     case ProcedureType::Number: return "NUMBER";
     case ProcedureType::Boolean: return "BOOLEAN";
     case ProcedureType::Node: return "NODE";
+    case ProcedureType::Actor: return "NODE or STRING";
     }
     return "ANY";
 }

@@ -12,7 +12,10 @@
 namespace actorgraph::cypher {
 
 /// The types a procedure's inputs and outputs are declared with (each also accepts null).
-enum class ProcedureType { Any, String, Integer, Float, Number, Boolean, Node };
+enum class ProcedureType {
+    Any, String, Integer, Float, Number, Boolean, Node,
+    Actor,  ///< a node, or a string naming an actor by id, label or alias
+};
 
 struct ProcedureField {
     std::string name;
@@ -43,5 +46,6 @@ struct Procedure {
 
 // The families of procedures, each in its own file; the registry (procedure.cpp) asks each for its list.
 void add_database_procedures(std::vector<Procedure>& procedures);
+void add_analysis_procedures(std::vector<Procedure>& procedures);
 
 }  // namespace actorgraph::cypher
