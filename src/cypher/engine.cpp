@@ -6,12 +6,14 @@
 #include "cypher/execute/executor.hpp"
 #include "cypher/execute/graph_access.hpp"
 #include "cypher/parse/parser.hpp"
+#include "cypher/procedures/procedure.hpp"
 
 namespace actorgraph::cypher {
 
 class SessionState {
 public:
     TypedOverlay overlay;
+    std::vector<Procedure> procedures;  ///< defined for this session (define_procedure)
 };
 
 bool Statistics::changed_anything() const noexcept
@@ -46,8 +48,8 @@ Session::~Session() = default;
 Result Session::run(std::string_view statement, const Map& parameters, const Limits& limits)
 {
     auto query = parse_query(statement);
-    bind(query);
-    check_parameters(query, parameters);
+    cypher::bind(query, std::span<const Procedure>(state_->procedures));  // qualified: ADL would find std::bind
+    check_parameters(query, parameters, state_->procedures);
     // A write statement that fails puts the graph back as it was: the graph and the typed values are kept
     // until it succeeds. Read statements copy nothing.
     std::optional<Graph> graph_before;
@@ -59,6 +61,7 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
     Statistics stats;
     GraphAccess access(graph_, state_->overlay);
     Context context{access, parameters, stats, limits};
+    context.procedures = &state_->procedures;
     try {
         Executor executor(context);
         auto result = executor.run(query);
@@ -78,6 +81,13 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
         }
         throw;
     }
+}
+
+void Session::define_procedure(const TableProcedure& procedure)
+{
+    auto made = table_procedure(procedure);
+    std::erase_if(state_->procedures, [&](const Procedure& p) { return p.name == made.name; });
+    state_->procedures.push_back(std::move(made));
 }
 
 std::vector<std::string> Session::labels(ActorIndex node) const

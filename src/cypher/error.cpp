@@ -12,6 +12,7 @@ std::string_view to_string(ErrorClass error_class) noexcept
     case ErrorClass::EntityNotFound: return "EntityNotFound";
     case ErrorClass::ConstraintVerificationFailed: return "ConstraintVerificationFailed";
     case ErrorClass::ParameterMissing: return "ParameterMissing";
+    case ErrorClass::ProcedureError: return "ProcedureError";
     }
     return "Error";
 }

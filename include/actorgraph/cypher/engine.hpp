@@ -51,6 +51,16 @@ struct Limits {
     const std::atomic<bool>* cancel = nullptr;      ///< set from another thread to stop the statement
 };
 
+/// A procedure answered from a fixed table, as the openCypher TCK declares its test procedures
+/// (`test.my.proc(in :: INTEGER?) :: (out :: STRING?)` and a table): a call yields the outputs of the rows
+/// whose inputs equal its arguments (null matching null).
+struct TableProcedure {
+    std::string name;                                           ///< dotted: test.my.proc
+    std::vector<std::pair<std::string, std::string>> inputs;    ///< name and type: STRING, INTEGER, FLOAT, NUMBER,
+    std::vector<std::pair<std::string, std::string>> outputs;   ///< BOOLEAN, NODE or ANY, optionally ending in '?'
+    std::vector<std::vector<Value>> rows;                       ///< the input values, then the output values
+};
+
 class SessionState;
 
 /// Runs statements against one graph, one after the other; each sees the writes of those before.
@@ -65,6 +75,10 @@ public:
 
     /// Parses, checks and runs one statement; throws cypher::Error (with class, detail, phase, position).
     Result run(std::string_view statement, const Map& parameters = {}, const Limits& limits = {});
+
+    /// Adds (or replaces) a procedure for later statements of this session; throws Error (ArgumentError) for
+    /// an unknown type or a row of the wrong width.
+    void define_procedure(const TableProcedure& procedure);
 
     [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
     /// The labels of a node: its kind first (when not empty), then its further labels.

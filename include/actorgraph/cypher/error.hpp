@@ -18,6 +18,7 @@ enum class ErrorClass {
     EntityNotFound,
     ConstraintVerificationFailed,
     ParameterMissing,
+    ProcedureError,
 };
 
 /// Whether the error was found before any data was touched or while running.

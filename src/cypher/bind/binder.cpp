@@ -6,6 +6,8 @@
 
 #include "cypher/execute/aggregation.hpp"
 #include "cypher/execute/functions.hpp"
+#include "cypher/procedures/procedure.hpp"
+#include "actorgraph/model/spelling.hpp"
 
 namespace actorgraph::cypher {
 
@@ -47,6 +49,8 @@ std::string kind_name(Kind kind)
 
 class Binder {
 public:
+    explicit Binder(std::span<const Procedure> defined) : defined_(defined) {}
+
     void query(const ast::Query& query)
     {
         std::vector<std::string> first_columns;
@@ -81,7 +85,13 @@ private:
             if (clause.kind == ast::ClauseKind::Return && !last) {
                 semantic("InvalidClauseComposition", "RETURN can only be the last clause", query.clauses[i + 1].where);
             }
+            standalone_ = query.clauses.size() == 1;
             columns = this->clause(clause);
+            if (last && !standalone_ && clause.kind == ast::ClauseKind::Call &&
+                !find_procedure(clause.call.name, defined_)->outputs.empty()) {
+                semantic("InvalidClauseComposition", "a query cannot end with a CALL that yields rows (add RETURN)",
+                         clause.where);
+            }
             if (last && (clause.kind == ast::ClauseKind::Match || clause.kind == ast::ClauseKind::With ||
                          clause.kind == ast::ClauseKind::Unwind)) {
                 semantic("InvalidClauseComposition", "a query cannot end with " + clause_name(clause.kind) +
@@ -130,10 +140,87 @@ private:
                 expression(*e, false);
             }
             return {};
-        case ast::ClauseKind::Call: return {};
+        case ast::ClauseKind::Call: return call(clause);
         }
         return {};
     }
+
+    // Neo4j's rules: the arguments in parentheses (or, standalone only, implicitly the parameters named like
+    // the inputs); YIELD binds new variables; a standalone call without YIELD returns every output.
+    std::vector<std::string> call(const ast::Clause& clause)
+    {
+        const auto& call = clause.call;
+        const Procedure* procedure = find_procedure(call.name, defined_);
+        if (!procedure) {
+            auto names = procedure_names(defined_);
+            auto suggestion = closest_word(call.name, names);
+            throw Error(ErrorClass::ProcedureError, "ProcedureNotFound", Phase::compile,
+                        "there is no procedure '" + call.name + "'" + (suggestion ? "; did you mean " + *suggestion + "()?" : ""),
+                        clause.where);
+        }
+        call_arguments(call, *procedure);
+        if (call.yield_star && !standalone_) {
+            syntax("UnexpectedSyntax", "YIELD * is only allowed when CALL is the whole query", clause.where);
+        }
+        std::vector<std::string> columns;
+        if (!call.has_yield || call.yield_star) {
+            for (const auto& output : procedure->outputs) columns.push_back(output.name);
+            if (standalone_) {
+                for (const auto& output : procedure->outputs) introduce(output.name, kind_of(output.type), clause.where);
+            }
+        }
+        for (const auto& item : call.yields) {
+            auto output = std::find_if(procedure->outputs.begin(), procedure->outputs.end(),
+                                       [&](const ProcedureField& f) { return f.name == item.field; });
+            if (output == procedure->outputs.end()) {
+                std::vector<std::string> known;
+                for (const auto& f : procedure->outputs) known.push_back(f.name);
+                syntax("UnknownProcedureOutput", unknown_word_message("output of " + call.name, item.field, known), item.where);
+            }
+            introduce(item.alias, kind_of(output->type), item.where);
+            columns.push_back(item.alias);
+        }
+        if (clause.predicate) expression(*clause.predicate, false);
+        return columns;
+    }
+
+    void call_arguments(const ast::ProcedureCall& call, const Procedure& procedure)
+    {
+        if (call.implicit_arguments) {
+            if (!standalone_ && !procedure.inputs.empty()) {
+                syntax("InvalidArgumentPassingMode", call.name + " takes arguments: pass them in parentheses",
+                       call.arguments_where);
+            }
+            return;
+        }
+        if (call.arguments.size() != procedure.inputs.size()) {
+            syntax("InvalidNumberOfArguments", call.name + " takes " + std::to_string(procedure.inputs.size()) +
+                                                   " argument(s) (" + signature(procedure) + "), not " +
+                                                   std::to_string(call.arguments.size()), call.arguments_where);
+        }
+        for (std::size_t i = 0; i < call.arguments.size(); ++i) {
+            const auto& argument = *call.arguments[i];
+            expression(argument, false);
+            const auto& input = procedure.inputs[i];
+            if (argument.kind == ast::ExpressionKind::Literal && !accepts(input.type, argument.literal)) {
+                syntax("InvalidArgumentType", "argument '" + input.name + "' of " + call.name + " must be " +
+                                                  std::string(procedure_type_name(input.type)) + ", not " +
+                                                  type_name(argument.literal.type()), argument.where);
+            }
+        }
+    }
+
+    static std::string signature(const Procedure& procedure)
+    {
+        std::string text;
+        for (const auto& input : procedure.inputs) {
+            if (!text.empty()) text += ", ";
+            text += input.name + " :: " + std::string(procedure_type_name(input.type));
+        }
+        return text;
+    }
+
+    static Kind kind_of(ProcedureType type) { return type == ProcedureType::Node ? Kind::Node : Kind::Any; }
 
     // DELETE takes entities: `n:Label` is REMOVE's business, and a literal or arithmetic is never an entity.
     static void deleted_expression(const ast::Expression& e)
@@ -449,75 +536,15 @@ private:
     }
 
     Scope scope_;
+    bool standalone_ = false;  ///< the single query being checked is one clause
+    std::span<const Procedure> defined_;
 };
 
 }  // namespace
 
-void bind(const ast::Query& query)
+void bind(const ast::Query& query, std::span<const Procedure> defined)
 {
-    Binder().query(query);
-}
-
-namespace {
-
-void check_expression_parameters(const ast::Expression* e, const Map& parameters)
-{
-    if (!e) return;
-    if (e->kind == ast::ExpressionKind::Parameter && !parameters.contains(e->name)) {
-        throw Error(ErrorClass::ParameterMissing, "MissingParameter", Phase::compile,
-                    "expected a parameter named $" + e->name, e->where);
-    }
-    for (const auto& child : e->children) check_expression_parameters(child.get(), parameters);
-    if (e->pattern) {
-        for (const auto& node : e->pattern->nodes) check_expression_parameters(node.properties.get(), parameters);
-        for (const auto& r : e->pattern->relationships) check_expression_parameters(r.properties.get(), parameters);
-    }
-}
-
-}  // namespace
-
-void check_parameters(const ast::Query& query, const Map& parameters)
-{
-    auto check = [&](const ast::Expression* e) { check_expression_parameters(e, parameters); };
-    for (const auto& part : query.parts) {
-        for (const auto& clause : part.clauses) {
-            for (const auto& pattern_part : clause.pattern) {
-                for (const auto& node : pattern_part.nodes) check(node.properties.get());
-                for (const auto& r : pattern_part.relationships) check(r.properties.get());
-            }
-            check(clause.predicate.get());
-            check(clause.expression.get());
-            for (const auto& item : clause.projection.items) check(item.expression.get());
-            for (const auto& sort : clause.projection.order_by) check(sort.expression.get());
-            check(clause.projection.skip.get());
-            check(clause.projection.limit.get());
-            check(clause.projection.where.get());
-            for (const auto* items : {&clause.items, &clause.on_create, &clause.on_match}) {
-                for (const auto& item : *items) {
-                    check(item.target.get());
-                    check(item.value.get());
-                }
-            }
-            for (const auto& e : clause.deleted) check(e.get());
-        }
-    }
-}
-
-bool writes(const ast::Query& query)
-{
-    for (const auto& part : query.parts) {
-        for (const auto& clause : part.clauses) {
-            switch (clause.kind) {
-            case ast::ClauseKind::Create:
-            case ast::ClauseKind::Merge:
-            case ast::ClauseKind::Set:
-            case ast::ClauseKind::Remove:
-            case ast::ClauseKind::Delete: return true;
-            default: break;
-            }
-        }
-    }
-    return false;
+    Binder(defined).query(query);
 }
 
 }  // namespace actorgraph::cypher

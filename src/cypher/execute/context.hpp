@@ -11,6 +11,7 @@ namespace actorgraph::cypher {
 
 using Columns = std::vector<std::string>;
 using Row = std::vector<Value>;
+struct Procedure;
 
 struct Context {
     GraphAccess& graph;
@@ -20,6 +21,8 @@ struct Context {
     std::size_t steps = 0;
     /// The statement's clock in nanoseconds since the epoch, read once (date() is the same all through a statement).
     std::optional<std::int64_t> statement_clock = std::nullopt;
+    /// The procedures the session defined, besides the built-in ones.
+    const std::vector<Procedure>* procedures = nullptr;
 
     /// Counts one unit of work; throws when the statement was cancelled or ran past its bound.
     void tick()

@@ -45,15 +45,21 @@ Table Executor::single_query(const ast::SingleQuery& query)
     Table table;
     table.rows.emplace_back();
     bool returned = false;
+    // A query that is only a CALL returns what the procedure yields.
+    bool standalone_call = query.clauses.size() == 1 && query.clauses[0].kind == ast::ClauseKind::Call;
     for (const auto& clause : query.clauses) {
         try {
-            run_clause(table, clause);
+            if (standalone_call) {
+                call(table, clause, true);
+            } else {
+                run_clause(table, clause);
+            }
         } catch (const Error& error) {
             // Errors raised where no position is known (the graph's checks) point at their clause.
             if (error.position().line > 0) throw;
             throw error.placed_at(clause.where);
         }
-        returned = clause.kind == ast::ClauseKind::Return;
+        returned = clause.kind == ast::ClauseKind::Return || standalone_call;
         context_.check_rows(table.rows.size());
     }
     if (!returned) return {};
@@ -72,8 +78,7 @@ void Executor::run_clause(Table& table, const ast::Clause& clause)
     case ast::ClauseKind::Set: set(table, clause.items); break;
     case ast::ClauseKind::Remove: remove(table, clause); break;
     case ast::ClauseKind::Delete: delete_entities(table, clause); break;
-    case ast::ClauseKind::Call:
-        runtime_error(ErrorClass::SemanticError, "UnsupportedClause", "CALL is not supported yet", clause.where);
+    case ast::ClauseKind::Call: call(table, clause, false); break;
     }
 }
 

@@ -23,6 +23,7 @@ private:
     void run_clause(Table& table, const ast::Clause& clause);
     void match(Table& table, const ast::Clause& clause);
     void unwind(Table& table, const ast::Clause& clause);
+    void call(Table& table, const ast::Clause& clause, bool standalone);  // call.cpp
     void project(Table& table, const ast::Projection& projection, bool is_return);
     void create(Table& table, const ast::Clause& clause);
     void merge(Table& table, const ast::Clause& clause);

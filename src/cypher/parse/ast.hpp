@@ -131,6 +131,24 @@ struct SetItem {
     QueryPosition where;
 };
 
+/// One output of a procedure a CALL ... YIELD takes: `field [AS alias]`.
+struct YieldItem {
+    std::string field;
+    std::string alias;  ///< the variable it binds (the field's name without AS)
+    QueryPosition where;
+};
+
+/// CALL name.space.proc(arguments) [YIELD items [WHERE predicate]].
+struct ProcedureCall {
+    std::string name;                     ///< dotted, as written
+    std::vector<ExpressionPtr> arguments;
+    bool implicit_arguments = false;      ///< no parentheses: the arguments are the parameters named like the inputs
+    bool has_yield = false;
+    bool yield_star = false;              ///< YIELD *
+    std::vector<YieldItem> yields;
+    QueryPosition arguments_where;        ///< the '(' (or the name when implicit)
+};
+
 enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Remove, Delete, Call };
 
 struct Clause {
@@ -146,6 +164,7 @@ struct Clause {
     std::vector<SetItem> on_create, on_match;  ///< MERGE
     bool detach = false;              ///< DETACH DELETE
     std::vector<ExpressionPtr> deleted;
+    ProcedureCall call;               ///< CALL (its WHERE is `predicate`)
 };
 
 struct SingleQuery {

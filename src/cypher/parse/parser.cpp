@@ -175,8 +175,9 @@ ast::Clause Parser::clause()
         do {
             clause.deleted.push_back(expression());
         } while (accept(","));
-    } else if (at_keyword("CALL")) {
-        fail_detail(peek(), "UnsupportedClause", "CALL (procedures) is not supported yet");
+    } else if (accept_keyword("CALL")) {
+        clause.kind = ast::ClauseKind::Call;
+        call_clause(clause);
     } else {
         fail(peek(), "expected a clause (MATCH, RETURN, WITH, UNWIND, CREATE, MERGE, SET, REMOVE, DELETE) but found " +
                          describe_token(peek()));
@@ -187,6 +188,39 @@ ast::Clause Parser::clause()
 void Parser::match_clause(ast::Clause& clause)
 {
     clause.pattern = pattern();
+    if (accept_keyword("WHERE")) clause.predicate = expression();
+}
+
+void Parser::call_clause(ast::Clause& clause)
+{
+    auto& call = clause.call;
+    if (peek().is("{")) fail_detail(peek(), "UnsupportedClause", "CALL { ... } subqueries are not supported yet");
+    call.name = name("a procedure name");
+    while (accept(".")) call.name += "." + name("a procedure name");
+    call.arguments_where = peek().where;
+    if (accept("(")) {
+        if (!peek().is(")")) {
+            do {
+                call.arguments.push_back(expression());
+            } while (accept(","));
+        }
+        expect(")");
+    } else {
+        call.implicit_arguments = true;
+    }
+    if (!accept_keyword("YIELD")) return;
+    call.has_yield = true;
+    if (accept("*")) {
+        call.yield_star = true;
+    } else {
+        do {
+            ast::YieldItem item;
+            item.where = peek().where;
+            item.field = name("a procedure output");
+            item.alias = accept_keyword("AS") ? name("a variable") : item.field;
+            call.yields.push_back(std::move(item));
+        } while (accept(","));
+    }
     if (accept_keyword("WHERE")) clause.predicate = expression();
 }
 

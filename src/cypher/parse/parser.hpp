@@ -33,6 +33,7 @@ private:
     ast::SingleQuery single_query();
     ast::Clause clause();
     void match_clause(ast::Clause& clause);
+    void call_clause(ast::Clause& clause);
     void projection(ast::Projection& projection, bool is_with);
     std::vector<ast::SetItem> set_items();
     std::vector<ast::SetItem> remove_items();

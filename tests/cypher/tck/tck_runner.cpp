@@ -67,7 +67,7 @@ public:
         if (text.starts_with("the ") && text.ends_with(" graph")) return named_graph(text.substr(4, text.size() - 10));
         if (text.starts_with("having executed")) return setup(step.doc_string);
         if (text.starts_with("parameters are")) return parameters(step.table);
-        if (text.starts_with("there exists a procedure")) throw Skip{"procedures (CALL) are not supported"};
+        if (text.starts_with("there exists a procedure")) return procedure(text, step.table);
         if (text.starts_with("executing query")) return execute(step.doc_string, true);
         if (text.starts_with("executing control query")) return execute(step.doc_string, false);
         if (text.starts_with("the result should be empty")) return expect_rows({}, false, false);
@@ -101,17 +101,67 @@ private:
         }
     }
 
+    // "there exists a procedure test.my.proc(in :: INTEGER?) :: (out :: STRING?):" with a table whose header
+    // names the inputs, then the outputs, and whose cells are Cypher literals.
+    void procedure(const std::string& text, const std::vector<std::vector<std::string>>& table)
+    {
+        auto signature = text.substr(std::string("there exists a procedure ").size());
+        auto open = signature.find('(');
+        auto close = signature.find(')', open);
+        auto out_open = signature.find('(', close);
+        auto out_close = signature.rfind(')');
+        if (open == std::string::npos || close == std::string::npos || out_open == std::string::npos || out_close <= out_open) {
+            throw Failure{"cannot read the procedure signature '" + signature + "'"};
+        }
+        cypher::TableProcedure procedure;
+        procedure.name = signature.substr(0, open);
+        procedure.inputs = signature_fields(signature.substr(open + 1, close - open - 1));
+        procedure.outputs = signature_fields(signature.substr(out_open + 1, out_close - out_open - 1));
+        for (std::size_t i = 1; i < table.size(); ++i) {
+            std::vector<cypher::Value> row;
+            for (const auto& cell : table[i]) row.push_back(literal(cell));
+            procedure.rows.push_back(std::move(row));
+        }
+        try {
+            session_.define_procedure(procedure);
+        } catch (const cypher::Error& error) {
+            throw Failure{"cannot define procedure " + procedure.name + ": " + error.what()};
+        }
+    }
+
+    // "name :: STRING?, in :: INTEGER?" as (name, type) pairs.
+    static std::vector<std::pair<std::string, std::string>> signature_fields(const std::string& text)
+    {
+        std::vector<std::pair<std::string, std::string>> fields;
+        std::stringstream in(text);
+        std::string field;
+        while (std::getline(in, field, ',')) {
+            auto colons = field.find("::");
+            if (colons == std::string::npos) continue;
+            auto trimmed = [](std::string s) {
+                s.erase(0, s.find_first_not_of(' '));
+                s.erase(s.find_last_not_of(' ') + 1);
+                return s;
+            };
+            fields.emplace_back(trimmed(field.substr(0, colons)), trimmed(field.substr(colons + 2)));
+        }
+        return fields;
+    }
+
+    cypher::Value literal(const std::string& cell)
+    {
+        try {
+            return session_.run("RETURN " + cell + " AS v").rows.at(0).at(0);
+        } catch (const cypher::Error& error) {
+            throw Failure{"cannot read the table value " + cell + ": " + error.what()};
+        }
+    }
+
     void parameters(const std::vector<std::vector<std::string>>& table)
     {
+        // A parameter's TCK notation is a Cypher literal: let the engine read it.
         for (const auto& row : table) {
-            if (row.size() < 2) continue;
-            // A parameter's TCK notation is a Cypher literal: let the engine read it.
-            try {
-                auto result = session_.run("RETURN " + row[1] + " AS v");
-                parameters_[row[0]] = result.rows.at(0).at(0);
-            } catch (const cypher::Error& error) {
-                throw Failure{"cannot read parameter " + row[0] + ": " + error.what()};
-            }
+            if (row.size() >= 2) parameters_[row[0]] = literal(row[1]);
         }
     }
 
