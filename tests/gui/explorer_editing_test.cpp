@@ -17,9 +17,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Window pixels at 1600x1000 with a fresh settings folder: the Edit menu, then the Edit panel's forms
+// Window pixels at 1600x1000 with a fresh settings folder: the Paths panel's header (closed first, so
+// the left column fits the window and never scrolls), the Edit menu, then the Edit panel's forms
 // (Search open above it). The form fields sit 26 px apart.
 constexpr const char* build_map = R"(idle
+click 54 394
+frames 2
 click 64 11
 frames 2
 click 100 81
@@ -182,9 +185,10 @@ TEST_F(ExplorerEditing, DeletingAnActorAfterItsConfirmationThenUndoingAndSavingL
 {
     fs::copy_file(source_dir() / "graphs" / "nato_mongolia.gv", map_, fs::copy_options::overwrite_existing);
     auto script = write_script(folder_, "select oyu_tolgoi\n");
-    // Inspector › Edit, Delete actor…, Delete in the confirmation; then Ctrl+Z and Ctrl+S.
+    // Inspector › Edit, Delete actor…, Delete in the confirmation; then Ctrl+Z and Ctrl+S. (That the
+    // same clicks delete is the next test's; here the undo must bring back every byte.)
     auto input = folder_ / "input.txt";
-    std::ofstream(input) << "idle\nclick 1244 251\nframes 3\nclick 1281 434\nframes 4\nclick 566 568\nidle\n"
+    std::ofstream(input) << "idle\nclick 1244 277\nframes 3\nclick 1281 460\nframes 4\nclick 566 568\nidle\n"
                             "key ctrl+z\nidle\nkey ctrl+s\nidle\nframes 3\n";
     auto run = run_gui(folder_ / "window.png",
                        "'" + map_.string() + "' --script '" + script.string() + "' --input '" + input.string() + "'");
@@ -198,7 +202,7 @@ TEST_F(ExplorerEditing, DeletingAnActorAfterItsConfirmationTakesItsRelations)
     auto before = load_graph(map_);
     auto script = write_script(folder_, "select oyu_tolgoi\n");
     auto input = folder_ / "input.txt";
-    std::ofstream(input) << "idle\nclick 1244 251\nframes 3\nclick 1281 434\nframes 4\nclick 566 568\nidle\n"
+    std::ofstream(input) << "idle\nclick 1244 277\nframes 3\nclick 1281 460\nframes 4\nclick 566 568\nidle\n"
                             "key ctrl+s\nidle\nframes 3\n";
     auto run = run_gui(folder_ / "window.png",
                        "'" + map_.string() + "' --script '" + script.string() + "' --input '" + input.string() + "'");
