@@ -148,7 +148,9 @@ private:
                 end += 2;
                 auto lines = line_;
                 count_lines(pos_, end);
-                edits_.push_back({pos_, end - pos_, std::string(static_cast<std::size_t>(line_ - lines), '\n')});
+                // Blank, but still between two tokens: `a/**/b` is two nodes to cgraph, `ab` one.
+                auto blank = line_ > lines ? std::string(static_cast<std::size_t>(line_ - lines), '\n') : " ";
+                edits_.push_back({pos_, end - pos_, std::move(blank)});
                 pos_ = end;
                 continue;
             }
@@ -173,7 +175,7 @@ private:
         Token token{TokenKind::quoted_id, line_, {}};
         ++pos_;
         auto start = pos_;
-        bool rewritten = false;  // by an escaped quote or a continuation
+        bool rewritten = false;  // by an escaped quote, a continuation or a line break cgraph may drop
         if (starts_like_internal_name(text_.substr(pos_))) token.escape_at = pos_;
         std::size_t since_break = 0;
         bool line_since_break = false;
@@ -201,6 +203,7 @@ private:
             if (rest[0] == '\n') {
                 ++line_;
                 line_since_break = true;
+                rewritten = true;
             }
         }
         auto written = text_.substr(start, std::min(pos_, text_.size()) - start);
@@ -209,13 +212,26 @@ private:
         return token;
     }
 
-    // The text of a quoted string as cgraph reads it: \" is a quote, backslash-newline is dropped.
+    // The text of a quoted string as cgraph reads it: \" is a quote, backslash-newline is dropped, and
+    // so is a line break that starts one of its lexer's matches with nothing plain after it: the lexer
+    // takes a run of plain text (line breaks included) at once, but a lone line break ties with its
+    // line-counting rule, which comes first and keeps nothing (`"\n"` is the empty name).
     static std::string as_cgraph_reads(std::string_view written)
     {
         std::string text;
         text.reserve(written.size());
+        bool match_starts = true;  // the next character starts a new match of cgraph's lexer
         for (std::size_t i = 0; i < written.size(); ++i) {
-            bool escape = written[i] == '\\' && i + 1 < written.size();
+            char c = written[i];
+            bool next_plain = i + 1 < written.size() && written[i + 1] != '\\';
+            if (c == '\n' && match_starts && !next_plain) continue;
+            if (c != '\\') {
+                text += c;
+                match_starts = false;
+                continue;
+            }
+            match_starts = true;
+            bool escape = i + 1 < written.size();
             if (escape && written[i + 1] == '\n') {
                 ++i;
                 continue;

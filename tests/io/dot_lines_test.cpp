@@ -78,6 +78,53 @@ TEST(DotLines, LinesStayRightAfterMidLineComments)
     EXPECT_EQ(graph.relation(0).where.line, 2);
 }
 
+// The node names cgraph itself reads from `text` as written, in its order.
+std::vector<std::string> cgraph_node_names(const std::string& text)
+{
+    std::vector<std::string> names;
+    Agraph_t* graph = agmemread(text.c_str());
+    if (!graph) return names;
+    for (Agnode_t* node = agfstnode(graph); node; node = agnxtnode(graph, node)) names.emplace_back(agnameof(node));
+    agclose(graph);
+    return names;
+}
+
+// A comment the reader blanks out before cgraph reads the text must still part the tokens around it
+// (a fuzz finding: `a/**/b` became the one node `ab`).
+TEST(DotLines, CommentsBetweenTokensStillPartThem)
+{
+    for (std::string text : {"digraph { a/**/b }", "digraph { a/* x */->/**/b }", "digraph { 1/**/2 }",
+                             "digraph { \"a\"/**/\"b\" }", "digraph { a/*\n*/b }", "digraph { a#x\nb }",
+                             "digraph { a//x\nb/**/c }"}) {
+        auto graph = read_dot(text, "comments.gv");
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < graph.actor_count(); ++i) ids.push_back(graph.actor(static_cast<ActorIndex>(i)).id);
+        EXPECT_EQ(ids, cgraph_node_names(text)) << text;
+        EXPECT_GE(ids.size(), 2u) << text;
+    }
+}
+
+// cgraph drops a line break that starts one of its lexer's matches with no plain text after it (a fuzz
+// finding: `"\n"` is the empty name to cgraph); the pre-scan must name the node as cgraph does, or the
+// reader cannot say on which line it is.
+TEST(DotLines, NamesWithLineBreaksAreFoundWhereCgraphDropsThem)
+{
+    EXPECT_EQ(cgraph_node_names("graph {\n\"\n\"\n}"), std::vector<std::string>{""});
+    try {
+        (void)read_dot("graph {\n  a\n  \"\n\" -- b\n}\n", "empty.gv");
+        FAIL() << "an empty id must be refused";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.where().line, 3) << error.what();
+    }
+    for (std::string name : {"x\n\\\"\n", "\n\n", "\\\\\n", "\\\n\n\\q", "a\n\\\\\n"}) {
+        auto text = "graph {\n  \"" + name + "\" -- z\n}\n";
+        auto graph = read_dot(text, "breaks.gv");
+        ASSERT_EQ(cgraph_node_names(text).front(), graph.actor(0).id) << name;
+        EXPECT_EQ(graph.actor(0).where.line, 2) << name;
+        EXPECT_EQ(graph.actor(1).where.line, 2 + std::count(name.begin(), name.end(), '\n')) << name;
+    }
+}
+
 // What cgraph itself reads for attribute `name` of the first node of `text`, given as it is.
 std::string cgraph_value(const std::string& text, const char* name)
 {
