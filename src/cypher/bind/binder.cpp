@@ -51,11 +51,12 @@ class Binder {
 public:
     explicit Binder(std::span<const Procedure> defined) : defined_(defined) {}
 
-    void query(const ast::Query& query)
+    /// A statement, or (with `outer` the scope around it) the subquery of an EXISTS.
+    void query(const ast::Query& query, const Scope* outer = nullptr)
     {
         std::vector<std::string> first_columns;
         for (std::size_t i = 0; i < query.parts.size(); ++i) {
-            auto columns = single(query.parts[i]);
+            auto columns = outer ? subquery_part(query.parts[i], *outer) : single(query.parts[i]);
             if (i == 0) {
                 first_columns = columns;
             } else if (columns != first_columns) {
@@ -99,6 +100,34 @@ private:
             }
         }
         return columns;
+    }
+
+    // EXISTS { ... } reads the variables around it and may not write; it may end with any reading clause.
+    std::vector<std::string> subquery_part(const ast::SingleQuery& query, const Scope& outer)
+    {
+        scope_ = outer;
+        standalone_ = false;
+        std::vector<std::string> columns;
+        for (std::size_t i = 0; i < query.clauses.size(); ++i) {
+            const auto& clause = query.clauses[i];
+            if (clause.kind == ast::ClauseKind::Return && i + 1 != query.clauses.size()) {
+                semantic("InvalidClauseComposition", "RETURN can only be the last clause", query.clauses[i + 1].where);
+            }
+            if (writes(clause.kind)) {
+                semantic("InvalidClauseComposition", "an EXISTS subquery cannot change the graph", clause.where);
+            }
+            columns = this->clause(clause);
+        }
+        return columns;
+    }
+
+    void existential(const ast::Expression& e)
+    {
+        auto saved = scope_;
+        bool saved_standalone = standalone_;
+        query(*e.subquery, &saved);
+        scope_ = std::move(saved);
+        standalone_ = saved_standalone;
     }
 
     static std::string clause_name(ast::ClauseKind kind)
@@ -492,6 +521,7 @@ private:
             scope_ = std::move(saved);
             return;
         }
+        case K::Existential: existential(e); return;
         case K::Unary:
         case K::Binary:
             if (e.op == ast::Operator::And || e.op == ast::Operator::Or || e.op == ast::Operator::Xor ||

@@ -34,6 +34,7 @@ Value Evaluator::eval(const ast::Expression& e)
     case ExpressionKind::PatternPredicate: return pattern_predicate(e);
     case ExpressionKind::MapProjection: return map_projection(e);
     case ExpressionKind::LabelCheck: return label_check(e);
+    case ExpressionKind::Existential: return existential(e);
     }
     return {};
 }

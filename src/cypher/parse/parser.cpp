@@ -125,7 +125,7 @@ ast::Query Parser::query()
 ast::SingleQuery Parser::single_query()
 {
     ast::SingleQuery query;
-    while (peek().kind != TokenKind::End && !peek().is(";") && !at_keyword("UNION")) {
+    while (peek().kind != TokenKind::End && !peek().is(";") && !peek().is("}") && !at_keyword("UNION")) {
         query.clauses.push_back(clause());
     }
     if (query.clauses.empty()) fail(peek(), "expected a clause (MATCH, RETURN, CREATE, ...) but found " + describe_token(peek()));
