@@ -173,7 +173,7 @@ Value Evaluator::subscript(const ast::Expression& e)
         }
         return property_of(context_, base, index.as_string(), e.where);
     }
-    runtime_error(ErrorClass::TypeError, "InvalidElementAccess", "cannot index a " + type_name(base.type()), e.where);
+    runtime_error(ErrorClass::TypeError, "InvalidArgumentType", "cannot index a " + type_name(base.type()), e.where);
 }
 
 Value Evaluator::slice(const ast::Expression& e)
