@@ -1,4 +1,6 @@
 #include "cypher/bind/binder.hpp"
+#include "cypher/bind/pattern_predicates.hpp"
+#include "cypher/bind/static_kind.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,7 +15,7 @@ namespace actorgraph::cypher {
 
 namespace {
 
-enum class Kind { Node, Relationship, Path, Any };
+using Kind = StaticKind;
 
 using Scope = std::map<std::string, Kind>;
 
@@ -34,17 +36,6 @@ bool never_boolean(const ast::Expression& e)
 [[noreturn]] void syntax(const std::string& detail, const std::string& message, QueryPosition where)
 {
     throw Error(ErrorClass::SyntaxError, detail, Phase::compile, message, where);
-}
-
-std::string kind_name(Kind kind)
-{
-    switch (kind) {
-    case Kind::Node: return "a node";
-    case Kind::Relationship: return "a relationship";
-    case Kind::Path: return "a path";
-    case Kind::Any: return "a value";
-    }
-    return "a value";
 }
 
 class Binder {
@@ -145,7 +136,7 @@ private:
         switch (clause.kind) {
         case ast::ClauseKind::Match:
             pattern(clause.pattern, false);
-            if (clause.predicate) expression(*clause.predicate, false);
+            if (clause.predicate) predicate(*clause.predicate);
             return {};
         case ast::ClauseKind::Unwind:
             expression(*clause.expression, false);
@@ -209,7 +200,7 @@ private:
             introduce(item.alias, kind_of(output->type), item.where);
             columns.push_back(item.alias);
         }
-        if (clause.predicate) expression(*clause.predicate, false);
+        if (clause.predicate) predicate(*clause.predicate);
         return columns;
     }
 
@@ -278,7 +269,7 @@ private:
             return;
         }
         if (found->second != kind && found->second != Kind::Any && kind != Kind::Any) {
-            semantic("VariableTypeConflict", "`" + name + "` is " + kind_name(found->second) + ", not " + kind_name(kind), where);
+            semantic("VariableTypeConflict", "`" + name + "` is " + static_kind_name(found->second) + ", not " + static_kind_name(kind), where);
         }
     }
 
@@ -296,19 +287,27 @@ private:
             }
             for (const auto& node : part.nodes) {
                 pattern_variable(node.variable, Kind::Node, node.where);
-                if (node.properties) expression(*node.properties, false);
+                match_properties(node.properties);
             }
             for (const auto& r : part.relationships) {
+                match_properties(r.properties);
                 if (!r.variable.empty() && !relationships_here.insert(r.variable).second) {
                     semantic("RelationshipUniquenessViolation", "`" + r.variable + "` names two relationships of one pattern", r.where);
                 }
-                pattern_variable(r.variable, r.variable_length ? Kind::Any : Kind::Relationship, r.where);
-                if (r.properties) expression(*r.properties, false);
-                if (r.min_hops && r.max_hops && *r.min_hops > *r.max_hops) {
-                    // An empty range matches nothing; openCypher accepts it.
-                }
+                pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
             }
         }
+    }
+
+    // A parameter can give a property's value, not the whole map a MATCH compares (as in Neo4j).
+    void match_properties(const ast::ExpressionPtr& properties)
+    {
+        if (!properties) return;
+        if (properties->kind == ast::ExpressionKind::Parameter) {
+            syntax("InvalidParameterUse", "MATCH cannot compare a parameter map; write {key: $" + properties->name + ".key}",
+                   properties->where);
+        }
+        expression(*properties, false);
     }
 
     // Neo4j's rules: one relationship, at least 0 or 1 hops long.
@@ -396,12 +395,7 @@ private:
                 semantic("ColumnNameConflict", "the column name '" + item.alias + "' is used twice", item.expression->where);
             }
             columns.push_back(item.alias);
-            Kind kind = Kind::Any;
-            if (item.expression->kind == ast::ExpressionKind::Variable) {
-                auto found = scope_.find(item.expression->name);
-                if (found != scope_.end()) kind = found->second;
-            }
-            next[item.alias] = kind;
+            next[item.alias] = kind_of(*item.expression);
         }
         // ORDER BY sees the projected names and the variables before (with aggregation, an expression over
         // them is read on the group's first row, which is right for the grouping keys it may use). It may
@@ -420,8 +414,10 @@ private:
         scope_ = {};
         if (projection.skip) constant(*projection.skip, "SKIP");
         if (projection.limit) constant(*projection.limit, "LIMIT");
+        // WITH's WHERE reads the projected names and, unless the projection aggregates, the variables before.
+        scope_ = aggregating ? next : order_scope;
+        if (projection.where) predicate(*projection.where);
         scope_ = next;
-        if (projection.where) expression(*projection.where, false);
         return columns;
     }
 
@@ -459,10 +455,39 @@ private:
         }
     }
 
+    Kind kind_of(const ast::Expression& e) const
+    {
+        return static_kind(e, [this](const std::string& name) {
+            auto found = scope_.find(name);
+            return found == scope_.end() ? Kind::Any : found->second;
+        });
+    }
+
+    // Uses that the operands' kinds rule out before the statement runs.
+    void kind_checks(const ast::Expression& e) const
+    {
+        if (e.kind == ast::ExpressionKind::Property) check_property_access(e, kind_of(*e.children[0]));
+        if (e.kind == ast::ExpressionKind::Binary && e.op == ast::Operator::In) check_membership(e, kind_of(*e.children[1]));
+        if (e.kind == ast::ExpressionKind::FunctionCall) {
+            std::vector<Kind> kinds;
+            for (const auto& child : e.children) kinds.push_back(kind_of(*child));
+            check_argument_kinds(e, kinds);
+        }
+    }
+
+    void predicate(const ast::Expression& e)
+    {
+        predicate_positions_.insert(&e);
+        expression(e, false);
+        check_predicate(e, kind_of(e));
+    }
+
     // Checks an expression; aggregates are allowed only where `aggregates_allowed` (projections, ORDER BY).
     void expression(const ast::Expression& e, bool aggregates_allowed)
     {
         using K = ast::ExpressionKind;
+        kind_checks(e);
+        mark_predicate_operands(e, predicate_positions_);
         switch (e.kind) {
         case K::Variable:
             if (!scope_.contains(e.name)) semantic("UndefinedVariable", "variable `" + e.name + "` not defined", e.where);
@@ -513,6 +538,9 @@ private:
         }
         case K::PatternComprehension:
         case K::PatternPredicate: {
+            if (e.kind == K::PatternPredicate) {
+                check_pattern_predicate(e, predicate_positions_, [this](const std::string& name) { return scope_.contains(name); });
+            }
             auto saved = scope_;
             pattern_in_expression(*e.pattern);
             for (const auto& child : e.children) {
@@ -560,12 +588,13 @@ private:
             if (node.properties) expression(*node.properties, false);
         }
         for (const auto& r : part.relationships) {
-            pattern_variable(r.variable, r.variable_length ? Kind::Any : Kind::Relationship, r.where);
+            pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
             if (r.properties) expression(*r.properties, false);
         }
     }
 
     Scope scope_;
+    PredicatePositions predicate_positions_;
     bool standalone_ = false;  ///< the single query being checked is one clause
     std::span<const Procedure> defined_;
 };

@@ -1,0 +1,43 @@
+// The binder's scopes and clause rules that the other binder tests do not cover.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cypher/bind/binder.hpp"
+#include "cypher/parse/parser.hpp"
+
+namespace actorgraph::cypher {
+namespace {
+
+Error bind_error_of(const std::string& text)
+{
+    try {
+        bind(parse_query(text));
+    } catch (const Error& error) {
+        return error;
+    }
+    ADD_FAILURE() << "no error for " << text;
+    return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
+}
+
+TEST(CypherBinder, WithWhereSeesTheVariablesBeforeTheProjection)
+{
+    EXPECT_NO_THROW(bind(parse_query("MATCH (a) WITH a.name AS name WHERE a.name = 'B' RETURN *")));
+    EXPECT_NO_THROW(bind(parse_query("MATCH (a) OPTIONAL MATCH (a)-[r]->() WITH a WHERE r IS NULL RETURN a")));
+    // ... but not after it, and not when the projection aggregates.
+    EXPECT_EQ(bind_error_of("MATCH (a) WITH a.name AS name WHERE true RETURN a").detail(), "UndefinedVariable");
+    EXPECT_EQ(bind_error_of("MATCH (a) WITH count(*) AS c WHERE a.x = 1 RETURN c").detail(), "UndefinedVariable");
+}
+
+TEST(CypherBinder, MatchRefusesAParameterAsAPropertyMap)
+{
+    auto error = bind_error_of("MATCH (a $param) RETURN a");
+    EXPECT_EQ(error.detail(), "InvalidParameterUse");
+    EXPECT_EQ(error.position().column, 10);
+    EXPECT_EQ(bind_error_of("MATCH (a)-[r $param]->(b) RETURN r").detail(), "InvalidParameterUse");
+    EXPECT_NO_THROW(bind(parse_query("CREATE (a $param) RETURN a")));
+    EXPECT_NO_THROW(bind(parse_query("MATCH (a {name: $param.name}) RETURN a")));
+}
+
+}  // namespace
+}  // namespace actorgraph::cypher
