@@ -4,22 +4,12 @@
 
 #include <string>
 
+#include "cypher/bind/bind_error.hpp"
 #include "cypher/bind/binder.hpp"
 #include "cypher/parse/parser.hpp"
 
 namespace actorgraph::cypher {
 namespace {
-
-Error bind_error_of(const std::string& text)
-{
-    try {
-        bind(parse_query(text));
-    } catch (const Error& error) {
-        return error;
-    }
-    ADD_FAILURE() << "no error for " << text;
-    return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
-}
 
 TEST(CypherPatternPredicates, PatternsAreBooleansWhereAPredicateIsExpected)
 {

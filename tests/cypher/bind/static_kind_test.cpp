@@ -4,23 +4,13 @@
 
 #include <string>
 
+#include "cypher/bind/bind_error.hpp"
 #include "cypher/bind/binder.hpp"
 #include "cypher/bind/static_kind.hpp"
 #include "cypher/parse/parser.hpp"
 
 namespace actorgraph::cypher {
 namespace {
-
-Error bind_error_of(const std::string& text)
-{
-    try {
-        bind(parse_query(text));
-    } catch (const Error& error) {
-        return error;
-    }
-    ADD_FAILURE() << "no error for " << text;
-    return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
-}
 
 void expect_bound(const std::string& text)
 {
