@@ -1,4 +1,5 @@
 #include "cypher/bind/binder.hpp"
+#include "cypher/bind/clause_rules.hpp"
 #include "cypher/bind/pattern_predicates.hpp"
 #include "cypher/bind/static_kind.hpp"
 
@@ -156,7 +157,7 @@ private:
         case ast::ClauseKind::Remove: set_items(clause.items); return {};
         case ast::ClauseKind::Delete:
             for (const auto& e : clause.deleted) {
-                deleted_expression(*e);
+                check_deleted_expression(*e);
                 expression(*e, false);
             }
             return {};
@@ -242,17 +243,6 @@ private:
 
     static Kind kind_of(ProcedureType type) { return type == ProcedureType::Node ? Kind::Node : Kind::Any; }
 
-    // DELETE takes entities: `n:Label` is REMOVE's business, and a literal or arithmetic is never an entity.
-    static void deleted_expression(const ast::Expression& e)
-    {
-        using K = ast::ExpressionKind;
-        if (e.kind == K::LabelCheck) syntax("InvalidDelete", "DELETE removes nodes and relationships; remove a label with REMOVE n:Label", e.where);
-        bool never_entity = e.kind == K::Literal ? !e.literal.is_null()
-                                                 : e.kind == K::Binary || e.kind == K::Unary || e.kind == K::Comparison ||
-                                                       e.kind == K::MapLiteral || e.kind == K::ListLiteral;
-        if (never_entity) syntax("InvalidArgumentType", "DELETE takes nodes, relationships and paths", e.where);
-    }
-
     void introduce(const std::string& name, Kind kind, QueryPosition where)
     {
         if (scope_.contains(name)) semantic("VariableAlreadyBound", "variable `" + name + "` is already bound", where);
@@ -277,7 +267,7 @@ private:
     {
         std::set<std::string> relationships_here;
         for (const auto& part : pattern) {
-            if (!part.shortest.empty()) shortest_part(part);
+            if (!part.shortest.empty()) check_shortest_part(part);
             if (!part.path_variable.empty()) {
                 if (in_expression) {
                     pattern_variable(part.path_variable, Kind::Path, part.where);
@@ -299,29 +289,22 @@ private:
         }
     }
 
-    // A parameter can give a property's value, not the whole map a MATCH compares (as in Neo4j).
+    // CREATE takes a parameter map as the properties to give; MERGE, which also matches, does not.
+    void creation_properties(const ast::ExpressionPtr& properties, bool is_create)
+    {
+        if (!is_create) return match_properties(properties);
+        if (properties) expression(*properties, false);
+    }
+
+    // A parameter can give a property's value, not the whole map a MATCH or MERGE compares (as in Neo4j).
     void match_properties(const ast::ExpressionPtr& properties)
     {
         if (!properties) return;
         if (properties->kind == ast::ExpressionKind::Parameter) {
-            syntax("InvalidParameterUse", "MATCH cannot compare a parameter map; write {key: $" + properties->name + ".key}",
+            syntax("InvalidParameterUse", "a pattern to match cannot take a parameter map; write {key: $" + properties->name + ".key}",
                    properties->where);
         }
         expression(*properties, false);
-    }
-
-    // Neo4j's rules: one relationship, at least 0 or 1 hops long.
-    static void shortest_part(const ast::PatternPart& part)
-    {
-        if (part.relationships.size() != 1) {
-            semantic("InvalidShortestPath", part.shortest + "(...) needs a pattern of exactly one relationship, such as (a)-[*]->(b)",
-                     part.where);
-        }
-        const auto& r = part.relationships[0];
-        if (r.variable_length && r.min_hops.value_or(1) > 1) {
-            semantic("InvalidShortestPath", part.shortest + "(...) searches from length 0 or 1; filter longer ones with WHERE length(p) >= n",
-                     r.where);
-        }
     }
 
     void creation(const ast::PatternPart& part, bool is_create)
@@ -332,7 +315,7 @@ private:
         if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
         std::set<std::string> created_here;
         for (const auto& node : part.nodes) {
-            if (node.properties) expression(*node.properties, false);
+            creation_properties(node.properties, is_create);
             if (node.variable.empty()) continue;
             auto found = scope_.find(node.variable);
             bool bound_before = found != scope_.end() && !created_here.contains(node.variable);
@@ -355,7 +338,7 @@ private:
                 semantic("RequiresDirectedRelationship", "a relationship to create needs a direction", r.where);
             }
             if (r.variable_length) semantic("CreatingVarLength", "variable-length relationships cannot be created", r.where);
-            if (r.properties) expression(*r.properties, false);
+            creation_properties(r.properties, is_create);
             if (!r.variable.empty()) introduce(r.variable, Kind::Relationship, r.where);
         }
     }
@@ -373,8 +356,8 @@ private:
 
     std::vector<std::string> projection(const ast::Projection& projection, bool is_with, QueryPosition where)
     {
-        if (projection.star && scope_.empty()) {
-            syntax("NoVariablesInScope", "RETURN * and WITH * need variables in scope", where);
+        if (projection.star && scope_.empty() && !is_with) {
+            syntax("NoVariablesInScope", "RETURN * needs variables in scope", where);
         }
         Scope next;
         std::vector<std::string> columns;

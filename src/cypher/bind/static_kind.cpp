@@ -105,6 +105,8 @@ void check_argument_kinds(const ast::Expression& call, const std::vector<StaticK
 void check_property_access(const ast::Expression& property, StaticKind base)
 {
     if (!known_and_outside(base, {K::Node, K::Relationship, K::Map})) return;
+    // The TCK files a path's property as a syntax error and a value's as a type error.
+    if (base == K::Path) invalid_argument("a path has no properties; read them from nodes(p) or relationships(p)", property.where);
     throw Error(ErrorClass::TypeError, "InvalidArgumentType", Phase::compile,
                 "cannot read property '" + property.name + "' of " + static_kind_name(base), property.where);
 }

@@ -22,7 +22,8 @@ enum class StaticKind { Node, Relationship, Path, Any, Boolean, Integer, Float, 
 /// (`type(node)`, `length(relationship)`, `properties(1)`); `kinds` are the arguments' static kinds.
 void check_argument_kinds(const ast::Expression& call, const std::vector<StaticKind>& kinds);
 
-/// Throws TypeError (InvalidArgumentType) at compile time for a property read on a value that has none.
+/// Throws for a property read on something that has none: TypeError (InvalidArgumentType) at compile time
+/// for a value (`WITH 1 AS n RETURN n.x`), SyntaxError (InvalidArgumentType) for a path, as the TCK files them.
 void check_property_access(const ast::Expression& property, StaticKind base);
 
 /// Throws SyntaxError (InvalidArgumentType) when `x IN list`'s list is known not to be one.

@@ -26,7 +26,18 @@ TEST(CypherBinder, MatchRefusesAParameterAsAPropertyMap)
     EXPECT_EQ(error.position().column, 10);
     EXPECT_EQ(bind_error_of("MATCH (a)-[r $param]->(b) RETURN r").detail(), "InvalidParameterUse");
     EXPECT_NO_THROW(bind(parse_query("CREATE (a $param) RETURN a")));
+    // MERGE matches too, so it refuses a parameter map like MATCH.
+    EXPECT_EQ(bind_error_of("MERGE (a $param) RETURN a").detail(), "InvalidParameterUse");
+    auto merged = bind_error_of("MATCH (a), (b)\nMERGE (a)-[r:KNOWS $param]->(b) RETURN r");
+    EXPECT_EQ(merged.detail(), "InvalidParameterUse");
+    EXPECT_EQ(merged.position().line, 2);
     EXPECT_NO_THROW(bind(parse_query("MATCH (a {name: $param.name}) RETURN a")));
+}
+
+TEST(CypherBinder, WithStarMayCarryNoVariablesButReturnStarMayNot)
+{
+    EXPECT_NO_THROW(bind(parse_query("MATCH () CREATE () WITH * CREATE ()")));
+    EXPECT_EQ(bind_error_of("MATCH () RETURN *").detail(), "NoVariablesInScope");
 }
 
 }  // namespace

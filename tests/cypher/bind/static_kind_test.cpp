@@ -60,6 +60,10 @@ TEST(CypherStaticKind, PropertyAccessOnANonMapIsATypeErrorAtCompileTime)
     EXPECT_EQ(error.phase(), Phase::compile);
     EXPECT_EQ(error.position().line, 2);
     expect_bound("WITH {num: 1} AS x RETURN x.num");
+    auto path = bind_error_of("MATCH (n)\nMATCH r = (n)-[*]->()\nWHERE r.name = 'apa'\nRETURN r");
+    EXPECT_EQ(path.error_class(), ErrorClass::SyntaxError);
+    EXPECT_EQ(path.detail(), "InvalidArgumentType");
+    EXPECT_EQ(path.position().line, 3);
     expect_bound("UNWIND [1] AS x RETURN x.num");  // unknown until it runs
 }
 
