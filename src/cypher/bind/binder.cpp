@@ -324,13 +324,16 @@ private:
                 semantic("VariableAlreadyBound", "`" + node.variable + "` is already bound; it cannot get labels or properties here",
                          node.where);
             }
-            if (!is_create && bound_before && part.nodes.size() == 1) {
+            if (bound_before && part.nodes.size() == 1) {  // CREATE (a) or MERGE (a) of a node matched before
                 semantic("VariableAlreadyBound", "`" + node.variable + "` is already bound", node.where);
             }
             pattern_variable(node.variable, Kind::Node, node.where);
             created_here.insert(node.variable);
         }
         for (const auto& r : part.relationships) {
+            if (!r.variable.empty() && scope_.contains(r.variable)) {
+                semantic("VariableAlreadyBound", "`" + r.variable + "` is already bound; a relationship is created new", r.where);
+            }
             if (r.types.size() != 1) {
                 semantic("NoSingleRelationshipType", "a relationship to create needs exactly one type", r.where);
             }

@@ -40,5 +40,16 @@ TEST(CypherBinder, WithStarMayCarryNoVariablesButReturnStarMayNot)
     EXPECT_EQ(bind_error_of("MATCH () RETURN *").detail(), "NoVariablesInScope");
 }
 
+TEST(CypherBinder, CreateAndMergeRefuseWhatIsAlreadyBound)
+{
+    EXPECT_EQ(bind_error_of("MATCH (a) CREATE (a)").detail(), "VariableAlreadyBound");
+    auto relationship = bind_error_of("MATCH ()-[r]->()\nCREATE ()-[r]->()");
+    EXPECT_EQ(relationship.detail(), "VariableAlreadyBound");
+    EXPECT_EQ(relationship.position().line, 2);
+    EXPECT_EQ(bind_error_of("MATCH (a)-[r]->(b) MERGE (a)-[r]->(b)").detail(), "VariableAlreadyBound");
+    EXPECT_NO_THROW(bind(parse_query("MATCH (a) CREATE (a)-[:R]->(b), (b)-[:R]->(a)")));
+    EXPECT_NO_THROW(bind(parse_query("CREATE (a) CREATE (b)-[:R]->(a)")));
+}
+
 }  // namespace
 }  // namespace actorgraph::cypher
