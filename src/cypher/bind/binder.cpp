@@ -441,12 +441,15 @@ private:
         }
     }
 
+    Kind variable_kind(const std::string& name) const
+    {
+        auto found = scope_.find(name);
+        return found == scope_.end() ? Kind::Any : found->second;
+    }
+
     Kind kind_of(const ast::Expression& e) const
     {
-        return static_kind(e, [this](const std::string& name) {
-            auto found = scope_.find(name);
-            return found == scope_.end() ? Kind::Any : found->second;
-        });
+        return static_kind(e, [this](const std::string& name) { return variable_kind(name); });
     }
 
     // Uses that the operands' kinds rule out before the statement runs.
@@ -454,6 +457,7 @@ private:
     {
         if (e.kind == ast::ExpressionKind::Property) check_property_access(e, kind_of(*e.children[0]));
         if (e.kind == ast::ExpressionKind::Binary && e.op == ast::Operator::In) check_membership(e, kind_of(*e.children[1]));
+        if (e.kind == ast::ExpressionKind::Binary) check_arithmetic(e, kind_of(*e.children[0]), kind_of(*e.children[1]));
         if (e.kind == ast::ExpressionKind::FunctionCall) {
             std::vector<Kind> kinds;
             for (const auto& child : e.children) kinds.push_back(kind_of(*child));
@@ -505,7 +509,7 @@ private:
         case K::Quantifier: {
             expression(*e.children[0], aggregates_allowed);
             auto saved = scope_;
-            scope_[e.name] = Kind::Any;
+            scope_[e.name] = element_kind(*e.children[0], [this](const std::string& name) { return variable_kind(name); });
             for (std::size_t i = 1; i < e.children.size(); ++i) {
                 if (e.children[i]) expression(*e.children[i], false);
             }

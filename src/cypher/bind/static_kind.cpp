@@ -86,6 +86,29 @@ StaticKind static_kind(const ast::Expression& e, const std::function<StaticKind(
     }
 }
 
+StaticKind element_kind(const ast::Expression& list, const std::function<StaticKind(const std::string&)>& variable_kind)
+{
+    if (list.kind != ast::ExpressionKind::ListLiteral || list.children.empty()) return K::Any;
+    auto first = static_kind(*list.children[0], variable_kind);
+    for (const auto& child : list.children) {
+        if (static_kind(*child, variable_kind) != first) return K::Any;
+    }
+    return first;
+}
+
+void check_arithmetic(const ast::Expression& binary, StaticKind left, StaticKind right)
+{
+    using O = ast::Operator;
+    auto op = binary.op;
+    if (op != O::Subtract && op != O::Multiply && op != O::Divide && op != O::Modulo && op != O::Power) return;
+    // Temporal values and durations are Any here, so their arithmetic passes to run time.
+    auto never_number = [](StaticKind kind) {
+        return kind != K::Any && kind != K::Integer && kind != K::Float;
+    };
+    if (never_number(left)) invalid_argument("arithmetic needs numbers, not " + static_kind_name(left), binary.children[0]->where);
+    if (never_number(right)) invalid_argument("arithmetic needs numbers, not " + static_kind_name(right), binary.children[1]->where);
+}
+
 void check_argument_kinds(const ast::Expression& call, const std::vector<StaticKind>& kinds)
 {
     if (kinds.empty()) return;

@@ -18,6 +18,14 @@ enum class StaticKind { Node, Relationship, Path, Any, Boolean, Integer, Float, 
 [[nodiscard]] StaticKind static_kind(const ast::Expression& expression,
                                      const std::function<StaticKind(const std::string&)>& variable_kind);
 
+/// The kind every element of a list literal has (`['a', 'b']` holds strings); Any when they differ or it is
+/// not a literal.
+[[nodiscard]] StaticKind element_kind(const ast::Expression& list,
+                                      const std::function<StaticKind(const std::string&)>& variable_kind);
+
+/// Throws SyntaxError (InvalidArgumentType) for - * / % ^ on an operand that is never a number (`'a' % 2`).
+void check_arithmetic(const ast::Expression& binary, StaticKind left, StaticKind right);
+
 /// Throws SyntaxError (InvalidArgumentType) when a function gets an argument of a kind it never takes
 /// (`type(node)`, `length(relationship)`, `properties(1)`); `kinds` are the arguments' static kinds.
 void check_argument_kinds(const ast::Expression& call, const std::vector<StaticKind>& kinds);

@@ -88,6 +88,19 @@ TEST(CypherStaticKind, InNeedsAList)
     expect_bound("WITH [1] AS l RETURN 1 IN l, 1 IN null");
 }
 
+TEST(CypherStaticKind, ArithmeticOnWhatIsNeverANumberFails)
+{
+    for (const char* query : {"RETURN none(x IN ['Clara'] WHERE x % 2 = 0) AS r", "RETURN [x IN [false, true] | x * 2] AS r",
+                              "RETURN single(x IN ['a', 'b'] WHERE x - 1 > 0) AS r", "RETURN 'a' / 2 AS r"}) {
+        auto error = bind_error_of(query);
+        EXPECT_EQ(error.error_class(), ErrorClass::SyntaxError) << query;
+        EXPECT_EQ(error.detail(), "InvalidArgumentType") << query;
+    }
+    // Mixed lists, numbers and values of unknown kind (temporal ones among them) pass to run time.
+    expect_bound("RETURN [x IN [1, 'a'] | x % 2] AS a, [x IN [1, 2.5] | x % 2] AS b, date() - duration('P1D') AS c, "
+                 "'a' + 1 AS d");
+}
+
 TEST(CypherStaticKind, AWhereMustBeABoolean)
 {
     EXPECT_EQ(bind_error_of("MATCH (n) WHERE (n) RETURN n").detail(), "InvalidArgumentType");
