@@ -1,4 +1,5 @@
 #include "cypher/bind/binder.hpp"
+#include "cypher/bind/aggregation_rules.hpp"
 #include "cypher/bind/clause_rules.hpp"
 #include "cypher/bind/pattern_predicates.hpp"
 #include "cypher/bind/static_kind.hpp"
@@ -397,6 +398,7 @@ private:
             }
             expression(*sort.expression, true);
         }
+        check_projection_aggregation(projection, aggregating, columns);
         scope_ = {};
         if (projection.skip) constant(*projection.skip, "SKIP");
         if (projection.limit) constant(*projection.limit, "LIMIT");
