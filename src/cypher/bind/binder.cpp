@@ -370,13 +370,14 @@ private:
             for (const auto& [name, kind] : scope_) columns.push_back(name);
         }
         bool aggregating = false;
+        const ast::Expression* unaliased = nullptr;  // reported after the aggregation rules, as Neo4j orders them
         for (const auto& item : projection.items) {
             expression(*item.expression, true);
             std::vector<const ast::Expression*> aggregates;
             collect_aggregates(*item.expression, aggregates);
             aggregating = aggregating || !aggregates.empty();
-            if (is_with && !item.has_alias && item.expression->kind != ast::ExpressionKind::Variable) {
-                semantic("NoExpressionAlias", "expressions in WITH must be aliased (use AS)", item.expression->where);
+            if (is_with && !item.has_alias && item.expression->kind != ast::ExpressionKind::Variable && !unaliased) {
+                unaliased = item.expression.get();
             }
             if (std::find(columns.begin(), columns.end(), item.alias) != columns.end()) {
                 semantic("ColumnNameConflict", "the column name '" + item.alias + "' is used twice", item.expression->where);
@@ -384,6 +385,8 @@ private:
             columns.push_back(item.alias);
             next[item.alias] = kind_of(*item.expression);
         }
+        check_projection_aggregation(projection, aggregating, columns);
+        if (unaliased) semantic("NoExpressionAlias", "expressions in WITH must be aliased (use AS)", unaliased->where);
         // ORDER BY sees the projected names and the variables before (with aggregation, an expression over
         // them is read on the group's first row, which is right for the grouping keys it may use). It may
         // aggregate only when the projection does.
@@ -398,7 +401,6 @@ private:
             }
             expression(*sort.expression, true);
         }
-        check_projection_aggregation(projection, aggregating, columns);
         scope_ = {};
         if (projection.skip) constant(*projection.skip, "SKIP");
         if (projection.limit) constant(*projection.limit, "LIMIT");

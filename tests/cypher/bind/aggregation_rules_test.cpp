@@ -42,6 +42,12 @@ TEST(CypherAggregationRules, OrderByAfterAggregationReadsWhatIsProjected)
     EXPECT_EQ(bind_error_of("MATCH (me)--(you) RETURN me.age + you.age, count(*) AS cnt ORDER BY me.age + you.age + count(*)")
                   .detail(),
               "AmbiguousAggregationExpression");
+    // Also when the WITH forgot an alias: the aggregation rule is reported first.
+    EXPECT_EQ(bind_error_of("MATCH (me)--(you) WITH me.age + you.age, count(*) AS cnt ORDER BY me.age + you.age + count(*) "
+                            "RETURN *")
+                  .detail(),
+              "AmbiguousAggregationExpression");
+    EXPECT_EQ(bind_error_of("MATCH (me)--(you) WITH me.age + you.age, count(*) AS cnt RETURN *").detail(), "NoExpressionAlias");
 }
 
 TEST(CypherAggregationRules, OrderByAfterDistinctReadsWhatIsProjected)
