@@ -388,8 +388,8 @@ private:
         check_projection_aggregation(projection, aggregating, columns);
         if (unaliased) semantic("NoExpressionAlias", "expressions in WITH must be aliased (use AS)", unaliased->where);
         // ORDER BY sees the projected names and the variables before (with aggregation, an expression over
-        // them is read on the group's first row, which is right for the grouping keys it may use). It may
-        // aggregate only when the projection does.
+        // them is read on the group's first row; aggregation_rules.cpp narrows what an aggregating or DISTINCT
+        // projection's ORDER BY may read). It may aggregate only when the projection does.
         Scope order_scope = next;
         for (const auto& [name, kind] : scope_) order_scope.emplace(name, kind);
         scope_ = order_scope;
