@@ -1,4 +1,8 @@
 #include "cypher/bind/binder.hpp"
+#include "cypher/bind/aggregation_rules.hpp"
+#include "cypher/bind/clause_rules.hpp"
+#include "cypher/bind/pattern_predicates.hpp"
+#include "cypher/bind/static_kind.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,7 +17,7 @@ namespace actorgraph::cypher {
 
 namespace {
 
-enum class Kind { Node, Relationship, Path, Any };
+using Kind = StaticKind;
 
 using Scope = std::map<std::string, Kind>;
 
@@ -36,26 +40,16 @@ bool never_boolean(const ast::Expression& e)
     throw Error(ErrorClass::SyntaxError, detail, Phase::compile, message, where);
 }
 
-std::string kind_name(Kind kind)
-{
-    switch (kind) {
-    case Kind::Node: return "a node";
-    case Kind::Relationship: return "a relationship";
-    case Kind::Path: return "a path";
-    case Kind::Any: return "a value";
-    }
-    return "a value";
-}
-
 class Binder {
 public:
     explicit Binder(std::span<const Procedure> defined) : defined_(defined) {}
 
-    void query(const ast::Query& query)
+    /// A statement, or (with `outer` the scope around it) the subquery of an EXISTS.
+    void query(const ast::Query& query, const Scope* outer = nullptr)
     {
         std::vector<std::string> first_columns;
         for (std::size_t i = 0; i < query.parts.size(); ++i) {
-            auto columns = single(query.parts[i]);
+            auto columns = outer ? subquery_part(query.parts[i], *outer) : single(query.parts[i]);
             if (i == 0) {
                 first_columns = columns;
             } else if (columns != first_columns) {
@@ -101,6 +95,34 @@ private:
         return columns;
     }
 
+    // EXISTS { ... } reads the variables around it and may not write; it may end with any reading clause.
+    std::vector<std::string> subquery_part(const ast::SingleQuery& query, const Scope& outer)
+    {
+        scope_ = outer;
+        standalone_ = false;
+        std::vector<std::string> columns;
+        for (std::size_t i = 0; i < query.clauses.size(); ++i) {
+            const auto& clause = query.clauses[i];
+            if (clause.kind == ast::ClauseKind::Return && i + 1 != query.clauses.size()) {
+                semantic("InvalidClauseComposition", "RETURN can only be the last clause", query.clauses[i + 1].where);
+            }
+            if (writes(clause.kind)) {
+                semantic("InvalidClauseComposition", "an EXISTS subquery cannot change the graph", clause.where);
+            }
+            columns = this->clause(clause);
+        }
+        return columns;
+    }
+
+    void existential(const ast::Expression& e)
+    {
+        auto saved = scope_;
+        bool saved_standalone = standalone_;
+        query(*e.subquery, &saved);
+        scope_ = std::move(saved);
+        standalone_ = saved_standalone;
+    }
+
     static std::string clause_name(ast::ClauseKind kind)
     {
         switch (kind) {
@@ -116,7 +138,7 @@ private:
         switch (clause.kind) {
         case ast::ClauseKind::Match:
             pattern(clause.pattern, false);
-            if (clause.predicate) expression(*clause.predicate, false);
+            if (clause.predicate) predicate(*clause.predicate);
             return {};
         case ast::ClauseKind::Unwind:
             expression(*clause.expression, false);
@@ -136,7 +158,7 @@ private:
         case ast::ClauseKind::Remove: set_items(clause.items); return {};
         case ast::ClauseKind::Delete:
             for (const auto& e : clause.deleted) {
-                deleted_expression(*e);
+                check_deleted_expression(*e);
                 expression(*e, false);
             }
             return {};
@@ -180,7 +202,7 @@ private:
             introduce(item.alias, kind_of(output->type), item.where);
             columns.push_back(item.alias);
         }
-        if (clause.predicate) expression(*clause.predicate, false);
+        if (clause.predicate) predicate(*clause.predicate);
         return columns;
     }
 
@@ -222,17 +244,6 @@ private:
 
     static Kind kind_of(ProcedureType type) { return type == ProcedureType::Node ? Kind::Node : Kind::Any; }
 
-    // DELETE takes entities: `n:Label` is REMOVE's business, and a literal or arithmetic is never an entity.
-    static void deleted_expression(const ast::Expression& e)
-    {
-        using K = ast::ExpressionKind;
-        if (e.kind == K::LabelCheck) syntax("InvalidDelete", "DELETE removes nodes and relationships; remove a label with REMOVE n:Label", e.where);
-        bool never_entity = e.kind == K::Literal ? !e.literal.is_null()
-                                                 : e.kind == K::Binary || e.kind == K::Unary || e.kind == K::Comparison ||
-                                                       e.kind == K::MapLiteral || e.kind == K::ListLiteral;
-        if (never_entity) syntax("InvalidArgumentType", "DELETE takes nodes, relationships and paths", e.where);
-    }
-
     void introduce(const std::string& name, Kind kind, QueryPosition where)
     {
         if (scope_.contains(name)) semantic("VariableAlreadyBound", "variable `" + name + "` is already bound", where);
@@ -249,7 +260,7 @@ private:
             return;
         }
         if (found->second != kind && found->second != Kind::Any && kind != Kind::Any) {
-            semantic("VariableTypeConflict", "`" + name + "` is " + kind_name(found->second) + ", not " + kind_name(kind), where);
+            semantic("VariableTypeConflict", "`" + name + "` is " + static_kind_name(found->second) + ", not " + static_kind_name(kind), where);
         }
     }
 
@@ -257,7 +268,7 @@ private:
     {
         std::set<std::string> relationships_here;
         for (const auto& part : pattern) {
-            if (!part.shortest.empty()) shortest_part(part);
+            if (!part.shortest.empty()) check_shortest_part(part);
             if (!part.path_variable.empty()) {
                 if (in_expression) {
                     pattern_variable(part.path_variable, Kind::Path, part.where);
@@ -267,33 +278,34 @@ private:
             }
             for (const auto& node : part.nodes) {
                 pattern_variable(node.variable, Kind::Node, node.where);
-                if (node.properties) expression(*node.properties, false);
+                match_properties(node.properties);
             }
             for (const auto& r : part.relationships) {
+                match_properties(r.properties);
                 if (!r.variable.empty() && !relationships_here.insert(r.variable).second) {
                     semantic("RelationshipUniquenessViolation", "`" + r.variable + "` names two relationships of one pattern", r.where);
                 }
-                pattern_variable(r.variable, r.variable_length ? Kind::Any : Kind::Relationship, r.where);
-                if (r.properties) expression(*r.properties, false);
-                if (r.min_hops && r.max_hops && *r.min_hops > *r.max_hops) {
-                    // An empty range matches nothing; openCypher accepts it.
-                }
+                pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
             }
         }
     }
 
-    // Neo4j's rules: one relationship, at least 0 or 1 hops long.
-    static void shortest_part(const ast::PatternPart& part)
+    // CREATE takes a parameter map as the properties to give; MERGE, which also matches, does not.
+    void creation_properties(const ast::ExpressionPtr& properties, bool is_create)
     {
-        if (part.relationships.size() != 1) {
-            semantic("InvalidShortestPath", part.shortest + "(...) needs a pattern of exactly one relationship, such as (a)-[*]->(b)",
-                     part.where);
+        if (!is_create) return match_properties(properties);
+        if (properties) expression(*properties, false);
+    }
+
+    // A parameter can give a property's value, not the whole map a MATCH or MERGE compares (as in Neo4j).
+    void match_properties(const ast::ExpressionPtr& properties)
+    {
+        if (!properties) return;
+        if (properties->kind == ast::ExpressionKind::Parameter) {
+            syntax("InvalidParameterUse", "a pattern to match cannot take a parameter map; write {key: $" + properties->name + ".key}",
+                   properties->where);
         }
-        const auto& r = part.relationships[0];
-        if (r.variable_length && r.min_hops.value_or(1) > 1) {
-            semantic("InvalidShortestPath", part.shortest + "(...) searches from length 0 or 1; filter longer ones with WHERE length(p) >= n",
-                     r.where);
-        }
+        expression(*properties, false);
     }
 
     void creation(const ast::PatternPart& part, bool is_create)
@@ -304,7 +316,7 @@ private:
         if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
         std::set<std::string> created_here;
         for (const auto& node : part.nodes) {
-            if (node.properties) expression(*node.properties, false);
+            creation_properties(node.properties, is_create);
             if (node.variable.empty()) continue;
             auto found = scope_.find(node.variable);
             bool bound_before = found != scope_.end() && !created_here.contains(node.variable);
@@ -313,13 +325,16 @@ private:
                 semantic("VariableAlreadyBound", "`" + node.variable + "` is already bound; it cannot get labels or properties here",
                          node.where);
             }
-            if (!is_create && bound_before && part.nodes.size() == 1) {
+            if (bound_before && part.nodes.size() == 1) {  // CREATE (a) or MERGE (a) of a node matched before
                 semantic("VariableAlreadyBound", "`" + node.variable + "` is already bound", node.where);
             }
             pattern_variable(node.variable, Kind::Node, node.where);
             created_here.insert(node.variable);
         }
         for (const auto& r : part.relationships) {
+            if (!r.variable.empty() && scope_.contains(r.variable)) {
+                semantic("VariableAlreadyBound", "`" + r.variable + "` is already bound; a relationship is created new", r.where);
+            }
             if (r.types.size() != 1) {
                 semantic("NoSingleRelationshipType", "a relationship to create needs exactly one type", r.where);
             }
@@ -327,7 +342,7 @@ private:
                 semantic("RequiresDirectedRelationship", "a relationship to create needs a direction", r.where);
             }
             if (r.variable_length) semantic("CreatingVarLength", "variable-length relationships cannot be created", r.where);
-            if (r.properties) expression(*r.properties, false);
+            creation_properties(r.properties, is_create);
             if (!r.variable.empty()) introduce(r.variable, Kind::Relationship, r.where);
         }
     }
@@ -345,8 +360,8 @@ private:
 
     std::vector<std::string> projection(const ast::Projection& projection, bool is_with, QueryPosition where)
     {
-        if (projection.star && scope_.empty()) {
-            syntax("NoVariablesInScope", "RETURN * and WITH * need variables in scope", where);
+        if (projection.star && scope_.empty() && !is_with) {
+            syntax("NoVariablesInScope", "RETURN * needs variables in scope", where);
         }
         Scope next;
         std::vector<std::string> columns;
@@ -355,28 +370,26 @@ private:
             for (const auto& [name, kind] : scope_) columns.push_back(name);
         }
         bool aggregating = false;
+        const ast::Expression* unaliased = nullptr;  // reported after the aggregation rules, as Neo4j orders them
         for (const auto& item : projection.items) {
             expression(*item.expression, true);
             std::vector<const ast::Expression*> aggregates;
             collect_aggregates(*item.expression, aggregates);
             aggregating = aggregating || !aggregates.empty();
-            if (is_with && !item.has_alias && item.expression->kind != ast::ExpressionKind::Variable) {
-                semantic("NoExpressionAlias", "expressions in WITH must be aliased (use AS)", item.expression->where);
+            if (is_with && !item.has_alias && item.expression->kind != ast::ExpressionKind::Variable && !unaliased) {
+                unaliased = item.expression.get();
             }
             if (std::find(columns.begin(), columns.end(), item.alias) != columns.end()) {
                 semantic("ColumnNameConflict", "the column name '" + item.alias + "' is used twice", item.expression->where);
             }
             columns.push_back(item.alias);
-            Kind kind = Kind::Any;
-            if (item.expression->kind == ast::ExpressionKind::Variable) {
-                auto found = scope_.find(item.expression->name);
-                if (found != scope_.end()) kind = found->second;
-            }
-            next[item.alias] = kind;
+            next[item.alias] = kind_of(*item.expression);
         }
+        check_projection_aggregation(projection, aggregating, columns);
+        if (unaliased) semantic("NoExpressionAlias", "expressions in WITH must be aliased (use AS)", unaliased->where);
         // ORDER BY sees the projected names and the variables before (with aggregation, an expression over
-        // them is read on the group's first row, which is right for the grouping keys it may use). It may
-        // aggregate only when the projection does.
+        // them is read on the group's first row; aggregation_rules.cpp narrows what an aggregating or DISTINCT
+        // projection's ORDER BY may read). It may aggregate only when the projection does.
         Scope order_scope = next;
         for (const auto& [name, kind] : scope_) order_scope.emplace(name, kind);
         scope_ = order_scope;
@@ -391,8 +404,10 @@ private:
         scope_ = {};
         if (projection.skip) constant(*projection.skip, "SKIP");
         if (projection.limit) constant(*projection.limit, "LIMIT");
+        // WITH's WHERE reads the projected names and, unless the projection aggregates, the variables before.
+        scope_ = aggregating ? next : order_scope;
+        if (projection.where) predicate(*projection.where);
         scope_ = next;
-        if (projection.where) expression(*projection.where, false);
         return columns;
     }
 
@@ -430,10 +445,43 @@ private:
         }
     }
 
+    Kind variable_kind(const std::string& name) const
+    {
+        auto found = scope_.find(name);
+        return found == scope_.end() ? Kind::Any : found->second;
+    }
+
+    Kind kind_of(const ast::Expression& e) const
+    {
+        return static_kind(e, [this](const std::string& name) { return variable_kind(name); });
+    }
+
+    // Uses that the operands' kinds rule out before the statement runs.
+    void kind_checks(const ast::Expression& e) const
+    {
+        if (e.kind == ast::ExpressionKind::Property) check_property_access(e, kind_of(*e.children[0]));
+        if (e.kind == ast::ExpressionKind::Binary && e.op == ast::Operator::In) check_membership(e, kind_of(*e.children[1]));
+        if (e.kind == ast::ExpressionKind::Binary) check_arithmetic(e, kind_of(*e.children[0]), kind_of(*e.children[1]));
+        if (e.kind == ast::ExpressionKind::FunctionCall) {
+            std::vector<Kind> kinds;
+            for (const auto& child : e.children) kinds.push_back(kind_of(*child));
+            check_argument_kinds(e, kinds);
+        }
+    }
+
+    void predicate(const ast::Expression& e)
+    {
+        predicate_positions_.insert(&e);
+        expression(e, false);
+        check_predicate(e, kind_of(e));
+    }
+
     // Checks an expression; aggregates are allowed only where `aggregates_allowed` (projections, ORDER BY).
     void expression(const ast::Expression& e, bool aggregates_allowed)
     {
         using K = ast::ExpressionKind;
+        kind_checks(e);
+        mark_predicate_operands(e, predicate_positions_);
         switch (e.kind) {
         case K::Variable:
             if (!scope_.contains(e.name)) semantic("UndefinedVariable", "variable `" + e.name + "` not defined", e.where);
@@ -465,7 +513,7 @@ private:
         case K::Quantifier: {
             expression(*e.children[0], aggregates_allowed);
             auto saved = scope_;
-            scope_[e.name] = Kind::Any;
+            scope_[e.name] = element_kind(*e.children[0], [this](const std::string& name) { return variable_kind(name); });
             for (std::size_t i = 1; i < e.children.size(); ++i) {
                 if (e.children[i]) expression(*e.children[i], false);
             }
@@ -484,6 +532,9 @@ private:
         }
         case K::PatternComprehension:
         case K::PatternPredicate: {
+            if (e.kind == K::PatternPredicate) {
+                check_pattern_predicate(e, predicate_positions_, [this](const std::string& name) { return scope_.contains(name); });
+            }
             auto saved = scope_;
             pattern_in_expression(*e.pattern);
             for (const auto& child : e.children) {
@@ -492,6 +543,7 @@ private:
             scope_ = std::move(saved);
             return;
         }
+        case K::Existential: existential(e); return;
         case K::Unary:
         case K::Binary:
             if (e.op == ast::Operator::And || e.op == ast::Operator::Or || e.op == ast::Operator::Xor ||
@@ -530,12 +582,13 @@ private:
             if (node.properties) expression(*node.properties, false);
         }
         for (const auto& r : part.relationships) {
-            pattern_variable(r.variable, r.variable_length ? Kind::Any : Kind::Relationship, r.where);
+            pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
             if (r.properties) expression(*r.properties, false);
         }
     }
 
     Scope scope_;
+    PredicatePositions predicate_positions_;
     bool standalone_ = false;  ///< the single query being checked is one clause
     std::span<const Procedure> defined_;
 };

@@ -19,4 +19,7 @@ void check_parameters(const ast::Query& query, const Map& parameters, std::span<
 /// True when any clause of the statement writes (CREATE, MERGE, SET, REMOVE, DELETE).
 [[nodiscard]] bool writes(const ast::Query& query);
 
+/// True for the clauses that write (CREATE, MERGE, SET, REMOVE, DELETE).
+[[nodiscard]] bool writes(ast::ClauseKind kind);
+
 }  // namespace actorgraph::cypher

@@ -34,6 +34,7 @@ Value Evaluator::eval(const ast::Expression& e)
     case ExpressionKind::PatternPredicate: return pattern_predicate(e);
     case ExpressionKind::MapProjection: return map_projection(e);
     case ExpressionKind::LabelCheck: return label_check(e);
+    case ExpressionKind::Existential: return existential(e);
     }
     return {};
 }
@@ -172,7 +173,7 @@ Value Evaluator::subscript(const ast::Expression& e)
         }
         return property_of(context_, base, index.as_string(), e.where);
     }
-    runtime_error(ErrorClass::TypeError, "InvalidElementAccess", "cannot index a " + type_name(base.type()), e.where);
+    runtime_error(ErrorClass::TypeError, "InvalidArgumentType", "cannot index a " + type_name(base.type()), e.where);
 }
 
 Value Evaluator::slice(const ast::Expression& e)

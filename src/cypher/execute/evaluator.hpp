@@ -42,6 +42,7 @@ private:
     Value reduce(const ast::Expression& expression);
     Value pattern_comprehension(const ast::Expression& expression);
     Value pattern_predicate(const ast::Expression& expression);
+    Value existential(const ast::Expression& expression);  // subquery.cpp
     Value map_projection(const ast::Expression& expression);
     Value label_check(const ast::Expression& expression);
     Value aggregate(const ast::Expression& expression) const;

@@ -17,6 +17,8 @@ class Executor {
 public:
     explicit Executor(Context& context) : context_(context) {}
     Result run(const ast::Query& query);
+    /// EXISTS { query }: whether the subquery, started from the one row given, yields a row (subquery.cpp).
+    bool exists(const ast::Query& query, const Columns& columns, const Row& row);
 
 private:
     Table single_query(const ast::SingleQuery& query);

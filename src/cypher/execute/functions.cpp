@@ -238,7 +238,7 @@ Value f_range(Context& c, const Arguments& a, QueryPosition where)
     auto from = a[0].as_integer();
     auto to = a[1].as_integer();
     auto step = a.size() > 2 ? a[2].as_integer() : 1;
-    if (step == 0) wrong_value("range", "the step must not be 0", where);
+    if (step == 0) runtime_error(ErrorClass::ArgumentError, "NumberOutOfRange", "range(): the step must not be 0", where);
     List list;
     // Work in long double-free integer steps, stopping before overflow.
     for (auto i = from; step > 0 ? i <= to : i >= to;) {

@@ -368,8 +368,12 @@ bool PatternMatcher::expand_variable(std::size_t part_index, std::size_t i, Acto
         auto binding = bind_or_check(slot, Value::list(std::move(walked)));
         if (!binding) return true;
         bool binds = *binding;
-        // Intermediate nodes are on the path; match_node adds the end node itself.
+        // Intermediate nodes are on the path; match_node adds the end node itself. After zero hops the end is
+        // the start, already on the path: take it off so the path does not hold it twice.
+        bool zero_hops = path_relationships_.size() == walked_from;
+        if (zero_hops) path_nodes_.pop_back();
         bool go_on = match_node(part_index, i + 1, end);
+        if (zero_hops) path_nodes_.push_back(end);
         if (binds) bound_[static_cast<std::size_t>(slot)] = 0;
         return go_on;
     };

@@ -131,6 +131,9 @@ Value compare_values(Operator op, const Value& left, const Value& right)
         if (!same) return {};
         return Value::boolean(op == Operator::Equal ? *same : !*same);
     }
+    // NaN is unordered: every ordering comparison with a number is false (not null, as with other types).
+    bool nan_operand = (left.is_float() && std::isnan(left.as_float())) || (right.is_float() && std::isnan(right.as_float()));
+    if (nan_operand && left.is_number() && right.is_number()) return Value::boolean(false);
     auto sign = compare(left, right);
     if (!sign) return {};
     switch (op) {

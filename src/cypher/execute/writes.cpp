@@ -27,6 +27,22 @@ Map evaluated_properties(Evaluator& evaluator, const ast::Expression* properties
     return value.as_map();
 }
 
+// A property MERGE would create as null could never be matched again (null equals nothing), so Neo4j refuses it.
+void refuse_null_merge_properties(Context& context, const ast::PatternPart& part, const Columns& columns, const Row& row)
+{
+    Evaluator evaluator(context, columns, row);
+    auto check = [&](const ast::ExpressionPtr& properties) {
+        for (const auto& [key, value] : evaluated_properties(evaluator, properties.get())) {
+            if (!value.is_null()) continue;
+            runtime_error(ErrorClass::SemanticError, "MergeReadOwnWrites",
+                          "MERGE cannot create the property '" + key + "' as null; leave it out or give it a value",
+                          properties->where);
+        }
+    };
+    for (const auto& node : part.nodes) check(node.properties);
+    for (const auto& r : part.relationships) check(r.properties);
+}
+
 }  // namespace
 
 // Creates the part's unbound nodes and its relationships, binding their variables in the row (laid out as
@@ -96,6 +112,7 @@ void Executor::merge(Table& table, const ast::Clause& clause)
         } else {
             Row created = input;
             created.resize(columns.size());
+            refuse_null_merge_properties(context_, clause.pattern[0], columns, created);
             create_part(clause.pattern[0], columns, created);
             matched.push_back(std::move(created));
             set_rows(columns, matched, clause.on_create);

@@ -15,6 +15,7 @@ namespace actorgraph::cypher::ast {
 struct Expression;
 using ExpressionPtr = std::unique_ptr<Expression>;
 struct PatternPart;
+struct Query;
 
 enum class Operator {
     Or, Xor, And, Not,
@@ -45,6 +46,7 @@ enum class ExpressionKind {
     MapProjection,         ///< children[0]{items}; see map_items
     LabelCheck,            ///< children[0]:keys[0]:keys[1]...
     Comparison,            ///< children[0] operators[0] children[1] operators[1] children[2]... (a < b < c)
+    Existential,           ///< EXISTS { subquery }: true when the subquery, correlated with the row, yields a row
 };
 
 /// One entry of a map projection `n{.name, .*, key: expression, variable}`.
@@ -69,6 +71,7 @@ struct Expression {
     std::vector<MapProjectionItem> map_items;
     std::vector<Operator> operators;  ///< Comparison chains
     std::shared_ptr<PatternPart> pattern;
+    std::shared_ptr<Query> subquery;  ///< Existential: the short form `{ pattern [WHERE ...] }` is one MATCH
 };
 
 enum class Direction { Outgoing, Incoming, Either };

@@ -1,5 +1,6 @@
 #include "cypher/parse/lexer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -84,8 +85,20 @@ private:
         }
     }
 
+    // Dashes that look like '-' (en and em dash, minus sign, ...), which a query pasted from a document may hold.
+    [[nodiscard]] bool at_unicode_dash() const
+    {
+        static constexpr std::array<std::string_view, 10> dashes{
+            "\u00AD", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uFE63", "\uFF0D"};
+        auto rest = text_.substr(at_);
+        return std::any_of(dashes.begin(), dashes.end(), [&](std::string_view dash) { return rest.starts_with(dash); });
+    }
+
     void read_token(Token& token)
     {
+        if (at_unicode_dash()) {
+            fail(token.where, "InvalidUnicodeCharacter", "this dash is not Cypher's '-' (U+002D); type a plain hyphen-minus");
+        }
         char c = peek();
         if (starts_name(c)) return read_name(token);
         if (c == '`') return read_quoted_name(token);
@@ -98,7 +111,7 @@ private:
     void read_name(Token& token)
     {
         token.kind = TokenKind::Identifier;
-        while (at_ < text_.size() && continues_name(peek())) advance();
+        while (at_ < text_.size() && continues_name(peek()) && !at_unicode_dash()) advance();
         token.text = std::string(text_.substr(token.offset, at_ - token.offset));
     }
 
@@ -251,7 +264,7 @@ private:
             return;
         }
         std::size_t start = at_;
-        while (at_ < text_.size() && continues_name(peek())) advance();
+        while (at_ < text_.size() && continues_name(peek()) && !at_unicode_dash()) advance();
         if (start == at_) fail(token.where, "UnexpectedSyntax", "expected a parameter name after '$'");
         token.text = std::string(text_.substr(start, at_ - start));
     }

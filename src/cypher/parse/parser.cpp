@@ -125,7 +125,7 @@ ast::Query Parser::query()
 ast::SingleQuery Parser::single_query()
 {
     ast::SingleQuery query;
-    while (peek().kind != TokenKind::End && !peek().is(";") && !at_keyword("UNION")) {
+    while (peek().kind != TokenKind::End && !peek().is(";") && !peek().is("}") && !at_keyword("UNION")) {
         query.clauses.push_back(clause());
     }
     if (query.clauses.empty()) fail(peek(), "expected a clause (MATCH, RETURN, CREATE, ...) but found " + describe_token(peek()));
@@ -420,8 +420,14 @@ void Parser::relationship_detail(ast::RelationshipPattern& relationship)
             relationship.types.push_back(name("a relationship type"));
         }
     }
+    auto length_error = [&] {
+        fail_detail(peek(), "InvalidRelationshipPattern",
+                    "a variable length is written *, *2, *1..3, *..3 or *1.., not " + describe_token(peek()));
+    };
+    if (peek().is("..") || peek().kind == TokenKind::Integer) length_error();
     if (accept("*")) {
         relationship.variable_length = true;
+        if (peek().is("-") || peek().is("+")) length_error();
         auto bound = [&]() -> std::optional<std::int64_t> {
             if (peek().kind != TokenKind::Integer) return std::nullopt;
             auto literal = number_literal(false);
@@ -429,6 +435,7 @@ void Parser::relationship_detail(ast::RelationshipPattern& relationship)
         };
         relationship.min_hops = bound();
         if (accept("..")) {
+            if (peek().is("-")) length_error();
             relationship.max_hops = bound();
         } else {
             relationship.max_hops = relationship.min_hops;

@@ -16,6 +16,9 @@ inline constexpr int max_nesting = 400;
 /// The tallest expression tree (a long chain like 1+1+...+1 is tall without being nested).
 inline constexpr int max_expression_height = 1000;
 
+/// The deepest nesting of EXISTS { ... } subqueries (each level costs the executor a clause run on the stack).
+inline constexpr int max_subquery_nesting = 40;
+
 /// Parses one statement (optionally ending in ';'); throws Error(SyntaxError) with line:column.
 [[nodiscard]] ast::Query parse_query(std::string_view query);
 
@@ -74,6 +77,8 @@ private:
     ast::ExpressionPtr map_projection(ast::ExpressionPtr base);
     ast::ExpressionPtr try_pattern_comprehension(const Token& start);
     ast::ExpressionPtr try_pattern_predicate();
+    ast::ExpressionPtr existential_subquery();  // parse_subquery.cpp
+    [[nodiscard]] bool at_subquery_clause() const;
 
     // Tokens.
     [[nodiscard]] const Token& peek(std::size_t ahead = 0) const;
@@ -104,6 +109,7 @@ private:
     std::vector<Token> tokens_;
     std::size_t at_ = 0;
     int depth_ = 0;
+    int subquery_depth_ = 0;
 };
 
 }  // namespace actorgraph::cypher

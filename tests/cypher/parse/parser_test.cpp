@@ -142,3 +142,21 @@ TEST(CypherParser, SplitsScriptsAtSemicolonsOutsideStrings)
 
 }  // namespace
 }  // namespace actorgraph::cypher
+
+namespace actorgraph::cypher {
+namespace {
+
+TEST(CypherParser, AMalformedVariableLengthIsAnInvalidRelationshipPattern)
+{
+    for (const char* query : {"MATCH (a)-[:LIKES..]->(c) RETURN c", "MATCH (a)-[:LIKES*-2]->(c) RETURN c",
+                              "MATCH (a)-[:LIKES*1..-2]->(c) RETURN c", "MATCH (a)-[:LIKES 2]->(c) RETURN c"}) {
+        auto error = syntax_error_of(query);
+        EXPECT_EQ(error.detail(), "InvalidRelationshipPattern") << query;
+        EXPECT_EQ(error.position().line, 1) << query;
+    }
+    EXPECT_EQ(syntax_error_of("MATCH (a)-[:LIKES..]->(c) RETURN c").position().column, 18);
+    EXPECT_NO_THROW((void)parse_query("MATCH (a)-[:LIKES*..2]->(b)-[*]-(c)-[*3]-(d)-[*1..]-(e) RETURN e"));
+}
+
+}  // namespace
+}  // namespace actorgraph::cypher

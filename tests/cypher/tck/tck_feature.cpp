@@ -16,7 +16,7 @@ std::string trim(const std::string& text)
     return text.substr(begin, end - begin + 1);
 }
 
-// Splits "| a | b\| c |" into cells, honouring backslash escapes of '|'.
+// Splits "| a | b\| c |" into cells, honouring Gherkin's escapes in cells: \| for '|', \\ for '\', \n for a newline.
 std::vector<std::string> table_cells(const std::string& line)
 {
     std::vector<std::string> cells;
@@ -24,8 +24,9 @@ std::vector<std::string> table_cells(const std::string& line)
     bool started = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         char c = line[i];
-        if (c == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
-            current += '|';
+        char after = i + 1 < line.size() ? line[i + 1] : '\0';
+        if (c == '\\' && (after == '|' || after == '\\' || after == 'n')) {
+            current += after == 'n' ? '\n' : after;
             ++i;
         } else if (c == '|') {
             if (started) cells.push_back(trim(current));

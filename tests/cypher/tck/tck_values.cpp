@@ -154,7 +154,7 @@ private:
             if (errno != 0) fail("integer out of range");
             return std::to_string(v);
         }
-        return cypher::format_float(std::strtod(literal.c_str(), nullptr));
+        return cypher::format_float(std::strtod(literal.c_str(), nullptr) + 0.0);  // + 0.0: -0.0 equals 0.0
     }
 
     std::string string_value()
@@ -279,7 +279,7 @@ std::string canonical_actual(const cypher::Session& session, const cypher::Value
     case ValueType::Null: return "null";
     case ValueType::Boolean: return value.as_boolean() ? "true" : "false";
     case ValueType::Integer: return std::to_string(value.as_integer());
-    case ValueType::Float: return cypher::format_float(value.as_float());
+    case ValueType::Float: return cypher::format_float(value.as_float() + 0.0);  // -0.0 equals 0.0, as in Cypher
     case ValueType::String: return cypher::quote_string(value.as_string());
     case ValueType::List: {
         std::vector<std::string> items;

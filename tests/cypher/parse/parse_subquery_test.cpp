@@ -1,0 +1,97 @@
+// EXISTS { ... } as the parser reads it: the full form's clauses, the short form as one MATCH, and the
+// errors of a subquery that is not closed or nests too deep, at their line:column.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cypher/parse/parser.hpp"
+
+namespace actorgraph::cypher {
+namespace {
+
+const ast::Expression& where_of(const ast::Query& query)
+{
+    return *query.parts.at(0).clauses.at(0).predicate;
+}
+
+Error error_of(const std::string& query)
+{
+    try {
+        (void)parse_query(query);
+    } catch (const Error& error) {
+        return error;
+    }
+    ADD_FAILURE() << "no error for " << query;
+    return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
+}
+
+TEST(CypherParseSubquery, TheShortFormIsOneMatchWithItsWhere)
+{
+    auto query = parse_query("MATCH (n) WHERE exists { (n)-[:R]->(m), (m)-->() WHERE n.prop = m.prop } RETURN n");
+    const auto& exists = where_of(query);
+    ASSERT_EQ(exists.kind, ast::ExpressionKind::Existential);
+    ASSERT_EQ(exists.subquery->parts.size(), 1u);
+    const auto& clauses = exists.subquery->parts[0].clauses;
+    ASSERT_EQ(clauses.size(), 1u);
+    EXPECT_EQ(clauses[0].kind, ast::ClauseKind::Match);
+    EXPECT_EQ(clauses[0].pattern.size(), 2u);
+    ASSERT_TRUE(clauses[0].predicate);
+    EXPECT_EQ(clauses[0].predicate->kind, ast::ExpressionKind::Binary);
+    // The query goes on after the closing brace.
+    EXPECT_EQ(query.parts[0].clauses.size(), 2u);
+}
+
+TEST(CypherParseSubquery, TheFullFormHoldsClausesAndUnions)
+{
+    auto query = parse_query("RETURN EXISTS {\n  MATCH (a)-->(b) WITH a, count(*) AS c WHERE c > 1 RETURN a\n"
+                             "  UNION MATCH (a:A) RETURN a\n} AS found");
+    const auto& exists = *query.parts[0].clauses[0].projection.items[0].expression;
+    ASSERT_EQ(exists.kind, ast::ExpressionKind::Existential);
+    ASSERT_EQ(exists.subquery->parts.size(), 2u);
+    EXPECT_EQ(exists.subquery->parts[0].clauses.size(), 3u);
+    EXPECT_EQ(exists.subquery->union_all, std::vector<bool>{false});
+    EXPECT_EQ(query.parts[0].clauses[0].projection.items[0].alias, "found");
+}
+
+TEST(CypherParseSubquery, ANamedPathStartsTheShortForm)
+{
+    auto query = parse_query("MATCH (n) WHERE EXISTS { p = (n)-->() WHERE length(p) = 1 } RETURN n");
+    EXPECT_EQ(where_of(query).subquery->parts[0].clauses[0].pattern[0].path_variable, "p");
+}
+
+TEST(CypherParseSubquery, ExistsWithParenthesesIsStillTheFunction)
+{
+    auto query = parse_query("MATCH (n) WHERE exists(n.prop) RETURN n");
+    EXPECT_EQ(where_of(query).kind, ast::ExpressionKind::FunctionCall);
+}
+
+TEST(CypherParseSubquery, AnUnclosedSubqueryIsASyntaxErrorAtItsLineAndColumn)
+{
+    auto error = error_of("MATCH (n) WHERE exists {\n  (n)-->() RETURN n");
+    EXPECT_EQ(error.error_class(), ErrorClass::SyntaxError);
+    EXPECT_EQ(error.position().line, 2);
+    EXPECT_EQ(error.position().column, 12);
+    EXPECT_NE(std::string(error.what()).find("'}'"), std::string::npos) << error.what();
+
+    auto empty = error_of("RETURN exists { }");
+    EXPECT_EQ(empty.position().column, 17);
+}
+
+TEST(CypherParseSubquery, SubqueriesNestOnlySoDeep)
+{
+    std::string deep = "RETURN ";
+    for (int i = 0; i < max_subquery_nesting + 1; ++i) deep += "EXISTS { MATCH (n) WHERE ";
+    deep += "true";
+    for (int i = 0; i < max_subquery_nesting + 1; ++i) deep += " }";
+    auto error = error_of(deep);
+    EXPECT_EQ(error.detail(), "NestingTooDeep");
+
+    std::string allowed = "RETURN ";
+    for (int i = 0; i < max_subquery_nesting; ++i) allowed += "EXISTS { MATCH (n) WHERE ";
+    allowed += "true";
+    for (int i = 0; i < max_subquery_nesting; ++i) allowed += " }";
+    EXPECT_NO_THROW((void)parse_query(allowed));
+}
+
+}  // namespace
+}  // namespace actorgraph::cypher
