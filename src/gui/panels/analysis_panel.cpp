@@ -1,6 +1,6 @@
 // The Analysis panel: investment dependence as a bar chart with the cap line, what if the selected
-// actors were removed, the minimum cut between two actors, and colour by community. The explorer runs each (app/analysis_view);
-// this file only draws the choices and the findings.
+// actors were removed, the minimum cut between two actors, and colour by community. The explorer runs
+// each (app/analysis_view, app/community_view); this file only draws the choices and the findings.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
