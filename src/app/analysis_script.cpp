@@ -79,12 +79,34 @@ void run_cut(Explorer& explorer, const std::vector<std::string>& arguments)
     checked_run(explorer, request);
 }
 
+// communities louvain|leiden [RESOLUTION], or communities off (the kind colours again).
+void run_communities(Explorer& explorer, const std::vector<std::string>& arguments)
+{
+    if (arguments[0] == "off") {
+        if (arguments.size() > 1) throw Error("communities off takes no resolution");
+        (void)explorer.set_communities(std::nullopt);
+        return;
+    }
+    CommunityRequest request;
+    try {
+        request.method = parse_community_method(arguments[0]);
+    } catch (const Error&) {
+        throw Error(unknown_word_message("community method", arguments[0], std::vector<std::string>{"louvain", "leiden", "off"}));
+    }
+    if (arguments.size() > 1) {
+        auto resolution = parse_number(arguments[1]);
+        if (!resolution) throw Error("expected a resolution (a positive number, 1 = classic modularity), got '" + arguments[1] + "'");
+        request.resolution = *resolution;
+    }
+    if (!explorer.set_communities(request)) throw Error(explorer.last_error());
+}
+
 }  // namespace
 
 bool is_analysis_verb(std::string_view verb)
 {
     return verb == "dependence" || verb == "what-if" || verb == "cut" || verb == "clear-analysis" || verb == "play" ||
-           verb == "stop-play";
+           verb == "stop-play" || verb == "communities";
 }
 
 void run_analysis_verb(Explorer& explorer, std::string_view verb, const std::vector<std::string>& arguments)
@@ -93,6 +115,7 @@ void run_analysis_verb(Explorer& explorer, std::string_view verb, const std::vec
     else if (verb == "what-if") run_what_if(explorer, arguments);
     else if (verb == "cut") run_cut(explorer, arguments);
     else if (verb == "clear-analysis") explorer.clear_analysis();
+    else if (verb == "communities") run_communities(explorer, arguments);
     else if (verb == "stop-play") explorer.stop_playing();
     else if (verb == "play") {
         auto seconds = arguments.empty() ? std::optional(1.0) : parse_number(arguments[0]);

@@ -1,4 +1,4 @@
-// The explorer's analyses (dependence, what-if, cut): part of the view, so they run in the
+// The explorer's analyses (dependence, what-if, cut, communities): part of the view, so they run in the
 // background compose, are cancelled with it, and reach the canvas and exports as its highlight.
 // And time: the "as of" year and playing through the years.
 #include "actorgraph/app/explorer.hpp"
@@ -29,9 +29,33 @@ void Explorer::clear_analysis()
     apply_view();
 }
 
-// Once per run: what the analysis found, or why it could not run (the view is shown regardless).
+bool Explorer::set_communities(std::optional<CommunityRequest> request)
+{
+    if (request && !graph_) {
+        error("open a graph before colouring by community");
+        return false;
+    }
+    if (request && !(request->resolution > 0 && request->resolution < 1e6)) {
+        error("the community resolution must be a positive number (1 is the classic modularity), got " +
+              std::to_string(request->resolution));
+        return false;
+    }
+    if (view_.communities == request) return true;
+    view_.communities = request;
+    announce_communities_ = request.has_value();
+    apply_view();
+    return true;
+}
+
+// Once per run: what the analysis found, or why it could not run (the view is shown regardless);
+// the same for the communities.
 void Explorer::announce_analysis()
 {
+    if (announce_communities_ && composed_.communities) {
+        announce_communities_ = false;
+        if (!composed_.communities->error.empty()) error(community_summary(*composed_.communities));
+        else info("coloured by community: " + community_summary(*composed_.communities));
+    }
     if (!announce_analysis_ || !composed_.analysis) return;
     announce_analysis_ = false;
     const auto& outcome = *composed_.analysis;

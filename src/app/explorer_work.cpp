@@ -223,6 +223,7 @@ void Explorer::finish_compose()
         error(outcome.error);
         announce_paths_ = false;
         announce_analysis_ = false;
+        announce_communities_ = false;
         return;
     }
     if (!same_content(outcome.value->view.scene, composed_.scene)) fit_on_next_drawing_ = true;
@@ -465,11 +466,13 @@ std::unique_ptr<RenderJob> Explorer::make_export_job(const fs::path& output, std
         if (!file_.empty()) refuse_overwriting_input(file_, {output}, false);
         RenderRequest request;
         request.dot = composed_dot_;
-        if (extras.legend || !extras.title.empty()) {
+        // Colours by community mean nothing without their key: such a picture always carries its legend.
+        bool legend = extras.legend || composed_.scene.colouring.has_value();
+        if (legend || !extras.title.empty()) {
             // The picture on screen with a legend and title: the same scene, labelled (styled_dot is
             // milliseconds for a view the explorer lays out).
             auto scene = composed_.scene;
-            scene.legend = scene.legend || extras.legend;
+            scene.legend = scene.legend || legend;
             if (!extras.title.empty()) scene.title = extras.title;
             request.dot = styled_dot(*graph_, scene, *stylesheet_);
         }

@@ -1,6 +1,9 @@
 #include "actorgraph/app/path_description.hpp"
 
+#include <cstdio>
+
 #include "actorgraph/app/inspector.hpp"
+#include "actorgraph/query/evidence.hpp"
 
 namespace actorgraph {
 
@@ -42,6 +45,15 @@ std::vector<PathStep> describe_path(const Graph& graph, const Path& path)
         steps.push_back(std::move(step));
     }
     return steps;
+}
+
+std::string path_heading(const Graph& graph, const Path& path, std::size_t number)
+{
+    char text[96];
+    auto steps = path.relations.size();
+    std::snprintf(text, sizeof text, "Path %zu: %zu step%s, cost %.3g", number, steps, steps == 1 ? "" : "s", path.cost);
+    auto weakest = weakest_evidence(graph, path);
+    return std::string(text) + (weakest ? ", weakest evidence " + confidence_name(*weakest) : std::string(", not all graded"));
 }
 
 }  // namespace actorgraph

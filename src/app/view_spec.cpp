@@ -99,6 +99,14 @@ void add_analysis(const Graph& graph, QueryCache* queries, const ViewSpec& spec,
     view.scene.visible.merge(shown);
 }
 
+// Communities of the whole filtered graph (not only of the part shown), so a focus or an overview
+// keeps the colours the full view has; a failure leaves the kind colours and is logged.
+void add_communities(const Graph& graph, QueryCache* queries, const ViewSpec& spec, ComposedView& view)
+{
+    view.communities = colour_by_community(graph, queries, spec.filter, *spec.communities);
+    if (view.communities->error.empty()) view.scene.colouring = actor_colouring(graph, *view.communities);
+}
+
 // A view still too big becomes an overview of its most connected actors.
 void reduce_to_overview(const Graph& graph, const ViewLimits& limits, ComposedView& view)
 {
@@ -143,6 +151,7 @@ ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCa
     if (spec.size_by) scene.actor_scale = metric_scale(graph, queries, *spec.size_by, spec.filter);
     // An overview is chosen by degree: showing it lets the biggest hubs' names read at a glance.
     else if (view.reduction.kind == ViewReduction::Kind::overview) scene.actor_scale = degree_scale(graph, scene.visible);
+    if (spec.communities) add_communities(graph, queries, spec, view);
     scene.legend = spec.legend;
     scene.engine = spec.choose_engine ? engine_for(view) : spec.engine;
     scene.title = spec.title;

@@ -273,8 +273,19 @@ int run_export(const ExportArguments& arguments)
     spec.path_only = arguments.path_only;
     if (!arguments.size_by.empty()) spec.size_by = parse_metric(arguments.size_by);
     spec.legend = arguments.legend;
+    if (arguments.colour_by == "community") {
+        // The same partition as `actorgraph communities` with these options (seed 1); colours need their key.
+        CommunityRequest communities;
+        if (!arguments.community_method.empty()) communities.method = parse_community_method(arguments.community_method);
+        if (arguments.resolution > 0) communities.resolution = arguments.resolution;
+        spec.communities = communities;
+        spec.legend = true;
+    } else if (!arguments.community_method.empty() || arguments.resolution > 0) {
+        throw Error("--method and --resolution choose the communities of --colour-by community");
+    }
     spec.title = arguments.title;
     auto view = compose_view(graph, spec);
+    if (view.communities && !view.communities->error.empty()) throw Error(community_summary(*view.communities));
     spec.engine = arguments.layout == "auto"
                       ? choose_layout_engine(view.scene.visible.actors.size(), view.scene.visible.relations.size())
                       : parse_layout_engine(arguments.layout);

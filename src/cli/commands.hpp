@@ -80,6 +80,9 @@ struct ExportArguments {
     bool legend = false;
     bool hide_isolated = false;
     std::string size_by;
+    std::string colour_by = "kind";  ///< kind or community
+    std::string community_method;    ///< with --colour-by community: louvain (default) or leiden
+    double resolution = 0;           ///< with --colour-by community; 0 = not given (1)
     FilterArguments filter;
     int timeout_seconds = 120;
     bool force = false;  ///< replace the input file when it is the output

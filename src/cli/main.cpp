@@ -155,6 +155,12 @@ int main(int argc, char** argv)
     export_command->add_flag("--hide-isolated", exporting.hide_isolated, "Drop actors the filters leave without relations");
     export_command->add_option("--size-by", exporting.size_by, "Size actors by degree, betweenness or pagerank")
         ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "pagerank"}));
+    export_command->add_option("--colour-by", exporting.colour_by, "Fill actors by kind (default) or community (with its legend)")
+        ->check(CLI::IsMember({"kind", "community"}));
+    export_command->add_option("--method", exporting.community_method, "With --colour-by community: louvain (default) or leiden")
+        ->check(CLI::IsMember({"louvain", "leiden"}));
+    export_command->add_option("--resolution", exporting.resolution, "With --colour-by community: above 1 favours smaller communities (default 1)")
+        ->check(CLI::PositiveNumber);
     export_command->add_flag("--legend", exporting.legend, "Add a legend of kinds and relation types");
     export_command->add_option("--title", exporting.title, "A title drawn on the picture");
     export_command->add_option("--stylesheet", exporting.stylesheet,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "actorgraph/query/query_cache.hpp"
 
@@ -42,6 +43,11 @@ struct UndirectedGraph {
     UndirectedGraph(const UndirectedGraph&) = delete;
     UndirectedGraph& operator=(const UndirectedGraph&) = delete;
 };
+
+// Debian's igraph is built without thread-local state (IGRAPH_THREAD_SAFE is 0): its error handler and
+// random generator are globals, so one call at a time (the explorer's background compose and a
+// Cypher procedure may run at once).
+std::mutex igraph_use;
 
 // igraph reports errors through a handler that aborts by default; ours returns the code instead.
 struct QuietErrors {
@@ -110,6 +116,7 @@ CommunityMethod parse_community_method(std::string_view text)
 Communities find_communities(const QueryIndex& index, const CommunityOptions& options)
 {
     if (!(options.resolution > 0)) throw Error("communities: the resolution must be positive");
+    std::lock_guard lock(igraph_use);
     QuietErrors quiet;
     auto ties = ties_of(index);
     auto vertices = static_cast<igraph_integer_t>(ties.actors.size());

@@ -1,11 +1,8 @@
 #include "actorgraph/query/cut.hpp"
 
 #include <algorithm>
-#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/property_map/property_map.hpp>
-#include <deque>
-#include <limits>
+#include <cstdint>
+#include <optional>
 
 #include "actorgraph/query/query_cache.hpp"
 
@@ -13,160 +10,227 @@ namespace actorgraph {
 
 namespace {
 
-// The flow network: a compressed sparse row graph whose edge i is arc i of the list it was built
-// from, so capacities, residuals and reverse arcs live in plain vectors indexed by edge.
-using FlowGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                     boost::no_property, std::uint32_t, std::uint32_t>;
-using FlowEdge = boost::graph_traits<FlowGraph>::edge_descriptor;
-using Capacity = std::int64_t;
-
-constexpr RelationIndex no_relation = std::numeric_limits<RelationIndex>::max();
-
-struct Arc {
-    std::uint32_t from = 0;
-    std::uint32_t to = 0;
-    Capacity capacity = 0;
-    RelationIndex relation = no_relation;  ///< the relation a unit arc stands for (edge cuts)
-    std::uint32_t twin = 0;                ///< the reverse arc, as a position in the arc list
-};
-
-// Arcs in pairs (forward, reverse with no capacity), as max-flow requires.
-class ArcList {
+// The max-flow behind the cut, walked directly over the index: no flow network is built (building
+// one was most of a cut's 7 s on the 1M-actor graph). Every arc that can limit the flow has unit
+// capacity, so Dinic's algorithm applies in its unit-capacity form: a breadth-first search layers the
+// residual graph, then paths along the layers each carry one unit, until no path is left.
+//
+// The network is implicit. Actor cut: actor a is an entry node 2a and an exit node 2a+1 joined by an
+// arc of capacity 1 (unlimited for FROM and TO); each step a -> b of the index is an unlimited arc
+// exit(a) -> entry(b). Relation cut: one node per actor and an arc of capacity 1 per step. Steps into
+// FROM, out of TO and loops are left out; so are FROM -> TO steps in an actor cut (no actor removal
+// cuts them: CutResult::direct). Each arc carries at most one unit (an unlimited arc feeds or drains a
+// unit entry-exit arc), so its flow is one bit: per relation, bit 0 for the step from its lower-index
+// end, bit 1 for the step from the higher (a relation walked both ways is two arcs).
+class UnitFlow {
 public:
-    void add(std::uint32_t from, std::uint32_t to, Capacity capacity, RelationIndex relation)
+    UnitFlow(const QueryIndex& index, ActorIndex from, ActorIndex to, CutKind kind)
+        : index_(index), from_(from), to_(to), split_(kind == CutKind::actors),
+          nodes_(index.actor_count() * (split_ ? 2 : 1)), level_(nodes_, unreached), next_arc_(nodes_, 0),
+          arc_flow_(index.graph().relation_count(), 0), inner_flow_(split_ ? index.actor_count() : 0, 0)
     {
-        auto at = static_cast<std::uint32_t>(arcs_.size());
-        arcs_.push_back({from, to, capacity, relation, at + 1});
-        arcs_.push_back({to, from, 0, no_relation, at});
     }
-    // Sorts the arcs by their tail (a stable counting sort) and renumbers the twins to match.
-    std::vector<Arc> sorted(std::size_t vertices)
+
+    // Augments until no path is left; returns the flow (the cut's size).
+    std::size_t run()
     {
-        std::vector<std::uint32_t> start(vertices + 1, 0);
-        for (const auto& arc : arcs_) ++start[arc.from + 1];
-        for (std::size_t v = 0; v < vertices; ++v) start[v + 1] += start[v];
-        std::vector<std::uint32_t> position(arcs_.size());
-        for (std::size_t i = 0; i < arcs_.size(); ++i) position[i] = start[arcs_[i].from]++;
-        std::vector<Arc> out(arcs_.size());
-        for (std::size_t i = 0; i < arcs_.size(); ++i) {
-            out[position[i]] = arcs_[i];
-            out[position[i]].twin = position[arcs_[i].twin];
+        std::size_t flow = 0;
+        while (layer()) flow += blocking_flow();
+        return flow;
+    }
+
+    // After run(): the cut between what the last search reached and what it did not.
+    void read_cut(CutResult& result) const
+    {
+        for (auto actor : index_.kept_actors()) {
+            if (split_) {
+                if (actor != from_ && actor != to_ && reached(2 * actor) && !reached(2 * actor + 1)) result.actors.push_back(actor);
+                continue;
+            }
+            if (!reached(actor)) continue;
+            for (const auto& step : index_.forward(actor)) {
+                if (is_arc(actor, step.actor) && !reached(step.actor) && carries(step.relation, actor, step.actor)) {
+                    result.relations.push_back(step.relation);
+                }
+            }
         }
-        return out;
     }
 
 private:
-    std::vector<Arc> arcs_;
-};
+    static constexpr std::int32_t unreached = -1;
+    using Node = std::uint32_t;
 
-// The actors that lie on some route from `from` to `to`: only they can matter to the cut, and on
-// sparse graphs they are often far fewer than all actors.
-std::vector<ActorIndex> actors_on_routes(const QueryIndex& index, ActorIndex from, ActorIndex to)
-{
-    auto ahead = reachable_actors(index, from, true);
-    auto behind = reachable_actors(index, to, false);
-    std::vector<ActorIndex> on_routes;
-    for (ActorIndex actor = 0; actor < ahead.size(); ++actor) {
-        if (ahead[actor] && behind[actor]) on_routes.push_back(actor);
+    // A residual arc: where it leads, and which arc of the node it is (for augment()).
+    struct Residual {
+        Node to;
+        std::uint32_t position;
+    };
+
+    Node source() const { return split_ ? 2 * from_ : from_; }
+    Node sink() const { return split_ ? 2 * to_ + 1 : to_; }
+    bool reached(Node node) const { return level_[node] != unreached; }
+
+    bool is_arc(ActorIndex tail, ActorIndex head) const
+    {
+        return tail != head && head != from_ && tail != to_ && !(split_ && tail == from_ && head == to_);
     }
-    return on_routes;
-}
+    static std::uint8_t bit(ActorIndex tail, ActorIndex head) { return tail < head ? 1 : 2; }
+    bool carries(RelationIndex relation, ActorIndex tail, ActorIndex head) const
+    {
+        return (arc_flow_[relation] & bit(tail, head)) != 0;
+    }
+    bool unlimited(ActorIndex actor) const { return actor == from_ || actor == to_; }
 
-struct Network {
-    std::vector<Arc> arcs;
-    std::uint32_t vertices = 0;
-    std::uint32_t source = 0;
-    std::uint32_t sink = 0;
-};
+    // The residual arc at `position` of the node's arcs (in a fixed order), or nullopt when that arc
+    // has no capacity left; `end` is set past the last position. Split entry node: 0 its inner arc,
+    // then one reverse arc per arriving step. Split exit node: 0 its inner arc reversed, then one arc
+    // per leaving step. Relation cut: the leaving steps, then the arriving ones reversed.
+    std::optional<Residual> arc(Node node, std::uint32_t position, bool& end) const
+    {
+        end = false;
+        if (!split_) {
+            auto leaving = index_.forward(node);
+            if (position < leaving.size()) {
+                const auto& step = leaving[position];
+                if (!is_arc(node, step.actor) || carries(step.relation, node, step.actor)) return std::nullopt;
+                return Residual{step.actor, position};
+            }
+            auto arriving = index_.backward(node);
+            auto at = position - leaving.size();
+            if (at >= arriving.size()) {
+                end = true;
+                return std::nullopt;
+            }
+            const auto& step = arriving[at];
+            if (!is_arc(step.actor, node) || !carries(step.relation, step.actor, node)) return std::nullopt;
+            return Residual{step.actor, position};
+        }
+        ActorIndex actor = node / 2;
+        bool entry = node % 2 == 0;
+        if (position == 0) {
+            bool open = entry ? unlimited(actor) || inner_flow_[actor] == 0 : inner_flow_[actor] > 0;
+            if (!open) return std::nullopt;
+            return Residual{entry ? node + 1 : node - 1, 0};
+        }
+        auto steps = entry ? index_.backward(actor) : index_.forward(actor);
+        if (position - 1 >= steps.size()) {
+            end = true;
+            return std::nullopt;
+        }
+        const auto& step = steps[position - 1];
+        if (entry) {
+            if (!is_arc(step.actor, actor) || !carries(step.relation, step.actor, actor)) return std::nullopt;
+            return Residual{2 * step.actor + 1, position};
+        }
+        if (!is_arc(actor, step.actor)) return std::nullopt;
+        return Residual{2 * step.actor, position};
+    }
 
-// Actor cut: actor i becomes an entry 2i and an exit 2i+1 joined by one unit of capacity (the
-// ends by unlimited capacity); relations join exits to entries with unlimited capacity.
-// Relation cut: one vertex per actor and one unit arc per relation.
-Network build_network(const QueryIndex& index, ActorIndex from, ActorIndex to, CutKind kind,
-                      const std::vector<ActorIndex>& on_routes, CutResult& result)
-{
-    std::vector<std::uint32_t> local(index.actor_count(), std::numeric_limits<std::uint32_t>::max());
-    for (std::uint32_t i = 0; i < on_routes.size(); ++i) local[on_routes[i]] = i;
-    bool split = kind == CutKind::actors;
-    Network network;
-    network.vertices = static_cast<std::uint32_t>(on_routes.size() * (split ? 2 : 1));
-    ArcList arcs;
-    std::size_t steps = 0;
-    for (auto actor : on_routes) steps += index.forward(actor).size();
-    const Capacity unlimited = static_cast<Capacity>(steps + on_routes.size() + 1);
-    auto entry = [&](ActorIndex actor) { return split ? 2 * local[actor] : local[actor]; };
-    auto exit = [&](ActorIndex actor) { return split ? 2 * local[actor] + 1 : local[actor]; };
-    for (auto actor : on_routes) {
-        if (split) arcs.add(entry(actor), exit(actor), actor == from || actor == to ? unlimited : 1, no_relation);
-        if (actor == to) continue;  // nothing leaving TO helps a route end there
-        for (const auto& step : index.forward(actor)) {
-            if (local[step.actor] == std::numeric_limits<std::uint32_t>::max() || step.actor == actor || step.actor == from) continue;
-            if (split && actor == from && step.actor == to) {
-                result.direct.push_back(step.relation);
+    // Pushes one unit along the arc at `position` of `node` (a reverse arc takes one back).
+    void augment(Node node, std::uint32_t position)
+    {
+        if (!split_) {
+            auto leaving = index_.forward(node);
+            if (position < leaving.size()) {
+                arc_flow_[leaving[position].relation] |= bit(node, leaving[position].actor);
+            } else {
+                const auto& step = index_.backward(node)[position - leaving.size()];
+                arc_flow_[step.relation] &= static_cast<std::uint8_t>(~bit(step.actor, node));
+            }
+            return;
+        }
+        ActorIndex actor = node / 2;
+        bool entry = node % 2 == 0;
+        if (position == 0) {
+            if (entry) ++inner_flow_[actor];
+            else --inner_flow_[actor];
+            return;
+        }
+        if (entry) {
+            const auto& step = index_.backward(actor)[position - 1];
+            arc_flow_[step.relation] &= static_cast<std::uint8_t>(~bit(step.actor, actor));
+        } else {
+            const auto& step = index_.forward(actor)[position - 1];
+            arc_flow_[step.relation] |= bit(actor, step.actor);
+        }
+    }
+
+    // Breadth-first levels of the residual graph from the source; true when the sink is reached.
+    // The search stops at the sink's level (deeper nodes cannot be on a shortest path), except the
+    // last one, which reaches everything it can: that is the cut's source side.
+    bool layer()
+    {
+        std::fill(level_.begin(), level_.end(), unreached);
+        std::fill(next_arc_.begin(), next_arc_.end(), 0);
+        queue_.clear();
+        queue_.push_back(source());
+        level_[source()] = 0;
+        for (std::size_t head = 0; head < queue_.size(); ++head) {
+            auto node = queue_[head];
+            if (reached(sink()) && level_[node] >= level_[sink()]) break;
+            bool end = false;
+            for (std::uint32_t position = 0;; ++position) {
+                auto residual = arc(node, position, end);
+                if (end) break;
+                if (!residual || reached(residual->to)) continue;
+                level_[residual->to] = level_[node] + 1;
+                queue_.push_back(residual->to);
+            }
+        }
+        return reached(sink());
+    }
+
+    // Paths along the levels, one unit each, walked with a stack (no recursion): a node with no way
+    // on is dropped from the levels, and each node resumes at the arc it last tried.
+    std::size_t blocking_flow()
+    {
+        std::size_t flow = 0;
+        std::vector<std::pair<Node, std::uint32_t>> path;
+        Node node = source();
+        while (true) {
+            if (node == sink()) {
+                for (const auto& [tail, position] : path) augment(tail, position);
+                ++flow;
+                path.clear();
+                node = source();
                 continue;
             }
-            arcs.add(exit(actor), entry(step.actor), split ? unlimited : 1, step.relation);
-        }
-    }
-    network.arcs = arcs.sorted(network.vertices);
-    network.source = entry(from);
-    network.sink = exit(to);
-    return network;
-}
-
-// Max-flow with Boost.Graph's Boykov-Kolmogorov; returns the flow and leaves the residual
-// capacities behind.
-Capacity max_flow(const Network& network, std::vector<Capacity>& residual)
-{
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
-    ends.reserve(network.arcs.size());
-    for (const auto& arc : network.arcs) ends.emplace_back(arc.from, arc.to);
-    FlowGraph graph(boost::edges_are_sorted, ends.begin(), ends.end(), network.vertices);
-    std::vector<Capacity> capacity(network.arcs.size());
-    std::vector<FlowEdge> edge_at(network.arcs.size());
-    for (auto edge : boost::make_iterator_range(boost::edges(graph))) edge_at[boost::get(boost::edge_index, graph, edge)] = edge;
-    std::vector<FlowEdge> reverse(network.arcs.size());
-    for (std::size_t i = 0; i < network.arcs.size(); ++i) {
-        capacity[i] = network.arcs[i].capacity;
-        reverse[i] = edge_at[network.arcs[i].twin];
-    }
-    residual.assign(network.arcs.size(), 0);
-    std::vector<FlowEdge> predecessor(network.vertices);
-    std::vector<boost::default_color_type> color(network.vertices);
-    std::vector<std::int64_t> distance(network.vertices);
-    auto edge_index = boost::get(boost::edge_index, graph);
-    auto vertex_index = boost::get(boost::vertex_index, graph);
-    return boost::boykov_kolmogorov_max_flow(
-        graph, boost::make_iterator_property_map(capacity.begin(), edge_index),
-        boost::make_iterator_property_map(residual.begin(), edge_index),
-        boost::make_iterator_property_map(reverse.begin(), edge_index),
-        boost::make_iterator_property_map(predecessor.begin(), vertex_index),
-        boost::make_iterator_property_map(color.begin(), vertex_index),
-        boost::make_iterator_property_map(distance.begin(), vertex_index), vertex_index, network.source, network.sink);
-}
-
-// The source side of a minimum cut: what the source still reaches through arcs with capacity left.
-std::vector<char> source_side(const Network& network, const std::vector<Capacity>& residual)
-{
-    std::vector<std::uint32_t> start(network.vertices + 1, 0);
-    for (const auto& arc : network.arcs) ++start[arc.from + 1];
-    for (std::size_t v = 0; v < network.vertices; ++v) start[v + 1] += start[v];
-    std::vector<char> reached(network.vertices, 0);
-    std::deque<std::uint32_t> queue{network.source};
-    reached[network.source] = 1;
-    while (!queue.empty()) {
-        auto vertex = queue.front();
-        queue.pop_front();
-        for (auto i = start[vertex]; i < start[vertex + 1]; ++i) {
-            const auto& arc = network.arcs[i];
-            if (residual[i] > 0 && !reached[arc.to]) {
-                reached[arc.to] = 1;
-                queue.push_back(arc.to);
+            auto next = advance(node);
+            if (next) {
+                path.emplace_back(node, next_arc_[node]);
+                node = *next;
+                continue;
             }
+            level_[node] = unreached;  // a dead end for the rest of this phase
+            if (path.empty()) return flow;
+            node = path.back().first;
+            path.pop_back();
+            ++next_arc_[node];
         }
     }
-    return reached;
-}
+
+    // The next arc of the node along the levels, from its current arc on; nullopt when none is left.
+    std::optional<Node> advance(Node node)
+    {
+        bool end = false;
+        for (auto& position = next_arc_[node];; ++position) {
+            auto residual = arc(node, position, end);
+            if (end) return std::nullopt;
+            if (residual && reached(residual->to) && level_[residual->to] == level_[node] + 1) return residual->to;
+        }
+    }
+
+    const QueryIndex& index_;
+    ActorIndex from_;
+    ActorIndex to_;
+    bool split_;
+    std::size_t nodes_;
+    std::vector<std::int32_t> level_;
+    std::vector<std::uint32_t> next_arc_;
+    std::vector<std::uint8_t> arc_flow_;     ///< per relation: bit 0 the step from its lower-index end carries flow, bit 1 the other
+    std::vector<std::uint32_t> inner_flow_;  ///< actor cut: flow through each actor
+    std::vector<Node> queue_;
+};
 
 }  // namespace
 
@@ -211,19 +275,16 @@ CutResult minimum_cut(const QueryIndex& index, ActorIndex from, ActorIndex to, C
         if (!index.keeps(actor)) throw Error("cut: the filters drop actor '" + graph.actor(actor).id + "'");
     }
     CutResult result;
-    auto on_routes = actors_on_routes(index, from, to);
-    result.connected = std::binary_search(on_routes.begin(), on_routes.end(), to);
-    if (!result.connected) return result;
-    auto network = build_network(index, from, to, kind, on_routes, result);
-    std::vector<Capacity> residual;
-    result.size = static_cast<std::size_t>(max_flow(network, residual));
-    auto reached = source_side(network, residual);
-    for (std::size_t i = 0; i < network.arcs.size(); ++i) {
-        const auto& arc = network.arcs[i];
-        if (arc.capacity == 0 || !reached[arc.from] || reached[arc.to]) continue;
-        if (kind == CutKind::relations) result.relations.push_back(arc.relation);
-        else result.actors.push_back(on_routes[arc.from / 2]);
+    if (kind == CutKind::actors) {
+        for (const auto& step : index.forward(from)) {
+            if (step.actor == to) result.direct.push_back(step.relation);
+        }
     }
+    UnitFlow flow(index, from, to, kind);
+    result.size = flow.run();
+    result.connected = result.size > 0 || !result.direct.empty();
+    if (!result.connected) return result;
+    flow.read_cut(result);
     std::sort(result.actors.begin(), result.actors.end());
     std::sort(result.relations.begin(), result.relations.end());
     std::sort(result.direct.begin(), result.direct.end());

@@ -370,7 +370,9 @@ private:
         for (auto relation : scene_.visible.relations) types.insert(graph_.relation(relation).type);
         std::string rows;
         for (const auto& kind : kinds) {
-            const auto& look = style_.kind(kind);
+            auto look = style_.kind(kind);
+            // Under a colouring the fill says something else: the kind's row shows its shape alone.
+            if (scene_.colouring) look.fill = "white";
             rows += "<tr>" + kind_swatch(look) + "<td align=\"left\">" + html_escape(kind.empty() ? "(no kind)" : kind) + " (" +
                     html_escape(look.shape) + ")</td></tr>";
         }
@@ -378,6 +380,20 @@ private:
             const auto& look = style_.type(type);
             rows += "<tr>" + type_swatch(look) + "<td align=\"left\">" + html_escape(type.empty() ? "(no type)" : type) + " (" +
                     html_escape(look.style) + ", " + html_escape(look.arrowhead) + ")</td></tr>";
+        }
+        if (scene_.colouring) rows += colouring_rows(*scene_.colouring);
+        return rows;
+    }
+
+    // The key of a colouring: its heading, then a rounded swatch of each colour with what it stands for.
+    static std::string colouring_rows(const ActorColouring& colouring)
+    {
+        std::string rows;
+        if (!colouring.heading.empty()) rows += "<tr><td colspan=\"2\" align=\"left\"><b>" + html_escape(colouring.heading) + "</b></td></tr>";
+        for (const auto& swatch : colouring.swatches) {
+            rows += "<tr><td bgcolor=\"" + html_escape(swatch.colour) +
+                    "\" border=\"1\" color=\"#666666\" width=\"28\" height=\"14\" fixedsize=\"true\" style=\"rounded\"> </td>"
+                    "<td align=\"left\">" + html_escape(swatch.text) + "</td></tr>";
         }
         return rows;
     }
@@ -413,10 +429,13 @@ private:
         const auto& look = style_.kind(actor.kind);
         bool highlighted = scene_.highlighted.contains_actor(index);
         bool dimmed = dimming_ && !highlighted;
+        const auto* coloured = scene_.colouring ? scene_.colouring->fill_of(index) : nullptr;
+        // A colouring must show even on a kind drawn unfilled.
+        bool add_fill = coloured && look.style.find("filled") == std::string::npos;
         AttributeList attributes;
         attributes.text("id", "a" + std::to_string(index)).literal("label", actor.display_name())
-            .text("shape", look.shape).text("style", look.style)
-            .text("fillcolor", dimmed ? "#f4f4f4" : look.fill)
+            .text("shape", look.shape).text("style", add_fill ? (look.style.empty() ? "filled" : look.style + ",filled") : look.style)
+            .text("fillcolor", dimmed ? "#f4f4f4" : coloured ? *coloured : look.fill)
             .text("color", highlighted ? style_.highlight_color : dimmed ? style_.dim_color : look.border)
             .text("fontcolor", dimmed ? style_.dim_font_color : look.font)
             .literal("tooltip", actor_tooltip(actor)).text("kind", actor.kind);

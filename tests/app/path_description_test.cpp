@@ -65,5 +65,24 @@ TEST(PathDescription, ParallelRelationsAreListedBesideTheOneTaken)
     EXPECT_EQ(steps[0].parallel, (std::vector<std::string>{"investment year=2014"}));
 }
 
+TEST(PathDescription, TheHeadingNamesThePathsWeakestEvidenceOrThatSomeIsUngraded)
+{
+    auto graph = small_graph();
+    Path path;
+    path.actors = {0, 1, 2};
+    path.relations = {0, 1};
+    path.cost = 2;
+    EXPECT_EQ(path_heading(graph, path, 1), "Path 1: 2 steps, cost 2, not all graded");
+    Graph graded;
+    for (const char* id : {"a", "b", "c"}) graded.add_actor({id, "", "state", {}, {}, {}});
+    graded.add_relation({0, 1, "investment", {{"confidence", "B3"}}, {}});
+    graded.add_relation({1, 2, "pressure", {{"confidence", "medium"}}, {}});
+    EXPECT_EQ(path_heading(graded, path, 3), "Path 3: 2 steps, cost 2, weakest evidence medium") << "C3 is weaker than B3";
+    path.relations = {0};
+    path.actors = {0, 1};
+    path.cost = 1;
+    EXPECT_EQ(path_heading(graded, path, 2), "Path 2: 1 step, cost 1, weakest evidence B3");
+}
+
 }  // namespace
 }  // namespace actorgraph::testing

@@ -3,6 +3,7 @@
 //   dependence TARGET [from=Y] [to=Y] [cap=1/3] [group-by=state|actor]
 //   what-if A[,B...] [C...]        cut FROM TO [relations] [direction=follow|reverse|any]
 //   clear-analysis                 play [SECONDS_PER_YEAR]        stop-play
+//   communities louvain|leiden [RESOLUTION]    communities off
 #include <string>
 #include <string_view>
 #include <vector>

@@ -276,6 +276,16 @@ public:
     /// What the shown view's analysis found, or nullptr when the view has none.
     [[nodiscard]] const AnalysisOutcome* analysis() const noexcept { return composed_.analysis ? &*composed_.analysis : nullptr; }
 
+    /// Fills the actors by their community (Louvain or Leiden over the view's filter, computed in the
+    /// background with the view; the summary is logged once shown); nullopt returns to the kind colours.
+    /// False (and an error) without a graph or for a resolution that is not positive.
+    bool set_communities(std::optional<CommunityRequest> request);
+    /// The communities the shown view is coloured by, or nullptr (none asked, or they failed: logged).
+    [[nodiscard]] const CommunityColouring* communities() const noexcept
+    {
+        return composed_.communities && composed_.communities->error.empty() ? &*composed_.communities : nullptr;
+    }
+
     // ---- time (app/explorer_analysis.cpp) ----
     /// Shows what held in the year (year <= Y, or since <= Y <= until), keeping or dropping undated
     /// relations; nullopt returns to the year range. Re-lays out.
@@ -407,6 +417,7 @@ private:
     FileStamp loaded_stamp_;  ///< the open file as it was read: an edit of a file changed since is refused
     void show_edited_graph();
     bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis
+    bool announce_communities_ = false;  ///< log what the next compose finds for the communities
     YearPlayer player_;
     void announce_analysis();
     void mention_journal();

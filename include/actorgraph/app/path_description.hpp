@@ -26,5 +26,8 @@ struct PathStep {
 [[nodiscard]] std::vector<PathStep> describe_path(const Graph& graph, const Path& path);
 /// The type with the facts that date and weigh it, "(no type)" for an untyped relation.
 [[nodiscard]] std::string relation_summary(const Relation& relation);
+/// The Paths panel's heading of path `number` (1-based): "Path 2: 3 steps, cost 3, weakest evidence B3",
+/// or "..., not all graded" when a relation on it carries no (valid) confidence grade.
+[[nodiscard]] std::string path_heading(const Graph& graph, const Path& path, std::size_t number);
 
 }  // namespace actorgraph

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "actorgraph/app/analysis_view.hpp"
+#include "actorgraph/app/community_view.hpp"
 #include "actorgraph/app/overview.hpp"
 #include "actorgraph/query/metrics.hpp"
 #include "actorgraph/query/paths.hpp"
@@ -35,6 +36,7 @@ struct ViewSpec {
     std::optional<ViewLimits> limits;       ///< cut views too big to lay out (the explorer sets them; exports do not)
     std::string title;
     std::optional<AnalysisRequest> analysis;  ///< dependence, what-if or cut, highlighted over the view
+    std::optional<CommunityRequest> communities;  ///< fill actors by their community (of the filtered graph) instead of kind
 };
 
 /// A scene and the paths found for it.
@@ -43,6 +45,7 @@ struct ComposedView {
     std::vector<Path> paths;
     ViewReduction reduction;  ///< how the limits cut the view, if they did
     std::optional<AnalysisOutcome> analysis;  ///< what the view's analysis found
+    std::optional<CommunityColouring> communities;  ///< the communities the actors are coloured by
 };
 
 /// Applies filter, focus, path query, limits and sizing to the graph; throws nothing for valid indices.

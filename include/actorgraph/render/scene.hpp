@@ -1,5 +1,6 @@
 #pragma once
 // What a picture shows: the visible part of a graph, what is highlighted, and how it is laid out.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,27 @@ enum class OutputFormat { svg, png, pdf, dot, xdot };
 /// Parses "svg", "png", "pdf", "dot" or "xdot"; throws Error otherwise.
 [[nodiscard]] OutputFormat parse_output_format(std::string_view name);
 
+/// One entry of a colouring's key: a fill colour and what it stands for.
+struct LegendSwatch {
+    std::string colour;  ///< "#rrggbb"
+    std::string text;    ///< "23 actors, e.g. Mongolia"
+};
+
+/// Actors filled by a colour other than their kind's (e.g. their community), with the key to it.
+struct ActorColouring {
+    static constexpr std::uint16_t kind_fill = UINT16_MAX;
+    std::vector<std::uint16_t> swatch_of;  ///< per actor: an index into swatches, or kind_fill (also past the end)
+    std::vector<LegendSwatch> swatches;
+    std::string heading;                   ///< the key's first line: "Communities (louvain, resolution 1), modularity 0.41"
+
+    /// The fill of an actor, or nullptr for its kind's.
+    [[nodiscard]] const std::string* fill_of(ActorIndex actor) const
+    {
+        if (actor >= swatch_of.size() || swatch_of[actor] >= swatches.size()) return nullptr;
+        return &swatches[swatch_of[actor]].colour;
+    }
+};
+
 /// A picture to lay out: which actors and relations, which to highlight, and the look.
 struct Scene {
     Selection visible;                ///< drawn actors and relations (relations need both ends visible)
@@ -39,6 +61,7 @@ struct Scene {
     bool dim_unhighlighted = true;    ///< with a highlight, grey out everything else
     bool legend = false;              ///< add a legend of kinds and relation types
     std::vector<double> actor_scale;  ///< per actor 0..1 to size nodes by a metric; empty = uniform
+    std::optional<ActorColouring> colouring;  ///< fills by something else than kind; the legend then keys it
     LayoutEngine engine = LayoutEngine::dot;
     std::string title;                ///< graph label shown on top; empty = none
 };

@@ -1,6 +1,6 @@
 // The Analysis panel: investment dependence as a bar chart with the cap line, what if the selected
-// actors were removed, and the minimum cut between two actors. The explorer runs each (app/analysis_view);
-// this file only draws the choices and the findings.
+// actors were removed, the minimum cut between two actors, and colour by community. The explorer runs
+// each (app/analysis_view, app/community_view); this file only draws the choices and the findings.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -241,6 +241,42 @@ void draw_cut(Explorer& explorer, AnalysisPanelState& state)
     if (const auto* outcome = explorer.analysis(); outcome && outcome->cut()) draw_cut_result(explorer, *outcome->cut());
 }
 
+// Colour by community: method and resolution, Detect, and back to the kind colours. The legend lists them.
+void draw_communities(Explorer& explorer, AnalysisPanelState& state)
+{
+    constexpr const char* methods[] = {"louvain", "leiden"};
+    const auto& asked = explorer.view().communities;
+    ImGui::SetNextItemWidth(100);
+    ImGui::Combo("method", &state.community_method, methods, IM_ARRAYSIZE(methods));
+    tooltip("Modularity optimisation through igraph: Louvain, or Leiden (better connected communities)");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputDouble("resolution", &state.community_resolution, 0, 0, "%.2f");
+    tooltip("1 is classic modularity; above 1 favours more, smaller communities, below 1 fewer, larger ones");
+    state.community_resolution = std::clamp(state.community_resolution, 0.01, 100.0);
+    if (ImGui::Button("Detect")) {
+        CommunityRequest request;
+        request.method = state.community_method == 1 ? CommunityMethod::leiden : CommunityMethod::louvain;
+        request.resolution = state.community_resolution;
+        (void)explorer.set_communities(request);
+    }
+    tooltip("Fills each actor by its community (of the actors and relations the filters keep)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!asked);
+    if (ImGui::Button("Kind colours")) (void)explorer.set_communities(std::nullopt);
+    ImGui::EndDisabled();
+    if (!asked) {
+        ImGui::TextDisabled("Actors are filled by their kind.");
+        return;
+    }
+    if (const auto* colouring = explorer.communities()) {
+        ImGui::TextWrapped("%s", display_text(community_summary(*colouring)).c_str());
+        ImGui::TextDisabled("The Legend lists them; the inspector names an actor's.");
+    } else if (explorer.preparing()) {
+        ImGui::TextDisabled("detecting communities\u2026");
+    }
+}
+
 // A run started elsewhere (a script, the inspector) shows its own tab and fields.
 void sync_with_view(const Explorer& explorer, AnalysisPanelState& state, int& shown_tab)
 {
@@ -271,15 +307,16 @@ static void draw_analysis_panel(Explorer& explorer, UiState& ui, int& requested_
         ImGui::TextDisabled("(the highlight on the canvas)");
     }
     if (!ImGui::BeginTabBar("##analysis-tabs")) return;
-    const char* names[] = {"Dependence", "What if", "Cut"};
-    for (int tab = 0; tab < 3; ++tab) {
+    const char* names[] = {"Dependence", "What if", "Cut", "Communities"};
+    for (int tab = 0; tab < IM_ARRAYSIZE(names); ++tab) {
         // A new analysis from elsewhere brings its tab forward once.
         auto flags = running_tab == tab && requested_tab != tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
         if (!ImGui::BeginTabItem(names[tab], nullptr, flags)) continue;
         if (flags) requested_tab = tab;
         if (tab == 0) draw_dependence(explorer, state);
         else if (tab == 1) draw_what_if(explorer);
-        else draw_cut(explorer, state);
+        else if (tab == 2) draw_cut(explorer, state);
+        else draw_communities(explorer, state);
         ImGui::EndTabItem();
     }
     if (running_tab < 0) requested_tab = -1;

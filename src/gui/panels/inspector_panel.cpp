@@ -133,6 +133,11 @@ static void draw_inspector_panel(Explorer& explorer, UiState& state)
     const auto& details = *state.inspected;
     ImGui::TextColored({0.1f, 0.3f, 0.6f, 1}, "%s", display_text(graph->actor(actor).display_name()).c_str());
     draw_properties(details);
+    if (const auto* communities = explorer.communities()) {
+        ImGui::TextDisabled("community");
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", display_text(community_text(*graph, *communities, actor)).c_str());
+    }
     draw_actions(explorer, state, actor);
     if (std::exchange(state.edit.open_editor, false)) ImGui::SetNextItemOpen(true);
     if (ImGui::TreeNode("Edit##edit_selected")) {

@@ -107,10 +107,8 @@ void draw_results(Explorer& explorer)
     if (ImGui::Selectable("Highlight all paths", highlighted >= paths.size())) explorer.set_highlighted_path(SIZE_MAX);
     for (std::size_t i = 0; i < paths.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        char title[96];
-        auto steps = paths[i].relations.size();
-        std::snprintf(title, sizeof title, "Path %zu: %zu step%s, cost %.3g", i + 1, steps, steps == 1 ? "" : "s", paths[i].cost);
-        if (ImGui::Selectable(title, highlighted == i)) explorer.set_highlighted_path(i);
+        auto title = path_heading(*explorer.graph(), paths[i], i + 1);
+        if (ImGui::Selectable(title.c_str(), highlighted == i)) explorer.set_highlighted_path(i);
         draw_path(explorer, paths[i]);
         ImGui::PopID();
     }
