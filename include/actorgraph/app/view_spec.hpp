@@ -35,6 +35,7 @@ struct ViewSpec {
     std::optional<ViewLimits> limits;       ///< cut views too big to lay out (the explorer sets them; exports do not)
     std::string title;
     std::optional<AnalysisRequest> analysis;  ///< dependence, what-if or cut, highlighted over the view
+    std::optional<Selection> highlight;     ///< a Cypher answer's nodes and relationships, highlighted and pulled into view
 };
 
 /// A scene and the paths found for it.
