@@ -97,6 +97,14 @@ struct AnalysisPanelState {
     const Graph* years_for = nullptr;  ///< the graph the year fields were set for
 };
 
+/// The query console's editor.
+struct QueryPanelState {
+    std::string text;                        ///< the statement being written
+    std::optional<std::string> replacement;  ///< put into the field being typed in on the next frame (history)
+    bool refocus = false;                    ///< give the field the keyboard again (Ctrl+Enter left it)
+    std::size_t generation = 0;              ///< the console's answer the editor last showed
+};
+
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -117,6 +125,7 @@ struct UiState {
     SavingState saving;  ///< Save As and the unsaved-changes question; opening a file goes through it
     EditState edit;
     DataTablePanelState table;
+    QueryPanelState query;
 };
 
 }  // namespace actorgraph::gui
