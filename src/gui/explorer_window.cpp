@@ -38,8 +38,9 @@ ExplorerWindow::ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettin
     : explorer_(explorer), fonts_(fonts), settings_(settings), state_(std::filesystem::current_path()), scale_(scale)
 {
     if (!explorer.file().empty()) state_.browser.show_folder_of(explorer.file());
-    for (auto make : {make_search_panel, make_query_panel, make_edit_panel, make_data_table_panel, make_filters_panel, make_paths_panel, make_analysis_panel, make_rank_panel, make_layout_panel,
-                      make_export_panel, make_open_panel, make_import_panel}) {
+    // The Query panel comes last, so the panels above keep their places (a new answer opens and scrolls to it).
+    for (auto make : {make_search_panel, make_edit_panel, make_data_table_panel, make_filters_panel, make_paths_panel, make_analysis_panel, make_rank_panel, make_layout_panel,
+                      make_export_panel, make_open_panel, make_import_panel, make_query_panel}) {
         left_panels_.push_back(make());
     }
     for (auto make : {make_inspector_panel, make_legend_panel, make_messages_panel}) right_panels_.push_back(make());
