@@ -10,23 +10,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ExplorerQueryTest : public ExplorerOnACopyTest {
+// On a copy of the NATO file (a write is journalled beside it), with the canned empty layout.
+class ExplorerQueryTest : public QuickExplorerTest {
 protected:
-    void run(const std::string& script)
+    void SetUp() override
     {
-        ScriptRunner runner(parse_script(script, "session.txt"));
-        runner.run_to_end(*explorer_, layout_timeout);
-    }
-    [[nodiscard]] std::string script_error(const std::string& script)
-    {
-        try {
-            run(script);
-        } catch (const Error& failure) {
-            return failure.what();
-        }
-        return "no error";
+        QuickExplorerTest::SetUp();
+        file_ = config_ / "nato_mongolia.gv";
+        fs::copy_file(nato_file(), file_);
+        ASSERT_TRUE(explorer_->open(file_));
+        settle();
     }
     [[nodiscard]] const QueryConsole& console() const { return explorer_->query_console(); }
+
+    fs::path file_;
 };
 
 TEST_F(ExplorerQueryTest, AReadFillsTheTableAndHighlightsWhatItReturned)
