@@ -69,10 +69,6 @@ void draw_editor(Explorer& explorer, QueryPanelState& state)
         return;
     }
     ImGui::TextDisabled("Ctrl+Enter runs \u00b7 Ctrl+\u2191/\u2193 history");
-    if (explorer.view().highlight) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Clear highlight")) explorer.clear_query_highlight();
-    }
 }
 
 void draw_history_list(Explorer& explorer, QueryPanelState& state)
@@ -110,21 +106,32 @@ void draw_failure(const QueryFailure& failure)
 void handle_sorting(QueryTable& table)
 {
     auto* specs = ImGui::TableGetSortSpecs();
-    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
-    sort_query_rows(table, static_cast<std::size_t>(specs->Specs[0].ColumnIndex),
-                    specs->Specs[0].SortDirection == ImGuiSortDirection_Descending);
+    if (!specs || !specs->SpecsDirty) return;
+    // A third click turns the sort off; the rows then stay in the last order shown.
+    if (specs->SpecsCount > 0) {
+        sort_query_rows(table, static_cast<std::size_t>(specs->Specs[0].ColumnIndex),
+                        specs->Specs[0].SortDirection == ImGuiSortDirection_Descending);
+    }
     specs->SpecsDirty = false;
 }
 
-void draw_table(Explorer& explorer, QueryTable& table)
+void draw_table(Explorer& explorer, QueryTable& table, std::size_t generation)
 {
+    if (explorer.view().highlight) {
+        if (ImGui::SmallButton("Clear highlight")) explorer.clear_query_highlight();
+        ImGui::SameLine();
+    }
     ImGui::TextDisabled("%s", display_text(table.summary, long_text_limit).c_str());
     if (table.columns.empty()) return;
     int columns = static_cast<int>(std::min<std::size_t>(table.columns.size(), max_table_columns));
     if (static_cast<std::size_t>(columns) < table.columns.size()) ImGui::TextDisabled("(the first %d columns shown)", columns);
-    auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("##answer", columns, flags, {0, ImGui::GetTextLineHeightWithSpacing() * 14})) return;
+    // Tristate: the rows keep the statement's ORDER BY until a header is clicked. A table per answer, so a new
+    // answer does not inherit the last one's sort arrows.
+    auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable |
+                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
+    auto id = "##answer" + std::to_string(generation);
+    if (!ImGui::BeginTable(id.c_str(), columns, flags, {0, ImGui::GetTextLineHeightWithSpacing() * 14})) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < columns; ++c) {
         ImGui::TableSetupColumn(widget_label(display_text(table.columns[static_cast<std::size_t>(c)]), "c" + std::to_string(c)).c_str());
@@ -173,7 +180,7 @@ static void draw_query_panel(Explorer& explorer, UiState& ui)
     draw_editor(explorer, state);
     draw_history_list(explorer, state);
     if (console.failure) draw_failure(*console.failure);
-    else if (console.table) draw_table(explorer, *console.table);
+    else if (console.table) draw_table(explorer, *console.table, console.generation);
 }
 
 namespace {
