@@ -117,10 +117,6 @@ void handle_sorting(QueryTable& table)
 
 void draw_table(Explorer& explorer, QueryTable& table, std::size_t generation)
 {
-    if (explorer.view().highlight) {
-        if (ImGui::SmallButton("Clear highlight")) explorer.clear_query_highlight();
-        ImGui::SameLine();
-    }
     ImGui::TextDisabled("%s", display_text(table.summary, long_text_limit).c_str());
     if (table.columns.empty()) return;
     int columns = static_cast<int>(std::min<std::size_t>(table.columns.size(), max_table_columns));
@@ -179,6 +175,8 @@ static void draw_query_panel(Explorer& explorer, UiState& ui)
     }
     draw_editor(explorer, state);
     draw_history_list(explorer, state);
+    // The last answer's highlight stays on the canvas until cleared (a failing statement leaves it too).
+    if (explorer.view().highlight && ImGui::SmallButton("Clear highlight")) explorer.clear_query_highlight();
     if (console.failure) draw_failure(*console.failure);
     else if (console.table) draw_table(explorer, *console.table, console.generation);
 }
