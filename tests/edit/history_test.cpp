@@ -161,7 +161,13 @@ TEST(EditHistory, AGroupOfEveryKindOfChangeIsOneStepThatUndoesAndRedoesExactly)
     EditHistory history;
     ASSERT_TRUE(history.apply(graph, SetProperty{{"china", std::nullopt}, "note", "first"}).empty());
     auto after_first = write_dot(graph);
-    auto problems = history.apply_group(graph, {"Cypher: MATCH ... everything", every_kind_of_change()});
+    // Every kind of change but the renaming of an id, which later ones would then miss.
+    auto changes = every_kind_of_change();
+    std::erase_if(changes, [](const Change& change) {
+        const auto* set = std::get_if<SetProperty>(&change);
+        return set && set->key == "id";
+    });
+    auto problems = history.apply_group(graph, {"Cypher: MATCH ... everything", changes});
     ASSERT_TRUE(problems.empty()) << problems.front().to_string();
     auto after = write_dot(graph);
     EXPECT_EQ(history.undo_count(), 2u);
