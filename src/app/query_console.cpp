@@ -237,10 +237,15 @@ void QueryHistory::add(std::string_view text)
     save();
 }
 
-std::optional<std::string> QueryHistory::older()
+std::optional<std::string> QueryHistory::older(std::string_view current)
 {
-    if (cursor_ == 0) return std::nullopt;
-    return entries_[--cursor_];
+    auto at = cursor_;
+    while (at > 0) {
+        if (entries_[--at] == current) continue;
+        cursor_ = at;
+        return entries_[at];
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> QueryHistory::newer()

@@ -106,6 +106,9 @@ TEST(QueryConsole, TheHistoryWalksBackAndForthAndIsKeptAcrossRuns)
     }
     QueryHistory again(file, 3);
     EXPECT_EQ(again.entries().size(), 3u);
+    EXPECT_EQ(again.older("RETURN 4"), "MATCH (n)\nRETURN n") << "the statement in the editor is skipped";
+    EXPECT_EQ(again.newer(), "RETURN 4");
+    EXPECT_EQ(again.newer(), std::nullopt);
     EXPECT_EQ(again.older(), "RETURN 4");
     write_file_atomically(file, "not json [");
     QueryHistory damaged(file);

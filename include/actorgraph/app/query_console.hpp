@@ -69,8 +69,9 @@ public:
     void add(std::string_view text);
     [[nodiscard]] const std::vector<std::string>& entries() const noexcept { return entries_; }
     /// The query before / after the one the cursor is on (Up / Down in the editor); nullopt at either end.
-    /// Adding a query puts the cursor past the newest again.
-    [[nodiscard]] std::optional<std::string> older();
+    /// Adding a query puts the cursor past the newest again. Going back skips entries equal to `current`
+    /// (the text in the editor), so the first Up after running a statement brings the one before it.
+    [[nodiscard]] std::optional<std::string> older(std::string_view current = {});
     [[nodiscard]] std::optional<std::string> newer();
 
 private:

@@ -31,7 +31,7 @@ int replace_text(ImGuiInputTextCallbackData* data)
 void walk_history(Explorer& explorer, QueryPanelState& state, bool older)
 {
     auto& history = explorer.query_console().history;
-    auto text = older ? history.older() : history.newer();
+    auto text = older ? history.older(state.text) : history.newer();
     if (!text && older) return;
     state.text = text.value_or("");
     state.replacement = state.text;
