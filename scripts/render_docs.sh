@@ -22,5 +22,14 @@ if command -v xvfb-run >/dev/null; then
   printf 'path russia nato k=3 direction=any\nhover russia\n' > "$script"
   XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
     --screenshot "$root/docs/explorer.png" --script "$script"
-  rm -rf "$script" "$config"
+  # The query console: a read's table and highlight; then a statement typed with a mistake, run with Ctrl+Enter.
+  printf '%s\n' "query \"MATCH (a)-[r:pressure]->(b {id: 'mongolia'}) RETURN a, r, labels(a) AS labels, r.year AS year ORDER BY a.label\"" > "$script"
+  XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
+    --screenshot "$root/docs/explorer_query.png" --script "$script"
+  typing=$(mktemp)
+  printf '%s\n' idle 'frames 5' 'click 150 560' 'key ctrl+a' 'type MATCH (n:state)-[r:pressure]->(m)' 'key enter' \
+    'type WHERE r.year >== 2010' 'key enter' 'type RETURN n.label, count(m)' 'key ctrl+enter' idle 'frames 5' > "$typing"
+  XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
+    --screenshot "$root/docs/explorer_query_error.png" --script "$script" --input "$typing"
+  rm -rf "$script" "$config" "$typing"
 fi

@@ -57,7 +57,11 @@ Explorer::Explorer(ExplorerOptions options)
     reload_stylesheet();
 }
 
-Explorer::~Explorer() = default;
+// A statement still running stops at its next step instead of holding the window open until it ends.
+Explorer::~Explorer()
+{
+    if (query_cancel_) query_cancel_->store(true);
+}
 
 bool Explorer::reload_stylesheet()
 {

@@ -124,7 +124,13 @@ void Explorer::show_after_edit(const Graph& before)
     std::optional<std::vector<std::string>> path_ends;
     if (view_.path) path_ends = ids_of(before, {view_.path->from, view_.path->to});
     auto analysis_ids = view_.analysis ? ids_of(before, analysis_actors(*view_.analysis)) : std::vector<std::string>{};
+    // A query's highlight keeps its actors; relation numbers may have moved, so its relations go.
+    auto highlight_ids = view_.highlight ? ids_of(before, view_.highlight->actors) : std::vector<std::string>{};
     show_edited_graph();
+    if (view_.highlight) {
+        view_.highlight = Selection{indexes_of(*graph_, highlight_ids), {}};
+        view_.highlight->normalize();
+    }
     if (view_.analysis) view_.analysis = with_analysis_actors(*view_.analysis, indexes_of(*graph_, analysis_ids));
     view_.focus = indexes_of(*graph_, focus);
     selection_ = indexes_of(*graph_, selection);

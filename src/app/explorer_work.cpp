@@ -271,6 +271,7 @@ void Explorer::poll()
     if (export_job_ && export_job_->finished()) finish_export();
     if (rank_job_ && rank_job_->finished()) finish_ranking();
     if (search_job_ && search_job_->finished()) finish_search();
+    if (query_job_ && query_job_->finished()) finish_query();
     import_dialog_.poll();
     std::erase_if(retired_, [](const auto& job) { return job->finished(); });
 }
@@ -304,6 +305,7 @@ WorkStatus Explorer::work_status() const
         auto text = composing_view_.analysis ? std::string("composing the view: ") + analysis_name(*composing_view_.analysis) : "composing the view";
         return {WorkStatus::Stage::composing, compose_job_->elapsed_seconds(), text};
     }
+    if (query_job_) return {WorkStatus::Stage::querying, query_job_->elapsed_seconds(), "running the Cypher query"};
     if (!layout_job_) return {};
     auto actors = with_thousands(composed_.scene.visible.actors.size());
     return {WorkStatus::Stage::laying_out, layout_job_->elapsed_seconds(),
@@ -312,6 +314,7 @@ WorkStatus Explorer::work_status() const
 
 void Explorer::cancel_work()
 {
+    cancel_query();
     if (!busy()) return;
     if (load_job_) info("opening " + loading_file_.string() + " cancelled; the open graph stays");
     else if (compose_job_) info("cancelled; the view shown stays");

@@ -35,6 +35,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"dependence", {1, 5, false}},  {"what-if", {1, many, false}}, {"cut", {2, 4, false}},
         {"clear-analysis", {0, 0, false}}, {"play", {0, 1, false}}, {"stop-play", {0, 0, false}},
         {"reload-stylesheet", {0, 0, false}}, {"communities", {1, 2, false}},
+        {"query", {1, many, false}},    {"query-row", {1, 1, true}},   {"clear-query", {0, 0, false}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
     static const bool edit_verbs_added = [] {
@@ -257,6 +258,14 @@ void run_open_mapped(Explorer& explorer, const std::vector<std::string>& argumen
     checked(explorer, [&] { (void)explorer.open_mapped(arguments[0], dialog.mapping); });
 }
 
+// The words of the line are the statement (quote it to keep its spacing): query "MATCH (n) RETURN n".
+void run_query(Explorer& explorer, const std::vector<std::string>& arguments)
+{
+    std::string text;
+    for (const auto& word : arguments) text += (text.empty() ? "" : " ") + word;
+    checked(explorer, [&] { (void)explorer.run_query(text); });
+}
+
 void run_command(Explorer& explorer, const ScriptCommand& command)
 {
     const auto& verb = command.verb;
@@ -319,6 +328,13 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         explorer.cancel_work();
     } else if (verb == "reload-stylesheet") {
         checked(explorer, [&] { (void)explorer.reload_stylesheet(); });
+    } else if (verb == "query") {
+        run_query(explorer, arguments);
+    } else if (verb == "query-row") {
+        auto row = number_argument<std::size_t>(arguments[0], "a row number from 1");
+        if (row == 0 || !explorer.select_query_row(row - 1)) throw Error("row " + arguments[0] + " of the query's table names no actor");
+    } else if (verb == "clear-query") {
+        explorer.clear_query_highlight();
     }
 }
 

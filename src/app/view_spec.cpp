@@ -82,11 +82,9 @@ void add_paths(const Graph& graph, QueryCache* queries, const ViewSpec& spec, Co
                           " actors) is too big to draw"};
 }
 
-// The analysis's findings are drawn emphasised, on top of any path query, and pulled into view.
-void add_analysis(const Graph& graph, QueryCache* queries, const ViewSpec& spec, ComposedView& view)
+// Findings (an analysis's, a query's) are drawn emphasised, on top of any path query, and pulled into view.
+void emphasise(const Graph& graph, const Selection& highlight, const ViewSpec& spec, ComposedView& view)
 {
-    view.analysis = run_analysis(graph, queries, spec.filter, *spec.analysis);
-    const auto& highlight = view.analysis->highlight;
     if (highlight.empty()) return;
     view.scene.highlighted.merge(highlight);
     if (spec.path_only) return;
@@ -97,6 +95,28 @@ void add_analysis(const Graph& graph, QueryCache* queries, const ViewSpec& spec,
         shown.actors.push_back(graph.relation(index).target);
     }
     view.scene.visible.merge(shown);
+}
+
+// A query's answer was found in this graph (the explorer drops it when the graph changes); the check keeps a
+// stale one from reading past the end all the same.
+void add_query_highlight(const Graph& graph, const ViewSpec& spec, ComposedView& view)
+{
+    Selection highlight;
+    for (auto actor : spec.highlight->actors) {
+        if (actor < graph.actor_count()) highlight.actors.push_back(actor);
+    }
+    for (auto relation : spec.highlight->relations) {
+        if (relation < graph.relation_count()) highlight.relations.push_back(relation);
+    }
+    highlight.normalize();
+    emphasise(graph, highlight, spec, view);
+}
+
+// The analysis's findings are drawn emphasised, on top of any path query, and pulled into view.
+void add_analysis(const Graph& graph, QueryCache* queries, const ViewSpec& spec, ComposedView& view)
+{
+    view.analysis = run_analysis(graph, queries, spec.filter, *spec.analysis);
+    emphasise(graph, view.analysis->highlight, spec, view);
 }
 
 // Communities of the whole filtered graph (not only of the part shown), so a focus or an overview
@@ -147,6 +167,7 @@ ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCa
     scene.visible = shown_part(graph, queries, spec, view.reduction);
     if (spec.path) add_paths(graph, queries, spec, view);
     if (spec.analysis) add_analysis(graph, queries, spec, view);
+    if (spec.highlight) add_query_highlight(graph, spec, view);
     if (spec.limits) reduce_to_overview(graph, *spec.limits, view);
     if (spec.size_by) scene.actor_scale = metric_scale(graph, queries, *spec.size_by, spec.filter);
     // An overview is chosen by degree: showing it lets the biggest hubs' names read at a glance.

@@ -88,6 +88,21 @@ std::vector<EditProblem> EditSession::apply(const Change& change)
     return {};
 }
 
+std::vector<EditProblem> EditSession::apply_group(const ChangeGroup& group)
+{
+    require_recovered();
+    auto problems = history_.apply_group(graph_, group);
+    if (!problems.empty()) return problems;
+    try {
+        journal({JournalEntry::Kind::group, std::nullopt, group});
+    } catch (const Error&) {
+        history_.retract(graph_);  // not journalled, so not done: the graph goes back
+        throw;
+    }
+    dirty_ = true;
+    return {};
+}
+
 std::optional<std::string> EditSession::undo()
 {
     require_recovered();
@@ -158,6 +173,7 @@ RecoveryReport EditSession::recover()
     for (const auto& entry : contents->entries) {
         std::vector<EditProblem> problems;
         if (entry.kind == JournalEntry::Kind::apply) problems = history_.apply(graph_, *entry.change);
+        else if (entry.kind == JournalEntry::Kind::group) problems = history_.apply_group(graph_, *entry.group);
         else if (entry.kind == JournalEntry::Kind::undo) (void)history_.undo(graph_);
         else (void)history_.redo(graph_);
         if (!problems.empty()) {

@@ -6,25 +6,68 @@ std::vector<EditProblem> EditHistory::apply(Graph& graph, const Change& change)
 {
     auto problems = check_change(graph, change);
     if (!problems.empty()) return problems;
-    done_.push_back(apply_change(graph, change));
+    auto applied = apply_change(graph, change);
+    auto description = applied.description;
+    Step step{std::move(description), {}};
+    step.changes.push_back(std::move(applied));
+    done_.push_back(std::move(step));
     undone_.clear();
     return {};
+}
+
+std::vector<EditProblem> EditHistory::apply_group(Graph& graph, const ChangeGroup& group)
+{
+    if (group.changes.empty()) return {{"", "there is nothing to change"}};
+    Step step{group.description, {}};
+    // Each change is checked against the graph the earlier ones made; the first problem takes them all back.
+    for (std::size_t i = 0; i < group.changes.size(); ++i) {
+        auto problems = check_change(graph, group.changes[i]);
+        if (!problems.empty()) {
+            revert(graph, step);
+            if (group.changes.size() > 1) {
+                auto where = "change " + std::to_string(i + 1) + " of " + std::to_string(group.changes.size()) + ": ";
+                for (auto& problem : problems) problem.message = where + problem.message;
+            }
+            return problems;
+        }
+        try {
+            step.changes.push_back(apply_change(graph, group.changes[i]));
+        } catch (...) {
+            revert(graph, step);
+            throw;
+        }
+    }
+    done_.push_back(std::move(step));
+    undone_.clear();
+    return {};
+}
+
+void EditHistory::revert(Graph& graph, Step& step)
+{
+    for (auto applied = step.changes.rbegin(); applied != step.changes.rend(); ++applied) revert_change(graph, *applied);
+}
+
+// The graph is as it was before the step, so applying its changes again gives the same result, indexes included.
+EditHistory::Step EditHistory::reapply(Graph& graph, const Step& step)
+{
+    Step again{step.description, {}};
+    for (const auto& applied : step.changes) again.changes.push_back(apply_change(graph, applied.change));
+    return again;
 }
 
 std::optional<std::string> EditHistory::undo(Graph& graph)
 {
     if (done_.empty()) return std::nullopt;
-    revert_change(graph, done_.back());
+    revert(graph, done_.back());
     undone_.push_back(std::move(done_.back()));
     done_.pop_back();
     return undone_.back().description;
 }
 
-// The graph is as it was before the change, so applying it again gives the same result, indexes included.
 std::optional<std::string> EditHistory::redo(Graph& graph)
 {
     if (undone_.empty()) return std::nullopt;
-    done_.push_back(apply_change(graph, undone_.back().change));
+    done_.push_back(reapply(graph, undone_.back()));
     undone_.pop_back();
     return done_.back().description;
 }
@@ -32,7 +75,7 @@ std::optional<std::string> EditHistory::redo(Graph& graph)
 void EditHistory::retract(Graph& graph)
 {
     if (done_.empty()) return;
-    revert_change(graph, done_.back());
+    revert(graph, done_.back());
     done_.pop_back();
 }
 

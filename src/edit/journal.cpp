@@ -64,6 +64,7 @@ const char* kind_name(JournalEntry::Kind kind)
     case JournalEntry::Kind::apply: return "apply";
     case JournalEntry::Kind::undo: return "undo";
     case JournalEntry::Kind::redo: return "redo";
+    case JournalEntry::Kind::group: return "group";
     }
     return "apply";
 }
@@ -100,11 +101,25 @@ std::optional<std::string> next_record(std::string_view text, std::size_t& at, s
     return std::string(payload);
 }
 
+// ,"description":"...","changes":[...] of a group record.
+std::string group_fields(const ChangeGroup& group)
+{
+    // The description is only shown in menus: text that is not UTF-8 is replaced rather than refused.
+    auto text = ",\"description\":" + json(group.description).dump(-1, ' ', false, json::error_handler_t::replace) + ",\"changes\":[";
+    for (std::size_t i = 0; i < group.changes.size(); ++i) text += (i ? "," : "") + change_to_json(group.changes[i]);
+    return text + "]";
+}
+
 JournalEntry entry_from(const json& record)
 {
     auto op = record.at("op").get<std::string>();
     if (op == "undo") return {JournalEntry::Kind::undo, std::nullopt};
     if (op == "redo") return {JournalEntry::Kind::redo, std::nullopt};
+    if (op == "group") {
+        ChangeGroup group{record.at("description").get<std::string>(), {}};
+        for (const auto& change : record.at("changes")) group.changes.push_back(change_from_json(change.dump()));
+        return {JournalEntry::Kind::group, std::nullopt, std::move(group)};
+    }
     if (op != "apply") throw Error("unknown journal step '" + op + "'");
     return {JournalEntry::Kind::apply, change_from_json(record.at("change").dump())};
 }
@@ -305,6 +320,7 @@ void Journal::append(const JournalEntry& entry)
     std::string text = "{\"seq\":" + std::to_string(next_sequence_) + ",\"at\":\"" + utc_now() + "\",\"op\":\"" +
                        kind_name(entry.kind) + "\"";
     if (entry.change) text += ",\"change\":" + change_to_json(*entry.change);
+    if (entry.group) text += group_fields(*entry.group);
     text += "}";
     write_record(text);
     ++next_sequence_;

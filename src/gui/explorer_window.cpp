@@ -38,8 +38,9 @@ ExplorerWindow::ExplorerWindow(Explorer& explorer, const Fonts& fonts, GuiSettin
     : explorer_(explorer), fonts_(fonts), settings_(settings), state_(std::filesystem::current_path()), scale_(scale)
 {
     if (!explorer.file().empty()) state_.browser.show_folder_of(explorer.file());
+    // The Query panel comes last, so the panels above keep their places (a new answer opens and scrolls to it).
     for (auto make : {make_search_panel, make_edit_panel, make_data_table_panel, make_filters_panel, make_paths_panel, make_analysis_panel, make_rank_panel, make_layout_panel,
-                      make_export_panel, make_open_panel, make_import_panel}) {
+                      make_export_panel, make_open_panel, make_import_panel, make_query_panel}) {
         left_panels_.push_back(make());
     }
     for (auto make : {make_inspector_panel, make_legend_panel, make_messages_panel}) right_panels_.push_back(make());
@@ -85,6 +86,9 @@ void ExplorerWindow::draw(float width, float height)
     // A new analysis (from the inspector or a script) opens the panel that shows its findings.
     if (explorer_.view().analysis && explorer_.view().analysis != analysis_revealed_) requests_.reveal_panel = "Analysis";
     analysis_revealed_ = explorer_.view().analysis;
+    // So does a new answer of the query console (a script's query, too).
+    if (explorer_.query_console().generation != query_revealed_) requests_.reveal_panel = "Query (Cypher)";
+    query_revealed_ = explorer_.query_console().generation;
     explorer_.tick(ImGui::GetIO().DeltaTime);  // the year player runs on the frames' clock
     if (requests_.quit) quit_ = true;
     requests_.quit = false;

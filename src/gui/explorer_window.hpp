@@ -68,6 +68,7 @@ private:
     float right_width_ = right_panel_width;
     bool quit_ = false;
     std::optional<AnalysisRequest> analysis_revealed_;  ///< the analysis the Analysis panel was opened for
+    std::size_t query_revealed_ = 0;  ///< the query console answer the Query panel was opened for
 };
 
 }  // namespace actorgraph::gui

@@ -99,6 +99,14 @@ struct AnalysisPanelState {
     double community_resolution = 1.0;
 };
 
+/// The query console's editor.
+struct QueryPanelState {
+    std::string text;                        ///< the statement being written
+    std::optional<std::string> replacement;  ///< put into the field being typed in on the next frame (history)
+    bool refocus = false;                    ///< give the field the keyboard again (Ctrl+Enter left it)
+    std::size_t generation = 0;              ///< the console's answer the editor last showed
+};
+
 struct UiState {
     explicit UiState(std::filesystem::path start) : browser(std::move(start)) {}
 
@@ -119,6 +127,7 @@ struct UiState {
     SavingState saving;  ///< Save As and the unsaved-changes question; opening a file goes through it
     EditState edit;
     DataTablePanelState table;
+    QueryPanelState query;
 };
 
 }  // namespace actorgraph::gui

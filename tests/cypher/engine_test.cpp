@@ -143,6 +143,23 @@ TEST_F(CypherEngine, VariableLengthExpansionIsBoundedAndCancellable)
     }
 }
 
+TEST_F(CypherEngine, UnwindingALongListStopsWhenCancelled)
+{
+    List items;
+    for (int i = 0; i < 2000; ++i) items.push_back(Value::integer(i));
+    Map parameters{{"items", Value::list(std::move(items))}};
+    Limits limits;
+    limits.max_rows = 100000;  // without a step count in UNWIND, this bound would be what stops it
+    std::atomic<bool> cancel{true};
+    limits.cancel = &cancel;
+    try {
+        session.run("UNWIND $items AS x UNWIND $items AS y RETURN count(*)", parameters, limits);
+        FAIL() << "expected cancellation";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.detail(), "Cancelled") << error.what();
+    }
+}
+
 TEST_F(CypherEngine, NodeIdsAreLookedUpAndGeneratedIdsAreHidden)
 {
     run("CREATE ({id: 'x', label: 'Ex'}), ({name: 'anonymous'})");

@@ -225,5 +225,45 @@ TEST(EditSession, SaveAsMovesTheSessionToTheNewFile)
     EXPECT_TRUE(fs::exists(Journal::path_for(copy)));
 }
 
+TEST(EditSession, AGroupIsOneJournalRecordThatRecoveryRestoresWholeOrNotAtAll)
+{
+    auto file = bundled_copy("group");
+    ChangeGroup group{"Cypher: CREATE (e:company {id: 'erdenes'})-[:investment]->(m)",
+                      {AddActor{"erdenes", "company", "Erdenes Oyu Tolgoi", {}, {}},
+                       AddRelation{"erdenes", "mongolia", "investment", false, {{"source", "annual report"}}},
+                       SetProperty{{"mongolia", std::nullopt}, "note", "invested in"}}};
+    std::string before_group;
+    std::string edited;
+    {
+        EditSession session(file);
+        ASSERT_TRUE(session.apply(SetProperty{{"china", std::nullopt}, "note", "neighbour"}).empty());
+        before_group = write_dot(session.graph());
+        ASSERT_TRUE(session.apply_group(group).empty());
+        EXPECT_TRUE(session.dirty());
+        EXPECT_EQ(session.history().undo_count(), 2u);
+        edited = write_dot(session.graph());
+    }
+    auto journal = Journal::path_for(file);
+    auto whole = read_file(journal);
+    {
+        EditSession next(file);
+        EXPECT_EQ(next.unrecovered_steps(), 2u);
+        auto report = next.recover();
+        EXPECT_EQ(report.replayed, 2u);
+        EXPECT_EQ(write_dot(next.graph()), edited);
+        EXPECT_EQ(next.history().undo_name(), "Undo " + group.description);
+        ASSERT_TRUE(next.undo());
+        EXPECT_EQ(write_dot(next.graph()), before_group);
+    }
+    // Cut inside the group's record: the step before it comes back, none of the group's changes do.
+    fs::remove(journal);
+    write_file_atomically(journal, whole.substr(0, whole.size() - 20));
+    EditSession torn(file);
+    auto report = torn.recover();
+    EXPECT_EQ(report.replayed, 1u);
+    EXPECT_TRUE(report.torn);
+    EXPECT_EQ(write_dot(torn.graph()), before_group);
+}
+
 }  // namespace
 }  // namespace actorgraph

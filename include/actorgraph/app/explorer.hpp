@@ -16,6 +16,7 @@
 #include "actorgraph/app/camera.hpp"
 #include "actorgraph/app/drawing_index.hpp"
 #include "actorgraph/app/import_dialog.hpp"
+#include "actorgraph/app/query_console.hpp"
 #include "actorgraph/app/render_job.hpp"
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/user_stylesheet.hpp"
@@ -61,7 +62,7 @@ struct PreparedView {
 
 /// What the explorer is working on in the background.
 struct WorkStatus {
-    enum class Stage { idle, loading, composing, laying_out };
+    enum class Stage { idle, loading, composing, laying_out, querying };
     Stage stage = Stage::idle;
     double seconds = 0;  ///< since the stage started
     std::string text;    ///< "loading big.csv", "composing the view", "laying out 200 actors with neato"
@@ -168,12 +169,13 @@ public:
     void poll();
     /// Polls until nothing loads, composes or lays out, or the timeout passes; true when idle.
     bool wait_until_idle(std::chrono::milliseconds timeout);
-    /// True while a load, a compose or a layout runs.
-    [[nodiscard]] bool busy() const noexcept { return load_job_ || compose_job_ || layout_job_; }
-    /// True while a load or a compose runs: view(), graph() and composed() are about to change.
-    [[nodiscard]] bool preparing() const noexcept { return load_job_ || compose_job_; }
+    /// True while a load, a compose, a layout or a Cypher statement runs.
+    [[nodiscard]] bool busy() const noexcept { return load_job_ || compose_job_ || layout_job_ || query_job_; }
+    /// True while a load, a compose or a Cypher statement runs: view(), graph() and composed() are about to change.
+    [[nodiscard]] bool preparing() const noexcept { return load_job_ || compose_job_ || query_job_; }
     [[nodiscard]] WorkStatus work_status() const;
-    /// Stops what runs: a load (the open graph stays), a compose (the view shown stays), a layout (the picture stays).
+    /// Stops what runs: a load (the open graph stays), a compose (the view shown stays), a layout (the picture
+    /// stays), a Cypher statement (the engine stops at its next step; nothing is written).
     void cancel_work();
     [[nodiscard]] LayoutStatus layout_status() const;
     /// The latest finished picture, or nullptr before the first layout.
@@ -334,6 +336,24 @@ public:
     /// the next open does not offer them back. The graph shown stays until another one is opened.
     void discard_changes();
 
+    // ---- Cypher console (app/explorer_query.cpp) ----
+    /// Runs one openCypher statement on the open graph in the background (on a copy: the engine writes in
+    /// place). A read's rows fill the console's table and the nodes and relationships they hold are highlighted
+    /// on the canvas; a write (CREATE, MERGE, SET, REMOVE, DELETE) then goes through the edit history as ONE
+    /// step ("Undo Cypher: CREATE ..."), journalled as one record, checked by the same rules as the forms (a
+    /// relation needs a `source`, an actor a kind): a write they refuse changes nothing. A statement still
+    /// running is cancelled first. The text goes into the query history. False (and an error) without a graph.
+    bool run_query(std::string text);
+    /// Stops the running statement (the engine checks between steps); nothing it would write is written.
+    void cancel_query();
+    /// The console: history, the last table or failure, whether a statement runs.
+    [[nodiscard]] QueryConsole& query_console() noexcept { return query_console_; }
+    [[nodiscard]] const QueryConsole& query_console() const noexcept { return query_console_; }
+    /// Selects the actors a row of the table names and centres the first; false for a row without actors.
+    bool select_query_row(std::size_t row);
+    /// Removes the query result's highlight from the view.
+    void clear_query_highlight();
+
     // ---- styles ----
     /// The look of the canvas and of exports: the built-in stylesheet with CONFIG/stylesheet.json over it.
     [[nodiscard]] const Stylesheet& stylesheet() const noexcept { return *stylesheet_; }
@@ -425,6 +445,14 @@ private:
     bool ensure_edit_session();
     /// Shows the edited graph, keeping the focus, selection and path ends by id from `before`.
     void show_after_edit(const Graph& before);
+    void finish_query();
+    /// Puts a write statement's changes through the edit session; false (and the console's failure) when refused.
+    bool write_query_changes(const ChangeGroup& changes);
+    void highlight_query_result(const QueryOutcome& outcome, bool wrote);
+    std::unique_ptr<BackgroundTask<QueryOutcome>> query_job_;
+    std::shared_ptr<std::atomic<bool>> query_cancel_;  ///< shared with the running statement's thread
+    std::size_t query_graph_generation_ = 0;           ///< the graph the running statement reads
+    QueryConsole query_console_{options_.config_dir / "query_history.json"};
 };
 
 /// The output format a file name implies, as the CLI reads it: svg without extension, .gv = dot; throws Error otherwise.

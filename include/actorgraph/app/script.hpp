@@ -18,6 +18,8 @@
 //   dependence TARGET [from=Y] [to=Y] [cap=1/3] [group-by=state|actor]   what-if A[,B...]
 //   cut FROM TO [relations] [direction=D]   clear-analysis   play [S]   stop-play   (app/analysis_script.hpp)
 //   filter as-of Y|none [undated=keep|drop]   filter confidence GRADE|any
+//   query STATEMENT (its words, or one "quoted" argument; runs like the console's Run)
+//   query-row N (selects and centres the actors of row N of the answer)   clear-query (drops its highlight)
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -37,6 +37,7 @@ struct ViewSpec {
     std::string title;
     std::optional<AnalysisRequest> analysis;  ///< dependence, what-if or cut, highlighted over the view
     std::optional<CommunityRequest> communities;  ///< fill actors by their community (of the filtered graph) instead of kind
+    std::optional<Selection> highlight;     ///< a Cypher answer's nodes and relationships, highlighted and pulled into view
 };
 
 /// A scene and the paths found for it.

@@ -70,6 +70,13 @@ struct PinActor {
 
 using Change = std::variant<AddActor, AddRelation, SetProperty, DeleteRelation, DeleteActor, MergeActors, PinActor>;
 
+/// Several changes made as one step (a Cypher write statement): each is checked against the graph as the ones
+/// before it left it; they are applied, undone, redone and journalled together, all or nothing.
+struct ChangeGroup {
+    std::string description;  ///< "Cypher: CREATE (n:state {id: 'x'})", for "Undo ..." menu items
+    std::vector<Change> changes;
+};
+
 /// What is wrong with a change: the field (id, kind, source, year, ...) and a message a user can act on.
 struct EditProblem {
     std::string field;

@@ -40,6 +40,9 @@ public:
     /// done, nothing. Throws Error (nothing changed) when the journal cannot be written or when the
     /// journal found at opening was not recovered.
     [[nodiscard]] std::vector<EditProblem> apply(const Change& change);
+    /// Applies the changes as one step (one undo, one journal record: recovery restores all or none of
+    /// them); returns the problems (nothing changed) or nothing. Throws Error as apply does.
+    [[nodiscard]] std::vector<EditProblem> apply_group(const ChangeGroup& group);
     /// Undoes the last step (journalled); its description, or nullopt when there is nothing to undo.
     std::optional<std::string> undo();
     /// Redoes the last undone step (journalled); its description, or nullopt when there is none.

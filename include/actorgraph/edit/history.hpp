@@ -13,6 +13,10 @@ class EditHistory {
 public:
     /// Checks and applies the change; on problems returns them and changes nothing. Clears the redo steps.
     [[nodiscard]] std::vector<EditProblem> apply(Graph& graph, const Change& change);
+    /// Checks and applies the changes in order as one step; on a problem undoes those already applied and
+    /// returns it (prefixed "change N of M" when there are several), leaving the graph as it was. An empty
+    /// group is a problem. Clears the redo steps.
+    [[nodiscard]] std::vector<EditProblem> apply_group(Graph& graph, const ChangeGroup& group);
     /// Undoes the last change; returns its description, or nullopt when there is nothing to undo.
     std::optional<std::string> undo(Graph& graph);
     /// Applies the last undone change again; returns its description, or nullopt when there is none.
@@ -35,8 +39,16 @@ public:
     void clear() noexcept;
 
 private:
-    std::vector<AppliedChange> done_;
-    std::vector<AppliedChange> undone_;
+    /// One undoable step: a single change, or a group applied together.
+    struct Step {
+        std::string description;
+        std::vector<AppliedChange> changes;  ///< in the order they were applied
+    };
+    static void revert(Graph& graph, Step& step);
+    static Step reapply(Graph& graph, const Step& step);
+
+    std::vector<Step> done_;
+    std::vector<Step> undone_;
 };
 
 }  // namespace actorgraph

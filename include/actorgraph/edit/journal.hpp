@@ -9,6 +9,8 @@
 // and each later one is a step, numbered from 1:
 //   {"seq":1,"at":"2026-12-02T02:14:00Z","op":"apply","change":{"op":"add-actor",...}}
 //   {"seq":2,"at":"...","op":"undo"}      {"seq":3,"at":"...","op":"redo"}
+//   {"seq":4,"at":"...","op":"group","description":"Cypher: CREATE ...","changes":[{"op":"add-actor",...},...]}
+// (a group is one record, so recovery replays all of its changes or, when the record is torn, none)
 // so a shared store can take the same stream of steps (the JSON without the frame).
 #include <cstdint>
 #include <filesystem>
@@ -20,11 +22,13 @@
 
 namespace actorgraph {
 
-/// One step of an editing session: a change applied, or an undo or redo of the history.
+/// One step of an editing session: a change applied, a group of changes applied as one step, or an undo
+/// or redo of the history.
 struct JournalEntry {
-    enum class Kind { apply, undo, redo };
+    enum class Kind { apply, undo, redo, group };
     Kind kind = Kind::apply;
     std::optional<Change> change;  ///< for apply
+    std::optional<ChangeGroup> group = std::nullopt;  ///< for group
 };
 
 /// Which content of the graph file a journal was started on (its size and checksum).

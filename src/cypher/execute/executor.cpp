@@ -123,6 +123,7 @@ void Executor::unwind(Table& table, const ast::Clause& clause)
             continue;
         }
         for (const auto& element : list.as_list()) {
+            context_.tick();  // a long list unwinds in steps that count (and so can be cancelled)
             Row row = input;
             row.push_back(element);
             output.push_back(std::move(row));

@@ -52,6 +52,8 @@ public:
 [[nodiscard]] std::unique_ptr<Panel> make_edit_panel();
 /// The actors and relations the view shows as sortable, filterable tables; a double-click edits a cell.
 [[nodiscard]] std::unique_ptr<Panel> make_data_table_panel();
+/// The Cypher console: editor with history, Run/Cancel, the failure with its caret, the answer's table.
+[[nodiscard]] std::unique_ptr<Panel> make_query_panel();
 
 // Widgets more than one panel (or the toolbar) shows.
 

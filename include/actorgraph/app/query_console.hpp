@@ -1,0 +1,102 @@
+#pragma once
+// The explorer's Cypher console without any GUI code: the query history kept in the user's config folder,
+// the last answer as a table of display text (nodes and relationships by their labels), the last error with
+// the query line and a caret under its column, and the sort order of the table. Explorer::run_query fills it.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/cypher/engine.hpp"
+#include "actorgraph/edit/change.hpp"
+#include "actorgraph/query/selection.hpp"
+
+namespace actorgraph {
+
+/// One cell of a result table.
+struct QueryCell {
+    std::string text;              ///< as shown: China (state), Rio Tinto -investment-> Mongolia, 42, 'text'
+    std::optional<double> number;  ///< numbers sort by value
+    std::vector<std::string> actors;  ///< ids of the actors the cell names (a node, a relationship's ends, a path's nodes)
+};
+
+/// A statement's answer, ready to draw.
+struct QueryTable {
+    std::vector<std::string> columns;
+    std::vector<std::vector<QueryCell>> rows;  ///< at most QueryConsole::max_rows_shown
+    std::size_t total_rows = 0;                ///< rows the statement returned
+    std::string summary;                       ///< "3 rows in 0.02 s", "1 node created, 2 properties set"
+};
+
+/// A statement that failed, as the console shows it.
+struct QueryFailure {
+    std::string message;    ///< "SyntaxError (UnexpectedSyntax): expected ')'" or a refused write's reason
+    int line = 0;           ///< 1-based; 0 when the error has no position
+    int column = 0;
+    std::string line_text;  ///< the query line the error points at
+    std::string caret;      ///< spaces (tabs kept) and '^' under the column
+    std::size_t caret_offset = 0;  ///< bytes of line_text before the column (where a proportional font puts the caret)
+};
+
+/// What a statement run in the background found, before the explorer takes it in.
+struct QueryOutcome {
+    QueryTable table;
+    std::optional<QueryFailure> failure;
+    std::optional<ChangeGroup> writes;  ///< what a write statement changed (not applied to the explorer's graph yet)
+    Selection found;                    ///< the nodes and relationships the rows hold, in the graph the query ran on
+    std::vector<std::string> found_ids; ///< the same nodes by id (found again after a write)
+};
+
+/// Runs one statement on a copy of the graph (the engine writes in place; the explorer's graph only changes
+/// through its edit history) and turns the answer into display text. Never throws: failures are values.
+[[nodiscard]] QueryOutcome run_console_query(const Graph& graph, std::string_view text, const std::atomic<bool>* cancel);
+
+/// "Cypher: CREATE (e:company {id: 'x'})…": the first line of the statement, shortened, for Undo menus.
+[[nodiscard]] std::string cypher_step_name(std::string_view text);
+
+/// The failure of a statement: class, detail and message, the line it points at and a caret under the column.
+[[nodiscard]] QueryFailure query_failure(const cypher::Error& error, std::string_view text);
+
+/// The queries run before, newest last, kept in a file (a JSON array of strings) across runs.
+class QueryHistory {
+public:
+    /// Reads the history from the file; a missing or unreadable file starts it empty.
+    explicit QueryHistory(std::filesystem::path storage, std::size_t capacity = 200);
+    /// Adds a query (the same text as the newest is not added twice) and writes the file; failures to write are
+    /// ignored (the history is a convenience, never a reason to refuse a query).
+    void add(std::string_view text);
+    [[nodiscard]] const std::vector<std::string>& entries() const noexcept { return entries_; }
+    /// The query before / after the one the cursor is on (Up / Down in the editor); nullopt at either end.
+    /// Adding a query puts the cursor past the newest again. Going back skips entries equal to `current`
+    /// (the text in the editor), so the first Up after running a statement brings the one before it.
+    [[nodiscard]] std::optional<std::string> older(std::string_view current = {});
+    [[nodiscard]] std::optional<std::string> newer();
+
+private:
+    void save() const;
+    std::filesystem::path storage_;
+    std::size_t capacity_;
+    std::vector<std::string> entries_;
+    std::size_t cursor_ = 0;  ///< entries_.size() = past the newest
+};
+
+/// The console's state: history, the last answer or failure, the table's order.
+struct QueryConsole {
+    static constexpr std::size_t max_rows_shown = 1000;
+    explicit QueryConsole(std::filesystem::path history_file) : history(std::move(history_file)) {}
+
+    QueryHistory history;
+    std::string last_text;                 ///< the statement the table or failure belongs to
+    std::optional<QueryTable> table;
+    std::optional<QueryFailure> failure;
+    bool running = false;
+    double seconds = 0;                    ///< of the statement running, or of the last one
+    std::size_t generation = 0;            ///< counts finished statements (lets the panel notice a new one)
+};
+
+/// Sorts the rows by a column: numbers by value before text, text in byte order; stable.
+void sort_query_rows(QueryTable& table, std::size_t column, bool descending);
+
+}  // namespace actorgraph

@@ -1,0 +1,127 @@
+// The Cypher console through the explorer's script verbs: reads fill the table and are highlighted, a row
+// selects its actors, a write is one undoable, journalled step by the edit forms' rules.
+#include "actorgraph/edit/edit_session.hpp"
+#include "actorgraph/io/dot_writer.hpp"
+#include "actorgraph/io/file_io.hpp"
+#include "explorer_fixture.hpp"
+
+namespace actorgraph::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// On a copy of the NATO file (a write is journalled beside it), with the canned empty layout.
+class ExplorerQueryTest : public QuickExplorerTest {
+protected:
+    void SetUp() override
+    {
+        QuickExplorerTest::SetUp();
+        file_ = config_ / "nato_mongolia.gv";
+        fs::copy_file(nato_file(), file_);
+        ASSERT_TRUE(explorer_->open(file_));
+        settle();
+    }
+    [[nodiscard]] const QueryConsole& console() const { return explorer_->query_console(); }
+
+    fs::path file_;
+};
+
+TEST_F(ExplorerQueryTest, AReadFillsTheTableAndHighlightsWhatItReturned)
+{
+    run("query \"MATCH (a)-[r:pressure]->(b {id: 'mongolia'}) RETURN a, r ORDER BY a.label\"\n");
+    ASSERT_TRUE(console().table) << explorer_->last_error();
+    EXPECT_FALSE(console().failure);
+    EXPECT_FALSE(console().running);
+    const auto& table = *console().table;
+    ASSERT_GE(table.rows.size(), 2u);
+    EXPECT_EQ(table.columns, (std::vector<std::string>{"a", "r"}));
+    ASSERT_TRUE(explorer_->view().highlight);
+    const auto& highlighted = explorer_->composed().scene.highlighted;
+    EXPECT_TRUE(highlighted.contains_actor(actor("russia")));
+    EXPECT_TRUE(highlighted.contains_actor(actor("mongolia")));
+    EXPECT_EQ(highlighted.relations.size(), table.rows.size());
+    EXPECT_FALSE(explorer_->dirty()) << "a read changes nothing";
+    EXPECT_FALSE(explorer_->can_undo());
+    run("clear-query\n");
+    EXPECT_FALSE(explorer_->view().highlight);
+    EXPECT_TRUE(explorer_->composed().scene.highlighted.empty());
+}
+
+TEST_F(ExplorerQueryTest, ClickingARowSelectsItsActors)
+{
+    run("query MATCH (a {id: 'china'})-[r:pressure]->(b) RETURN r\n");
+    ASSERT_TRUE(console().table);
+    run("query-row 1\n");
+    ASSERT_EQ(explorer_->selection().size(), 2u);
+    EXPECT_EQ(explorer_->selection()[0], actor("china"));
+    EXPECT_EQ(script_error("query RETURN 1 AS one\nquery-row 1\n"), "session.txt:2: row 1 of the query's table names no actor");
+}
+
+TEST_F(ExplorerQueryTest, AWriteIsOneUndoStepJournalledAsOneRecordAndUndoRestoresTheGraphExactly)
+{
+    auto before = write_dot(*explorer_->graph());
+    run("query \"MATCH (m {id: 'mongolia'}) CREATE (e:company {id: 'erdenes', label: 'Erdenes Oyu Tolgoi'})"
+        "-[:investment {source: 'annual report', year: 2011}]->(m) SET m.note = 'invested in' RETURN e\"\n");
+    ASSERT_FALSE(console().failure) << console().failure->message;
+    ASSERT_TRUE(explorer_->graph()->find_by_id("erdenes"));
+    EXPECT_TRUE(explorer_->dirty());
+    ASSERT_NE(explorer_->edit_session(), nullptr);
+    EXPECT_EQ(explorer_->edit_session()->history().undo_count(), 1u);
+    EXPECT_EQ(explorer_->undo_name().rfind("Undo Cypher: MATCH (m {id: 'mongolia'}) CREATE", 0), 0u) << explorer_->undo_name();
+    EXPECT_TRUE(explorer_->composed().scene.highlighted.contains_actor(actor("erdenes")));
+    auto journal = Journal(file_).read();
+    ASSERT_TRUE(journal);
+    ASSERT_EQ(journal->entries.size(), 1u);
+    EXPECT_EQ(journal->entries[0].kind, JournalEntry::Kind::group);
+    EXPECT_EQ(journal->entries[0].group->changes.size(), 3u);
+    run("undo\n");
+    EXPECT_EQ(write_dot(*explorer_->graph()), before);
+    run("redo\n");
+    EXPECT_TRUE(explorer_->graph()->find_by_id("erdenes"));
+}
+
+TEST_F(ExplorerQueryTest, AWriteTheEditFormsWouldRefuseChangesNothingAndSaysWhy)
+{
+    auto before = write_dot(*explorer_->graph());
+    auto error = script_error("query \"MATCH (a {id: 'china'}), (b {id: 'russia'}) CREATE (a)-[:partnership]->(b)\"\n");
+    EXPECT_NE(error.find("source"), std::string::npos) << error;
+    ASSERT_TRUE(console().failure);
+    EXPECT_NE(console().failure->message.find("nothing was written"), std::string::npos) << console().failure->message;
+    EXPECT_EQ(write_dot(*explorer_->graph()), before);
+    EXPECT_FALSE(explorer_->dirty());
+    EXPECT_FALSE(explorer_->can_undo());
+}
+
+TEST_F(ExplorerQueryTest, ASyntaxErrorFailsTheScriptLineAndTheConsoleShowsWhere)
+{
+    auto error = script_error("query \"MATCH (n:state) RETRN n\"\n");
+    EXPECT_EQ(error.rfind("session.txt:1: query failed at 1:17: SyntaxError", 0), 0u) << error;
+    ASSERT_TRUE(console().failure);
+    EXPECT_EQ(console().failure->column, 17);
+    EXPECT_EQ(console().failure->line_text, "MATCH (n:state) RETRN n");
+    EXPECT_FALSE(console().table);
+    EXPECT_EQ(console().history.entries().back(), "MATCH (n:state) RETRN n");
+}
+
+TEST_F(ExplorerQueryTest, CancelStopsARunningStatementAndWritesNothing)
+{
+    // Every walk of up to 12 relations in any direction: far too many to finish before the cancel.
+    ASSERT_TRUE(explorer_->run_query("MATCH p = (a)-[*1..12]-(b) CREATE (:state {id: 'never'}) RETURN count(p)"));
+    EXPECT_TRUE(explorer_->query_console().running);
+    EXPECT_EQ(explorer_->work_status().stage, WorkStatus::Stage::querying);
+    explorer_->cancel_work();
+    EXPECT_FALSE(explorer_->query_console().running);
+    settle();
+    EXPECT_FALSE(explorer_->graph()->find_by_id("never"));
+    EXPECT_FALSE(explorer_->dirty());
+}
+
+TEST_F(ExplorerQueryTest, TheHistoryIsKeptInTheConfigFolder)
+{
+    run("query RETURN 1\nquery RETURN 2\n");
+    Explorer next(ExplorerOptions{config_});
+    EXPECT_EQ(next.query_console().history.entries(), (std::vector<std::string>{"RETURN 1", "RETURN 2"}));
+}
+
+}  // namespace
+}  // namespace actorgraph::testing
