@@ -49,7 +49,10 @@ void type_swatch(const Stylesheet& sheet, std::string_view type)
 void community_swatches(Explorer& explorer, const CommunityColouring& colouring)
 {
     ImGui::Separator();
-    ImGui::TextWrapped("%s", display_text(community_summary(colouring)).c_str());
+    // The modularity on a line of its own: ImGui may wrap after a '.', which would split the number.
+    auto summary = display_text(community_summary(colouring));
+    if (auto at = summary.find(", modularity "); at != std::string::npos) summary.replace(at, 2, "\n");
+    ImGui::TextWrapped("%s", summary.c_str());
     auto key = community_key(*explorer.graph(), colouring);
     float h = ImGui::GetTextLineHeight();
     for (std::size_t i = 0; i < key.size(); ++i) {
