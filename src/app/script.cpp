@@ -34,7 +34,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
         {"dependence", {1, 5, false}},  {"what-if", {1, many, false}}, {"cut", {2, 4, false}},
         {"clear-analysis", {0, 0, false}}, {"play", {0, 1, false}}, {"stop-play", {0, 0, false}},
-        {"reload-stylesheet", {0, 0, false}},
+        {"reload-stylesheet", {0, 0, false}}, {"relayout", {0, 0, true}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
     static const bool edit_verbs_added = [] {
@@ -319,6 +319,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         explorer.cancel_work();
     } else if (verb == "reload-stylesheet") {
         checked(explorer, [&] { (void)explorer.reload_stylesheet(); });
+    } else if (verb == "relayout") {
+        explorer.relayout();
     }
 }
 
