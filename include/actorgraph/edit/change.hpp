@@ -68,6 +68,10 @@ struct PinActor {
     double y = 0;
 };
 
+/// The properties PinActor sets (x and y in points, pinned=true); an actor created at a point of the
+/// canvas is added with them.
+[[nodiscard]] PropertyList pin_properties(double x, double y);
+
 using Change = std::variant<AddActor, AddRelation, SetProperty, DeleteRelation, DeleteActor, MergeActors, PinActor>;
 
 /// What is wrong with a change: the field (id, kind, source, year, ...) and a message a user can act on.
