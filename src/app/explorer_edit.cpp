@@ -196,7 +196,14 @@ void Explorer::remember_places(bool merge)
     if (!drawing_ || !graph_) return;
     auto drawn = places_of(*drawing_, *graph_);
     if (merge) {
-        for (const auto& [id, place] : *places_) drawn.try_emplace(id, place);
+        for (const auto& [id, place] : *places_) {
+            // Still alone when it was before and got no neighbour since (stable_places kept it there).
+            auto [at, added] = drawn.try_emplace(id, place);
+            if (!added && place.alone && at->second.centre.x == place.centre.x && at->second.centre.y == place.centre.y) at->second.alone = true;
+        }
+        for (const auto& id : placed_alone_) {
+            if (auto found = drawn.find(id); found != drawn.end()) found->second.alone = true;
+        }
     }
     places_ = std::make_shared<const ActorPlaces>(std::move(drawn));
 }

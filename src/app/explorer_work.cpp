@@ -58,6 +58,9 @@ PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, cons
     if (!places) return prepared;
     if (auto placed = stable_places(graph, prepared.view.scene, *places)) {
         prepared.placed_dot = with_fixed_places(prepared.dot, *placed);
+        for (const auto& place : *placed) {
+            if (place.alone) prepared.placed_alone.push_back(graph.actor(place.actor).id);
+        }
         // Routing curves around a big map's nodes is slow even with the nodes fixed (see straighten_edges).
         if (prepared.view.scene.visible.relations.size() > 500) straighten_edges(prepared.placed_dot);
     }
@@ -248,6 +251,7 @@ void Explorer::finish_compose()
     shown_view_ = composing_view_;
     ++composed_generation_;
     announce(previous);
+    placed_alone_ = std::move(outcome.value->placed_alone);
     if (keeps_map) start_layout(outcome.value->placed_dot, LayoutEngine::nop);
     else request_layout();
 }

@@ -119,6 +119,16 @@ private:
     Point extent_max_{std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
 };
 
+bool has_neighbour(const Scene& scene, const Graph& graph, ActorIndex actor)
+{
+    for (auto relation : scene.visible.relations) {
+        if (relation >= graph.relation_count()) continue;
+        const auto& r = graph.relation(relation);
+        if ((r.source == actor) != (r.target == actor)) return true;
+    }
+    return false;
+}
+
 bool usable(Point p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::abs(p.x) < 1e7f && std::abs(p.y) < 1e7f; }
 
 }  // namespace
@@ -145,7 +155,8 @@ std::optional<std::vector<PlacedActor>> stable_places(const Graph& graph, const 
         const auto& model = graph.actor(actor);
         auto found = remembered.find(model.id);
         std::optional<ActorPlace> place;
-        if (found != remembered.end() && usable(found->second.centre)) place = found->second;
+        bool waits_for_neighbours = found != remembered.end() && found->second.alone && has_neighbour(scene, graph, actor);
+        if (found != remembered.end() && usable(found->second.centre) && !waits_for_neighbours) place = found->second;
         else if (auto pin = pin_of(model)) place = ActorPlace{*pin, estimated_half_size(graph, scene, actor)};
         if (!place) {
             pending.push_back(actor);
@@ -165,10 +176,10 @@ std::optional<std::vector<PlacedActor>> stable_places(const Graph& graph, const 
         if (auto it = neighbours.find(r.source); it != neighbours.end()) it->second.push_back(r.target);
         if (auto it = neighbours.find(r.target); it != neighbours.end()) it->second.push_back(r.source);
     }
-    auto place = [&](ActorIndex actor, Point wanted) {
+    auto place = [&](ActorIndex actor, Point wanted, bool alone) {
         auto half = estimated_half_size(graph, scene, actor);
         auto at = space.nearest_free(wanted, half);
-        placed.push_back({actor, at, false});
+        placed.push_back({actor, at, false, alone});
         centres[actor] = at;
         space.add(at, half);
     };
@@ -190,13 +201,13 @@ std::optional<std::vector<PlacedActor>> stable_places(const Graph& graph, const 
                 ++it;
                 continue;
             }
-            place(*it, {sum.x / static_cast<float>(count), sum.y / static_cast<float>(count)});
+            place(*it, {sum.x / static_cast<float>(count), sum.y / static_cast<float>(count)}, false);
             it = pending.erase(it);
             progress = true;
         }
         if (progress) continue;
         auto loner = pending.front();
-        place(loner, space.beside(estimated_half_size(graph, scene, loner)));
+        place(loner, space.beside(estimated_half_size(graph, scene, loner)), true);
         pending.erase(pending.begin());
     }
     return placed;
@@ -206,8 +217,9 @@ std::string with_fixed_places(std::string dot, const std::vector<PlacedActor>& p
 {
     auto end = dot.rfind('}');
     if (end == std::string::npos) return dot;
-    // Later statements set attributes of nodes declared earlier; pos in points is what nop reads.
-    std::string fixed = "  graph [notranslate=true];\n";
+    // Later statements set attributes of nodes declared earlier; pos in points is what nop reads. nop
+    // would also remove overlaps (moving actors) when the style asks for it: the places are clear already.
+    std::string fixed = "  graph [notranslate=true, overlap=true];\n";
     char buffer[96];
     for (const auto& place : places) {
         std::snprintf(buffer, sizeof buffer, "  a%u [pos=\"%.2f,%.2f\"];\n", static_cast<unsigned>(place.actor), place.centre.x, place.centre.y);

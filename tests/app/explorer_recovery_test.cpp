@@ -72,10 +72,10 @@ TEST_F(ExplorerRecoveryTest, DiscardAsksToConfirmThenEmptiesTheJournal)
     auto left = Journal(file_).read();
     EXPECT_TRUE(!left || left->entries.empty()) << "the journal still holds the discarded change";
     EXPECT_FALSE(explorer_->graph()->find_by_id("lost0"));
-    EXPECT_TRUE(explorer_->edit("delete", {"china"})) << "editing goes on after the discard: " << explorer_->last_error();
     ASSERT_TRUE(explorer_->open(file_));
     settle();
     EXPECT_FALSE(explorer_->recovery_offer()) << "the changes are not offered again";
+    EXPECT_TRUE(explorer_->edit("delete", {"china"})) << "editing goes on after the discard: " << explorer_->last_error();
 }
 
 TEST_F(ExplorerRecoveryTest, DecideLaterKeepsTheChangesAndAsksAgainOnDemand)

@@ -61,6 +61,20 @@ TEST(StablePlaces, RememberedActorsStayAndANewOneGoesBesideItsNeighbourClearOfIt
     EXPECT_TRUE(std::abs(d.x - c.x) >= 54 || std::abs(d.y - c.y) >= 36) << "d overlaps c";
 }
 
+TEST(StablePlaces, AnActorPlacedAloneMovesNextToItsFirstNeighbourAndOnlyThen)
+{
+    auto map = small_map();
+    map.remembered["c"] = {{900, 0}, {27, 18}, true};  // put beside the map when it had no relation
+    map.remembered["d"] = {{900, 200}, {27, 18}, true};
+    auto placed = stable_places(map.graph, map.scene, map.remembered);
+    ASSERT_TRUE(placed);
+    EXPECT_LT(distance(centre_of(*placed, 2), {0, 0}), 120) << "c is linked to a now";
+    EXPECT_FLOAT_EQ(centre_of(*placed, 3).x, 900) << "d still has no neighbour: it stays";
+    map.remembered["c"].alone = false;
+    placed = stable_places(map.graph, map.scene, map.remembered);
+    EXPECT_FLOAT_EQ(centre_of(*placed, 2).x, 900) << "an actor the user or a layout placed stays";
+}
+
 TEST(StablePlaces, APinnedActorWithoutAPlaceStandsAtItsPin)
 {
     auto map = small_map();
@@ -84,7 +98,7 @@ TEST(StablePlaces, AMapWithNothingRememberedOrMostlyNewIsLaidOutAfresh)
 TEST(StablePlaces, TheDotFixesEveryActorForNop)
 {
     auto dot = with_fixed_places("digraph x {\n  a0;\n}\n", {{0, {12.5f, -3}, true}});
-    EXPECT_EQ(dot, "digraph x {\n  a0;\n  graph [notranslate=true];\n  a0 [pos=\"12.50,-3.00\"];\n}\n");
+    EXPECT_EQ(dot, "digraph x {\n  a0;\n  graph [notranslate=true, overlap=true];\n  a0 [pos=\"12.50,-3.00\"];\n}\n");
 }
 
 // ---- the explorer, laying out the bundled graph for real ----

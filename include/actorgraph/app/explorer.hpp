@@ -59,6 +59,7 @@ struct PreparedView {
     ComposedView view;
     std::string dot;
     std::string placed_dot;  ///< after an edit: dot with every actor at its kept or new place (for nop); empty = lay out afresh
+    std::vector<std::string> placed_alone;  ///< ids of the actors it put beside the map for want of neighbours
 };
 
 /// What the explorer is working on in the background.
@@ -444,6 +445,7 @@ private:
     void forget_moved_pins(const Graph& before);
     std::shared_ptr<const ActorPlaces> places_ = std::make_shared<const ActorPlaces>();  ///< shared with the compose job
     bool keep_places_ = false;     ///< the next apply_view comes from an edit: keep the map
+    std::vector<std::string> placed_alone_;  ///< of the kept map being drawn (see ActorPlace::alone)
     bool kept_places_ = false;     ///< the picture shown kept the map
     std::optional<float> shown_layout_top_;  ///< of the last picture: a kept map is shifted back onto it
     bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis

@@ -18,6 +18,7 @@ namespace actorgraph {
 struct ActorPlace {
     Point centre;
     Point half_size;
+    bool alone = false;  ///< placed beside the map for want of neighbours: moves next to the first ones it gets
 };
 
 /// Places by actor id: what the next picture keeps.
@@ -31,11 +32,13 @@ struct PlacedActor {
     ActorIndex actor = 0;
     Point centre;   ///< Graphviz coordinates
     bool kept = false;  ///< it had a place (or a pin) before; false: newly placed
+    bool alone = false; ///< newly placed beside the map: it has no placed neighbour
 };
 
 /// A place for every actor of the scene: a remembered one stays; an actor without one that is pinned
 /// (pinned=true, x, y) stands at its pin; any other goes to the free spot nearest the centre of its
-/// placed neighbours (beside the picture when it has none). Nullopt when the scene cannot keep its map:
+/// placed neighbours (beside the picture when it has none; it moves next to its neighbours once it has
+/// some, see ActorPlace::alone). Nullopt when the scene cannot keep its map:
 /// none of its actors has a place, or more than half of them (over 200 in all) would be new.
 [[nodiscard]] std::optional<std::vector<PlacedActor>> stable_places(const Graph& graph, const Scene& scene,
                                                                    const ActorPlaces& remembered);
