@@ -114,6 +114,9 @@ AddActor NewActorForm::change() const
     change.aliases = split_list(aliases);
     add_if_set(change.properties, "description", description);
     add_rows(change.properties, properties);
+    if (place) {
+        for (auto& property : pin_properties(place->x, place->y)) change.properties.push_back(std::move(property));
+    }
     return change;
 }
 

@@ -2,6 +2,9 @@
 // replaced by the edited one and the view is composed again, keeping what it referred to by id.
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/edit/edit_script.hpp"
+#include "actorgraph/model/schema.hpp"
+
+#include <tuple>
 
 namespace actorgraph {
 
@@ -60,6 +63,7 @@ bool Explorer::edit(std::string_view verb, const std::vector<std::string>& argum
         file_ = edit_session_->file();
         return true;
     }
+    if (verb == "recover") recovery_offer_.reset();
     show_after_edit(*before);
     return true;
 }
@@ -102,6 +106,49 @@ bool Explorer::save(const std::optional<std::filesystem::path>& target)
     return true;
 }
 
+std::string Explorer::recovery_question() const
+{
+    if (!recovery_offer_) return {};
+    auto count = recovery_offer_->changes;
+    auto changes = std::to_string(count) + (count == 1 ? " change" : " changes");
+    auto name = file_.filename().string();
+    if (recovery_offer_->confirming_discard) {
+        return "Discard the " + changes + " for good? The journal beside " + name + " is emptied; this cannot be undone.";
+    }
+    auto question = changes + " made to " + name + " since it was last saved " + (count == 1 ? "was" : "were") +
+                    " not saved (the editing session ended without saving).";
+    if (recovery_offer_->torn) question += " The change after them was cut off while it was being written and cannot be restored.";
+    return question + " Restore " + (count == 1 ? "it?" : "them?");
+}
+
+bool Explorer::answer_recovery(RecoveryAnswer answer)
+{
+    if (!recovery_offer_) return false;
+    switch (answer) {
+        case RecoveryAnswer::restore: return edit("recover", {});
+        case RecoveryAnswer::discard: recovery_offer_->confirming_discard = true; return true;
+        case RecoveryAnswer::back: recovery_offer_->confirming_discard = false; return true;
+        case RecoveryAnswer::later:
+            recovery_offer_->confirming_discard = false;
+            recovery_offer_->postponed = true;
+            info("the unsaved changes stay in the journal: Edit \u203a Restore unsaved changes asks again (edits wait until then)");
+            return true;
+        case RecoveryAnswer::confirm_discard: break;
+    }
+    if (!recovery_offer_->confirming_discard) return false;  // Discard first asks to confirm
+    auto count = recovery_offer_->changes;
+    edit_session_.reset();  // a session started meanwhile holds the journal it refused to edit past
+    try {
+        Journal(file_).reset();
+    } catch (const std::exception& failure) {
+        error(failure.what());
+        return false;
+    }
+    recovery_offer_.reset();
+    info("discarded " + std::to_string(count) + " unsaved " + (count == 1 ? "change" : "changes") + " to " + file_.filename().string());
+    return true;
+}
+
 void Explorer::discard_changes()
 {
     if (!dirty()) return;
@@ -131,6 +178,8 @@ void Explorer::show_after_edit(const Graph& before)
         view_.highlight = Selection{indexes_of(*graph_, highlight_ids), {}};
         view_.highlight->normalize();
     }
+    keep_places_ = true;
+    forget_moved_pins(before);
     if (view_.analysis) view_.analysis = with_analysis_actors(*view_.analysis, indexes_of(*graph_, analysis_ids));
     view_.focus = indexes_of(*graph_, focus);
     selection_ = indexes_of(*graph_, selection);
@@ -144,6 +193,45 @@ void Explorer::show_after_edit(const Graph& before)
         }
     }
     apply_view();
+}
+
+// A kept map keeps actors by id: places from earlier pictures stay remembered, so undoing a deletion puts
+// the actor back where it was. A full layout starts the memory afresh.
+void Explorer::remember_places(bool merge)
+{
+    if (!drawing_ || !graph_) return;
+    auto drawn = places_of(*drawing_, *graph_);
+    if (merge) {
+        for (const auto& [id, place] : *places_) {
+            // Still alone when it was before and got no neighbour since (stable_places kept it there).
+            auto [at, added] = drawn.try_emplace(id, place);
+            if (!added && place.alone && at->second.centre.x == place.centre.x && at->second.centre.y == place.centre.y) at->second.alone = true;
+        }
+        for (const auto& id : placed_alone_) {
+            if (auto found = drawn.find(id); found != drawn.end()) found->second.alone = true;
+        }
+    }
+    places_ = std::make_shared<const ActorPlaces>(std::move(drawn));
+}
+
+// An actor pinned somewhere else by the edit (Alt-drag, pin) goes to its new pin, not its old place.
+void Explorer::forget_moved_pins(const Graph& before)
+{
+    std::vector<std::string> moved;
+    for (const auto& actor : graph_->actors()) {
+        if (!places_->contains(actor.id)) continue;
+        auto old = before.find_by_id(actor.id);
+        // An actor brought back (undo of a deletion) returns to its remembered place; an unpinned one stays.
+        if (!old || property_or_empty(actor.properties, "pinned") != "true") continue;
+        auto pin = [](const Actor& a) {
+            return std::tuple{property_or_empty(a.properties, "pinned"), property_or_empty(a.properties, "x"), property_or_empty(a.properties, "y")};
+        };
+        if (pin(before.actor(*old)) != pin(actor)) moved.push_back(actor.id);
+    }
+    if (moved.empty()) return;
+    auto places = std::make_shared<ActorPlaces>(*places_);
+    for (const auto& id : moved) places->erase(id);
+    places_ = std::move(places);
 }
 
 // The old picture's indexes belong to the old graph, so it is not hit-tested again; the camera stays.
@@ -166,9 +254,10 @@ void Explorer::mention_journal()
         auto contents = journal.read();
         if (!contents || contents->entries.empty()) return;
         auto count = contents->entries.size();
+        recovery_offer_ = RecoveryOffer{count, contents->torn};
         info(journal.path().string() + " holds " + std::to_string(count) + (count == 1 ? " change" : " changes") +
              " made since " + file_.filename().string() + " was last saved" + (contents->torn ? " (its last record is torn)" : "") +
-             ": recover them (script verb recover) or delete the journal to drop them");
+             ": the window asks whether to restore or discard them (script verb recover restores them)");
     } catch (const std::exception& failure) {
         error(failure.what());
     }

@@ -45,13 +45,25 @@ void straighten_edges(std::string& dot)
     if (end != std::string::npos) dot.insert(end, "  graph [splines=\"line\"];\n");
 }
 
-PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, const ViewSpec& spec, const Stylesheet& style)
+// `places`: after an edit, the places of the actors drawn before; the prepared view then also carries
+// the DOT that keeps them there (when the scene can keep its map).
+PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, const ViewSpec& spec, const Stylesheet& style,
+                                   const ActorPlaces* places)
 {
     PreparedView prepared;
     prepared.view = compose_view(graph, spec, &queries);
     prepared.dot = styled_dot(graph, prepared.view.scene, style);
     bool reduced = prepared.view.reduction.kind != ViewReduction::Kind::none;
     if (reduced && prepared.view.scene.engine != LayoutEngine::dot) straighten_edges(prepared.dot);
+    if (!places) return prepared;
+    if (auto placed = stable_places(graph, prepared.view.scene, *places)) {
+        prepared.placed_dot = with_fixed_places(prepared.dot, *placed);
+        for (const auto& place : *placed) {
+            if (place.alone) prepared.placed_alone.push_back(graph.actor(place.actor).id);
+        }
+        // Routing curves around a big map's nodes is slow even with the nodes fixed (see straighten_edges).
+        if (prepared.view.scene.visible.relations.size() > 500) straighten_edges(prepared.placed_dot);
+    }
     return prepared;
 }
 
@@ -152,7 +164,7 @@ void Explorer::replace_graph(std::shared_ptr<const Graph> graph)
     graph_ = std::move(graph);
     ++graph_generation_;
     queries_ = std::make_shared<QueryCache>(*graph_);
-    drawing_.reset();
+    drawing_.reset();  // (shown_layout_top_ stays: the next picture of an edit is shifted onto it)
     drawing_index_ = {};
     ++drawing_generation_;
     composed_ = {};
@@ -167,6 +179,9 @@ void Explorer::install(LoadedGraph loaded, const fs::path& file, double seconds_
 {
     replace_graph(std::move(loaded.graph));
     edit_session_.reset();  // the edits belonged to the graph shown before
+    places_ = std::make_shared<const ActorPlaces>();  // and so did the places of its actors
+    shown_layout_top_.reset();
+    recovery_offer_.reset();  // mention_journal offers the new file's own
     player_.stop();  // its years belonged to the graph shown before
     facts_ = std::move(loaded.facts);
     file_ = file;
@@ -211,8 +226,11 @@ void Explorer::apply_view()
     auto queries = queries_;
     auto spec = view_;
     auto style = stylesheet_;  // shared: a reload while this runs replaces the pointer, not the sheet
-    compose_job_ = std::make_unique<BackgroundTask<PreparedView>>(
-        [graph, queries, spec, style] { return prepare_in_background(*graph, *queries, spec, *style); });
+    // Only a view recomposed for an edit keeps the map; any other change of the view lays it out afresh.
+    auto places = std::exchange(keep_places_, false) ? places_ : nullptr;
+    compose_job_ = std::make_unique<BackgroundTask<PreparedView>>([graph, queries, spec, style, places] {
+        return prepare_in_background(*graph, *queries, spec, *style, places.get());
+    });
 }
 
 void Explorer::finish_compose()
@@ -226,14 +244,17 @@ void Explorer::finish_compose()
         announce_communities_ = false;
         return;
     }
-    if (!same_content(outcome.value->view.scene, composed_.scene)) fit_on_next_drawing_ = true;
+    bool keeps_map = !outcome.value->placed_dot.empty();
+    if (!keeps_map && !same_content(outcome.value->view.scene, composed_.scene)) fit_on_next_drawing_ = true;
     auto previous = std::move(composed_);
     composed_ = std::move(outcome.value->view);
     composed_dot_ = std::move(outcome.value->dot);
     shown_view_ = composing_view_;
     ++composed_generation_;
     announce(previous);
-    request_layout();
+    placed_alone_ = std::move(outcome.value->placed_alone);
+    if (keeps_map) start_layout(outcome.value->placed_dot, LayoutEngine::nop);
+    else request_layout();
 }
 
 void Explorer::announce(const ComposedView& previous)
@@ -253,9 +274,21 @@ void Explorer::announce(const ComposedView& previous)
 void Explorer::request_layout()
 {
     if (!graph_ || composed_dot_.empty()) return;
+    start_layout(composed_dot_, composed_.scene.engine);
+}
+
+void Explorer::relayout()
+{
+    if (!graph_ || composed_dot_.empty()) return;
+    fit_on_next_drawing_ = true;
+    request_layout();
+}
+
+void Explorer::start_layout(const std::string& dot, LayoutEngine engine)
+{
     RenderRequest request;
-    request.dot = composed_dot_;
-    request.engine = composed_.scene.engine;
+    request.dot = dot;
+    request.engine = engine;
     request.format = OutputFormat::xdot;
     request.budget = options_.layout_budget;
     request.runner = options_.layout_runner;
@@ -308,6 +341,9 @@ WorkStatus Explorer::work_status() const
     if (query_job_) return {WorkStatus::Stage::querying, query_job_->elapsed_seconds(), "running the Cypher query"};
     if (!layout_job_) return {};
     auto actors = with_thousands(composed_.scene.visible.actors.size());
+    if (layout_job_->request().engine == LayoutEngine::nop) {
+        return {WorkStatus::Stage::laying_out, layout_job_->elapsed_seconds(), "keeping " + actors + " actors in place, routing the relations"};
+    }
     return {WorkStatus::Stage::laying_out, layout_job_->elapsed_seconds(),
             "laying out " + actors + " actors with " + layout_engine_name(layout_job_->request().engine)};
 }
@@ -341,12 +377,21 @@ void Explorer::finish_layout()
         error(std::string("layout with ") + layout_engine_name(engine) + " failed: " + outcome.message);
         return;
     }
+    bool kept = engine == LayoutEngine::nop;
     drawing_ = std::move(*outcome.drawing);
     drawing_index_ = std::move(outcome.index);
     ++drawing_generation_;
-    drawing_engine_ = engine;
+    // A kept map is still the engine's picture; nop only routed the relations.
+    drawing_engine_ = kept ? composed_.scene.engine : engine;
+    kept_places_ = kept;
     drawing_seconds_ = outcome.seconds;
     layout_error_.clear();
+    remember_places(kept);
+    // The picture is flipped around its top edge, which moves when the map grows upwards: shift the
+    // camera by as much, so every kept actor stays where it is on screen.
+    if (kept && shown_layout_top_) camera_.pan_by(0, -(drawing_->layout_top - *shown_layout_top_) * camera_.zoom());
+    shown_layout_top_ = drawing_->layout_top;
+    if (kept) fit_on_next_drawing_ = false;
     if (fit_on_next_drawing_) {
         fit_to_window();
         bool reduced = composed_.reduction.kind != ViewReduction::Kind::none;
@@ -367,6 +412,7 @@ LayoutStatus Explorer::layout_status() const
     status.engine = layout_job_ ? layout_job_->request().engine : drawing_engine_;
     status.seconds = layout_job_ ? layout_job_->elapsed_seconds() : drawing_seconds_;
     status.error = layout_error_;
+    status.kept_places = !status.running && kept_places_;
     return status;
 }
 

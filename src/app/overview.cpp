@@ -61,6 +61,7 @@ EngineSize largest_view(LayoutEngine engine)
         case LayoutEngine::sfdp: return {SIZE_MAX, SIZE_MAX};
         case LayoutEngine::circo: return {50, 150};
         case LayoutEngine::twopi: return {1000, 3000};
+        case LayoutEngine::nop: return {SIZE_MAX, SIZE_MAX};  // places nothing: only routes edges
     }
     return {SIZE_MAX, SIZE_MAX};
 }

@@ -34,7 +34,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"import-tables", {1, many, false}}, {"import-open", {0, 0, false}}, {"open-mapped", {1, many, false}},
         {"dependence", {1, 5, false}},  {"what-if", {1, many, false}}, {"cut", {2, 4, false}},
         {"clear-analysis", {0, 0, false}}, {"play", {0, 1, false}}, {"stop-play", {0, 0, false}},
-        {"reload-stylesheet", {0, 0, false}}, {"communities", {1, 2, false}},
+        {"reload-stylesheet", {0, 0, false}}, {"communities", {1, 2, false}}, {"relayout", {0, 0, true}},
         {"query", {1, many, false}},    {"query-row", {1, 1, true}},   {"clear-query", {0, 0, false}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
@@ -335,6 +335,8 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         if (row == 0 || !explorer.select_query_row(row - 1)) throw Error("row " + arguments[0] + " of the query's table names no actor");
     } else if (verb == "clear-query") {
         explorer.clear_query_highlight();
+    } else if (verb == "relayout") {
+        explorer.relayout();
     }
 }
 

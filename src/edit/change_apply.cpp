@@ -183,8 +183,9 @@ struct Applier {
     {
         auto index = actor_named(graph, change.actor);
         out.description = "pin of " + graph.actor(index).display_name();
-        auto old = set_values(graph.actor_for_edit(index).properties,
-                              {{"x", number_text(change.x)}, {"y", number_text(change.y)}, {"pinned", "true"}});
+        OldValues values;
+        for (auto& [key, value] : pin_properties(change.x, change.y)) values.emplace_back(std::move(key), std::move(value));
+        auto old = set_values(graph.actor_for_edit(index).properties, values);
         undo_with(PutBackProperties{false, index, std::move(old)});
     }
 };
@@ -204,6 +205,8 @@ struct Reverter {
 };
 
 }  // namespace
+
+PropertyList pin_properties(double x, double y) { return {{"x", number_text(x)}, {"y", number_text(y)}, {"pinned", "true"}}; }
 
 AppliedChange apply_change(Graph& graph, const Change& change)
 {

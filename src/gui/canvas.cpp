@@ -38,6 +38,7 @@ void Canvas::draw(Explorer& explorer, const Fonts& fonts)
 
     ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
     handle_input(explorer);
+    draw_context_menu(explorer);
 
     auto& list = *ImGui::GetWindowDrawList();
     list.PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
@@ -80,6 +81,14 @@ void Canvas::handle_input(Explorer& explorer)
         }
     }
     if (hovered && io.MouseWheel != 0) camera.zoom_at(mouse, std::pow(1.15f, io.MouseWheel));
+    // A double-click on empty canvas, or the right button's menu there, makes an actor at that point.
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyShift && !io.KeyAlt) {
+        if (auto place = new_actor_place(explorer, camera.to_picture(mouse))) new_actor_ = place;
+    }
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && new_actor_place(explorer, camera.to_picture(mouse))) {
+        context_point_ = camera.to_picture(mouse);
+        ImGui::OpenPopup("##canvas_menu");
+    }
 
     // Only a moving pointer changes the hover, so a scripted hover survives a still mouse.
     bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
@@ -123,6 +132,14 @@ void Canvas::draw_emphasis(const Explorer& explorer, const Fonts& fonts)
     FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }
 
+void Canvas::draw_context_menu(const Explorer& explorer)
+{
+    if (!ImGui::BeginPopup("##canvas_menu")) return;
+    auto place = new_actor_place(explorer, context_point_);
+    if (ImGui::MenuItem("New actor here\u2026", nullptr, false, place.has_value())) new_actor_ = place;
+    ImGui::EndPopup();
+}
+
 // A link being drawn is a line from its actor to the pointer; a move shows where the actor will be pinned.
 void Canvas::draw_drag_feedback(const Explorer& explorer)
 {
@@ -136,8 +153,12 @@ void Canvas::draw_drag_feedback(const Explorer& explorer)
         list.AddLine(to_imvec(from), to, accent, 2.5f);
         list.AddCircleFilled(to, 5, accent);
     } else {
-        list.AddCircle(to, 12, accent, 0, 2.5f);
-        list.AddLine(to_imvec(from), to, IM_COL32(25, 113, 194, 120), 1.5f);
+        // Where the actor's centre lands: the pointer plus the offset it was grabbed at.
+        auto zoom = explorer.camera().zoom();
+        ImVec2 centre{to.x + drag_.grab_offset().x * zoom, to.y + drag_.grab_offset().y * zoom};
+        ImVec2 grabbed_centre{from.x + drag_.grab_offset().x * zoom, from.y + drag_.grab_offset().y * zoom};
+        list.AddCircle(centre, 12, accent, 0, 2.5f);
+        list.AddLine(grabbed_centre, centre, IM_COL32(25, 113, 194, 120), 1.5f);
     }
 }
 

@@ -17,6 +17,9 @@ public:
     void draw(Explorer& explorer, const Fonts& fonts);
     /// A Shift-drag from one actor to another asks for a new relation between them; taken once.
     [[nodiscard]] std::optional<std::pair<ActorIndex, ActorIndex>> take_link_request() { return std::exchange(link_, std::nullopt); }
+    /// A double-click on empty canvas (or its context menu's "New actor here") asks for a new actor
+    /// there (Graphviz coordinates, see new_actor_place); taken once.
+    [[nodiscard]] std::optional<Point> take_new_actor_request() { return std::exchange(new_actor_, std::nullopt); }
 
 private:
     void handle_input(Explorer& explorer);
@@ -25,10 +28,13 @@ private:
     void draw_tooltip(const Explorer& explorer) const;
 
     void draw_drag_feedback(const Explorer& explorer);
+    void draw_context_menu(const Explorer& explorer);
 
     CanvasFrame frame_;  ///< reused every frame, so its buffers are allocated once
     CanvasDrag drag_;    ///< Shift-drag links two actors, Alt-drag moves and pins one, else pans
     std::optional<std::pair<ActorIndex, ActorIndex>> link_;
+    std::optional<Point> new_actor_;
+    Point context_point_{};  ///< where the context menu was opened, in picture points
     bool dragged_ = false;
     bool mouse_moved_into_canvas_ = false;
 };

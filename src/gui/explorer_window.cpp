@@ -7,6 +7,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "gui/edit_widgets.hpp"
+#include "gui/recovery_dialog.hpp"
 #include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
@@ -93,6 +94,7 @@ void ExplorerWindow::draw(float width, float height)
     if (requests_.quit) quit_ = true;
     requests_.quit = false;
     draw_saving_dialogs(explorer_, state_.saving);
+    draw_recovery_question(explorer_);
     draw_edit_dialogs(explorer_, state_);
     float body = height - status_bar_height * scale_ - top;
     draw_left(top, body);
@@ -191,6 +193,10 @@ void ExplorerWindow::draw_centre(float top, float width, float height)
         state_.edit.new_relation.prefill(*explorer_.graph(), link->first, link->second);
         state_.edit.show_relation_form = true;
     }
+    if (auto place = canvas_.take_new_actor_request(); place && explorer_.graph()) {
+        state_.edit.new_actor.place_at(*place);
+        state_.edit.show_actor_form = true;
+    }
     ImGui::End();
 }
 
@@ -222,7 +228,7 @@ void ExplorerWindow::draw_status_bar(float width, float height)
                 name.c_str(), with_thousands(visible.actors.size()).c_str(),
                 with_thousands(graph->actor_count()).c_str(), with_thousands(visible.relations.size()).c_str(),
                 with_thousands(graph->relation_count()).c_str(), layout_engine_name(status.engine), status.seconds,
-                status.running ? " (running)" : "", explorer_.selection().size());
+                status.running ? " (running)" : status.kept_places ? " (places kept)" : "", explorer_.selection().size());
     // A big graph shows only part of itself: say which part, in the accent colour so it is noticed.
     if (const auto& reduction = explorer_.composed().reduction; !reduction.text.empty()) {
         ImGui::SameLine();

@@ -77,6 +77,8 @@ void MenuBar::draw_view_menu(Explorer& explorer, GuiSettings& settings)
     if (ImGui::MenuItem("Zoom in", "+")) explorer.camera().zoom_by(1.25f);
     if (ImGui::MenuItem("Zoom out", "-")) explorer.camera().zoom_by(0.8f);
     ImGui::Separator();
+    if (ImGui::MenuItem("Re-layout", nullptr, false, explorer.graph() != nullptr)) explorer.relayout();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out afresh (edits keep every actor where it is)");
     if (ImGui::BeginMenu("Layout engine")) {
         bool automatic = explorer.view().choose_engine;
         if (ImGui::MenuItem("auto", nullptr, automatic)) explorer.set_automatic_engine();

@@ -78,6 +78,10 @@ EditMenuChoice draw_edit_menu(Explorer& explorer)
     bool open = explorer.graph() != nullptr;
     if (ImGui::MenuItem("New actor\u2026", nullptr, false, open)) choice = EditMenuChoice::new_actor;
     if (ImGui::MenuItem("New relation\u2026", nullptr, false, open)) choice = EditMenuChoice::new_relation;
+    if (const auto& offer = explorer.recovery_offer(); offer && offer->postponed) {
+        ImGui::Separator();
+        if (ImGui::MenuItem("Restore unsaved changes\u2026")) explorer.ask_recovery_again();
+    }
     ImGui::EndMenu();
     return choice;
 }

@@ -198,7 +198,19 @@ Element element_of(void* object, ElementKind kind, std::uint32_t index, const Xd
     element.index = index;
     for (const char* name : attributes) converter.convert(attribute(object, name), element.shapes);
     element.bounds = bounds_of(element.shapes);
+    element.centre = element.bounds.width() >= 0 ? Point{(element.bounds.min.x + element.bounds.max.x) / 2,
+                                                         (element.bounds.min.y + element.bounds.max.y) / 2}
+                                                  : Point{};
     return element;
+}
+
+// A node's centre from its pos attribute ("x,y" in points, y up), flipped like its shapes.
+std::optional<Point> node_centre(void* node, float top)
+{
+    double x = 0, y = 0;
+    const char* pos = attribute(node, "pos");
+    if (!pos || std::sscanf(pos, "%lf,%lf", &x, &y) != 2 || !std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
+    return Point{static_cast<float>(x), static_cast<float>(top - y)};
 }
 
 bool inside_polygon(const std::vector<Point>& polygon, Point p)
@@ -354,12 +366,14 @@ Drawing drawing_from_xdot(std::string_view xdot_text)
     // Flipping around the top edge puts the picture's top at y = 0, whatever Graphviz's lly is.
     XdotConverter converter(box.max.y);
     drawing.bounds = {{box.min.x, 0.0f}, {box.max.x, box.max.y - box.min.y}};
+    drawing.layout_top = box.max.y;
     drawing.elements.push_back(element_of(graph.get(), ElementKind::graph, 0, converter, {"_draw_", "_ldraw_"}));
     std::vector<Element> actors;
     for (Agnode_t* node = agfstnode(graph.get()); node; node = agnxtnode(graph.get(), node)) {
         auto actor = actor_of_element_id(attribute(node, "id") ? attribute(node, "id") : "");
         if (!actor) continue;
         actors.push_back(element_of(node, ElementKind::actor, *actor, converter, {"_draw_", "_ldraw_"}));
+        if (auto centre = node_centre(node, box.max.y)) actors.back().centre = *centre;
         for (Agedge_t* edge = agfstout(graph.get(), node); edge; edge = agnxtout(graph.get(), edge)) {
             auto relation = relation_of_element_id(attribute(edge, "id") ? attribute(edge, "id") : "");
             if (!relation) continue;

@@ -15,7 +15,7 @@ namespace actorgraph {
 
 namespace {
 
-constexpr std::array<const char*, 6> engine_names{"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+constexpr std::array<const char*, 7> engine_names{"dot", "neato", "fdp", "sfdp", "circo", "twopi", "nop"};
 constexpr std::array<const char*, 5> format_names{"svg", "png", "pdf", "dot", "xdot"};
 
 // Graphviz's `dot` program refuses a quoted string over 16,384 bytes ("longer than 16384?"), and escaping
@@ -510,8 +510,8 @@ const char* layout_engine_name(LayoutEngine engine) { return engine_names[static
 
 LayoutEngine parse_layout_engine(std::string_view name)
 {
-    for (std::size_t i = 0; i < engine_names.size(); ++i) {
-        if (name == engine_names[i]) return static_cast<LayoutEngine>(i);
+    for (auto engine : all_layout_engines) {
+        if (name == layout_engine_name(engine)) return engine;
     }
     throw Error("unknown layout engine '" + std::string(name) + "'; expected dot, neato, fdp, sfdp, circo or twopi");
 }

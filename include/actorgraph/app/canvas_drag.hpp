@@ -22,6 +22,9 @@ public:
     [[nodiscard]] std::optional<ActorIndex> actor() const noexcept { return actor_; }
     /// Where the drag started, in picture points.
     [[nodiscard]] Point start() const noexcept { return start_; }
+    /// A move: the moved actor's centre less the point it was grabbed at, so it lands where it is dropped
+    /// with the same offset under the pointer (it does not jump to centre itself under it).
+    [[nodiscard]] Point grab_offset() const noexcept { return grab_offset_; }
 
     /// What ending a drag asks for.
     struct Outcome {
@@ -38,10 +41,14 @@ private:
     Kind kind_ = Kind::none;
     std::optional<ActorIndex> actor_;
     Point start_{};
+    Point grab_offset_{};
 };
 
 /// The actor drawn under a picture point, if any.
 [[nodiscard]] std::optional<ActorIndex> actor_at(const Explorer& explorer, Point picture);
+/// Where a double-click or the context menu's "New actor here" at a picture point asks for a new actor,
+/// in Graphviz coordinates: on empty canvas of a picture; nullopt on an actor (or without a picture).
+[[nodiscard]] std::optional<Point> new_actor_place(const Explorer& explorer, Point picture);
 /// A picture point as Graphviz coordinates (points, y up), what PinActor stores.
 [[nodiscard]] Point layout_point(const Drawing& drawing, Point picture);
 

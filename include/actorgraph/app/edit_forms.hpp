@@ -48,9 +48,12 @@ struct NewActorForm {
     std::string aliases;  ///< "Oyu Tolgoi LLC; OT", split on ';'
     std::string description;
     std::vector<PropertyRow> properties;
+    std::optional<Point> place;  ///< asked for at a point of the canvas (Graphviz points): created pinned there
     FieldProblems problems;
 
     static constexpr std::string_view fields[] = {"id", "kind", "label", "aliases", "description", "property"};
+    /// Starts the form for an actor at a point of the canvas (new_actor_place), keeping what is typed.
+    void place_at(Point layout_point) { place = layout_point; }
     /// The change the fields describe.
     [[nodiscard]] AddActor change() const;
     /// Adds the actor and selects it, then empties the form; false (problems set, nothing changed) otherwise.

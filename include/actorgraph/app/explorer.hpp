@@ -18,6 +18,7 @@
 #include "actorgraph/app/import_dialog.hpp"
 #include "actorgraph/app/query_console.hpp"
 #include "actorgraph/app/render_job.hpp"
+#include "actorgraph/app/stable_layout.hpp"
 #include "actorgraph/app/user_config.hpp"
 #include "actorgraph/app/user_stylesheet.hpp"
 #include "actorgraph/app/view_spec.hpp"
@@ -58,6 +59,8 @@ struct LoadedGraph {
 struct PreparedView {
     ComposedView view;
     std::string dot;
+    std::string placed_dot;  ///< after an edit: dot with every actor at its kept or new place (for nop); empty = lay out afresh
+    std::vector<std::string> placed_alone;  ///< ids of the actors it put beside the map for want of neighbours
 };
 
 /// What the explorer is working on in the background.
@@ -100,6 +103,7 @@ struct LayoutStatus {
     LayoutEngine engine = LayoutEngine::dot;  ///< of the running layout, or of the picture shown
     double seconds = 0;                       ///< elapsed while running, else the last layout's time
     std::string error;                        ///< the last failure, cleared by the next success
+    bool kept_places = false;                 ///< the picture kept the actors' places after an edit (no layout ran)
 };
 
 /// What the pointer is over.
@@ -125,6 +129,18 @@ struct ExportStatus {
     ExportOutcome outcome = ExportOutcome::none;  ///< what `result` says, for the panel to colour it
     std::string result;  ///< "wrote …" or the error of the last export
 };
+
+/// Changes a journal beside the opened file holds from a session that ended without saving: the window
+/// asks whether to restore them.
+struct RecoveryOffer {
+    std::size_t changes = 0;
+    bool torn = false;                ///< its last record was cut off (restoring keeps everything before it)
+    bool confirming_discard = false;  ///< Discard was chosen: the question asks to confirm it
+    bool postponed = false;           ///< "Decide later": not asked until ask_recovery_again()
+};
+
+/// The answers to the recovery question.
+enum class RecoveryAnswer { restore, discard, confirm_discard, back, later };
 
 class Explorer {
 public:
@@ -163,8 +179,13 @@ public:
     [[nodiscard]] const ComposedView& composed() const noexcept { return composed_; }
     /// Counts the views composed (with graph_generation(), says when composed() changed).
     [[nodiscard]] std::size_t composed_generation() const noexcept { return composed_generation_; }
-    /// Starts laying out the composed scene again, cancelling a layout still running.
+    /// Starts laying out the composed scene again from scratch with its engine, cancelling a layout still running.
     void request_layout();
+    /// Re-layout (View menu, Layout panel, script verb relayout): a full layout of the view shown, fitted into
+    /// the window. Edits keep the actors where they are drawn; this is how to lay the map out afresh.
+    void relayout();
+    /// Where the actors of the last pictures stand, by id (what the next edit's picture keeps).
+    [[nodiscard]] const ActorPlaces& actor_places() const noexcept { return *places_; }
     /// Collects finished loads, views, layouts, exports and rankings; call once per frame.
     void poll();
     /// Polls until nothing loads, composes or lays out, or the timeout passes; true when idle.
@@ -332,6 +353,19 @@ public:
     /// which then becomes the open file; the journal is emptied. False and an error message when the
     /// save fails: the changes, the journal and the old file stay.
     bool save(const std::optional<std::filesystem::path>& target = std::nullopt);
+    /// The changes the open file's journal offers back, from its opening until they are restored or
+    /// discarded (or another file opens); nullopt when there are none.
+    [[nodiscard]] const std::optional<RecoveryOffer>& recovery_offer() const noexcept { return recovery_offer_; }
+    /// True while the window should ask the recovery question (an offer not postponed).
+    [[nodiscard]] bool asks_recovery() const noexcept { return recovery_offer_ && !recovery_offer_->postponed; }
+    /// The question (or, after Discard, the confirmation) in words, naming the file and the count.
+    [[nodiscard]] std::string recovery_question() const;
+    /// Restore replays the journal (the recover verb); Discard asks to confirm, and confirm_discard
+    /// empties the journal; back returns to the question; later postpones it (edits are refused
+    /// meanwhile, as the journal must be dealt with first). False (and an error) when it failed.
+    bool answer_recovery(RecoveryAnswer answer);
+    /// Asks a postponed recovery question again (Edit menu).
+    void ask_recovery_again() noexcept { if (recovery_offer_) recovery_offer_->postponed = false; }
     /// Forgets the unsaved changes (the user chose Discard): the journal beside the file is emptied, so
     /// the next open does not offer them back. The graph shown stays until another one is opened.
     void discard_changes();
@@ -436,9 +470,18 @@ private:
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
     FileStamp loaded_stamp_;  ///< the open file as it was read: an edit of a file changed since is refused
     void show_edited_graph();
+    void start_layout(const std::string& dot, LayoutEngine engine);
+    void remember_places(bool merge);
+    void forget_moved_pins(const Graph& before);
+    std::shared_ptr<const ActorPlaces> places_ = std::make_shared<const ActorPlaces>();  ///< shared with the compose job
+    bool keep_places_ = false;     ///< the next apply_view comes from an edit: keep the map
+    std::vector<std::string> placed_alone_;  ///< of the kept map being drawn (see ActorPlace::alone)
+    bool kept_places_ = false;     ///< the picture shown kept the map
+    std::optional<float> shown_layout_top_;  ///< of the last picture: a kept map is shifted back onto it
     bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis
     bool announce_communities_ = false;  ///< log what the next compose finds for the communities
     YearPlayer player_;
+    std::optional<RecoveryOffer> recovery_offer_;
     void announce_analysis();
     void mention_journal();
     /// Starts the edit session on the first edit; false (and an error) when it cannot.

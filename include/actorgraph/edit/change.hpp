@@ -68,6 +68,10 @@ struct PinActor {
     double y = 0;
 };
 
+/// The properties PinActor sets (x and y in points, pinned=true); an actor created at a point of the
+/// canvas is added with them.
+[[nodiscard]] PropertyList pin_properties(double x, double y);
+
 using Change = std::variant<AddActor, AddRelation, SetProperty, DeleteRelation, DeleteActor, MergeActors, PinActor>;
 
 /// Several changes made as one step (a Cypher write statement): each is checked against the graph as the ones

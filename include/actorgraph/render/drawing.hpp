@@ -63,11 +63,15 @@ struct Element {
     std::uint32_t index = 0;  ///< actor or relation index in the model
     std::vector<Shape> shapes;
     Rect bounds;
+    Point centre{};  ///< actors: the node's centre (Graphviz's pos), in picture coordinates
 };
 
 /// A whole laid-out picture.
 struct Drawing {
     Rect bounds;                    ///< the picture's extent
+    /// Graphviz's y of the picture's top edge: picture y = layout_top - Graphviz y (x is the same in both).
+    /// A layout with fixed places keeps Graphviz's coordinates (they need not start at 0).
+    float layout_top = 0;
     std::vector<Element> elements;  ///< graph decorations first, then relations, then actors
 
     /// The topmost actor under the point, else the nearest relation within `tolerance`.

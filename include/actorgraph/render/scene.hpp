@@ -11,15 +11,17 @@
 
 namespace actorgraph {
 
-/// The Graphviz layout programs.
-enum class LayoutEngine { dot, neato, fdp, sfdp, circo, twopi };
+/// The Graphviz layout programs. `nop` (neato -n) lays out nothing: every node keeps the pos it is given
+/// (in points, with notranslate=true) and only the edges are routed; the explorer uses it after an edit
+/// so the map does not move. It is not offered as a choice.
+enum class LayoutEngine { dot, neato, fdp, sfdp, circo, twopi, nop };
 
-/// Every engine, in menu order.
+/// Every engine a user may choose, in menu order.
 inline constexpr LayoutEngine all_layout_engines[] = {LayoutEngine::dot, LayoutEngine::neato, LayoutEngine::fdp,
                                                       LayoutEngine::sfdp, LayoutEngine::circo, LayoutEngine::twopi};
 /// The engine's Graphviz name.
 [[nodiscard]] const char* layout_engine_name(LayoutEngine engine);
-/// Parses an engine name; throws Error listing the engines otherwise.
+/// Parses the name of an engine a user may choose; throws Error listing them otherwise.
 [[nodiscard]] LayoutEngine parse_layout_engine(std::string_view name);
 
 /// The engine for a view when the user has not chosen one, for legibility and speed: fdp up to

@@ -64,6 +64,11 @@ void draw_new_actor(Explorer& explorer, NewActorForm& form)
     form_field("description", "one line", form.description, problems, "description");
     ImGui::PopItemWidth();
     property_rows(form.properties);
+    if (form.place) {
+        ImGui::TextDisabled("at the point chosen on the canvas (pinned there)");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("let the layout place it")) form.place.reset();
+    }
     other_problems(problems, {std::begin(NewActorForm::fields), std::end(NewActorForm::fields)});
     if (ImGui::Button("Add actor")) form.submit(explorer);
 }

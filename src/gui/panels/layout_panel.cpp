@@ -23,7 +23,10 @@ static void draw_layout_panel(Explorer& explorer)
     }
     ImGui::TextWrapped("auto: fdp up to 500 actors, sfdp for larger views");
     ImGui::TextWrapped("dot: layered; neato, fdp, sfdp: force-directed; circo: circular; twopi: radial");
-    if (ImGui::Button("Lay out again")) explorer.request_layout();
+    ImGui::TextWrapped("After an edit the map keeps its places (new actors go next to their neighbours); "
+                       "Re-layout, another engine or a change of filters lays it out afresh.");
+    if (ImGui::Button("Re-layout")) explorer.relayout();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out afresh: edits keep every actor where it is drawn");
     ImGui::SameLine();
     if (ImGui::Button("Fit to window (F)")) explorer.fit_to_window();
     draw_work_progress(explorer);
