@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cypher/parse/parser.hpp"
+#include "parse_error_of.hpp"
 
 namespace actorgraph::cypher {
 namespace {
@@ -12,17 +13,6 @@ namespace {
 const ast::Expression& where_of(const ast::Query& query)
 {
     return *query.parts.at(0).clauses.at(0).predicate;
-}
-
-Error error_of(const std::string& query)
-{
-    try {
-        (void)parse_query(query);
-    } catch (const Error& error) {
-        return error;
-    }
-    ADD_FAILURE() << "no error for " << query;
-    return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
 }
 
 TEST(CypherParseSubquery, TheShortFormIsOneMatchWithItsWhere)
@@ -67,13 +57,13 @@ TEST(CypherParseSubquery, ExistsWithParenthesesIsStillTheFunction)
 
 TEST(CypherParseSubquery, AnUnclosedSubqueryIsASyntaxErrorAtItsLineAndColumn)
 {
-    auto error = error_of("MATCH (n) WHERE exists {\n  (n)-->() RETURN n");
+    auto error = syntax_error_of("MATCH (n) WHERE exists {\n  (n)-->() RETURN n");
     EXPECT_EQ(error.error_class(), ErrorClass::SyntaxError);
     EXPECT_EQ(error.position().line, 2);
     EXPECT_EQ(error.position().column, 12);
     EXPECT_NE(std::string(error.what()).find("'}'"), std::string::npos) << error.what();
 
-    auto empty = error_of("RETURN exists { }");
+    auto empty = syntax_error_of("RETURN exists { }");
     EXPECT_EQ(empty.position().column, 17);
 }
 
@@ -83,7 +73,7 @@ TEST(CypherParseSubquery, SubqueriesNestOnlySoDeep)
     for (int i = 0; i < max_subquery_nesting + 1; ++i) deep += "EXISTS { MATCH (n) WHERE ";
     deep += "true";
     for (int i = 0; i < max_subquery_nesting + 1; ++i) deep += " }";
-    auto error = error_of(deep);
+    auto error = syntax_error_of(deep);
     EXPECT_EQ(error.detail(), "NestingTooDeep");
 
     std::string allowed = "RETURN ";

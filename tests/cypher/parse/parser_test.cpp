@@ -4,19 +4,10 @@
 
 #include <string>
 
+#include "parse_error_of.hpp"
+
 namespace actorgraph::cypher {
 namespace {
-
-Error syntax_error_of(const std::string& query)
-{
-    try {
-        (void)parse_query(query);
-    } catch (const Error& error) {
-        return error;
-    }
-    ADD_FAILURE() << "no error for " << query;
-    return Error(ErrorClass::SyntaxError, "", Phase::compile, "none");
-}
 
 TEST(CypherParser, ReadsTheClausesOfAReadQuery)
 {
