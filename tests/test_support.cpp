@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -59,5 +60,15 @@ fs::path scratch_dir(const std::string& name)
     fs::create_directories(dir);
     return dir;
 }
+
+StandInDot::StandInDot(const std::string& name, const std::string& body)
+{
+    auto path = scratch_dir("stand_in_dot") / name;
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    fs::permissions(path, fs::perms::owner_all);
+    ::setenv("ACTORGRAPH_DOT", path.c_str(), 1);
+}
+
+StandInDot::~StandInDot() { ::unsetenv("ACTORGRAPH_DOT"); }
 
 }  // namespace actorgraph::testing

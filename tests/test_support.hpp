@@ -24,4 +24,14 @@ namespace actorgraph::testing {
 /// A fresh empty folder for one test under the system temporary folder.
 [[nodiscard]] std::filesystem::path scratch_dir(const std::string& name);
 
+/// Points ACTORGRAPH_DOT at a shell script with this body for the life of the object, so a test
+/// decides what "Graphviz" does (crash, fail, echo its input) where the real one would be in the way.
+class StandInDot {
+public:
+    StandInDot(const std::string& name, const std::string& body);
+    ~StandInDot();
+    StandInDot(const StandInDot&) = delete;
+    StandInDot& operator=(const StandInDot&) = delete;
+};
+
 }  // namespace actorgraph::testing

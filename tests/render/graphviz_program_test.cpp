@@ -18,21 +18,6 @@
 namespace actorgraph {
 namespace {
 
-// Points ACTORGRAPH_DOT at a shell script for the life of the object.
-class StandInDot {
-public:
-    StandInDot(const std::string& name, const std::string& body)
-    {
-        auto path = testing::scratch_dir("stand_in_dot") / name;
-        std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
-        std::filesystem::permissions(path, std::filesystem::perms::owner_all);
-        ::setenv("ACTORGRAPH_DOT", path.c_str(), 1);
-    }
-    ~StandInDot() { ::unsetenv("ACTORGRAPH_DOT"); }
-    StandInDot(const StandInDot&) = delete;
-    StandInDot& operator=(const StandInDot&) = delete;
-};
-
 std::string message_of_isolated_render(std::string_view text)
 {
     try {
@@ -50,7 +35,7 @@ bool has_unreaped_children()
 
 TEST(GraphvizProgram, ACrashingLayoutIsAnErrorNamingTheSignal)
 {
-    StandInDot crashing("crash", "kill -SEGV $$");
+    testing::StandInDot crashing("crash", "kill -SEGV $$");
     auto message = message_of_isolated_render("digraph { a -> b }");
     EXPECT_NE(message.find("Graphviz crashed during layout"), std::string::npos) << message;
     EXPECT_NE(message.find("Segmentation fault"), std::string::npos) << message;
@@ -59,7 +44,7 @@ TEST(GraphvizProgram, ACrashingLayoutIsAnErrorNamingTheSignal)
 
 TEST(GraphvizProgram, AFailureCarriesWhatGraphvizPrinted)
 {
-    StandInDot failing("fail", "echo 'Error: <stdin>: syntax error in line 1' >&2\nexit 1");
+    testing::StandInDot failing("fail", "echo 'Error: <stdin>: syntax error in line 1' >&2\nexit 1");
     auto message = message_of_isolated_render("digraph { a -> b }");
     EXPECT_NE(message.find("syntax error in line 1"), std::string::npos) << message;
 }
@@ -67,14 +52,14 @@ TEST(GraphvizProgram, AFailureCarriesWhatGraphvizPrinted)
 TEST(GraphvizProgram, AChildThatStopsReadingEarlyDoesNotKillTheCaller)
 {
     // Far more input than a pipe holds: writing the rest to an exited child would raise SIGPIPE.
-    StandInDot quitting("quit", "exit 3");
+    testing::StandInDot quitting("quit", "exit 3");
     auto message = message_of_isolated_render(std::string(8 << 20, ' '));
     EXPECT_NE(message.find("cannot lay out"), std::string::npos) << message;
 }
 
 TEST(GraphvizProgram, AChildThatPrintsNothingIsAnError)
 {
-    StandInDot silent("silent", "cat > /dev/null");
+    testing::StandInDot silent("silent", "cat > /dev/null");
     auto message = message_of_isolated_render("digraph { a -> b }");
     EXPECT_NE(message.find("no output"), std::string::npos) << message;
 }
@@ -82,7 +67,7 @@ TEST(GraphvizProgram, AChildThatPrintsNothingIsAnError)
 TEST(GraphvizProgram, LargeInputAndOutputFlowAtTheSameTimeWithoutDeadlock)
 {
     // `cat` writes while it still reads, so both pipes fill at once.
-    StandInDot echoing("echo", "cat");
+    testing::StandInDot echoing("echo", "cat");
     std::string text;
     for (int i = 0; text.size() < (4u << 20); ++i) text += "digraph { n" + std::to_string(i) + " }\n";
     EXPECT_EQ(render_dot_text_isolated(text, LayoutEngine::dot, OutputFormat::dot, {}), text);
@@ -163,7 +148,7 @@ TEST(GraphvizProgram, TheLayoutDiesWithItsParentWhateverKillsIt)
 {
     for (int signal : {SIGKILL, SIGTERM, SIGHUP}) {
         auto pid_file = testing::scratch_dir("orphan-" + std::to_string(signal)) / "pid";
-        StandInDot dot("sleepy_dot", "cat >/dev/null; echo $$ > '" + pid_file.string() + "'; exec sleep 60");
+        testing::StandInDot dot("sleepy_dot", "cat >/dev/null; echo $$ > '" + pid_file.string() + "'; exec sleep 60");
         auto layout = orphans::orphan_layout(signal, pid_file);
         ASSERT_GT(layout, 0) << "the stand-in never started";
         bool gone = false;
@@ -180,7 +165,7 @@ TEST(GraphvizProgram, TheLayoutDiesWithItsParentWhateverKillsIt)
 TEST(GraphvizProgram, TheBudgetIsTheChildsOwnCpuLimit)
 {
     auto limits_file = testing::scratch_dir("cpu-limit") / "limits";
-    StandInDot dot("limits_dot", "cat >/dev/null; grep 'Max cpu time' /proc/self/limits > '" + limits_file.string() +
+    testing::StandInDot dot("limits_dot", "cat >/dev/null; grep 'Max cpu time' /proc/self/limits > '" + limits_file.string() +
                                      "'; echo '<svg/>'");
     RenderControl control;
     control.budget = std::chrono::seconds(7);
