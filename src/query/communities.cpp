@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "actorgraph/query/query_cache.hpp"
 
@@ -104,6 +105,25 @@ Communities numbered(const QueryIndex& index, const Ties& ties, const igraph_vec
     return communities;
 }
 
+// igraph's "iterate until nothing changes" (n_iterations < 0) never returns when the partition keeps
+// changing, as it does on small graphs at a resolution of 2 or more (`a -> b` alone): one iteration at
+// a time from the last partition, stopped when it holds or after a bound.
+void leiden_until_stable(const UndirectedGraph& graph, const RealVector& weights, const RealVector& strength,
+                         double resolution, IntVector& membership)
+{
+    constexpr int most_iterations = 50;
+    std::vector<igraph_integer_t> previous;
+    for (int iteration = 0; iteration < most_iterations; ++iteration) {
+        igraph_integer_t clusters = 0;
+        check(igraph_community_leiden(&graph.value, &weights.value, &strength.value, resolution, 0.01, iteration > 0, 1,
+                                      &membership.value, &clusters, nullptr),
+              "igraph_community_leiden");
+        std::vector<igraph_integer_t> current(VECTOR(membership.value), VECTOR(membership.value) + igraph_vector_int_size(&membership.value));
+        if (current == previous) return;
+        previous = std::move(current);
+    }
+}
+
 }  // namespace
 
 CommunityMethod parse_community_method(std::string_view text)
@@ -146,10 +166,7 @@ Communities find_communities(const QueryIndex& index, const CommunityOptions& op
         check(igraph_strength(&graph.value, &strength.value, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &weights.value),
               "igraph_strength");
         double scaled = total > 0 ? options.resolution / (2 * total) : options.resolution;
-        igraph_integer_t clusters = 0;
-        check(igraph_community_leiden(&graph.value, &weights.value, &strength.value, scaled, 0.01, false, -1,
-                                      &membership.value, &clusters, nullptr),
-              "igraph_community_leiden");
+        leiden_until_stable(graph, weights, strength, scaled, membership);
     }
     igraph_real_t modularity = 0;
     if (total > 0) {

@@ -98,6 +98,32 @@ TEST(Communities, ModularityAgreesWithAnIndependentComputationAndNearsTheBest)
     }
 }
 
+// igraph 0.10's Leiden, told to iterate until nothing changes, never returned on `a -> b` at a
+// resolution of 2 (the explorer's Analysis panel hung in its background task).
+TEST(Communities, LeidenReturnsAtEveryResolutionOnTinyGraphs)
+{
+    Graph pair;
+    pair.add_actor({"a", "", "state", {}, {}, {}});
+    pair.add_actor({"b", "", "state", {}, {}, {}});
+    pair.add_relation({0, 1, "partnership", {}, {}});
+    Graph square = pair;
+    square.add_actor({"c", "", "state", {}, {}, {}});
+    square.add_actor({"d", "", "state", {}, {}, {}});
+    square.add_relation({1, 2, "partnership", {}, {}});
+    square.add_relation({2, 0, "partnership", {}, {}});
+    square.add_relation({2, 3, "partnership", {}, {}});
+    for (const auto* graph : {&pair, &square}) {
+        for (double resolution : {0.5, 1.0, 2.0, 3.0, 10.0}) {
+            CommunityOptions options;
+            options.method = CommunityMethod::leiden;
+            options.resolution = resolution;
+            auto communities = find_communities(*graph, options);
+            EXPECT_NEAR(communities.modularity, modularity_of(*graph, communities.of, resolution), 1e-9)
+                << graph->actor_count() << " actors, resolution " << resolution;
+        }
+    }
+}
+
 TEST(Communities, ActorsWithoutTiesAreCommunitiesOfTheirOwn)
 {
     auto graph = two_cliques();
