@@ -442,7 +442,9 @@ ExpressionPtr Parser::name_atom()
             return make(ExpressionKind::Literal, token);
         }
         if (at_keyword("CASE")) return case_expression();
-        if (at_keyword("EXISTS") && peek(1).is("{")) return existential_subquery();
+        if (peek(1).is("{") && (at_keyword("EXISTS") || at_keyword("COUNT") || at_keyword("COLLECT"))) {
+            return subquery_expression();
+        }
         if (peek(1).is("(")) {
             for (std::string_view quantifier : {"all", "any", "none", "single"}) {
                 if (at_keyword(quantifier) && peek(2).kind == TokenKind::Identifier && at_keyword("IN", 3)) {
