@@ -272,6 +272,7 @@ ExpressionPtr Parser::atom()
         return parameter;
     }
     case TokenKind::Identifier: return name_atom();
+    case TokenKind::InvalidNumber: invalid_number(token);
     case TokenKind::End: fail(token, "expected an expression but the query ended");
     case TokenKind::Punctuation: break;
     }
@@ -279,6 +280,15 @@ ExpressionPtr Parser::atom()
     if (token.is("(")) return parenthesized_atom();
     if (token.is("{")) return map_literal();
     fail(token, "expected an expression but found " + describe_token(token));
+}
+
+void Parser::invalid_number(const Token& token) const
+{
+    const auto& t = token.text;
+    std::string what = "number";
+    if (t.size() > 1 && (t[1] == 'x' || t[1] == 'X')) what = "hexadecimal";
+    if (t.size() > 1 && (t[1] == 'o' || t[1] == 'O')) what = "octal";
+    fail_detail(token, "InvalidNumberLiteral", "invalid " + what + " literal '" + t + "'");
 }
 
 ExpressionPtr Parser::number_literal(bool negative)

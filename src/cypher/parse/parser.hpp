@@ -68,6 +68,7 @@ private:
     ast::ExpressionPtr postfix();
     ast::ExpressionPtr atom();
     ast::ExpressionPtr number_literal(bool negative);
+    [[noreturn]] void invalid_number(const Token& token) const;
     ast::ExpressionPtr bracket_atom();
     ast::ExpressionPtr parenthesized_atom();
     ast::ExpressionPtr map_literal();
