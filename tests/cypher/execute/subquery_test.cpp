@@ -74,6 +74,8 @@ TEST_F(CypherSubquery, ItIsABooleanValueAnywhere)
     auto counted = single("MATCH (a:A) RETURN size([p IN [1, 2, 3, 4] WHERE exists { (a)-->({prop: p}) }]) AS n");
     EXPECT_EQ(counted.as_integer(), 3);
     EXPECT_EQ(single("RETURN exists { MATCH (x {name: 'nobody'}) } AS here").as_boolean(), false);
+    // An aggregation after a MATCH that found nothing still makes a row (count(*) = 0).
+    EXPECT_EQ(single("RETURN exists { MATCH (x {name: 'nobody'}) RETURN count(*) AS c } AS here").as_boolean(), true);
 }
 
 TEST_F(CypherSubquery, ANullOuterVariableMatchesNothing)
