@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "actorgraph/io/dot_reader.hpp"
+#include "actorgraph/io/dot_writer.hpp"
+#include "actorgraph/io/graphml.hpp"
 #include "cypher/session_fixture.hpp"
 
 namespace actorgraph::cypher {
@@ -191,6 +193,23 @@ TEST(CypherTyping, TextSpelledAsANumberIsANumber)
     EXPECT_TRUE(property_value("year", "2015").is_integer());
     EXPECT_TRUE(property_value("year", "around 2015").is_string());
     EXPECT_EQ(property_text(Value::floating(1.0)), "1.0");
+}
+
+// The rule the README states: the model keeps properties as text, so a temporal value saved comes back as its
+// openCypher text (a string) in DOT and GraphML; date(text) types it again.
+TEST_F(CypherEngine, ATemporalValueSavedComesBackAsItsText)
+{
+    run("CREATE (:state {id: 'x', d: date('2015-07-21'), t: duration('P1DT2H')})");
+    for (bool dot : {true, false}) {
+        Graph reread = dot ? read_dot(write_dot(graph), "saved.gv") : read_graphml(write_graphml(graph), "saved.graphml");
+        Session again(reread);
+        auto result = again.run("MATCH (n {id: 'x'}) RETURN n.d, n.t, date(n.d) = date('2015-07-21')");
+        ASSERT_EQ(result.rows.size(), 1u);
+        ASSERT_TRUE(result.rows[0][0].is_string() && result.rows[0][1].is_string());
+        EXPECT_EQ(result.rows[0][0].as_string(), "2015-07-21");
+        EXPECT_EQ(result.rows[0][1].as_string(), "P1DT2H");
+        EXPECT_TRUE(result.rows[0][2].as_boolean());
+    }
 }
 
 }  // namespace

@@ -57,6 +57,8 @@ bool opaque(const ast::Expression& e)
     case K::PatternComprehension:
     case K::PatternPredicate:
     case K::Existential:
+    case K::CountSubquery:
+    case K::CollectSubquery:
     case K::MapProjection: return true;
     default: return false;
     }

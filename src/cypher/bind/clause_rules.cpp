@@ -34,4 +34,14 @@ void check_shortest_part(const ast::PatternPart& part)
     }
 }
 
+bool is_importing_with(const ast::Clause& first, const std::function<bool(const std::string&)>& is_outer)
+{
+    if (first.kind != ast::ClauseKind::With) return false;
+    if (first.projection.star) return true;
+    for (const auto& item : first.projection.items) {
+        if (item.expression->kind == ast::ExpressionKind::Variable && is_outer(item.expression->name)) return true;
+    }
+    return false;
+}
+
 }  // namespace actorgraph::cypher

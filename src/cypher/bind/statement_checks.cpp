@@ -5,7 +5,7 @@ namespace actorgraph::cypher {
 
 namespace {
 
-// Walks a statement and the EXISTS subqueries inside its expressions.
+// Walks a statement, its CALL { ... } subqueries and the subqueries inside its expressions.
 class ParameterCheck {
 public:
     ParameterCheck(const Map& parameters, std::span<const Procedure> defined) : parameters_(parameters), defined_(defined) {}
@@ -36,6 +36,7 @@ private:
         }
         for (const auto& e : clause.deleted) expression(e.get());
         for (const auto& e : clause.call.arguments) expression(e.get());
+        if (clause.subquery) query(*clause.subquery);
         const Procedure* procedure = clause.kind == ast::ClauseKind::Call ? find_procedure(clause.call.name, defined_) : nullptr;
         if (!procedure || !clause.call.implicit_arguments) return;
         for (const auto& input : procedure->inputs) {
@@ -82,12 +83,14 @@ bool writes(ast::ClauseKind kind)
     return kind == C::Create || kind == C::Merge || kind == C::Set || kind == C::Remove || kind == C::Delete;
 }
 
-// EXISTS subqueries never write (the binder refuses it), so the statement's own clauses tell.
+// Subqueries in expressions never write (the binder refuses it), so the statement's own clauses and those of
+// its CALL { ... } subqueries tell.
 bool writes(const ast::Query& query)
 {
     for (const auto& part : query.parts) {
         for (const auto& clause : part.clauses) {
             if (writes(clause.kind)) return true;
+            if (clause.subquery && writes(*clause.subquery)) return true;
         }
     }
     return false;

@@ -73,7 +73,9 @@ StaticKind static_kind(const ast::Expression& e, const std::function<StaticKind(
     case E::Variable: return variable_kind(e.name);
     case E::ListLiteral:
     case E::ListComprehension:
-    case E::PatternComprehension: return K::List;
+    case E::PatternComprehension:
+    case E::CollectSubquery: return K::List;
+    case E::CountSubquery: return K::Integer;
     case E::MapLiteral:
     case E::MapProjection: return K::Map;
     case E::Comparison:

@@ -35,6 +35,8 @@ Value Evaluator::eval(const ast::Expression& e)
     case ExpressionKind::MapProjection: return map_projection(e);
     case ExpressionKind::LabelCheck: return label_check(e);
     case ExpressionKind::Existential: return existential(e);
+    case ExpressionKind::CountSubquery: return counted_subquery(e);
+    case ExpressionKind::CollectSubquery: return collected_subquery(e);
     }
     return {};
 }

@@ -42,7 +42,9 @@ private:
     Value reduce(const ast::Expression& expression);
     Value pattern_comprehension(const ast::Expression& expression);
     Value pattern_predicate(const ast::Expression& expression);
-    Value existential(const ast::Expression& expression);  // subquery.cpp
+    Value existential(const ast::Expression& expression);         // subquery.cpp
+    Value counted_subquery(const ast::Expression& expression);    // subquery.cpp
+    Value collected_subquery(const ast::Expression& expression);  // subquery.cpp
     Value map_projection(const ast::Expression& expression);
     Value label_check(const ast::Expression& expression);
     Value aggregate(const ast::Expression& expression) const;

@@ -10,10 +10,27 @@ namespace actorgraph::cypher {
 
 Result Executor::run(const ast::Query& query)
 {
+    Table start;
+    start.rows.emplace_back();
+    Table combined = run_from(query, start);
     Result result;
-    Table combined = single_query(query.parts[0]);
-    for (std::size_t i = 1; i < query.parts.size(); ++i) {
-        Table next = single_query(query.parts[i]);
+    result.columns = std::move(combined.columns);
+    result.rows = std::move(combined.rows);
+    return result;
+}
+
+Table Executor::run_from(const ast::Query& query, const Table& start)
+{
+    std::vector<Table> sides;
+    for (const auto& part : query.parts) sides.push_back(single_query(part, start));
+    return union_of(query, std::move(sides));
+}
+
+Table Executor::union_of(const ast::Query& query, std::vector<Table> sides)
+{
+    Table combined = std::move(sides[0]);
+    for (std::size_t i = 1; i < sides.size(); ++i) {
+        Table& next = sides[i];
         // Columns are matched by name: the binder made sure both sides have the same names.
         std::vector<std::size_t> order;
         for (const auto& name : combined.columns) {
@@ -35,15 +52,11 @@ Result Executor::run(const ast::Query& query)
             combined.rows = std::move(distinct);
         }
     }
-    result.columns = std::move(combined.columns);
-    result.rows = std::move(combined.rows);
-    return result;
+    return combined;
 }
 
-Table Executor::single_query(const ast::SingleQuery& query)
+Table Executor::single_query(const ast::SingleQuery& query, Table table)
 {
-    Table table;
-    table.rows.emplace_back();
     bool returned = false;
     // A query that is only a CALL returns what the procedure yields.
     bool standalone_call = query.clauses.size() == 1 && query.clauses[0].kind == ast::ClauseKind::Call;
@@ -79,6 +92,7 @@ void Executor::run_clause(Table& table, const ast::Clause& clause)
     case ast::ClauseKind::Remove: remove(table, clause); break;
     case ast::ClauseKind::Delete: delete_entities(table, clause); break;
     case ast::ClauseKind::Call: call(table, clause, false); break;
+    case ast::ClauseKind::Subquery: call_subquery(table, clause); break;
     }
 }
 

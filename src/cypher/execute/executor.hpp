@@ -1,6 +1,7 @@
 #pragma once
 // Runs a checked statement clause by clause over a table of rows (columns named by variable). Each clause
 // reads the table the previous one produced; the first reads one empty row.
+#include <functional>
 #include <vector>
 
 #include "cypher/execute/context.hpp"
@@ -19,9 +20,21 @@ public:
     Result run(const ast::Query& query);
     /// EXISTS { query }: whether the subquery, started from the one row given, yields a row (subquery.cpp).
     bool exists(const ast::Query& query, const Columns& columns, const Row& row);
+    /// COUNT { query }: how many rows the subquery yields from the one row given (subquery.cpp).
+    std::int64_t count(const ast::Query& query, const Columns& columns, const Row& row);
+    /// COLLECT { query }: the rows the subquery yields from the one row given (subquery.cpp).
+    Table subquery_rows(const ast::Query& query, const Columns& columns, const Row& row);
 
 private:
-    Table single_query(const ast::SingleQuery& query);
+    /// Runs every single query of `query` from the rows of `start` and joins what they return (UNION).
+    Table run_from(const ast::Query& query, const Table& start);
+    /// What the single queries of `query` returned, joined as its UNION [ALL] says (columns matched by name).
+    Table union_of(const ast::Query& query, std::vector<Table> sides);
+    Table single_query(const ast::SingleQuery& query, Table table);
+    void call_subquery(Table& table, const ast::Clause& clause);  // call_subquery.cpp
+    // subquery.cpp
+    void each_match(const ast::Clause& clause, const Columns& columns, const Row& row, const std::function<bool()>& found);
+    void run_clauses(Table& table, const ast::SingleQuery& part);
     void run_clause(Table& table, const ast::Clause& clause);
     void match(Table& table, const ast::Clause& clause);
     void unwind(Table& table, const ast::Clause& clause);

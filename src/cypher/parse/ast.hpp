@@ -47,6 +47,8 @@ enum class ExpressionKind {
     LabelCheck,            ///< children[0]:keys[0]:keys[1]...
     Comparison,            ///< children[0] operators[0] children[1] operators[1] children[2]... (a < b < c)
     Existential,           ///< EXISTS { subquery }: true when the subquery, correlated with the row, yields a row
+    CountSubquery,         ///< COUNT { subquery }: the number of rows the correlated subquery yields
+    CollectSubquery,       ///< COLLECT { subquery }: the list of the values of its one returned column
 };
 
 /// One entry of a map projection `n{.name, .*, key: expression, variable}`.
@@ -71,7 +73,7 @@ struct Expression {
     std::vector<MapProjectionItem> map_items;
     std::vector<Operator> operators;  ///< Comparison chains
     std::shared_ptr<PatternPart> pattern;
-    std::shared_ptr<Query> subquery;  ///< Existential: the short form `{ pattern [WHERE ...] }` is one MATCH
+    std::shared_ptr<Query> subquery;  ///< EXISTS/COUNT/COLLECT: the short form `{ pattern [WHERE ...] }` is one MATCH
 };
 
 enum class Direction { Outgoing, Incoming, Either };
@@ -152,7 +154,7 @@ struct ProcedureCall {
     QueryPosition arguments_where;        ///< the '(' (or the name when implicit)
 };
 
-enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Remove, Delete, Call };
+enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Remove, Delete, Call, Subquery };
 
 struct Clause {
     ClauseKind kind = ClauseKind::Match;
@@ -168,6 +170,7 @@ struct Clause {
     bool detach = false;              ///< DETACH DELETE
     std::vector<ExpressionPtr> deleted;
     ProcedureCall call;               ///< CALL (its WHERE is `predicate`)
+    std::shared_ptr<Query> subquery;  ///< Subquery: CALL { ... }
 };
 
 struct SingleQuery {

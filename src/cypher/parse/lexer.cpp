@@ -158,7 +158,8 @@ private:
         classify_number(token, is_float);
     }
 
-    // Decides integer or float and rejects malformed literals like 1a or 0xZ.
+    // Decides integer or float; malformed literals like 1a or 0xZ become InvalidNumber tokens, an error where
+    // the parser reads a number (InvalidNumberLiteral) and an unexpected token anywhere else (a map key).
     void classify_number(Token& token, bool has_point_or_signed_exponent)
     {
         const auto& t = token.text;
@@ -170,13 +171,11 @@ private:
             return true;
         };
         if (t.size() > 1 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
-            if (!all(2, is_hex_digit)) fail(token.where, "InvalidNumberLiteral", "invalid hexadecimal literal '" + t + "'");
+            if (!all(2, is_hex_digit)) token.kind = TokenKind::InvalidNumber;
             return;
         }
         if (t.size() > 1 && t[0] == '0' && (t[1] == 'o' || t[1] == 'O')) {
-            if (!all(2, [](char c) { return c >= '0' && c <= '7'; })) {
-                fail(token.where, "InvalidNumberLiteral", "invalid octal literal '" + t + "'");
-            }
+            if (!all(2, [](char c) { return c >= '0' && c <= '7'; })) token.kind = TokenKind::InvalidNumber;
             return;
         }
         if (all(0, is_digit)) return;
@@ -194,9 +193,8 @@ private:
             while (i < t.size() && is_digit(t[i])) ++i;
             if (digits == i) i = t.size() + 1;
         }
-        if (i != t.size()) fail(token.where, "InvalidNumberLiteral", "invalid number literal '" + t + "'");
         (void)has_point_or_signed_exponent;
-        token.kind = TokenKind::Float;
+        token.kind = i == t.size() ? TokenKind::Float : TokenKind::InvalidNumber;
     }
 
     void read_string(Token& token)

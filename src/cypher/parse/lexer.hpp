@@ -13,6 +13,7 @@ enum class TokenKind {
     Identifier,         ///< a name or keyword; `quoted` when written in backticks
     Integer,            ///< digits as written (decimal, 0x hex or 0o octal); the parser checks the range
     Float,
+    InvalidNumber,      ///< starts with a digit but is no number (1a, 0xZ, 1B2c3e67); text as written
     String,             ///< text holds the unescaped value
     Parameter,          ///< text holds the name without '$'
     Punctuation,        ///< text holds one of ( ) [ ] { } , . .. : ; | + - * / % ^ = <> != < > <= >= =~ += & !

@@ -272,6 +272,7 @@ ExpressionPtr Parser::atom()
         return parameter;
     }
     case TokenKind::Identifier: return name_atom();
+    case TokenKind::InvalidNumber: invalid_number(token);
     case TokenKind::End: fail(token, "expected an expression but the query ended");
     case TokenKind::Punctuation: break;
     }
@@ -279,6 +280,15 @@ ExpressionPtr Parser::atom()
     if (token.is("(")) return parenthesized_atom();
     if (token.is("{")) return map_literal();
     fail(token, "expected an expression but found " + describe_token(token));
+}
+
+void Parser::invalid_number(const Token& token) const
+{
+    const auto& t = token.text;
+    std::string what = "number";
+    if (t.size() > 1 && (t[1] == 'x' || t[1] == 'X')) what = "hexadecimal";
+    if (t.size() > 1 && (t[1] == 'o' || t[1] == 'O')) what = "octal";
+    fail_detail(token, "InvalidNumberLiteral", "invalid " + what + " literal '" + t + "'");
 }
 
 ExpressionPtr Parser::number_literal(bool negative)
@@ -442,7 +452,9 @@ ExpressionPtr Parser::name_atom()
             return make(ExpressionKind::Literal, token);
         }
         if (at_keyword("CASE")) return case_expression();
-        if (at_keyword("EXISTS") && peek(1).is("{")) return existential_subquery();
+        if (peek(1).is("{") && (at_keyword("EXISTS") || at_keyword("COUNT") || at_keyword("COLLECT"))) {
+            return subquery_expression();
+        }
         if (peek(1).is("(")) {
             for (std::string_view quantifier : {"all", "any", "none", "single"}) {
                 if (at_keyword(quantifier) && peek(2).kind == TokenKind::Identifier && at_keyword("IN", 3)) {

@@ -1,6 +1,7 @@
-// EXISTS { ... }: a subquery in an expression. The full form holds clauses (`EXISTS { MATCH ... RETURN ... }`,
-// UNION allowed); the short form a pattern with an optional WHERE (`EXISTS { (a)-->(b) WHERE ... }`), which
-// the parser turns into a one-clause MATCH so that binding and execution have a single shape to handle.
+// Subqueries: EXISTS { ... }, COUNT { ... } and COLLECT { ... } in expressions, CALL { ... } as a clause.
+// The full form holds clauses (`EXISTS { MATCH ... RETURN ... }`, UNION allowed); the short form of EXISTS and
+// COUNT a pattern with an optional WHERE (`COUNT { (a)-->(b) WHERE ... }`), which the parser turns into a
+// one-clause MATCH so that binding and execution have a single shape to handle.
 #include "cypher/parse/parser.hpp"
 
 namespace actorgraph::cypher {
@@ -11,13 +12,13 @@ bool Parser::at_subquery_clause() const
     return peek().kind == TokenKind::Identifier && !peek().quoted && !peek(1).is("=");
 }
 
-ast::ExpressionPtr Parser::existential_subquery()
+// `start` is the keyword before the '{'; the body ends at its '}'.
+std::shared_ptr<ast::Query> Parser::subquery_body(const Token& start, const std::string& what, bool short_form)
 {
-    const Token& start = next();  // EXISTS
     Nesting nesting(*this);
     if (subquery_depth_ >= max_subquery_nesting) {
         fail_detail(start, "NestingTooDeep",
-                    "EXISTS subqueries nest deeper than " + std::to_string(max_subquery_nesting) + " levels");
+                    "subqueries nest deeper than " + std::to_string(max_subquery_nesting) + " levels");
     }
     // Restored however the parse ends: a failed pattern comprehension backtracks and parses on.
     struct DepthGuard {
@@ -29,7 +30,7 @@ ast::ExpressionPtr Parser::existential_subquery()
     } guard(subquery_depth_);
     expect("{");
     auto query = std::make_shared<ast::Query>();
-    if (at_subquery_clause()) {
+    if (!short_form || at_subquery_clause()) {
         query->parts.push_back(single_query());
         while (accept_keyword("UNION")) {
             query->union_all.push_back(accept_keyword("ALL"));
@@ -42,11 +43,39 @@ ast::ExpressionPtr Parser::existential_subquery()
         match_clause(match);
         query->parts.emplace_back().clauses.push_back(std::move(match));
     }
-    if (!peek().is("}")) fail(peek(), "expected '}' to close EXISTS { ... } but found " + describe_token(peek()));
+    if (!peek().is("}")) fail(peek(), "expected '}' to close " + what + " { ... } but found " + describe_token(peek()));
     next();
-    auto expression = make(ast::ExpressionKind::Existential, start);
+    return query;
+}
+
+ast::ExpressionPtr Parser::subquery_expression()
+{
+    ast::ExpressionKind kind = ast::ExpressionKind::Existential;
+    std::string what = "EXISTS";
+    if (at_keyword("COUNT")) {
+        kind = ast::ExpressionKind::CountSubquery;
+        what = "COUNT";
+    } else if (at_keyword("COLLECT")) {
+        kind = ast::ExpressionKind::CollectSubquery;
+        what = "COLLECT";
+    }
+    const Token& start = next();
+    // COLLECT needs a RETURN, so it has no short form (the binder says so when the clauses lack one).
+    auto query = subquery_body(start, what, kind != ast::ExpressionKind::CollectSubquery);
+    auto expression = make(kind, start);
     expression->subquery = std::move(query);
     return expression;
+}
+
+// CALL { ... } [IN TRANSACTIONS is not supported]: the '{' is next.
+void Parser::call_subquery(ast::Clause& clause)
+{
+    const Token& start = peek();
+    clause.kind = ast::ClauseKind::Subquery;
+    clause.subquery = subquery_body(start, "CALL", false);
+    if (at_keyword("IN") && at_keyword("TRANSACTIONS", 1)) {
+        fail_detail(peek(), "UnsupportedClause", "CALL { ... } IN TRANSACTIONS is not supported: a statement is one transaction");
+    }
 }
 
 }  // namespace actorgraph::cypher

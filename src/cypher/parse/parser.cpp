@@ -194,7 +194,7 @@ void Parser::match_clause(ast::Clause& clause)
 void Parser::call_clause(ast::Clause& clause)
 {
     auto& call = clause.call;
-    if (peek().is("{")) fail_detail(peek(), "UnsupportedClause", "CALL { ... } subqueries are not supported yet");
+    if (peek().is("{")) return call_subquery(clause);
     call.name = name("a procedure name");
     while (accept(".")) call.name += "." + name("a procedure name");
     call.arguments_where = peek().where;

@@ -16,7 +16,8 @@ inline constexpr int max_nesting = 400;
 /// The tallest expression tree (a long chain like 1+1+...+1 is tall without being nested).
 inline constexpr int max_expression_height = 1000;
 
-/// The deepest nesting of EXISTS { ... } subqueries (each level costs the executor a clause run on the stack).
+/// The deepest nesting of subqueries, EXISTS/COUNT/COLLECT/CALL { ... } (each level costs the executor a clause
+/// run on the stack).
 inline constexpr int max_subquery_nesting = 40;
 
 /// Parses one statement (optionally ending in ';'); throws Error(SyntaxError) with line:column.
@@ -37,6 +38,7 @@ private:
     ast::Clause clause();
     void match_clause(ast::Clause& clause);
     void call_clause(ast::Clause& clause);
+    void call_subquery(ast::Clause& clause);  // parse_subquery.cpp
     void projection(ast::Projection& projection, bool is_with);
     std::vector<ast::SetItem> set_items();
     std::vector<ast::SetItem> remove_items();
@@ -66,6 +68,7 @@ private:
     ast::ExpressionPtr postfix();
     ast::ExpressionPtr atom();
     ast::ExpressionPtr number_literal(bool negative);
+    [[noreturn]] void invalid_number(const Token& token) const;
     ast::ExpressionPtr bracket_atom();
     ast::ExpressionPtr parenthesized_atom();
     ast::ExpressionPtr map_literal();
@@ -77,7 +80,8 @@ private:
     ast::ExpressionPtr map_projection(ast::ExpressionPtr base);
     ast::ExpressionPtr try_pattern_comprehension(const Token& start);
     ast::ExpressionPtr try_pattern_predicate();
-    ast::ExpressionPtr existential_subquery();  // parse_subquery.cpp
+    ast::ExpressionPtr subquery_expression();  // parse_subquery.cpp: EXISTS/COUNT/COLLECT { ... }
+    std::shared_ptr<ast::Query> subquery_body(const Token& start, const std::string& what, bool short_form);
     [[nodiscard]] bool at_subquery_clause() const;
 
     // Tokens.

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "actorgraph/model/spelling.hpp"
+#include "cypher/execute/function_arguments.hpp"
 #include "cypher/temporal/arithmetic.hpp"
 #include "cypher/temporal/calendar.hpp"
 
@@ -10,14 +11,7 @@ namespace actorgraph::cypher {
 
 namespace {
 
-using Arguments = std::vector<Value>;
 using temporal::BetweenUnit;
-
-[[noreturn]] void wrong_type(std::string_view function, const Value& value, QueryPosition where)
-{
-    runtime_error(ErrorClass::TypeError, "InvalidArgumentType",
-                  std::string(function) + "() cannot take a " + type_name(value.type()), where);
-}
 
 // The statement's instant: every date() of one statement sees the same clock, as in Neo4j.
 temporal::Instant statement_clock(Context& context)

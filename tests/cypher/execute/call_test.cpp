@@ -109,11 +109,11 @@ TEST_F(CypherCall, YieldChecksItsOutputsAndVariables)
     EXPECT_EQ(error_of("CALL db.labels() YIELD label RETURN n").detail(), "UndefinedVariable");
 }
 
-TEST_F(CypherCall, SubqueriesAreRefusedByNameNotParsedAsAProcedure)
+TEST_F(CypherCall, ABraceAfterCallIsASubqueryNotAProcedure)
 {
-    auto error = error_of("CALL { MATCH (n) RETURN n } RETURN 1");
-    EXPECT_EQ(error.detail(), "UnsupportedClause");
-    EXPECT_EQ(error.position().column, 6);
+    auto result = run("CALL { RETURN 1 AS x UNION RETURN 2 AS x } RETURN x ORDER BY x");
+    ASSERT_EQ(result.rows.size(), 2u);
+    EXPECT_EQ(result.rows[1][0].as_integer(), 2);
 }
 
 TEST_F(CypherCall, CallIsAReadingClauseThatDoesNotCountAsAWrite)

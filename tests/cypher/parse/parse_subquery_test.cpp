@@ -1,5 +1,6 @@
-// EXISTS { ... } as the parser reads it: the full form's clauses, the short form as one MATCH, and the
-// errors of a subquery that is not closed or nests too deep, at their line:column.
+// Subqueries as the parser reads them: EXISTS/COUNT/COLLECT { ... } (the full form's clauses, the short form
+// as one MATCH), CALL { ... } as a clause, and the errors of a subquery that is not closed or nests too deep,
+// at their line:column.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -81,6 +82,47 @@ TEST(CypherParseSubquery, SubqueriesNestOnlySoDeep)
     allowed += "true";
     for (int i = 0; i < max_subquery_nesting; ++i) allowed += " }";
     EXPECT_NO_THROW((void)parse_query(allowed));
+}
+
+TEST(CypherParseSubquery, CountTakesTheShortAndTheFullForm)
+{
+    auto query = parse_query("MATCH (n) RETURN count { (n)-->() WHERE n.x = 1 } AS a, COUNT { MATCH (n)-->(m) RETURN m } AS b");
+    const auto& items = query.parts[0].clauses[1].projection.items;
+    ASSERT_EQ(items[0].expression->kind, ast::ExpressionKind::CountSubquery);
+    EXPECT_EQ(items[0].expression->subquery->parts[0].clauses.size(), 1u);
+    ASSERT_TRUE(items[0].expression->subquery->parts[0].clauses[0].predicate);
+    ASSERT_EQ(items[1].expression->kind, ast::ExpressionKind::CountSubquery);
+    EXPECT_EQ(items[1].expression->subquery->parts[0].clauses.size(), 2u);
+    // count(...) with parentheses stays the aggregation.
+    auto counted = parse_query("MATCH (n) RETURN count(n)");
+    EXPECT_EQ(counted.parts[0].clauses[1].projection.items[0].expression->kind, ast::ExpressionKind::FunctionCall);
+}
+
+TEST(CypherParseSubquery, CollectHasOnlyTheFullForm)
+{
+    auto query = parse_query("MATCH (n) RETURN COLLECT { MATCH (n)-->(m) RETURN m.name } AS names");
+    const auto& collect = *query.parts[0].clauses[1].projection.items[0].expression;
+    ASSERT_EQ(collect.kind, ast::ExpressionKind::CollectSubquery);
+    EXPECT_EQ(collect.subquery->parts[0].clauses.size(), 2u);
+    auto error = syntax_error_of("MATCH (n) RETURN COLLECT { (n)-->(m) } AS names");
+    EXPECT_EQ(error.position().column, 28);
+}
+
+TEST(CypherParseSubquery, CallTakesAClauseBlock)
+{
+    auto query = parse_query("MATCH (n) CALL {\n  WITH n MATCH (n)-->(m) RETURN m UNION ALL RETURN 1 AS m\n} RETURN n, m");
+    const auto& call = query.parts[0].clauses[1];
+    ASSERT_EQ(call.kind, ast::ClauseKind::Subquery);
+    ASSERT_EQ(call.subquery->parts.size(), 2u);
+    EXPECT_EQ(call.subquery->union_all, std::vector<bool>{true});
+    EXPECT_EQ(call.subquery->parts[0].clauses[0].kind, ast::ClauseKind::With);
+    EXPECT_EQ(query.parts[0].clauses.size(), 3u);
+
+    auto unclosed = syntax_error_of("CALL { MATCH (n) RETURN n");
+    EXPECT_EQ(unclosed.position().column, 26);
+    auto transactions = syntax_error_of("CALL { CREATE () } IN TRANSACTIONS");
+    EXPECT_EQ(transactions.detail(), "UnsupportedClause");
+    EXPECT_EQ(transactions.position().column, 20);
 }
 
 }  // namespace

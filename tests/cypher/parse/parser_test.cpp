@@ -113,6 +113,19 @@ TEST(CypherParser, IntegerLiteralsOutOfRangeAreErrorsButTheSmallestNegativeIsNot
     EXPECT_EQ(syntax_error_of("RETURN 0xZ").detail(), "InvalidNumberLiteral");
 }
 
+TEST(CypherParser, AMalformedNumberIsInvalidWhereANumberStandsAndUnexpectedWhereANameDoes)
+{
+    auto number = syntax_error_of("RETURN -1a2 AS x");
+    EXPECT_EQ(number.detail(), "InvalidNumberLiteral");
+    EXPECT_EQ(number.position().column, 9);
+    EXPECT_EQ(syntax_error_of("RETURN 0o19").detail(), "InvalidNumberLiteral");
+    // The TCK's Literals8 [19]: a map key that starts with a digit is not a key.
+    auto key = syntax_error_of("RETURN {1B2c3e67:1} AS literal");
+    EXPECT_EQ(key.detail(), "UnexpectedSyntax");
+    EXPECT_EQ(key.position().column, 9);
+    EXPECT_NE(std::string(key.what()).find("map key"), std::string::npos) << key.what();
+}
+
 TEST(CypherParser, DeepNestingIsAnErrorNotACrash)
 {
     std::string deep = "RETURN " + std::string(100000, '(') + "1" + std::string(100000, ')');
