@@ -3,13 +3,15 @@
 # (build/bench/actorgraph_cypher_bench), installs the npm package kuzu@0.11.3 into build/kuzu-bench (only
 # here: Kuzu is never a build or test dependency), generates the CSV (`actorgraph generate --seed 1`),
 # loads it into both and runs the same queries alternately; prints the table of bench/README.md.
-#   bench/kuzu_compare.sh [ACTORS (default 1000000)] [REPETITIONS (default 5)]
+#   bench/kuzu_compare.sh [ACTORS (default 1000000)] [REPETITIONS (default 5)] [--reuse-db]
+# (--reuse-db keeps the Kuzu database the previous run at the same size loaded, to re-run only the queries.)
 # Needs node and npm (Debian: nodejs, npm). Data goes to /tmp/actorgraph-bench/ACTORS (as compare_igraph.py's).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${ACTORGRAPH_BUILD_DIR:-$root/build}
 actors=${1:-1000000}
 repetitions=${2:-5}
+reuse=${3:-}
 data=${ACTORGRAPH_BENCH_DATA:-/tmp/actorgraph-bench}/$actors
 
 command -v node >/dev/null && command -v npm >/dev/null || { echo "kuzu_compare.sh: needs node and npm" >&2; exit 1; }
@@ -32,4 +34,4 @@ if [[ ! -f $data/relationships.csv ]]; then
 fi
 
 node "$root/bench/kuzu_compare.mjs" --csv "$data" --ours "$build_dir/bench/actorgraph_cypher_bench" \
-    --kuzu "$module" --repetitions "$repetitions" --db "$kuzu_dir/db" --json "$kuzu_dir/last_run.jsonl"
+    --kuzu "$module" --repetitions "$repetitions" --db "$kuzu_dir/db" --json "$kuzu_dir/last_run.jsonl" $reuse
