@@ -60,19 +60,23 @@ Table Executor::single_query(const ast::SingleQuery& query, Table table)
     bool returned = false;
     // A query that is only a CALL returns what the procedure yields.
     bool standalone_call = query.clauses.size() == 1 && query.clauses[0].kind == ast::ClauseKind::Call;
-    for (const auto& clause : query.clauses) {
+    for (std::size_t i = 0; i < query.clauses.size(); ++i) {
+        const auto* clause = &query.clauses[i];
         try {
             if (standalone_call) {
-                call(table, clause, true);
+                call(table, *clause, true);
+            } else if (streams_into_next(query, i)) {
+                match_then_project(table, *clause, query.clauses[i + 1].projection);
+                clause = &query.clauses[++i];
             } else {
-                run_clause(table, clause);
+                run_clause(table, *clause);
             }
         } catch (const Error& error) {
             // Errors raised where no position is known (the graph's checks) point at their clause.
             if (error.position().line > 0) throw;
-            throw error.placed_at(clause.where);
+            throw error.placed_at(clause->where);
         }
-        returned = clause.kind == ast::ClauseKind::Return || standalone_call;
+        returned = clause->kind == ast::ClauseKind::Return || standalone_call;
         context_.check_rows(table.rows.size());
     }
     if (!returned) return {};
@@ -100,6 +104,18 @@ void Executor::match(Table& table, const ast::Clause& clause)
 {
     PatternMatcher matcher(context_, clause.pattern, table.columns);
     std::vector<Row> output;
+    match_rows(table, clause, matcher, [&](const Row& found) {
+        output.push_back(found);
+        context_.check_rows(output.size());
+    });
+    table.columns = matcher.columns();
+    table.rows = std::move(output);
+}
+
+// The rows a MATCH produces from each input row, in order: its matches that pass WHERE, or for OPTIONAL MATCH
+// the input padded with nulls when none does.
+void Executor::match_rows(const Table& table, const ast::Clause& clause, PatternMatcher& matcher, const RowSink& take)
+{
     for (const auto& input : table.rows) {
         bool any = false;
         matcher.match(input, [&](const Row& found) {
@@ -108,17 +124,31 @@ void Executor::match(Table& table, const ast::Clause& clause)
                 if (!evaluator.holds(*clause.predicate)) return;
             }
             any = true;
-            output.push_back(found);
-            context_.check_rows(output.size());
+            take(found);
         });
         if (!any && clause.optional) {
             Row padded = input;
             padded.resize(matcher.columns().size());
-            output.push_back(std::move(padded));
+            take(padded);
         }
     }
-    table.columns = matcher.columns();
-    table.rows = std::move(output);
+}
+
+// A MATCH directly followed by WITH or RETURN hands its rows to the projection as it finds them, so an
+// aggregation over millions of matches never holds them all (the rows the projection keeps are the same).
+bool Executor::streams_into_next(const ast::SingleQuery& query, std::size_t i)
+{
+    if (i + 1 >= query.clauses.size() || query.clauses[i].kind != ast::ClauseKind::Match) return false;
+    auto next = query.clauses[i + 1].kind;
+    return next == ast::ClauseKind::With || next == ast::ClauseKind::Return;
+}
+
+void Executor::match_then_project(Table& table, const ast::Clause& match_clause, const ast::Projection& projection)
+{
+    PatternMatcher matcher(context_, match_clause.pattern, table.columns);
+    Table input = std::move(table);
+    project(table, matcher.columns(), [&](const RowSink& take) { match_rows(input, match_clause, matcher, take); },
+            projection);
 }
 
 void Executor::unwind(Table& table, const ast::Clause& clause)

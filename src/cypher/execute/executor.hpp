@@ -9,10 +9,16 @@
 
 namespace actorgraph::cypher {
 
+class PatternMatcher;
+
 struct Table {
     Columns columns;
     std::vector<Row> rows;
 };
+
+/// Takes one row (valid only during the call); a RowSource calls it for each row it produces, in order.
+using RowSink = std::function<void(const Row&)>;
+using RowSource = std::function<void(const RowSink&)>;
 
 class Executor {
 public:
@@ -37,9 +43,14 @@ private:
     void run_clauses(Table& table, const ast::SingleQuery& part);
     void run_clause(Table& table, const ast::Clause& clause);
     void match(Table& table, const ast::Clause& clause);
+    static bool streams_into_next(const ast::SingleQuery& query, std::size_t i);
+    /// MATCH then WITH/RETURN without the table between them: matches stream into the projection.
+    void match_then_project(Table& table, const ast::Clause& match_clause, const ast::Projection& projection);
+    void match_rows(const Table& table, const ast::Clause& clause, PatternMatcher& matcher, const RowSink& take);
     void unwind(Table& table, const ast::Clause& clause);
     void call(Table& table, const ast::Clause& clause, bool standalone);  // call.cpp
     void project(Table& table, const ast::Projection& projection, bool is_return);
+    void project(Table& table, const Columns& input_columns, const RowSource& inputs, const ast::Projection& projection);
     void create(Table& table, const ast::Clause& clause);
     void merge(Table& table, const ast::Clause& clause);
     void set(Table& table, const std::vector<ast::SetItem>& items);

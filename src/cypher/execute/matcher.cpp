@@ -215,12 +215,50 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
     return candidates;
 }
 
+// A part `()-[r:T]->(b)` whose first node is neither bound nor constrained is matched from the relationships
+// themselves, in storage order: every relationship is read once and in sequence, instead of through each
+// actor's adjacency (a random access per relationship), and actors that have none are not touched.
+bool PatternMatcher::scans_relationships(const Part& part) const
+{
+    const auto& syntax = *part.syntax;
+    if (part.reversed || syntax.nodes.size() != 2 || !syntax.shortest.empty()) return false;
+    if (relationship_syntax(part, 0).variable_length || direction(part, 0) == ast::Direction::Either) return false;
+    // Undirected relations are walked both ways by the adjacency; keep to it for them.
+    if (context_.graph.graph().undirected_count() != 0) return false;
+    const auto& first = node_syntax(part, 0);
+    if (!first.labels.empty() || first.properties) return false;
+    auto unbound = [&](const Element& element) {
+        return element.slot < 0 || !bound_[static_cast<std::size_t>(element.slot)];
+    };
+    return unbound(part.nodes[0]) && unbound(part.nodes[1]) && unbound(part.relationships[0]);
+}
+
+bool PatternMatcher::scan_relationships(std::size_t part_index)
+{
+    auto& part = parts_[part_index];
+    const auto& graph = context_.graph.graph();
+    const auto& types = relationship_syntax(part, 0).types;
+    bool outgoing = direction(part, 0) == ast::Direction::Outgoing;
+    bool go_on = true;
+    for (RelationIndex relationship = 0; relationship < graph.relation_count() && go_on; ++relationship) {
+        context_.tick();
+        const auto& relation = graph.relation(relationship);
+        if (!types.empty() && std::find(types.begin(), types.end(), context_.graph.type(relationship)) == types.end()) continue;
+        part.scanning = true;
+        part.scanned = relationship;
+        go_on = match_node(part_index, 0, outgoing ? relation.source : relation.target);
+        part.scanning = false;
+    }
+    return go_on;
+}
+
 bool PatternMatcher::start_part(std::size_t part_index)
 {
     if (part_index == parts_.size()) return (*found_)(row_);
     auto& part = parts_[part_index];
     path_nodes_.clear();
     path_relationships_.clear();
+    if (scans_relationships(part)) return scan_relationships(part_index);
     for (auto node : start_candidates(part)) {
         if (!match_node(part_index, 0, node)) return false;
     }
@@ -323,6 +361,10 @@ bool PatternMatcher::expand_fixed(std::size_t part_index, std::size_t i, ActorIn
     bool binds = slot >= 0 && !bound_[static_cast<std::size_t>(slot)];
     auto d = direction(part, i);
     auto at = incident(graph, from, d);
+    if (part.scanning && i == 0) {  // a relationship scan chose the step (directed, so it is met once)
+        std::span<const RelationIndex> one(&part.scanned, 1);
+        at = d == ast::Direction::Outgoing ? Incident{one, {}} : Incident{{}, one};
+    }
     for (std::size_t k = 0; k < at.size(); ++k) {
         context_.tick();
         auto relationship = at[k];

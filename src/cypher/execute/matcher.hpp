@@ -38,6 +38,9 @@ private:
         bool reversed = false;  ///< matched from its last node back to its first
         int path_slot = -1;
         std::vector<Element> nodes, relationships;
+        /// While a relationship scan walks the part: the one relationship its first step may take.
+        bool scanning = false;
+        RelationIndex scanned = 0;
     };
 
     [[nodiscard]] const ast::NodePattern& node_syntax(const Part& part, std::size_t i) const;
@@ -56,6 +59,9 @@ private:
     bool expand_fixed(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_variable(std::size_t part_index, std::size_t i, ActorIndex from);
     bool expand_shortest(std::size_t part_index, ActorIndex from);
+    bool shortest_between(std::size_t part_index, ActorIndex from, ActorIndex target, std::int64_t max);
+    /// The string id the end node's property map gives (evaluated once per match), if any.
+    [[nodiscard]] std::optional<std::string> end_id(const Part& part) const;
     /// Binds the slot to the value, or compares it with the value bound there: nullopt when they differ, else
     /// whether it bound (and must be unbound afterwards).
     std::optional<bool> bind_or_check(int slot, Value value);
@@ -63,6 +69,8 @@ private:
                           const std::vector<RelationIndex>& walked);
     bool relationship_fits(const Part& part, std::size_t i, RelationIndex relationship);
     [[nodiscard]] std::vector<ActorIndex> start_candidates(const Part& part);
+    [[nodiscard]] bool scans_relationships(const Part& part) const;
+    bool scan_relationships(std::size_t part_index);
 
     Context& context_;
     std::vector<Part> parts_;

@@ -39,7 +39,15 @@ bool PatternMatcher::expand_shortest(std::size_t part_index, ActorIndex from)
         const auto& value = row_[static_cast<std::size_t>(end_slot)];
         if (!value.is_node()) return true;
         target = value.as_node();
+    } else if (auto id = end_id(part)) {
+        // An end given by id is looked up in the id index, so the search stops at its level instead of trying
+        // every node it reaches against the end's pattern (match_node still checks the whole pattern).
+        auto found = graph.find_by_id(*id);
+        if (!found || context_.graph.node_deleted(*found)) return true;
+        target = *found;
     }
+
+    if (!all && target && *target != from && min <= 1) return shortest_between(part_index, from, *target, max);
 
     std::unordered_map<ActorIndex, Reached> reached;
     reached[from] = Reached{};
@@ -96,6 +104,81 @@ bool PatternMatcher::expand_shortest(std::size_t part_index, ActorIndex from)
         level = std::move(next_level);
     }
     return true;
+}
+
+// One shortest path between two different nodes: breadth-first from both ends at once, a level of the side
+// with the smaller frontier at a time, so the search touches about the square root of what a search from one
+// end touches on a large graph. The shortest of the meetings found while a level is expanded is the answer.
+bool PatternMatcher::shortest_between(std::size_t part_index, ActorIndex from, ActorIndex target, std::int64_t max)
+{
+    auto& part = parts_[part_index];
+    const auto& graph = context_.graph.graph();
+    auto d = direction(part, 0);
+    struct Side {
+        ast::Direction direction;
+        std::unordered_map<ActorIndex, std::pair<ActorIndex, RelationIndex>> parent;  ///< towards this side's end
+        std::unordered_map<ActorIndex, std::uint32_t> depth;
+        std::vector<ActorIndex> frontier;
+        std::uint32_t level = 0;
+    };
+    Side forward{d, {}, {{from, 0}}, {from}};
+    Side backward{d == ast::Direction::Either ? d : (d == ast::Direction::Outgoing ? ast::Direction::Incoming : ast::Direction::Outgoing),
+                  {}, {{target, 0}}, {target}};
+    std::optional<std::pair<ActorIndex, std::uint32_t>> meeting;  // the node and the path's length
+    while (!meeting && !forward.frontier.empty() && !backward.frontier.empty() &&
+           static_cast<std::int64_t>(forward.level + backward.level) < max) {
+        bool grow_forward = forward.frontier.size() <= backward.frontier.size();
+        auto& side = grow_forward ? forward : backward;
+        const auto& other = grow_forward ? backward : forward;
+        std::vector<ActorIndex> next;
+        for (auto node : side.frontier) {
+            auto at = incident(graph, node, side.direction);
+            for (std::size_t k = 0; k < at.size(); ++k) {
+                context_.tick();
+                auto relationship = at[k];
+                if (!relationship_fits(part, 0, relationship)) continue;
+                auto reached = other_end(graph.relation(relationship), node);
+                if (!side.depth.try_emplace(reached, side.level + 1).second) continue;
+                side.parent.emplace(reached, std::make_pair(node, relationship));
+                next.push_back(reached);
+                auto met = other.depth.find(reached);
+                if (met == other.depth.end()) continue;
+                auto length = side.level + 1 + met->second;
+                if (!meeting || length < meeting->second) meeting = std::make_pair(reached, length);
+            }
+        }
+        side.frontier = std::move(next);
+        ++side.level;
+    }
+    if (!meeting || static_cast<std::int64_t>(meeting->second) > max) return true;
+    // The walk from `from` to the meeting node, then on to the target.
+    std::vector<ActorIndex> nodes;
+    std::vector<RelationIndex> walked;
+    for (auto node = meeting->first; node != from;) {
+        const auto& [previous, relationship] = forward.parent.at(node);
+        nodes.push_back(node);
+        walked.push_back(relationship);
+        node = previous;
+    }
+    std::reverse(nodes.begin(), nodes.end());
+    std::reverse(walked.begin(), walked.end());
+    for (auto node = meeting->first; node != target;) {
+        const auto& [next, relationship] = backward.parent.at(node);
+        walked.push_back(relationship);
+        if (next != target) nodes.push_back(next);
+        node = next;
+    }
+    if (!nodes.empty() && nodes.back() == target) nodes.pop_back();
+    return try_shortest_end(part_index, target, nodes, walked);
+}
+
+std::optional<std::string> PatternMatcher::end_id(const Part& part) const
+{
+    const auto& element = part.nodes[1];
+    if (!node_syntax(part, 1).properties || element.dynamic_properties || !element.properties.is_map()) return std::nullopt;
+    auto id = element.properties.as_map().find("id");
+    if (id == element.properties.as_map().end() || !id->second.is_string()) return std::nullopt;
+    return id->second.as_string();
 }
 
 // Binds the relationship variable (a list for a variable-length pattern) and the walk, then lets the end node's

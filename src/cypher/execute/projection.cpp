@@ -1,7 +1,8 @@
 // WITH and RETURN: projection, grouping with aggregation, DISTINCT, ORDER BY, SKIP, LIMIT and WITH's WHERE.
 #include <algorithm>
-#include <map>
+#include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "cypher/execute/aggregation.hpp"
 #include "cypher/execute/evaluator.hpp"
@@ -29,6 +30,41 @@ struct Group {
     std::vector<Accumulator> accumulators;
 };
 
+// Grouping keys in a hash table: equivalent values (order() == 0, so 1 and 1.0, or two NaNs) must hash alike,
+// so numbers hash by their value as a double and the kinds that are rarely keys share one hash.
+struct RowHash {
+    std::size_t operator()(const Row& row) const noexcept
+    {
+        std::size_t hash = row.size();
+        for (const auto& value : row) hash = hash * 1'000'003u ^ value_hash(value);
+        return hash;
+    }
+    static std::size_t value_hash(const Value& value) noexcept
+    {
+        if (value.is_string()) return std::hash<std::string>{}(value.as_string());
+        if (value.is_node()) return std::hash<std::uint64_t>{}(value.as_node()) ^ 0x51u;
+        if (value.is_relationship()) return std::hash<std::uint64_t>{}(value.as_relationship()) ^ 0x52u;
+        if (value.is_boolean()) return value.as_boolean() ? 0x53u : 0x54u;
+        if (value.is_number()) {
+            double number = value.as_number();
+            if (std::isnan(number)) return 0x55u;
+            return number == 0.0 ? 0u : std::hash<double>{}(number);
+        }
+        return value.is_null() ? 0x56u : 0x57u;
+    }
+};
+
+struct RowEquivalent {
+    bool operator()(const Row& a, const Row& b) const
+    {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (!equivalent(a[i], b[i])) return false;
+        }
+        return true;
+    }
+};
+
 }  // namespace
 
 std::int64_t Executor::count_argument(const ast::Expression& expression, const char* clause)
@@ -52,11 +88,21 @@ std::int64_t Executor::count_argument(const ast::Expression& expression, const c
 void Executor::project(Table& table, const ast::Projection& projection, bool is_return)
 {
     (void)is_return;
+    Table input = std::move(table);
+    project(table, input.columns, [&](const RowSink& take) {
+        for (const auto& row : input.rows) take(row);
+    }, projection);
+}
+
+// Reads the input rows once, as the source produces them (a MATCH streams its matches here without a table).
+void Executor::project(Table& table, const Columns& input_columns, const RowSource& inputs,
+                       const ast::Projection& projection)
+{
     // The items: `*` expands to the variables in scope, by name.
     std::vector<Item> items;
     std::vector<std::unique_ptr<ast::Expression>> star_variables;
     if (projection.star) {
-        Columns names = table.columns;
+        Columns names = input_columns;
         std::sort(names.begin(), names.end());
         for (const auto& name : names) {
             auto variable = std::make_unique<ast::Expression>();
@@ -79,20 +125,21 @@ void Executor::project(Table& table, const ast::Projection& projection, bool is_
     Columns out_columns;
     for (const auto& item : items) out_columns.push_back(item.name);
     Columns extended_columns = out_columns;
-    extended_columns.insert(extended_columns.end(), table.columns.begin(), table.columns.end());
+    extended_columns.insert(extended_columns.end(), input_columns.begin(), input_columns.end());
 
     std::vector<Extended> rows;
     if (!aggregating) {
-        for (const auto& input : table.rows) {
-            Evaluator evaluator(context_, table.columns, input);
+        inputs([&](const Row& input) {
+            Evaluator evaluator(context_, input_columns, input);
             Extended row;
             for (const auto& item : items) row.values.push_back(evaluator.eval(*item.expression));
             row.values.insert(row.values.end(), input.begin(), input.end());
             rows.push_back(std::move(row));
-        }
+            context_.check_rows(rows.size());
+        });
     } else {
-        // Group by the values of the items without aggregates.
-        std::map<Row, std::size_t, ValueOrder> group_of;
+        // Group by the values of the items without aggregates; groups keep the order they were first met in.
+        std::unordered_map<Row, std::size_t, RowHash, RowEquivalent> group_of;
         std::vector<Group> groups;
         auto new_group = [&](Row keys, const Row& input) {
             Group group{input, std::move(keys), {}};
@@ -100,15 +147,19 @@ void Executor::project(Table& table, const ast::Projection& projection, bool is_
             groups.push_back(std::move(group));
             return groups.size() - 1;
         };
-        for (const auto& input : table.rows) {
-            Evaluator evaluator(context_, table.columns, input);
-            Row keys;
+        Row keys;  // reused: a row that joins a group allocates nothing for its keys
+        inputs([&](const Row& input) {
+            Evaluator evaluator(context_, input_columns, input);
+            keys.clear();
             for (const auto& item : items) {
                 if (!item.aggregating) keys.push_back(evaluator.eval(*item.expression));
             }
-            auto found = group_of.find(keys);
-            std::size_t index = found != group_of.end() ? found->second : new_group(keys, input);
-            if (found == group_of.end()) group_of.emplace(std::move(keys), index);
+            std::size_t index = 0;  // without keys there is one group, and no lookup
+            if (!keys.empty() || groups.empty()) {
+                auto found = group_of.find(keys);
+                index = found != group_of.end() ? found->second : new_group(keys, input);
+                if (found == group_of.end()) group_of.emplace(keys, index);
+            }
             for (std::size_t a = 0; a < aggregate_calls.size(); ++a) {
                 const auto* call = aggregate_calls[a];
                 Value argument = call->children.empty() ? Value() : evaluator.eval(*call->children[0]);
@@ -116,13 +167,13 @@ void Executor::project(Table& table, const ast::Projection& projection, bool is_
                 groups[index].accumulators[a].add(argument, percentile);
             }
             context_.tick();
-        }
+        });
         bool has_keys = std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.aggregating; });
-        if (groups.empty() && !has_keys) new_group({}, Row(table.columns.size()));
+        if (groups.empty() && !has_keys) new_group({}, Row(input_columns.size()));
         for (auto& group : groups) {
             AggregateValues values;
             for (std::size_t a = 0; a < aggregate_calls.size(); ++a) values[aggregate_calls[a]] = group.accumulators[a].result();
-            Evaluator evaluator(context_, table.columns, group.first_input, &values);
+            Evaluator evaluator(context_, input_columns, group.first_input, &values);
             Extended row;
             std::size_t key = 0;
             for (const auto& item : items) {

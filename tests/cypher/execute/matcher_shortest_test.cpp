@@ -43,6 +43,27 @@ TEST_F(CypherShortestPath, FindsTheFewestHopsOverTheAllowedTypes)
     EXPECT_EQ(ids_of_paths("MATCH p = allShortestPaths(({id: 'a'})-[:T*]-(:End)) RETURN p"), std::vector<std::string>{"axd"});
 }
 
+TEST_F(CypherShortestPath, AnEndGivenByIdIsFoundAsAnEndBoundBeforeIs)
+{
+    // The id is looked up in the index; the answers are those of the same end bound by an earlier MATCH.
+    for (const auto* from : {"a", "b", "d", "x", "e"}) {
+        for (const auto* to : {"a", "c", "d", "x", "e"}) {
+            std::string start = std::string("({id: '") + from + "'})";
+            std::string end = std::string("{id: '") + to + "'}";
+            for (const auto* arrow : {"-[*]->", "-[:T*]-", "<-[*0..]-"}) {
+                auto by_id = ids_of_paths("MATCH p = shortestPath(" + start + arrow + "(" + end + ")) RETURN p");
+                auto bound = ids_of_paths("MATCH (t " + end + ") MATCH p = shortestPath(" + start + arrow + "(t)) RETURN p");
+                EXPECT_EQ(by_id, bound) << from << arrow << to;
+            }
+        }
+    }
+    // The rest of the end's pattern still has to fit; an unknown id finds nothing.
+    EXPECT_TRUE(run("MATCH p = shortestPath(({id: 'a'})-[*]->(:Other {id: 'd'})) RETURN p").rows.empty());
+    EXPECT_TRUE(run("MATCH p = shortestPath(({id: 'a'})-[*]->({id: 'd', name: 'no'})) RETURN p").rows.empty());
+    EXPECT_EQ(single("MATCH p = shortestPath(({id: 'a'})-[*]->(:End {id: 'd'})) RETURN length(p)").as_integer(), 1);
+    EXPECT_TRUE(run("MATCH p = shortestPath(({id: 'a'})-[*]->({id: 'nobody'})) RETURN p").rows.empty());
+}
+
 TEST_F(CypherShortestPath, AllShortestPathsReturnsEveryPathOfTheLowestLength)
 {
     run("MATCH (b {id: 'b'}), (d {id: 'd'}) CREATE (b)-[:T]->(d)");
