@@ -1,4 +1,4 @@
-// The Cypher console: an editor (Ctrl+Enter runs, Ctrl+Up/Down walk the history), Run/Cancel, the failure
+// The Cypher console: an editor in syntax colours (Ctrl+Enter runs, Ctrl+Up/Down walk the history), Run/Cancel, the failure
 // with a caret under its column, and the answer as a sortable table whose rows select their actors.
 // What a query means and does is decided in Explorer::run_query (app/explorer_query.cpp).
 #include <GLFW/glfw3.h>
@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actorgraph/app/display_text.hpp"
+#include "gui/cypher_editor.hpp"
 #include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
@@ -46,7 +47,7 @@ void draw_editor(Explorer& explorer, QueryPanelState& state)
     }
     auto flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
     float height = ImGui::GetTextLineHeight() * 5 + ImGui::GetStyle().FramePadding.y * 2;
-    bool entered = ImGui::InputTextMultiline("##query", &state.text, {-1, height}, flags, replace_text, &state);
+    bool entered = cypher_editor("##query", state.text, {-1, height}, flags, replace_text, &state);
     const auto& io = ImGui::GetIO();
     if (ImGui::IsItemActive() && io.KeyCtrl) {
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) walk_history(explorer, state, true);
