@@ -48,7 +48,9 @@ void expect_spans_tile(std::string_view text)
         ASSERT_EQ(span.offset, at) << text;
         ASSERT_GT(span.length, 0u) << text;
         auto piece = text.substr(span.offset, span.length);
-        if (piece.find('\n') != std::string_view::npos) ASSERT_EQ(piece, "\n") << text;
+        if (piece.find('\n') != std::string_view::npos) {
+            ASSERT_EQ(piece, "\n") << text;
+        }
         at += span.length;
     }
     EXPECT_EQ(at, text.size()) << text;
