@@ -1,5 +1,5 @@
-// The explorer's Cypher console: a statement runs on a copy of the graph in the background; a read's answer
-// is highlighted, a write's changes go through the edit session as one undoable, journalled step.
+// The explorer's Cypher console: a statement runs in the background (a read on the shared graph, a write on a
+// copy); the answer is highlighted, a write's changes go through the edit session as one undoable, journalled step.
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/edit/edit_session.hpp"
 
@@ -111,9 +111,13 @@ void Explorer::highlight_query_result(const QueryOutcome& outcome, bool wrote)
 {
     Selection found;
     if (wrote) {
-        // The edit made a new graph: the statement's nodes are found again by id (relations are not carried over).
+        // The edit made a new graph: the statement's nodes are found again by id, its relationships by their
+        // ends and type, so created and changed relationships light up as well as nodes.
         for (const auto& id : outcome.found_ids) {
             if (auto actor = graph_->find_by_id(id)) found.actors.push_back(*actor);
+        }
+        for (const auto& relation : outcome.found_relations) {
+            if (auto index = find_relation_again(*graph_, relation)) found.relations.push_back(*index);
         }
         found.normalize();
     } else if (graph_generation_ == query_graph_generation_) {
@@ -139,6 +143,13 @@ bool Explorer::select_query_row(std::size_t row)
     go_to_actor(actors.front());
     for (std::size_t i = 1; i < actors.size(); ++i) select_actor(actors[i], true);
     return true;
+}
+
+void Explorer::set_query_view_only(bool only)
+{
+    if (view_.highlight_only == only) return;
+    view_.highlight_only = only;
+    if (view_.highlight) apply_view();
 }
 
 void Explorer::clear_query_highlight()

@@ -1,14 +1,16 @@
-// The Cypher console's model: statements run on a copy of the graph in the background, their answers as
-// display text, failures with a caret, and the history file.
+// The Cypher console's model: statements run in the background (reads on the shared graph, writes on a
+// copy), their answers as display text, failures with a caret, and the history file.
 #include "actorgraph/app/query_console.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/cypher/output.hpp"
+#include "actorgraph/cypher/statement_writes.hpp"
 #include "actorgraph/io/file_io.hpp"
 
 namespace actorgraph {
@@ -52,6 +54,7 @@ private:
         if (value.is_node()) return node(value.as_node(), cell);
         if (value.is_relationship()) return relationship(value.as_relationship(), cell);
         if (value.is_path()) return path(value.as_path(), cell);
+        if (value.is_float()) return display_float(value.as_float());
         if (!value.is_list()) return cypher::to_cypher_text(session_, value);
         std::string joined = "[";
         for (const auto& item : value.as_list()) joined += (joined.size() > 1 ? ", " : "") + text(item, cell);
@@ -132,7 +135,12 @@ QueryOutcome answer(cypher::Session& session, cypher::Result& result, std::strin
     if (result.stats.changed_anything()) table.summary += "; " + result.stats.summary();
     if (!result.changes.empty()) outcome.writes = ChangeGroup{cypher_step_name(text), std::move(result.changes)};
     outcome.found.normalize();
-    for (auto actor : outcome.found.actors) outcome.found_ids.push_back(session.graph().actor(actor).id);
+    const auto& graph = session.graph();
+    for (auto actor : outcome.found.actors) outcome.found_ids.push_back(graph.actor(actor).id);
+    for (auto relation : outcome.found.relations) {
+        const auto& r = graph.relation(relation);
+        outcome.found_relations.push_back({relation, graph.actor(r.source).id, graph.actor(r.target).id, r.type.str()});
+    }
     return outcome;
 }
 
@@ -156,13 +164,25 @@ QueryOutcome run_console_query(const Graph& graph, std::string_view text, const 
 {
     auto started = std::chrono::steady_clock::now();
     try {
-        Graph copy = graph;
-        cypher::Session session(copy);
         cypher::Limits limits;
         limits.cancel = cancel;
-        auto result = session.run(text, {}, limits);
-        auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        return answer(session, result, text, seconds);
+        auto run = [&](Graph& target) {
+            cypher::Session session(target);
+            auto result = session.run(text, {}, limits);
+            auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            auto outcome = answer(session, result, text, seconds);
+            outcome.answered_from = &session.graph();
+            return outcome;
+        };
+        if (cypher::statement_writes(text)) {
+            // The engine writes in place; the explorer's graph changes only through its edit history.
+            Graph copy = graph;
+            return run(copy);
+        }
+        // A read runs on the graph itself, shared with the window: the engine changes nothing for a statement
+        // without an updating clause (its only cache, the adjacency, is built under a lock), so casting away
+        // const here modifies nothing and copies nothing.
+        return run(const_cast<Graph&>(graph));
     } catch (const cypher::Error& error) {
         QueryOutcome outcome;
         outcome.failure = query_failure(error, text);
@@ -173,6 +193,44 @@ QueryOutcome run_console_query(const Graph& graph, std::string_view text, const 
         outcome.failure->message = error.what();
         return outcome;
     }
+}
+
+std::string display_float(double value)
+{
+    if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+    auto magnitude = std::fabs(value);
+    char digits[64];
+    if (magnitude != 0 && (magnitude >= 1e15 || magnitude < 1e-4)) {
+        auto end = std::to_chars(digits, digits + sizeof digits, value, std::chars_format::scientific).ptr;
+        return std::string(digits, end);
+    }
+    // The shortest digits that read back as the same double, grouped by thousands, always with a point.
+    auto end = std::to_chars(digits, digits + sizeof digits, magnitude, std::chars_format::fixed).ptr;
+    std::string_view fixed(digits, static_cast<std::size_t>(end - digits));
+    auto point = fixed.find('.');
+    auto whole = fixed.substr(0, point);
+    std::string text = value < 0 ? "-" : "";
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) text += ',';
+        text += whole[i];
+    }
+    text += point == std::string_view::npos ? std::string_view(".0") : fixed.substr(point);
+    return text;
+}
+
+std::optional<RelationIndex> find_relation_again(const Graph& graph, const FoundRelation& found)
+{
+    auto matches = [&](RelationIndex index) {
+        const auto& r = graph.relation(index);
+        return graph.actor(r.source).id == found.source && graph.actor(r.target).id == found.target && r.type.str() == found.type;
+    };
+    if (found.index < graph.relation_count() && matches(found.index)) return found.index;
+    auto source = graph.find_by_id(found.source);
+    if (!source) return std::nullopt;
+    for (auto index : graph.out_relations(*source)) {
+        if (matches(index)) return index;
+    }
+    return std::nullopt;
 }
 
 std::string cypher_step_name(std::string_view text)

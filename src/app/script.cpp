@@ -36,6 +36,7 @@ const std::map<std::string, VerbRule, std::less<>>& verb_rules()
         {"clear-analysis", {0, 0, false}}, {"play", {0, 1, false}}, {"stop-play", {0, 0, false}},
         {"reload-stylesheet", {0, 0, false}}, {"communities", {1, 2, false}}, {"relayout", {0, 0, true}},
         {"query", {1, many, false}},    {"query-row", {1, 1, true}},   {"clear-query", {0, 0, false}},
+        {"query-view", {1, 1, false}},
     };
     // The edit verbs, as edit/edit_script defines them (actorgraph edit reads the same lines); added once.
     static const bool edit_verbs_added = [] {
@@ -335,6 +336,11 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
         if (row == 0 || !explorer.select_query_row(row - 1)) throw Error("row " + arguments[0] + " of the query's table names no actor");
     } else if (verb == "clear-query") {
         explorer.clear_query_highlight();
+    } else if (verb == "query-view") {
+        if (arguments[0] != "only" && arguments[0] != "highlight") {
+            throw Error(unknown_word_message("query view", arguments[0], std::vector<std::string>{"only", "highlight"}));
+        }
+        explorer.set_query_view_only(arguments[0] == "only");
     } else if (verb == "relayout") {
         explorer.relayout();
     }

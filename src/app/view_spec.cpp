@@ -109,7 +109,16 @@ void add_query_highlight(const Graph& graph, const ViewSpec& spec, ComposedView&
         if (relation < graph.relation_count()) highlight.relations.push_back(relation);
     }
     highlight.normalize();
-    emphasise(graph, highlight, spec, view);
+    if (!spec.highlight_only || highlight.empty()) return emphasise(graph, highlight, spec, view);
+    // The answer becomes the view: its nodes and relationships, and the ends a relationship is drawn between.
+    Selection shown = highlight;
+    for (auto index : highlight.relations) {
+        shown.actors.push_back(graph.relation(index).source);
+        shown.actors.push_back(graph.relation(index).target);
+    }
+    shown.normalize();
+    view.scene.visible = std::move(shown);
+    view.scene.highlighted.merge(highlight);
 }
 
 // The analysis's findings are drawn emphasised, on top of any path query, and pulled into view.

@@ -105,6 +105,8 @@ struct QueryPanelState {
     std::optional<std::string> replacement;  ///< put into the field being typed in on the next frame (history)
     bool refocus = false;                    ///< give the field the keyboard again (Ctrl+Enter left it)
     std::size_t generation = 0;              ///< the console's answer the editor last showed
+    std::size_t measured_generation = 0;     ///< the answer natural_width was measured for
+    float natural_width = 0;                 ///< the answer's columns side by side at their widest text
 };
 
 struct UiState {

@@ -47,6 +47,22 @@ TEST_F(ExplorerQueryTest, AReadFillsTheTableAndHighlightsWhatItReturned)
     EXPECT_TRUE(explorer_->composed().scene.highlighted.empty());
 }
 
+TEST_F(ExplorerQueryTest, TheAnswerCanBecomeTheViewAndGoBackToAHighlight)
+{
+    auto everyone = explorer_->composed().scene.visible.actors.size();
+    run("query-view only\nquery \"MATCH (a {id: 'china'})-[r:pressure]->(b) RETURN r\"\n");
+    ASSERT_TRUE(console().table);
+    const auto& visible = explorer_->composed().scene.visible;
+    EXPECT_EQ(visible.relations.size(), console().table->rows.size());
+    EXPECT_TRUE(visible.contains_actor(actor("china")));
+    for (auto relation : visible.relations) EXPECT_EQ(explorer_->graph()->relation(relation).source, actor("china"));
+    EXPECT_LT(visible.actors.size(), everyone);
+    run("query-view highlight\n");
+    EXPECT_EQ(explorer_->composed().scene.visible.actors.size(), everyone);
+    EXPECT_EQ(explorer_->composed().scene.highlighted.relations.size(), console().table->rows.size());
+    EXPECT_EQ(script_error("query-view onyl\n").rfind("session.txt:1: unknown query view 'onyl'", 0), 0u) << script_error("query-view onyl\n");
+}
+
 TEST_F(ExplorerQueryTest, ClickingARowSelectsItsActors)
 {
     run("query MATCH (a {id: 'china'})-[r:pressure]->(b) RETURN r\n");
@@ -68,7 +84,9 @@ TEST_F(ExplorerQueryTest, AWriteIsOneUndoStepJournalledAsOneRecordAndUndoRestore
     ASSERT_NE(explorer_->edit_session(), nullptr);
     EXPECT_EQ(explorer_->edit_session()->history().undo_count(), 1u);
     EXPECT_EQ(explorer_->undo_name().rfind("Undo Cypher: MATCH (m {id: 'mongolia'}) CREATE", 0), 0u) << explorer_->undo_name();
-    EXPECT_TRUE(explorer_->composed().scene.highlighted.contains_actor(actor("erdenes")));
+    const auto& highlighted = explorer_->composed().scene.highlighted;
+    EXPECT_TRUE(highlighted.contains_actor(actor("erdenes")));
+    EXPECT_TRUE(highlighted.relations.empty()) << "the statement returned no relationship";
     auto journal = Journal(file_).read();
     ASSERT_TRUE(journal);
     ASSERT_EQ(journal->entries.size(), 1u);
@@ -78,6 +96,27 @@ TEST_F(ExplorerQueryTest, AWriteIsOneUndoStepJournalledAsOneRecordAndUndoRestore
     EXPECT_EQ(write_dot(*explorer_->graph()), before);
     run("redo\n");
     EXPECT_TRUE(explorer_->graph()->find_by_id("erdenes"));
+}
+
+TEST_F(ExplorerQueryTest, AWriteLightsUpTheRelationshipsItCreatedAndChangedNotOnlyItsNodes)
+{
+    run("query \"MATCH ({id: 'russia'})-[p:pressure]->(m {id: 'mongolia'}) WITH m, p LIMIT 1 SET p.note = 'seen' "
+        "CREATE (e:company {id: 'erdenes', label: 'Erdenes'})-[i:investment {source: 'annual report'}]->(m) RETURN i, p\"\n");
+    ASSERT_FALSE(console().failure) << console().failure->message;
+    const auto& graph = *explorer_->graph();
+    const auto& highlighted = explorer_->composed().scene.highlighted;
+    std::size_t created = 0, changed = 0;
+    for (auto relation : highlighted.relations) {
+        const auto& r = graph.relation(relation);
+        auto source = graph.actor(r.source).id;
+        created += source == "erdenes" && r.type.str() == "investment";
+        changed += source == "russia" && r.type.str() == "pressure" && r.properties.contains("note") && r.properties.at("note") == "seen";
+    }
+    ASSERT_EQ(console().table->rows.size(), 1u);
+    EXPECT_EQ(created, 1u);
+    EXPECT_EQ(changed, 1u);
+    EXPECT_EQ(highlighted.relations.size(), 2u);
+    EXPECT_TRUE(highlighted.contains_actor(actor("erdenes")));
 }
 
 TEST_F(ExplorerQueryTest, AWriteTheEditFormsWouldRefuseChangesNothingAndSaysWhy)

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "actorgraph/cypher/statement_writes.hpp"
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
 #include "test_support.hpp"
@@ -44,6 +47,80 @@ TEST(QueryConsole, AWriteIsReturnedAsOneNamedGroupAndTheGraphGivenIsNotTouched)
     EXPECT_EQ(graph.actor_count(), actors);
     EXPECT_EQ(outcome.found_ids, std::vector<std::string>{"erdenes"});
     EXPECT_NE(outcome.table.summary.find("1 node created"), std::string::npos) << outcome.table.summary;
+}
+
+TEST(QueryConsole, AReadRunsOnTheGraphGivenAndAWriteOnACopy)
+{
+    auto graph = bundled_graph();
+    auto read = run_console_query(graph, "MATCH (a)-[r:investment]->(b) RETURN sum(r.amount_usd)", nullptr);
+    ASSERT_FALSE(read.failure) << read.failure->message;
+    EXPECT_EQ(read.answered_from, &graph) << "a read copies no graph";
+    auto write = run_console_query(graph, "CREATE (:state {id: 'x'})", nullptr);
+    ASSERT_FALSE(write.failure) << write.failure->message;
+    EXPECT_NE(write.answered_from, nullptr);
+    EXPECT_NE(write.answered_from, &graph) << "a write works on a copy";
+    EXPECT_FALSE(graph.find_by_id("x"));
+}
+
+TEST(QueryConsole, OnlyStatementsWithAnUpdatingClauseCountAsWrites)
+{
+    EXPECT_FALSE(cypher::statement_writes("MATCH (n) WHERE n.note = 'CREATE' RETURN n.set // DELETE"));
+    EXPECT_FALSE(cypher::statement_writes("UNWIND [1, 2] AS x WITH x RETURN x UNION RETURN 3 AS x"));
+    for (auto text : {"create (:state {id: 'x'})", "MATCH (n) SET n.x = 1", "MERGE (n:state {id: 'y'})", "MATCH (n) REMOVE n.x",
+                      "MATCH (n) DETACH DELETE n", "MATCH (n) WITH n RETURN n UNION MATCH (m) SET m.k = 2 RETURN m AS n"}) {
+        EXPECT_TRUE(cypher::statement_writes(text)) << text;
+    }
+    EXPECT_THROW((void)cypher::statement_writes("MATCH (n RETURN n"), cypher::Error);
+}
+
+TEST(QueryConsole, FloatsShowAsGroupedDigitsWithAPointUpToAQuadrillion)
+{
+    EXPECT_EQ(display_float(11400000000.0), "11,400,000,000.0");
+    EXPECT_EQ(display_float(-1234.5), "-1,234.5");
+    EXPECT_EQ(display_float(0.25), "0.25");
+    EXPECT_EQ(display_float(0.0), "0.0");
+    EXPECT_EQ(display_float(999.0), "999.0");
+    EXPECT_EQ(display_float(0.1 + 0.2), "0.30000000000000004") << "the digits that read back as the same number";
+    EXPECT_EQ(display_float(1.5e20), "1.5e+20");
+    EXPECT_EQ(display_float(2e-7), "2e-07");
+    EXPECT_EQ(display_float(std::nan("")), "NaN");
+    EXPECT_EQ(display_float(-HUGE_VAL), "-Infinity");
+}
+
+TEST(QueryConsole, TheTableShowsFloatsReadablyAndIntegersAsWritten)
+{
+    auto graph = bundled_graph();
+    auto outcome = run_console_query(graph, "RETURN 1.14e10 AS amount, 2010 AS year, [0.5, 2.0] AS list", nullptr);
+    ASSERT_FALSE(outcome.failure) << outcome.failure->message;
+    const auto& row = outcome.table.rows.at(0);
+    EXPECT_EQ(row[0].text, "11,400,000,000.0");
+    EXPECT_EQ(row[0].number, 1.14e10);
+    EXPECT_EQ(row[1].text, "2010");
+    EXPECT_EQ(row[2].text, "[0.5, 2.0]");
+}
+
+TEST(QueryConsole, ARelationIsFoundAgainByItsEndsAndTypeWhenItsNumberMoved)
+{
+    auto graph = bundled_graph();
+    auto outcome = run_console_query(graph, "MATCH ({id: 'russia'})-[r:pressure]->({id: 'mongolia'}) RETURN r LIMIT 1", nullptr);
+    ASSERT_EQ(outcome.found_relations.size(), 1u);
+    auto found = outcome.found_relations.front();
+    EXPECT_EQ(found.source, "russia");
+    EXPECT_EQ(found.target, "mongolia");
+    EXPECT_EQ(found.type, "pressure");
+    EXPECT_EQ(find_relation_again(graph, found), found.index);
+    auto moved = found;
+    moved.index = graph.relation_count();  // past the end: found by ends and type
+    auto again = find_relation_again(graph, moved);
+    ASSERT_TRUE(again);
+    const auto& relation = graph.relation(*again);
+    EXPECT_EQ(graph.actor(relation.source).id, "russia");
+    EXPECT_EQ(graph.actor(relation.target).id, "mongolia");
+    EXPECT_EQ(relation.type.str(), "pressure");
+    moved.type = "sanction";  // no such relation from Russia to Mongolia
+    EXPECT_FALSE(find_relation_again(graph, moved));
+    moved.source = "nobody";
+    EXPECT_FALSE(find_relation_again(graph, moved));
 }
 
 TEST(QueryConsole, ASyntaxErrorNamesItsLineAndColumnWithACaretUnderIt)

@@ -387,6 +387,10 @@ public:
     bool select_query_row(std::size_t row);
     /// Removes the query result's highlight from the view.
     void clear_query_highlight();
+    /// Whether the answer becomes the view (only its nodes, relationships and their ends are shown) or is
+    /// highlighted in it (the default); kept for later answers until changed.
+    void set_query_view_only(bool only);
+    [[nodiscard]] bool query_view_only() const noexcept { return view_.highlight_only; }
 
     // ---- styles ----
     /// The look of the canvas and of exports: the built-in stylesheet with CONFIG/stylesheet.json over it.

@@ -40,6 +40,19 @@ struct QueryFailure {
     std::size_t caret_offset = 0;  ///< bytes of line_text before the column (where a proportional font puts the caret)
 };
 
+/// A relationship an answer named, as it is found again in the graph a write made (the edit history applies
+/// the statement's changes to the explorer's graph, so numbers usually agree; ends and type make sure).
+struct FoundRelation {
+    RelationIndex index = 0;  ///< in the graph the statement ran on
+    std::string source;       ///< the ends' ids
+    std::string target;
+    std::string type;
+};
+
+/// The relationship in `graph` that `found` names: the one at its number when ends and type agree, else the
+/// first from its source to its target of its type; nullopt when there is none.
+[[nodiscard]] std::optional<RelationIndex> find_relation_again(const Graph& graph, const FoundRelation& found);
+
 /// What a statement run in the background found, before the explorer takes it in.
 struct QueryOutcome {
     QueryTable table;
@@ -47,11 +60,19 @@ struct QueryOutcome {
     std::optional<ChangeGroup> writes;  ///< what a write statement changed (not applied to the explorer's graph yet)
     Selection found;                    ///< the nodes and relationships the rows hold, in the graph the query ran on
     std::vector<std::string> found_ids; ///< the same nodes by id (found again after a write)
+    std::vector<FoundRelation> found_relations;  ///< the relationships, to find again after a write
+    const Graph* answered_from = nullptr;  ///< the graph the statement ran on: the one given for a read, a copy for a write
 };
 
-/// Runs one statement on a copy of the graph (the engine writes in place; the explorer's graph only changes
-/// through its edit history) and turns the answer into display text. Never throws: failures are values.
+/// Runs one statement and turns the answer into display text. A read runs on `graph` itself, which other
+/// threads may read meanwhile; a write on a copy (the engine writes in place; the explorer's graph only changes
+/// through its edit history). Never throws: failures are values.
 [[nodiscard]] QueryOutcome run_console_query(const Graph& graph, std::string_view text, const std::atomic<bool>* cancel);
+
+/// A float as the console shows it: plain digits grouped by thousands and always a point below 10^15
+/// (11,400,000,000.0, 0.25), the exponent beyond or below 10^-4 (1.5e+20, 2e-07); NaN, Infinity, -Infinity.
+/// The shortest digits that read back as the same number. (The CLI's table and JSON keep Cypher's own form.)
+[[nodiscard]] std::string display_float(double value);
 
 /// "Cypher: CREATE (e:company {id: 'x'})…": the first line of the statement, shortened, for Undo menus.
 [[nodiscard]] std::string cypher_step_name(std::string_view text);

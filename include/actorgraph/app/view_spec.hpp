@@ -38,6 +38,7 @@ struct ViewSpec {
     std::optional<AnalysisRequest> analysis;  ///< dependence, what-if or cut, highlighted over the view
     std::optional<CommunityRequest> communities;  ///< fill actors by their community (of the filtered graph) instead of kind
     std::optional<Selection> highlight;     ///< a Cypher answer's nodes and relationships, highlighted and pulled into view
+    bool highlight_only = false;            ///< the answer becomes the view: only its nodes, relationships and their ends
 };
 
 /// A scene and the paths found for it.

@@ -1,4 +1,4 @@
-// The Cypher console: an editor (Ctrl+Enter runs, Ctrl+Up/Down walk the history), Run/Cancel, the failure
+// The Cypher console: an editor in syntax colours (Ctrl+Enter runs, Ctrl+Up/Down walk the history), Run/Cancel, the failure
 // with a caret under its column, and the answer as a sortable table whose rows select their actors.
 // What a query means and does is decided in Explorer::run_query (app/explorer_query.cpp).
 #include <GLFW/glfw3.h>
@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actorgraph/app/display_text.hpp"
+#include "gui/cypher_editor.hpp"
 #include "gui/panels/panel.hpp"
 
 namespace actorgraph::gui {
@@ -46,7 +47,7 @@ void draw_editor(Explorer& explorer, QueryPanelState& state)
     }
     auto flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
     float height = ImGui::GetTextLineHeight() * 5 + ImGui::GetStyle().FramePadding.y * 2;
-    bool entered = ImGui::InputTextMultiline("##query", &state.text, {-1, height}, flags, replace_text, &state);
+    bool entered = cypher_editor("##query", state.text, {-1, height}, flags, replace_text, &state);
     const auto& io = ImGui::GetIO();
     if (ImGui::IsItemActive() && io.KeyCtrl) {
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) walk_history(explorer, state, true);
@@ -115,18 +116,42 @@ void handle_sorting(QueryTable& table)
     specs->SpecsDirty = false;
 }
 
-void draw_table(Explorer& explorer, QueryTable& table, std::size_t generation)
+// The width the columns take side by side at their widest header or cell (the first rows measured).
+float natural_width(const QueryTable& table, int columns)
+{
+    constexpr std::size_t rows_measured = 200;
+    float cell_padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
+    float total = 0;
+    for (int c = 0; c < columns; ++c) {
+        auto column = static_cast<std::size_t>(c);
+        float widest = ImGui::CalcTextSize(display_text(table.columns[column]).c_str()).x + ImGui::GetFontSize();  // the sort arrow
+        for (std::size_t r = 0; r < std::min(table.rows.size(), rows_measured); ++r) {
+            if (column < table.rows[r].size()) widest = std::max(widest, ImGui::CalcTextSize(display_text(table.rows[r][column].text).c_str()).x);
+        }
+        total += widest + cell_padding;
+    }
+    return total;
+}
+
+void draw_table(Explorer& explorer, QueryPanelState& state, QueryTable& table, std::size_t generation)
 {
     ImGui::TextDisabled("%s", display_text(table.summary, long_text_limit).c_str());
     if (table.columns.empty()) return;
     int columns = static_cast<int>(std::min<std::size_t>(table.columns.size(), max_table_columns));
     if (static_cast<std::size_t>(columns) < table.columns.size()) ImGui::TextDisabled("(the first %d columns shown)", columns);
+    if (state.measured_generation != generation) {
+        state.natural_width = natural_width(table, columns);
+        state.measured_generation = generation;
+    }
+    // Columns that fit share the panel's width (fixed-width columns would leave an empty stripe beside the
+    // last one, which reads as a column more); wider answers keep their widths and scroll sideways.
+    bool fits = state.natural_width <= ImGui::GetContentRegionAvail().x;
     // Tristate: the rows keep the statement's ORDER BY until a header is clicked. A table per answer, so a new
     // answer does not inherit the last one's sort arrows.
     auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable |
-                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
-    auto id = "##answer" + std::to_string(generation);
+                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable | ImGuiTableFlags_NoSavedSettings |
+                 (fits ? ImGuiTableFlags_SizingStretchProp : ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX);
+    auto id = "##answer" + std::to_string(generation) + (fits ? "s" : "f");  // a new table when the sizing changes
     if (!ImGui::BeginTable(id.c_str(), columns, flags, {0, ImGui::GetTextLineHeightWithSpacing() * 14})) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < columns; ++c) {
@@ -177,8 +202,12 @@ static void draw_query_panel(Explorer& explorer, UiState& ui)
     draw_history_list(explorer, state);
     // The last answer's highlight stays on the canvas until cleared (a failing statement leaves it too).
     if (explorer.view().highlight && ImGui::SmallButton("Clear highlight")) explorer.clear_query_highlight();
+    if (explorer.view().highlight) ImGui::SameLine();
+    bool only = explorer.query_view_only();
+    if (ImGui::Checkbox("Show only the answer", &only)) explorer.set_query_view_only(only);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The answer's nodes and relationships become the view, instead of being highlighted in it");
     if (console.failure) draw_failure(*console.failure);
-    else if (console.table) draw_table(explorer, *console.table, console.generation);
+    else if (console.table) draw_table(explorer, state, *console.table, console.generation);
 }
 
 namespace {
