@@ -46,7 +46,12 @@ private:
 std::optional<ScriptRunner> load_runner(const GuiOptions& options)
 {
     if (!options.script) return std::nullopt;
-    return ScriptRunner(load_script(*options.script));
+    ScriptRunner runner(load_script(*options.script));
+    runner.report_steps([](const ScriptCommand& command, const std::string& what) {
+        std::printf("%s\n", format_location(command.where, what).c_str());
+        std::fflush(stdout);
+    });
+    return runner;
 }
 
 }  // namespace
