@@ -311,6 +311,7 @@ std::string Explorer::last_error() const
 
 void Explorer::info(std::string text)
 {
+    ++message_count_;
     messages_.push_back({ExplorerMessage::Level::info, std::move(text)});
     if (messages_.size() > message_capacity) messages_.erase(messages_.begin());
 }
@@ -318,6 +319,7 @@ void Explorer::info(std::string text)
 void Explorer::error(std::string text)
 {
     ++error_count_;
+    ++message_count_;
     messages_.push_back({ExplorerMessage::Level::error, std::move(text)});
     if (messages_.size() > message_capacity) messages_.erase(messages_.begin());
 }

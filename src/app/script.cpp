@@ -1,5 +1,6 @@
 #include "actorgraph/app/script.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <thread>
@@ -346,6 +347,15 @@ void run_command(Explorer& explorer, const ScriptCommand& command)
     }
 }
 
+// The first message a command logged (the log keeps only the latest ones), else the command's verb.
+std::string what_it_did(const Explorer& explorer, const ScriptCommand& command, std::size_t logged_before)
+{
+    const auto& messages = explorer.messages();
+    auto added = std::min(explorer.message_count() - logged_before, messages.size());
+    if (added == 0) return command.verb;
+    return messages[messages.size() - added].text;
+}
+
 }  // namespace
 
 std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& file_name)
@@ -392,6 +402,7 @@ void ScriptRunner::step(Explorer& explorer)
         if (needs_picture && explorer.busy()) return;
         if (command.verb == "sleep" && still_sleeping(command)) return;
         auto errors = explorer.error_count();
+        auto logged = explorer.message_count();
         try {
             run_command(explorer, command);
         } catch (const Error& failure) {
@@ -400,6 +411,7 @@ void ScriptRunner::step(Explorer& explorer)
             throw Error(command.where, failure.what());
         }
         ++next_;
+        if (report_) report_(command, what_it_did(explorer, command, logged));
         // A load or compose fails later, in the background: the error still belongs to this line.
         if (explorer.preparing()) started_work_ = StartedWork{command.where, errors};
     }

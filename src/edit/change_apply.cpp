@@ -1,7 +1,7 @@
 // apply_change and revert_change: each change with its exact inverse.
-#include <cstdio>
 
 #include "actorgraph/edit/change.hpp"
+#include "actorgraph/model/number_text.hpp"
 
 namespace actorgraph {
 
@@ -82,13 +82,6 @@ OldValues set_values(Properties& properties, const OldValues& values)
 Properties& properties_of(Graph& graph, bool relation, std::uint32_t index)
 {
     return relation ? graph.relation_for_edit(index).properties : graph.actor_for_edit(index).properties;
-}
-
-std::string number_text(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
 }
 
 struct Applier {
@@ -206,7 +199,11 @@ struct Reverter {
 
 }  // namespace
 
-PropertyList pin_properties(double x, double y) { return {{"x", number_text(x)}, {"y", number_text(y)}, {"pinned", "true"}}; }
+// Written round-trip exact: a pin saved and read again is the same point.
+PropertyList pin_properties(double x, double y)
+{
+    return {{"x", exact_number_text(x)}, {"y", exact_number_text(y)}, {"pinned", "true"}};
+}
 
 AppliedChange apply_change(Graph& graph, const Change& change)
 {

@@ -35,6 +35,7 @@ std::string usage_text()
            "  --screenshot    render without user input, write the window as PNG and exit\n"
            "  --frames N      frames to draw after the script and layouts finish (default 3)\n"
            "  --script FILE   apply UI actions from a file, one per line (see docs/explorer.md)\n"
+           "                  (each line done is printed as FILE:LINE: what it did; edits once journalled)\n"
            "  --input FILE    then play mouse and keyboard steps into the window (tests; see src/gui/input_script.hpp)\n"
            "  --size WxH      window size in pixels (default: the last size, or 1600x1000)\n"
            "  --timeout S     how long --screenshot waits for layouts (default 120)\n"

@@ -5,6 +5,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "gui/panels/panel.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -77,16 +78,16 @@ void draw_new_property(Explorer& explorer, PropertyEditor& editor)
     ImGui::SetNextItemWidth(-60);
     bool entered = ImGui::InputTextWithHint("##new_value", "value", &editor.new_value, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button("Add") || entered) editor.add(explorer);
+    if (noted(ImGui::Button("Add"), "Add", "button") || entered) editor.add(explorer);
 }
 
 void draw_actor_actions(Explorer& explorer, UiState& state, ActorIndex selected)
 {
     auto& edit = state.edit;
     const auto& graph = *explorer.graph();
-    if (ImGui::Button("Delete actor\u2026")) edit.deleting = deletion_preview(graph, selected);
+    if (noted(ImGui::Button("Delete actor\u2026"), "Delete actor\u2026", "button")) edit.deleting = deletion_preview(graph, selected);
     ImGui::SameLine();
-    if (ImGui::Button("New relation from here")) {
+    if (noted(ImGui::Button("New relation from here"), "New relation from here", "button")) {
         edit.new_relation.from = graph.actor(selected).id;
         edit.show_relation_form = true;
     }
@@ -99,14 +100,14 @@ void draw_actor_actions(Explorer& explorer, UiState& state, ActorIndex selected)
 void draw_relation_actions(Explorer& explorer, EditState& edit, ActorIndex selected)
 {
     auto relation = *edit.editor.target.relation;
-    if (ImGui::Button("Delete relation")) {
+    if (noted(ImGui::Button("Delete relation"), "Delete relation", "button")) {
         auto problems = explorer.apply_edit(DeleteRelation{relation});
         if (problems.empty()) edit.editor.edit_actor(*explorer.graph(), selected);  // deleting a relation moves no actor
         else edit.editor.problems.set(problems);
         return;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Back to the actor")) edit.editor.edit_actor(*explorer.graph(), selected);
+    if (noted(ImGui::Button("Back to the actor"), "Back to the actor", "button")) edit.editor.edit_actor(*explorer.graph(), selected);
 }
 
 void draw_delete_confirmation(Explorer& explorer, EditState& edit)
@@ -134,9 +135,9 @@ void draw_delete_confirmation(Explorer& explorer, EditState& edit)
         ImGui::EndChild();
     }
     ImGui::TextDisabled("Edit > Undo brings it back with its relations.");
-    bool confirm = ImGui::Button("Delete");
+    bool confirm = noted(ImGui::Button("Delete"), "Delete", "button");
     ImGui::SameLine();
-    bool cancel = ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    bool cancel = noted(ImGui::Button("Cancel"), "Cancel", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (confirm) log_problems(explorer, explorer.apply_edit(DeleteActor{preview.actor_id}));
     if (confirm || cancel) {
         edit.deleting.reset();
@@ -184,10 +185,10 @@ void draw_merge_confirmation(Explorer& explorer, EditState& edit)
         }
     }
     ImGui::BeginDisabled(!can_merge);
-    bool confirm = ImGui::Button("Merge");
+    bool confirm = noted(ImGui::Button("Merge"), "Merge", "button");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    bool cancel = ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    bool cancel = noted(ImGui::Button("Cancel"), "Cancel", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (confirm) log_problems(explorer, explorer.apply_edit(MergeActors{preview.keep_id, preview.other_id}));
     if (confirm || cancel) {
         edit.merging.reset();
@@ -204,6 +205,8 @@ bool form_field(const char* label, const char* hint, std::string& text, const Fi
     auto problem = problems.of(field);
     if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 215, 215, 255));
     bool entered = ImGui::InputTextWithHint(label, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    std::string_view name = label;
+    note_widget(name.starts_with("##") ? name.substr(2) : name, "field");  // "##from" is the field "from"
     if (!problem.empty()) {
         ImGui::PopStyleColor();
         error_text(problem);
@@ -226,7 +229,7 @@ void property_rows(std::vector<PropertyRow>& rows)
         ImGui::PopID();
     }
     if (removed) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*removed));
-    if (ImGui::SmallButton("+ property")) rows.push_back({});
+    if (noted(ImGui::SmallButton("+ property"), "+ property", "button")) rows.push_back({});
 }
 
 void other_problems(const FieldProblems& problems, std::vector<std::string_view> fields)

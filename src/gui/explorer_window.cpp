@@ -9,6 +9,7 @@
 #include "gui/edit_widgets.hpp"
 #include "gui/recovery_dialog.hpp"
 #include "gui/panels/panel.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -58,6 +59,7 @@ void ExplorerWindow::draw_panels(const std::vector<std::unique_ptr<Panel>>& pane
         if (reveal) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
         else ImGui::SetNextItemOpen(settings_.panel_open(title, panel->open_by_default()), ImGuiCond_Once);
         bool open = ImGui::CollapsingHeader(title);
+        note_widget(title, "header");
         if (reveal) {
             ImGui::SetScrollHereY(0);
             requests_.reveal_panel.clear();

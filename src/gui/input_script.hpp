@@ -6,6 +6,10 @@
 //
 //   move X Y                pointer to X, Y
 //   click X Y [MODS]        move, press and release the left button (MODS: shift, ctrl, alt joined by +)
+//   click-widget LABEL [KIND]  click the middle of the widget shown with that label ("quoted" when it
+//                           has spaces; KIND one of header, menu, item, node, field, button, checkbox when the
+//                           label alone is ambiguous): waits up to 10 s for it to appear, scrolling its
+//                           column to it; fails naming the line when it does not (gui/widget_places.hpp)
 //   double-click X Y
 //   drag X1 Y1 X2 Y2 [MODS] press at X1 Y1, move in steps to X2 Y2 with MODS held, release
 //   key CHORD               e.g. ctrl+z, ctrl+shift+s, enter, escape, tab, backspace, f
@@ -13,7 +17,9 @@
 //   frames N                let N frames pass
 //   idle                    wait until nothing loads, composes or lays out
 //   # comment, blank lines
+#include <chrono>
 #include <deque>
+#include <optional>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -33,6 +39,8 @@ public:
     /// Writes this frame's input into ImGui's io; call between the backend's NewFrame and ImGui::NewFrame.
     void apply(const Explorer& explorer);
     [[nodiscard]] bool finished() const noexcept { return frames_.empty(); }
+    /// Why the input stopped ("input.txt:4: no widget labelled …"), or empty while it plays.
+    [[nodiscard]] const std::string& failure() const noexcept { return failure_; }
 
 private:
     /// What the devices hold during one frame.
@@ -42,8 +50,22 @@ private:
         std::vector<int> keys;  ///< GLFW key codes held
         std::string typed;      ///< characters typed this frame
         bool wait_idle = false; ///< hold this frame until the explorer is idle
+        int target = -1;        ///< index in targets_: the pointer is on that widget
+        bool find_target = false; ///< hold this frame until the target is found (the step's first frame)
     };
+    /// A widget a click-widget step clicks.
+    struct WidgetTarget {
+        std::string label, kind;
+        std::string where;  ///< "input.txt:4"
+    };
+    /// Finds the frame's target in the last frame's widgets; false while it is not (yet) shown.
+    bool find_target(const WidgetTarget& target);
+
     std::deque<DeviceState> frames_;
+    std::vector<WidgetTarget> targets_;
+    float target_x_ = -1, target_y_ = -1;  ///< the middle of the target found last
+    std::optional<std::chrono::steady_clock::time_point> looking_since_;
+    std::string failure_;
     DeviceState held_;  ///< the last frame's pointer and button, kept while no step runs
     bool playing_ = false;
 };

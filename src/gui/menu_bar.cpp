@@ -5,6 +5,7 @@
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/shortcuts.hpp"
 #include "gui/save_dialogs.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -46,11 +47,11 @@ float MenuBar::draw(Explorer& explorer, GuiSettings& settings, MenuRequests& req
 
 void MenuBar::draw_file_menu(Explorer& explorer, MenuRequests& requests)
 {
-    if (!ImGui::BeginMenu("File")) return;
-    if (ImGui::MenuItem("Open\u2026", "Ctrl+O")) requests.reveal_panel = "Open";
+    if (!noted(ImGui::BeginMenu("File"), "File", "menu")) return;
+    if (noted(ImGui::MenuItem("Open\u2026", "Ctrl+O"), "Open\u2026", "item")) requests.reveal_panel = "Open";
     // A copy: opening may change the list (a file that vanished is dropped from it).
     auto recent = explorer.recent_files().files();
-    if (ImGui::BeginMenu("Open recent", !recent.empty())) {
+    if (noted(ImGui::BeginMenu("Open recent", !recent.empty()), "Open recent", "menu")) {
         for (std::size_t i = 0; i < recent.size(); ++i) {
             auto label = widget_label(display_text(recent[i].filename().string()), "recent" + std::to_string(i));
             if (ImGui::MenuItem(label.c_str())) requests.open = recent[i];
@@ -58,30 +59,30 @@ void MenuBar::draw_file_menu(Explorer& explorer, MenuRequests& requests)
         }
         ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Import\u2026")) requests.reveal_panel = "Import";
+    if (noted(ImGui::MenuItem("Import\u2026"), "Import\u2026", "item")) requests.reveal_panel = "Import";
     ImGui::Separator();
     bool open = explorer.graph() != nullptr;
-    if (ImGui::MenuItem(explorer.dirty() ? "Save (unsaved changes)" : "Save", "Ctrl+S", false, open)) requests.save = true;
-    if (ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S", false, open)) requests.save_as = true;
+    if (noted(ImGui::MenuItem(explorer.dirty() ? "Save (unsaved changes)" : "Save", "Ctrl+S", false, open), "Save", "item")) requests.save = true;
+    if (noted(ImGui::MenuItem("Save as\u2026", "Ctrl+Shift+S", false, open), "Save as\u2026", "item")) requests.save_as = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Export view\u2026", nullptr, false, explorer.graph() != nullptr)) requests.reveal_panel = "Export";
+    if (noted(ImGui::MenuItem("Export view\u2026", nullptr, false, explorer.graph() != nullptr), "Export view\u2026", "item")) requests.reveal_panel = "Export";
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests.quit = true;
+    if (noted(ImGui::MenuItem("Quit", "Ctrl+Q"), "Quit", "item")) requests.quit = true;
     ImGui::EndMenu();
 }
 
 void MenuBar::draw_view_menu(Explorer& explorer, GuiSettings& settings)
 {
-    if (!ImGui::BeginMenu("View")) return;
-    if (ImGui::MenuItem("Fit to window", "F")) explorer.fit_to_window();
-    if (ImGui::MenuItem("Zoom in", "+")) explorer.camera().zoom_by(1.25f);
-    if (ImGui::MenuItem("Zoom out", "-")) explorer.camera().zoom_by(0.8f);
+    if (!noted(ImGui::BeginMenu("View"), "View", "menu")) return;
+    if (noted(ImGui::MenuItem("Fit to window", "F"), "Fit to window", "item")) explorer.fit_to_window();
+    if (noted(ImGui::MenuItem("Zoom in", "+"), "Zoom in", "item")) explorer.camera().zoom_by(1.25f);
+    if (noted(ImGui::MenuItem("Zoom out", "-"), "Zoom out", "item")) explorer.camera().zoom_by(0.8f);
     ImGui::Separator();
-    if (ImGui::MenuItem("Re-layout", nullptr, false, explorer.graph() != nullptr)) explorer.relayout();
+    if (noted(ImGui::MenuItem("Re-layout", nullptr, false, explorer.graph() != nullptr), "Re-layout", "item")) explorer.relayout();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out afresh (edits keep every actor where it is)");
-    if (ImGui::BeginMenu("Layout engine")) {
+    if (noted(ImGui::BeginMenu("Layout engine"), "Layout engine", "menu")) {
         bool automatic = explorer.view().choose_engine;
-        if (ImGui::MenuItem("auto", nullptr, automatic)) explorer.set_automatic_engine();
+        if (noted(ImGui::MenuItem("auto", nullptr, automatic), "auto", "item")) explorer.set_automatic_engine();
         for (auto engine : all_layout_engines) {
             if (ImGui::MenuItem(layout_engine_name(engine), nullptr, !automatic && explorer.view().engine == engine)) explorer.set_engine(engine);
         }
@@ -89,16 +90,16 @@ void MenuBar::draw_view_menu(Explorer& explorer, GuiSettings& settings)
     }
     ImGui::Separator();
     auto theme = saved_theme(settings);
-    if (ImGui::MenuItem("Light theme", nullptr, theme == Theme::light)) apply_theme(Theme::light, settings);
-    if (ImGui::MenuItem("Dark theme", nullptr, theme == Theme::dark)) apply_theme(Theme::dark, settings);
-    if (ImGui::MenuItem("Reload stylesheet")) (void)explorer.reload_stylesheet();
+    if (noted(ImGui::MenuItem("Light theme", nullptr, theme == Theme::light), "Light theme", "item")) apply_theme(Theme::light, settings);
+    if (noted(ImGui::MenuItem("Dark theme", nullptr, theme == Theme::dark), "Dark theme", "item")) apply_theme(Theme::dark, settings);
+    if (noted(ImGui::MenuItem("Reload stylesheet"), "Reload stylesheet", "item")) (void)explorer.reload_stylesheet();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reads %s again", explorer.stylesheet_file().string().c_str());
     ImGui::EndMenu();
 }
 
 void MenuBar::draw_help_menu()
 {
-    if (!ImGui::BeginMenu("Help")) return;
+    if (!noted(ImGui::BeginMenu("Help"), "Help", "menu")) return;
     if (ImGui::MenuItem(shortcuts_title)) open_shortcuts_ = true;
     if (ImGui::MenuItem(about_title)) open_about_ = true;
     ImGui::EndMenu();
@@ -121,7 +122,7 @@ void MenuBar::draw_dialogs()
             }
             ImGui::EndTable();
         }
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        if (noted(ImGui::Button("Close"), "Close", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal(about_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -129,7 +130,7 @@ void MenuBar::draw_dialogs()
         ImGui::TextDisabled("Influence networks: who invests in, pressures and partners with whom.");
         ImGui::TextDisabled("Files: DOT, GraphML, GEXF, Neo4j import CSV. Pictures by Graphviz.");
         ImGui::TextDisabled("Run actorgraph-gui --help for the command line; actorgraph --help for the CLI.");
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        if (noted(ImGui::Button("Close"), "Close", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

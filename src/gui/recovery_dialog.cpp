@@ -6,6 +6,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "gui/panels/panel.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -32,15 +33,15 @@ void draw_recovery_question(Explorer& explorer)
     ImGui::Spacing();
     std::optional<RecoveryAnswer> answer;
     if (explorer.recovery_offer()->confirming_discard) {
-        if (ImGui::Button("Discard them")) answer = RecoveryAnswer::confirm_discard;
+        if (noted(ImGui::Button("Discard them"), "Discard them", "button")) answer = RecoveryAnswer::confirm_discard;
         ImGui::SameLine();
-        if (ImGui::Button("Back") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) answer = RecoveryAnswer::back;
+        if (noted(ImGui::Button("Back"), "Back", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) answer = RecoveryAnswer::back;
     } else {
-        if (ImGui::Button("Restore")) answer = RecoveryAnswer::restore;
+        if (noted(ImGui::Button("Restore"), "Restore", "button")) answer = RecoveryAnswer::restore;
         ImGui::SameLine();
-        if (ImGui::Button("Discard\u2026")) answer = RecoveryAnswer::discard;
+        if (noted(ImGui::Button("Discard\u2026"), "Discard\u2026", "button")) answer = RecoveryAnswer::discard;
         ImGui::SameLine();
-        if (ImGui::Button("Decide later") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) answer = RecoveryAnswer::later;
+        if (noted(ImGui::Button("Decide later"), "Decide later", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) answer = RecoveryAnswer::later;
     }
     if (answer) (void)explorer.answer_recovery(*answer);
     if (!explorer.asks_recovery()) ImGui::CloseCurrentPopup();

@@ -6,6 +6,7 @@
 
 #include "actorgraph/app/display_text.hpp"
 #include "gui/panels/panel.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -27,10 +28,10 @@ void draw_save_as(Explorer& explorer, SavingState& saving)
     if (target.path) ImGui::TextDisabled("writes %s", target.description.c_str());
     else error_text(target.description);
     ImGui::BeginDisabled(!target.path);
-    bool save = ImGui::Button("Save") || (entered && target.path);
+    bool save = noted(ImGui::Button("Save"), "Save", "button") || (entered && target.path);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    bool cancel = ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    bool cancel = noted(ImGui::Button("Cancel"), "Cancel", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     // A failed save leaves the dialog open; the error shows in the status bar and the messages.
     if (save && target.path && explorer.save(*target.path)) ImGui::CloseCurrentPopup();
     if (cancel) ImGui::CloseCurrentPopup();
@@ -51,11 +52,11 @@ void draw_unsaved_question(Explorer& explorer, SavingState& saving)
     ImGui::TextUnformatted(guard.question(explorer).c_str());
     if (!guard.save_error().empty()) error_text(guard.save_error());
     std::optional<UnsavedChangesGuard::Answer> answer;
-    if (ImGui::Button("Save")) answer = UnsavedChangesGuard::Answer::save;
+    if (noted(ImGui::Button("Save"), "Save", "button")) answer = UnsavedChangesGuard::Answer::save;
     ImGui::SameLine();
-    if (ImGui::Button("Discard")) answer = UnsavedChangesGuard::Answer::discard;
+    if (noted(ImGui::Button("Discard"), "Discard", "button")) answer = UnsavedChangesGuard::Answer::discard;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (noted(ImGui::Button("Cancel"), "Cancel", "button") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         answer = UnsavedChangesGuard::Answer::cancel;
     }
     if (answer) guard.answer(explorer, *answer);
@@ -67,20 +68,20 @@ void draw_unsaved_question(Explorer& explorer, SavingState& saving)
 
 EditMenuChoice draw_edit_menu(Explorer& explorer)
 {
-    if (!ImGui::BeginMenu("Edit")) return EditMenuChoice::none;
+    if (!noted(ImGui::BeginMenu("Edit"), "Edit", "menu")) return EditMenuChoice::none;
     auto undo = display_text(explorer.undo_name(), long_text_limit);
     auto redo = display_text(explorer.redo_name(), long_text_limit);
     // The step names come from the file's text: the ids keep ImGui's ids fixed whatever they say.
-    if (ImGui::MenuItem((undo + "##undo").c_str(), "Ctrl+Z", false, explorer.can_undo())) explorer.undo();
-    if (ImGui::MenuItem((redo + "##redo").c_str(), "Ctrl+Shift+Z", false, explorer.can_redo())) explorer.redo();
+    if (noted(ImGui::MenuItem((undo + "##undo").c_str(), "Ctrl+Z", false, explorer.can_undo()), "Undo", "item")) explorer.undo();
+    if (noted(ImGui::MenuItem((redo + "##redo").c_str(), "Ctrl+Shift+Z", false, explorer.can_redo()), "Redo", "item")) explorer.redo();
     ImGui::Separator();
     auto choice = EditMenuChoice::none;
     bool open = explorer.graph() != nullptr;
-    if (ImGui::MenuItem("New actor\u2026", nullptr, false, open)) choice = EditMenuChoice::new_actor;
-    if (ImGui::MenuItem("New relation\u2026", nullptr, false, open)) choice = EditMenuChoice::new_relation;
+    if (noted(ImGui::MenuItem("New actor\u2026", nullptr, false, open), "New actor\u2026", "item")) choice = EditMenuChoice::new_actor;
+    if (noted(ImGui::MenuItem("New relation\u2026", nullptr, false, open), "New relation\u2026", "item")) choice = EditMenuChoice::new_relation;
     if (const auto& offer = explorer.recovery_offer(); offer && offer->postponed) {
         ImGui::Separator();
-        if (ImGui::MenuItem("Restore unsaved changes\u2026")) explorer.ask_recovery_again();
+        if (noted(ImGui::MenuItem("Restore unsaved changes\u2026"), "Restore unsaved changes\u2026", "item")) explorer.ask_recovery_again();
     }
     ImGui::EndMenu();
     return choice;

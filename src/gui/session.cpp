@@ -14,6 +14,7 @@
 #include "gui/input_script.hpp"
 #include "gui/gui_settings.hpp"
 #include "gui/screenshot.hpp"
+#include "gui/widget_places.hpp"
 #include "gui/window.hpp"
 
 namespace actorgraph::gui {
@@ -43,10 +44,17 @@ private:
     std::chrono::steady_clock::time_point deadline_;
 };
 
+// Each script line is printed once it ran (an edit once it is journalled), flushed at once: whoever
+// watches the output knows what the window has done, and what a crash cannot lose.
 std::optional<ScriptRunner> load_runner(const GuiOptions& options)
 {
     if (!options.script) return std::nullopt;
-    return ScriptRunner(load_script(*options.script));
+    ScriptRunner runner(load_script(*options.script));
+    runner.report_steps([](const ScriptCommand& command, const std::string& what) {
+        std::printf("%s\n", format_location(command.where, what).c_str());
+        std::fflush(stdout);
+    });
+    return runner;
 }
 
 }  // namespace
@@ -98,10 +106,15 @@ int run_session(const GuiOptions& options)
         explorer.poll();
         // Played input starts once the script's verbs are done.
         bool play = input && (!script || script->finished());
+        begin_widget_frame();
         window.begin_frame(play ? std::function<void()>([&] { input->apply(explorer); }) : std::function<void()>());
         auto [window_width, window_height] = window.window_size();
         ui.draw(static_cast<float>(window_width), static_cast<float>(window_height));
         window.render();
+        if (input && !input->failure().empty()) {
+            std::fprintf(stderr, "%s\n", input->failure().c_str());
+            return exit_usage;
+        }
         if (options.screenshot) {
             bool settled = (!script || script->finished()) && (!input || input->finished()) && !explorer.busy();
             if (clock.tick(settled)) {

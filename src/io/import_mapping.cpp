@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/model/number_text.hpp"
 
 namespace actorgraph {
 
@@ -46,13 +47,6 @@ std::string lookup(const std::map<std::string, std::string>& map, std::string_vi
         if (fold_case(from) == folded) return to;
     }
     return std::string(key);
-}
-
-std::string shortest(double value)
-{
-    std::array<char, 64> buffer{};
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return ec == std::errc{} ? std::string(buffer.data(), end) : std::string{};
 }
 
 std::optional<std::string> convert_integer(std::string_view text)
@@ -383,7 +377,7 @@ std::optional<std::string> convert_value(std::string_view text, ValueType type)
         case ValueType::number: {
             auto number = parse_number(text);
             if (!number) return std::nullopt;
-            return shortest(*number);
+            return exact_number_text(*number);
         }
         case ValueType::boolean: return convert_boolean(text);
         case ValueType::date: return convert_date(text);

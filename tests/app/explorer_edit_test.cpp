@@ -84,6 +84,27 @@ TEST_F(ExplorerEditTest, AFileChangedOnDiskSinceItWasOpenedIsNotEditedFromTheOld
     EXPECT_TRUE(explorer_->edit("delete", {"china"})) << explorer_->last_error();
 }
 
+// The window prints these reports (actorgraph-gui --script): an edit's comes after its journal record.
+TEST_F(ExplorerEditTest, EachScriptLineIsReportedOnceDoneAnEditOnlyAfterItIsJournalled)
+{
+    ScriptRunner runner(parse_script("select mongolia\nadd-actor erdenes kind=company \"label=Erdenes Oyu Tolgoi\"\n"
+                                     "set erdenes note=x\n",
+                                     "session.txt"));
+    std::vector<std::string> reports;
+    std::vector<std::size_t> journalled;
+    runner.report_steps([&](const ScriptCommand& command, const std::string& what) {
+        reports.push_back(format_location(command.where, what));
+        auto journal = Journal(file_).read();
+        journalled.push_back(journal ? journal->entries.size() : 0);
+    });
+    runner.run_to_end(*explorer_, layout_timeout);
+    ASSERT_EQ(reports.size(), 3u);
+    EXPECT_EQ(reports[0], "session.txt:1: select");
+    EXPECT_EQ(reports[1], "session.txt:2: new actor Erdenes Oyu Tolgoi");
+    EXPECT_EQ(reports[2].rfind("session.txt:3: ", 0), 0u) << reports[2];
+    EXPECT_EQ(journalled, (std::vector<std::size_t>{0, 1, 2}));
+}
+
 TEST_F(ExplorerEditTest, AWrongEditIsAnErrorOnItsLineAndChangesNothing)
 {
     run("open " + file_.string() + "\n");

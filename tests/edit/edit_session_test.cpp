@@ -9,6 +9,7 @@
 #include "actorgraph/io/dot_writer.hpp"
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/model/schema.hpp"
 #include "test_support.hpp"
 
 namespace actorgraph {
@@ -263,6 +264,36 @@ TEST(EditSession, AGroupIsOneJournalRecordThatRecoveryRestoresWholeOrNotAtAll)
     EXPECT_EQ(report.replayed, 1u);
     EXPECT_TRUE(report.torn);
     EXPECT_EQ(write_dot(torn.graph()), before_group);
+}
+
+// %g wrote 1234567.8 as 1.23457e+06: every save moved a pin far from the origin, or by a fraction.
+TEST(EditSession, APinIsSavedRoundTripExactAndReadsBackAsTheSamePoint)
+{
+    auto file = bundled_copy("pin-precision");
+    const std::vector<std::pair<double, double>> points{{1234567.8, -0.1}, {1.0 / 3.0, 2e-7}, {-98765.4321, 123456789012.5}};
+    {
+        EditSession session(file);
+        ASSERT_TRUE(session.apply(PinActor{"china", points[0].first, points[0].second}).empty());
+        ASSERT_TRUE(session.apply(PinActor{"japan", points[1].first, points[1].second}).empty());
+        ASSERT_TRUE(session.apply(PinActor{"russia", points[2].first, points[2].second}).empty());
+        session.save();
+    }
+    auto saved = read_file(file);
+    EXPECT_NE(saved.find("x=\"1234567.8\""), std::string::npos);
+    EXPECT_NE(saved.find("y=\"-0.1\""), std::string::npos);
+    auto graph = load_graph(file);
+    const char* ids[] = {"china", "japan", "russia"};
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const auto& properties = graph.actor(*graph.find_by_id(ids[i])).properties;
+        EXPECT_EQ(parse_number(properties.at("x")), points[i].first) << ids[i] << " x=" << properties.at("x");
+        EXPECT_EQ(parse_number(properties.at("y")), points[i].second) << ids[i] << " y=" << properties.at("y");
+    }
+    // Saved again unchanged, the file stays byte for byte.
+    {
+        EditSession session(file);
+        session.save();
+    }
+    EXPECT_EQ(read_file(file), saved);
 }
 
 }  // namespace

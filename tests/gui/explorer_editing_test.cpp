@@ -3,12 +3,12 @@
 // saves with Ctrl+S, and checks the file: the same text an edit session applying the same changes writes.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <fstream>
 
 #include "actorgraph/edit/edit_session.hpp"
 #include "actorgraph/io/file_format.hpp"
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/model/schema.hpp"
 #include "gui/gui_runner.hpp"
 #include "test_support.hpp"
 
@@ -17,49 +17,44 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Window pixels at 1600x1000 with a fresh settings folder: the Paths panel's header (closed first, so
-// the left column fits the window and never scrolls), the Edit menu, then the Edit panel's forms
-// (Search open above it). The form fields sit 26 px apart.
+// The widgets are clicked by their labels (click-widget), wherever the panels put them: the Edit menu's
+// New actor… and New relation… open the Edit panel's forms, whose fields are named as on screen.
 constexpr const char* build_map = R"(idle
-click 54 394
-frames 2
-click 64 11
-frames 2
-click 100 81
-frames 3
-click 115 144
+click-widget Edit menu
+click-widget "New actor…" item
+click-widget id field
 type erdenes
-click 115 170
+click-widget kind field
 type company
-click 115 197
+click-widget label field
 type Erdenes Oyu Tolgoi
-click 115 249
+click-widget description field
 type State holding of the mine
-click 44 295
+click-widget "Add actor" button
 idle
-click 115 144
+click-widget id field
 type mongolia
-click 115 170
+click-widget kind field
 type state
-click 115 197
+click-widget label field
 type Mongolia
-click 44 295
+click-widget "Add actor" button
 idle
-click 138 119
-frames 3
-click 115 144
+click-widget Edit menu
+click-widget "New relation…" item
+click-widget from field
 type erdenes
-click 115 170
+click-widget to field
 type mongolia
-click 115 197
+click-widget type field
 type investment
-click 115 249
+click-widget year field
 type 2016
-click 115 372
+click-widget source field
 type Erdenes annual report 2016
-click 115 399
+click-widget confidence field
 type B2
-click 44 445
+click-widget "Add relation" button
 idle
 )";
 
@@ -114,13 +109,66 @@ TEST_F(ExplorerEditing, BuildsAMapFromAnEmptyFileUndoesAndRedoesEveryStepAndSave
     EXPECT_FALSE(fs::exists(Journal::path_for(map_))) << "a save empties the journal";
 }
 
-TEST_F(ExplorerEditing, UndoingEveryStepWithTheKeysSavesTheEmptyMapAgain)
+// The journal shows the clicks built three steps before the three undos; replayed, it leaves the empty map.
+TEST_F(ExplorerEditing, UndoingEveryStepWithTheKeysLeavesTheEmptyMapAfterThreeJournalledSteps)
 {
-    auto run = play(std::string(build_map) + "key ctrl+z\nidle\nkey ctrl+z\nidle\nkey ctrl+z\nidle\nkey ctrl+s\nidle\nframes 3\n");
+    auto run = play(std::string(build_map) + "key ctrl+z\nidle\nkey ctrl+z\nidle\nkey ctrl+z\nidle\nframes 3\n");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    auto journal = Journal(map_).read();
+    ASSERT_TRUE(journal);
+    std::vector<JournalEntry::Kind> kinds;
+    for (const auto& entry : journal->entries) kinds.push_back(entry.kind);
+    using Kind = JournalEntry::Kind;
+    EXPECT_EQ(kinds, (std::vector<Kind>{Kind::apply, Kind::apply, Kind::apply, Kind::undo, Kind::undo, Kind::undo}))
+        << "the clicks built the map, then the keys undid it";
+    EditSession session(map_);
+    (void)session.recover();
+    EXPECT_EQ(session.graph().actor_count(), 0u);
+    EXPECT_EQ(session.graph().relation_count(), 0u);
+    EXPECT_EQ(read_file(map_), "digraph map {\n}\n") << "nothing is saved without Ctrl+S";
+}
+
+// A double-click on the empty canvas opens the New actor form for that point; the keys fill it in; the
+// actor is created pinned there, and undo and redo take it away and bring it back.
+constexpr const char* double_click_actor = R"(idle
+double-click 790 500
+frames 3
+click-widget id field
+type khan
+click-widget kind field
+type company
+click-widget label field
+type Khan Resources
+click-widget "Add actor" button
+idle
+)";
+
+TEST_F(ExplorerEditing, DoubleClickingTheEmptyCanvasCreatesAnActorPinnedThereAndUndoRedoWorkOnIt)
+{
+    auto run = play(std::string(double_click_actor) + "key ctrl+z\nidle\nkey ctrl+shift+z\nidle\nkey ctrl+s\nidle\nframes 3\n");
     ASSERT_EQ(run.exit_code, 0) << run.output;
     auto saved = load_graph(map_);
-    EXPECT_EQ(saved.actor_count(), 0u);
-    EXPECT_EQ(saved.relation_count(), 0u);
+    ASSERT_EQ(saved.actor_count(), 1u);
+    const auto& khan = saved.actor(*saved.find_by_id("khan"));
+    EXPECT_EQ(khan.label, "Khan Resources");
+    EXPECT_EQ(khan.kind, "company");
+    EXPECT_EQ(property_or_empty(khan.properties, "pinned"), "true");
+    EXPECT_TRUE(parse_number(property_or_empty(khan.properties, "x"))) << "pinned at the point double-clicked";
+    EXPECT_TRUE(parse_number(property_or_empty(khan.properties, "y")));
+}
+
+TEST_F(ExplorerEditing, UndoingTheActorADoubleClickCreatedLeavesTheMapEmpty)
+{
+    auto run = play(std::string(double_click_actor) + "key ctrl+z\nidle\nframes 3\n");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    auto journal = Journal(map_).read();
+    ASSERT_TRUE(journal);
+    ASSERT_EQ(journal->entries.size(), 2u) << "the double-click and the form created it, the key undid it";
+    EXPECT_EQ(journal->entries[0].kind, JournalEntry::Kind::apply);
+    EXPECT_EQ(journal->entries[1].kind, JournalEntry::Kind::undo);
+    EditSession session(map_);
+    (void)session.recover();
+    EXPECT_EQ(session.graph().actor_count(), 0u);
 }
 
 TEST_F(ExplorerEditing, AnUnsavedChangeIsInTheJournalWhenTheWindowEnds)
@@ -134,18 +182,15 @@ TEST_F(ExplorerEditing, AnUnsavedChangeIsInTheJournalWhenTheWindowEnds)
 }
 
 // Ctrl+Q with an unsaved change asks Save / Discard / Cancel in a modal in the middle of the window.
-constexpr const char* quit_and_answer = "idle\nkey ctrl+q\nframes 4\nclick %d 521\nframes 5\n";
-constexpr int save_button = 550, discard_button = 609, cancel_button = 674;
+constexpr const char* save_button = "Save", *discard_button = "Discard", *cancel_button = "Cancel";
 
 class ExplorerClosing : public ExplorerEditing {
 protected:
-    GuiRun quit_answering(int button)
+    GuiRun quit_answering(const std::string& button)
     {
         auto script = write_script(folder_, "add-actor erdenes kind=company \"label=Erdenes Oyu Tolgoi\"\n");
-        char input[128];
-        std::snprintf(input, sizeof input, quit_and_answer, button);
         auto file = folder_ / "input.txt";
-        std::ofstream(file) << input;
+        std::ofstream(file) << "idle\nkey ctrl+q\nframes 4\nclick-widget " << button << " button\nframes 5\n";
         return run_gui(folder_ / "window.png", "'" + map_.string() + "' --script '" + script.string() + "' --input '" +
                                                    file.string() + "'");
     }
@@ -188,7 +233,7 @@ GuiRun delete_oyu_tolgoi_then(const fs::path& folder, const fs::path& map, const
     fs::copy_file(source_dir() / "graphs" / "nato_mongolia.gv", map, fs::copy_options::overwrite_existing);
     auto script = write_script(folder, "select oyu_tolgoi\n");
     auto input = folder / "input.txt";
-    std::ofstream(input) << "idle\nclick 1244 277\nframes 3\nclick 1281 460\nframes 4\nclick 566 568\nidle\n" << keys
+    std::ofstream(input) << "idle\nclick-widget Edit node\nclick-widget \"Delete actor…\" button\nclick-widget Delete button\nidle\n" << keys
                          << "key ctrl+s\nidle\nframes 3\n";
     return run_gui(folder / "window.png", "'" + map.string() + "' --script '" + script.string() + "' --input '" + input.string() + "'");
 }

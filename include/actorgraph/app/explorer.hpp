@@ -406,6 +406,8 @@ public:
     [[nodiscard]] std::string last_error() const;
     /// How many errors were logged since construction (lets callers notice a new one).
     [[nodiscard]] std::size_t error_count() const noexcept { return error_count_; }
+    /// How many messages (errors and others) were logged since construction; the log keeps the latest only.
+    [[nodiscard]] std::size_t message_count() const noexcept { return message_count_; }
     void info(std::string text);
     void error(std::string text);
 
@@ -471,6 +473,7 @@ private:
     std::vector<ExplorerMessage> messages_;
     std::shared_ptr<const Stylesheet> stylesheet_;  ///< shared with the compose job that is running
     std::size_t error_count_ = 0;
+    std::size_t message_count_ = 0;
     std::unique_ptr<EditSession> edit_session_;  ///< the open file's edits, from the first one
     FileStamp loaded_stamp_;  ///< the open file as it was read: an edit of a file changed since is refused
     void show_edited_graph();

@@ -21,6 +21,7 @@
 //   query STATEMENT (its words, or one "quoted" argument; runs like the console's Run)
 //   query-row N (selects and centres the actors of row N of the answer)   clear-query (drops its highlight)
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,11 @@ public:
     void step(Explorer& explorer);
     /// True when every command has run and the background work they started has not failed.
     [[nodiscard]] bool finished() const noexcept { return next_ >= commands_.size() && !started_work_; }
+    /// Called once for each command after it ran, with what it did: the first message it logged, else
+    /// its verb. An edit is reported after its change was appended to the journal and flushed to disk,
+    /// so a report is a promise that a crash after it loses nothing (actorgraph-gui --script prints them).
+    using StepReport = std::function<void(const ScriptCommand& command, const std::string& what)>;
+    void report_steps(StepReport report) { report_ = std::move(report); }
     /// Runs the whole script, polling the explorer; throws Error on failure or when a wait exceeds the timeout.
     void run_to_end(Explorer& explorer, std::chrono::milliseconds timeout);
 
@@ -69,6 +75,7 @@ private:
     std::size_t next_ = 0;
     std::optional<StartedWork> started_work_;
     std::optional<std::chrono::steady_clock::time_point> sleep_until_;
+    StepReport report_;
 };
 
 }  // namespace actorgraph

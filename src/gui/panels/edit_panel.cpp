@@ -6,6 +6,7 @@
 #include "actorgraph/app/display_text.hpp"
 #include "gui/edit_widgets.hpp"
 #include "gui/panels/panel.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -20,6 +21,7 @@ void word_field(const char* label, const char* hint, std::string& text, const st
     auto problem = problems.of(field);
     if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 215, 215, 255));
     ImGui::InputTextWithHint("##text", hint, &text);
+    note_widget(label, "field");
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::SameLine(0, 0);
     if (ImGui::BeginCombo("##words", nullptr, ImGuiComboFlags_NoPreview | ImGuiComboFlags_PopupAlignLeft)) {
@@ -43,7 +45,7 @@ void from_selection_button(const char* id, Explorer& explorer, std::string& end)
     ImGui::PushID(id);
     bool selected = !explorer.selection().empty();
     ImGui::BeginDisabled(!selected);
-    if (ImGui::SmallButton("selected")) end = explorer.graph()->actor(explorer.selection().back()).id;
+    if (noted(ImGui::SmallButton("selected"), std::string("selected ") + id, "button")) end = explorer.graph()->actor(explorer.selection().back()).id;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("the selected actor");
     ImGui::SameLine();
@@ -67,10 +69,10 @@ void draw_new_actor(Explorer& explorer, NewActorForm& form)
     if (form.place) {
         ImGui::TextDisabled("at the point chosen on the canvas (pinned there)");
         ImGui::SameLine();
-        if (ImGui::SmallButton("let the layout place it")) form.place.reset();
+        if (noted(ImGui::SmallButton("let the layout place it"), "let the layout place it", "button")) form.place.reset();
     }
     other_problems(problems, {std::begin(NewActorForm::fields), std::end(NewActorForm::fields)});
-    if (ImGui::Button("Add actor")) form.submit(explorer);
+    if (noted(ImGui::Button("Add actor"), "Add actor", "button")) form.submit(explorer);
 }
 
 void draw_new_relation(Explorer& explorer, NewRelationForm& form)
@@ -83,7 +85,7 @@ void draw_new_relation(Explorer& explorer, NewRelationForm& form)
     from_selection_button("to", explorer, form.to);
     ImGui::PopItemWidth();
     word_field("type", "investment, pressure\u2026", form.type, type_choices(explorer), problems, "type");
-    ImGui::Checkbox("undirected (both ways)", &form.undirected);
+    noted(ImGui::Checkbox("undirected (both ways)", &form.undirected), "undirected (both ways)", "checkbox");
     ImGui::PushItemWidth(-100);
     form_field("year", "e.g. 2015", form.year, problems, "year");
     ImGui::TextDisabled("or a span:");
@@ -95,7 +97,7 @@ void draw_new_relation(Explorer& explorer, NewRelationForm& form)
     ImGui::PopItemWidth();
     property_rows(form.properties);
     other_problems(problems, {std::begin(NewRelationForm::fields), std::end(NewRelationForm::fields)});
-    if (ImGui::Button("Add relation")) form.submit(explorer);
+    if (noted(ImGui::Button("Add relation"), "Add relation", "button")) form.submit(explorer);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "actorgraph/app/inspector.hpp"
 #include "gui/edit_widgets.hpp"
 #include "gui/panels/panel.hpp"
+#include "gui/widget_places.hpp"
 
 namespace actorgraph::gui {
 
@@ -140,7 +141,7 @@ static void draw_inspector_panel(Explorer& explorer, UiState& state)
     }
     draw_actions(explorer, state, actor);
     if (std::exchange(state.edit.open_editor, false)) ImGui::SetNextItemOpen(true);
-    if (ImGui::TreeNode("Edit##edit_selected")) {
+    if (noted(ImGui::TreeNode("Edit##edit_selected"), "Edit", "node")) {
         draw_property_editor(explorer, state, actor);
         ImGui::TreePop();
     }
