@@ -158,7 +158,9 @@ TEST_F(AnalysisViewTest, WhatIfNamesTheHeaviestPairsThatLoseARouteAndWhichWay)
     EXPECT_TRUE(result->pairs_complete);
     for (std::size_t i = 0; i < result->important_pairs.size(); ++i) {
         const auto& pair = result->important_pairs[i];
-        if (i > 0) EXPECT_LE(pair.weight, result->important_pairs[i - 1].weight);
+        if (i > 0) {
+            EXPECT_LE(pair.weight, result->important_pairs[i - 1].weight);
+        }
         // Each direction flagged was a route before and is none after; each not flagged was kept (or never was).
         auto a = pair.first, b = pair.second;
         EXPECT_EQ(pair.first_to_second, reaches(graph, a, b, graph.actor_count()) && !reaches(graph, a, b, china)) << graph.actor(a).id;

@@ -199,21 +199,16 @@ TEST_F(CommunityCacheTest, AViewChangeThatKeepsGraphFilterAndRequestReusesTheCom
     // Focus, engine, sizing: new pictures, the same communities.
     explorer_->set_focus({actor("mongolia")}, 1);
     settle();
-    run("legend on
-engine neato
-clear-focus
-");
+    run("layout neato\nsize-by betweenness\nunfocus\n");
     ASSERT_NE(explorer_->communities(), nullptr);
     EXPECT_EQ(explorer_->communities_computed(), 1u) << "not found again for a view that keeps the key";
     EXPECT_EQ(explorer_->communities()->communities.of, partition);
     EXPECT_TRUE(explorer_->composed().scene.colouring.has_value()) << "the reused colouring still fills the picture";
 
     // Another method, then back: the first is still held.
-    run("communities leiden
-");
+    run("communities leiden\n");
     EXPECT_EQ(explorer_->communities_computed(), 2u);
-    run("communities louvain
-");
+    run("communities louvain\n");
     EXPECT_EQ(explorer_->communities_computed(), 2u);
     EXPECT_EQ(explorer_->communities()->communities.of, partition);
 
@@ -234,9 +229,7 @@ TEST_F(CommunityCacheTest, AnEditFindsTheCommunitiesAgain)
     settle();
     ASSERT_EQ(explorer_->communities_computed(), 1u);
     auto actors = explorer_->communities()->communities.of.size();
-    run("add-actor erdenes kind=company
-add-relation erdenes mongolia type=investment
-");
+    run("add-actor erdenes kind=company\nadd-relation erdenes mongolia type=investment \"source=annual report\"\n");
     ASSERT_NE(explorer_->communities(), nullptr) << explorer_->last_error();
     EXPECT_GE(explorer_->communities_computed(), 2u);
     auto erdenes = actor("erdenes");
@@ -250,12 +243,10 @@ TEST_F(QuickExplorerTest, TheCommunityFieldsShowWhatAScriptAskedFor)
     ASSERT_TRUE(explorer_->open(nato_file()));
     settle();
     EXPECT_EQ(explorer_->community_choice(), CommunityRequest{}) << "louvain at resolution 1 before anything is asked";
-    run("communities leiden 2.5
-");
+    run("communities leiden 2.5\n");
     EXPECT_EQ(explorer_->community_choice().method, CommunityMethod::leiden);
     EXPECT_DOUBLE_EQ(explorer_->community_choice().resolution, 2.5);
-    run("communities off
-");
+    run("communities off\n");
     EXPECT_EQ(explorer_->community_choice().method, CommunityMethod::leiden) << "off keeps the fields for the next Detect";
     EXPECT_DOUBLE_EQ(explorer_->community_choice().resolution, 2.5);
 
