@@ -220,4 +220,29 @@ std::vector<std::string> cut_off_groups(const Graph& graph, const WhatIfResult& 
     return lines;
 }
 
+std::vector<LostPairLine> important_pair_lines(const Graph& graph, const WhatIfResult& result)
+{
+    std::vector<LostPairLine> lines;
+    for (const auto& pair : result.important_pairs) {
+        auto first = name_of(graph, pair.first), second = name_of(graph, pair.second);
+        std::string text;
+        if (!result.pairs_directed) text = first + " \u2014 " + second + ": no route left either way";
+        else if (pair.first_to_second && pair.second_to_first) text = first + " \u2194 " + second + ": lost both ways";
+        else if (pair.first_to_second) text = first + " \u2192 " + second + " lost";
+        else text = second + " \u2192 " + first + " lost";
+        lines.push_back({pair.first, pair.second, std::move(text)});
+    }
+    return lines;
+}
+
+std::string important_pairs_heading(const WhatIfResult& result)
+{
+    std::string text = "Most important pairs cut apart (by the product of their degrees before the removal";
+    text += result.pairs_directed ? "; along the relations' direction)" : "; relations walked either way)";
+    if (!result.pairs_complete) {
+        text += ", among the " + with_thousands(result.pairs_searched) + " most connected affected actors (search budget reached)";
+    }
+    return text;
+}
+
 }  // namespace actorgraph

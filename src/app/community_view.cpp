@@ -128,4 +128,20 @@ std::string community_text(const Graph& graph, const CommunityColouring& colouri
     return text;
 }
 
+std::shared_ptr<const CommunityColouring> CommunityCache::find(const CommunityKey& key) const
+{
+    for (const auto& [stored, colouring] : entries_) {
+        if (stored == key) return colouring;
+    }
+    return nullptr;
+}
+
+void CommunityCache::store(CommunityKey key, CommunityColouring colouring)
+{
+    ++computed_;
+    std::erase_if(entries_, [&](const auto& entry) { return entry.first.graph_generation != key.graph_generation || entry.first == key; });
+    entries_.emplace_front(std::move(key), std::make_shared<const CommunityColouring>(std::move(colouring)));
+    if (entries_.size() > capacity) entries_.pop_back();
+}
+
 }  // namespace actorgraph

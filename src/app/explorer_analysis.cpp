@@ -40,6 +40,8 @@ bool Explorer::set_communities(std::optional<CommunityRequest> request)
               std::to_string(request->resolution));
         return false;
     }
+    // The panel's fields show what was asked last, wherever it was asked from.
+    if (request) community_choice_ = *request;
     if (view_.communities == request) return true;
     view_.communities = request;
     announce_communities_ = request.has_value();

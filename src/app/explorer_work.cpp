@@ -47,11 +47,12 @@ void straighten_edges(std::string& dot)
 
 // `places`: after an edit, the places of the actors drawn before; the prepared view then also carries
 // the DOT that keeps them there (when the scene can keep its map).
+// `communities`: the colouring the cache holds for the spec's, or nullptr (found here then).
 PreparedView prepare_in_background(const Graph& graph, QueryCache& queries, const ViewSpec& spec, const Stylesheet& style,
-                                   const ActorPlaces* places)
+                                   const ActorPlaces* places, const CommunityColouring* communities)
 {
     PreparedView prepared;
-    prepared.view = compose_view(graph, spec, &queries);
+    prepared.view = compose_view(graph, spec, &queries, communities);
     prepared.dot = styled_dot(graph, prepared.view.scene, style);
     bool reduced = prepared.view.reduction.kind != ViewReduction::Kind::none;
     if (reduced && prepared.view.scene.engine != LayoutEngine::dot) straighten_edges(prepared.dot);
@@ -228,8 +229,17 @@ void Explorer::apply_view()
     auto style = stylesheet_;  // shared: a reload while this runs replaces the pointer, not the sheet
     // Only a view recomposed for an edit keeps the map; any other change of the view lays it out afresh.
     auto places = std::exchange(keep_places_, false) ? places_ : nullptr;
-    compose_job_ = std::make_unique<BackgroundTask<PreparedView>>([graph, queries, spec, style, places] {
-        return prepare_in_background(*graph, *queries, spec, *style, places.get());
+    // Communities found before for this graph, filter and request are reused; else the compose finds
+    // them and finish_compose keeps them under this key.
+    std::shared_ptr<const CommunityColouring> communities;
+    composing_communities_.reset();
+    if (view_.communities) {
+        CommunityKey key{graph_generation_, view_.filter, *view_.communities};
+        communities = community_cache_.find(key);
+        if (!communities) composing_communities_ = std::move(key);
+    }
+    compose_job_ = std::make_unique<BackgroundTask<PreparedView>>([graph, queries, spec, style, places, communities] {
+        return prepare_in_background(*graph, *queries, spec, *style, places.get(), communities.get());
     });
 }
 
@@ -248,6 +258,8 @@ void Explorer::finish_compose()
     if (!keeps_map && !same_content(outcome.value->view.scene, composed_.scene)) fit_on_next_drawing_ = true;
     auto previous = std::move(composed_);
     composed_ = std::move(outcome.value->view);
+    if (composing_communities_ && composed_.communities) community_cache_.store(std::move(*composing_communities_), *composed_.communities);
+    composing_communities_.reset();
     composed_dot_ = std::move(outcome.value->dot);
     shown_view_ = composing_view_;
     ++composed_generation_;

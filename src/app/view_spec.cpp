@@ -130,9 +130,10 @@ void add_analysis(const Graph& graph, QueryCache* queries, const ViewSpec& spec,
 
 // Communities of the whole filtered graph (not only of the part shown), so a focus or an overview
 // keeps the colours the full view has; a failure leaves the kind colours and is logged.
-void add_communities(const Graph& graph, QueryCache* queries, const ViewSpec& spec, ComposedView& view)
+void add_communities(const Graph& graph, QueryCache* queries, const ViewSpec& spec, const CommunityColouring* known,
+                     ComposedView& view)
 {
-    view.communities = colour_by_community(graph, queries, spec.filter, *spec.communities);
+    view.communities = known ? *known : colour_by_community(graph, queries, spec.filter, *spec.communities);
     if (view.communities->error.empty()) view.scene.colouring = actor_colouring(graph, *view.communities);
 }
 
@@ -161,7 +162,7 @@ LayoutEngine engine_for(const ComposedView& view)
 
 }  // namespace
 
-ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCache* queries)
+ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCache* queries, const CommunityColouring* communities)
 {
     // A view for an engine the user chose is cut to what that engine lays out in seconds; one for an
     // engine chosen by size keeps the base limits (the choice then follows the cut view's size).
@@ -181,7 +182,7 @@ ComposedView compose_view(const Graph& graph, const ViewSpec& requested, QueryCa
     if (spec.size_by) scene.actor_scale = metric_scale(graph, queries, *spec.size_by, spec.filter);
     // An overview is chosen by degree: showing it lets the biggest hubs' names read at a glance.
     else if (view.reduction.kind == ViewReduction::Kind::overview) scene.actor_scale = degree_scale(graph, scene.visible);
-    if (spec.communities) add_communities(graph, queries, spec, view);
+    if (spec.communities) add_communities(graph, queries, spec, communities, view);
     scene.legend = spec.legend;
     scene.engine = spec.choose_engine ? engine_for(view) : spec.engine;
     scene.title = spec.title;

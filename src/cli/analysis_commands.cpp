@@ -156,6 +156,42 @@ void print_between(const Graph& graph, const WhatIfBetween& between, std::size_t
               << (between.unreaching_to.empty() ? "" : ": " + name_list(graph, between.unreaching_to, top)) << '\n';
 }
 
+// "a->b", "b->a", "both" (either way when direction is any).
+const char* lost_direction(const LostPair& pair)
+{
+    if (pair.first_to_second && pair.second_to_first) return "both";
+    return pair.first_to_second ? "a->b" : "b->a";
+}
+
+json lost_pairs_json(const Graph& graph, const WhatIfResult& result)
+{
+    auto list = json::array();
+    for (const auto& pair : result.important_pairs) {
+        list.push_back({{"a", graph.actor(pair.first).id}, {"b", graph.actor(pair.second).id}, {"lost", result.pairs_directed ? lost_direction(pair) : "either way"},
+                        {"a_to_b", pair.first_to_second}, {"b_to_a", pair.second_to_first}, {"weight", pair.weight}});
+    }
+    return list;
+}
+
+void print_lost_pairs(const Graph& graph, const WhatIfResult& result)
+{
+    if (result.important_pairs.empty()) return;
+    std::cout << "\nMost important pairs that lose every route " << (result.pairs_directed ? "(directed" : "(either way")
+              << "; ranked by the product of their degrees before the removal):\n";
+    TextTable table({"a", "lost", "b", "degree product"});
+    for (const auto& pair : result.important_pairs) {
+        const char* arrow = !result.pairs_directed ? "--" : pair.first_to_second && pair.second_to_first ? "<->"
+                            : pair.first_to_second                                                     ? "->"
+                                                                                                       : "<-";
+        table.add_row({name_of(graph, pair.first), arrow, name_of(graph, pair.second), std::to_string(pair.weight)});
+    }
+    table.print(std::cout);
+    if (!result.pairs_complete) {
+        std::cout << "(search stopped at its budget: the heaviest found among the " << result.pairs_searched
+                  << " most connected affected actors)\n";
+    }
+}
+
 }  // namespace
 
 int run_what_if(const WhatIfArguments& arguments)
@@ -166,7 +202,7 @@ int run_what_if(const WhatIfArguments& arguments)
     std::optional<std::pair<ActorIndex, ActorIndex>> between;
     if (arguments.between.size() == 2) between = std::make_pair(graph.resolve(arguments.between[0]), graph.resolve(arguments.between[1]));
     QueryCache cache(graph, 1);
-    WhatIfOptions options{make_filter(arguments.filter, graph), parse_direction(arguments.direction), arguments.k};
+    WhatIfOptions options{make_filter(arguments.filter, graph), parse_direction(arguments.direction), arguments.k, arguments.pairs};
     auto result = what_if(cache, removed, between, options);
     if (arguments.json) {
         auto fragments = json::array();
@@ -177,7 +213,9 @@ int run_what_if(const WhatIfArguments& arguments)
                  {"broken_relations", relations_json(graph, result.broken_relations)},
                  {"components", {{"before", result.components_before}, {"after", result.components_after}}},
                  {"largest_component", {{"before", result.largest_before}, {"after", result.largest_after}}},
-                 {"pairs_lost", result.pairs_lost}, {"fragments", fragments}};
+                 {"pairs_lost", result.pairs_lost}, {"fragments", fragments},
+                 {"important_pairs", lost_pairs_json(graph, result)}, {"important_pairs_ranking", "degree product"},
+                 {"important_pairs_complete", result.pairs_complete}};
         if (result.between) out["between"] = between_json(graph, *result.between);
         print_json(out);
         return exit_ok;
@@ -199,6 +237,7 @@ int run_what_if(const WhatIfArguments& arguments)
         table.print(std::cout);
         if (result.fragments.size() > arguments.top) std::cout << "... " << result.fragments.size() - arguments.top << " more groups\n";
     }
+    print_lost_pairs(graph, result);
     if (result.between) print_between(graph, *result.between, arguments.top);
     return exit_ok;
 }

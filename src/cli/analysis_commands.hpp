@@ -24,6 +24,7 @@ struct WhatIfArguments {
     std::string direction = "follow";
     std::size_t k = 10;
     std::size_t top = 10;  ///< fragments and actors listed in text output
+    std::size_t pairs = 10;  ///< most important lost pairs listed
     bool json = false;
 };
 

@@ -203,9 +203,12 @@ int main(int argc, char** argv)
     what_if_command->add_option("FILE", what_if.file, "The graph file or CSV folder")->required();
     what_if_command->add_option("--remove", what_if.remove, "Actors to remove (comma-separated ids, labels or aliases)")->required();
     what_if_command->add_option("--between", what_if.between, "Also the routes FROM TO")->expected(2);
-    what_if_command->add_option("--direction", what_if.direction, "For --between: follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
+    what_if_command->add_option("--direction", what_if.direction, "For --between and --pairs: follow, reverse or any")->check(CLI::IsMember({"follow", "reverse", "any"}));
     what_if_command->add_option("--k", what_if.k, "Routes between FROM and TO looked at, shortest first")->check(CLI::Range(1, 1000));
     what_if_command->add_option("--top", what_if.top, "Groups and names listed in the text output")->check(CLI::Range(1, 100000));
+    what_if_command->add_option("--pairs", what_if.pairs,
+                                "Pairs that lose every route listed, most important first: by the product of the two actors' "
+                                "degrees before the removal (directed unless --direction any)")->check(CLI::Range(0, 100000));
     add_filter_options(*what_if_command, what_if.filter);
     what_if_command->add_flag("--json", what_if.json, "Print JSON");
     what_if_command->callback([&] { exit_code = run_what_if(what_if); });

@@ -95,8 +95,6 @@ struct AnalysisPanelState {
     int cut_kind = 0;             ///< 0 actors, 1 relations
     int cut_direction = 0;        ///< follow, reverse, any
     const Graph* years_for = nullptr;  ///< the graph the year fields were set for
-    int community_method = 0;     ///< 0 louvain, 1 leiden
-    double community_resolution = 1.0;
 };
 
 /// The query console's editor.

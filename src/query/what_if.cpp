@@ -152,7 +152,7 @@ Selection WhatIfResult::selection() const
 }
 
 WhatIfResult what_if(const QueryIndex& index, const std::vector<ActorIndex>& removed_actors,
-                     std::optional<std::pair<ActorIndex, ActorIndex>> between, std::size_t k)
+                     std::optional<std::pair<ActorIndex, ActorIndex>> between, std::size_t k, std::size_t pair_count)
 {
     const auto& graph = index.graph();
     WhatIfResult result;
@@ -181,6 +181,11 @@ WhatIfResult what_if(const QueryIndex& index, const std::vector<ActorIndex>& rem
     result.largest_before = before.sizes.empty() ? 0 : *std::max_element(before.sizes.begin(), before.sizes.end());
     result.largest_after = after.sizes.empty() ? 0 : *std::max_element(after.sizes.begin(), after.sizes.end());
     compare_components(index, before, after, removed, result);
+    auto important = important_lost_pairs(index, removed, pair_count);
+    result.important_pairs = std::move(important.pairs);
+    result.pairs_directed = index.direction() != Direction::any;
+    result.pairs_complete = important.complete;
+    result.pairs_searched = important.searched;
     if (between) result.between = routes_between(index, between->first, between->second, removed, k);
     return result;
 }
@@ -188,7 +193,7 @@ WhatIfResult what_if(const QueryIndex& index, const std::vector<ActorIndex>& rem
 WhatIfResult what_if(QueryCache& cache, const std::vector<ActorIndex>& removed,
                      std::optional<std::pair<ActorIndex, ActorIndex>> between, const WhatIfOptions& options)
 {
-    return what_if(*cache.index(options.filter, options.direction), removed, between, options.k);
+    return what_if(*cache.index(options.filter, options.direction), removed, between, options.k, options.pairs);
 }
 
 }  // namespace actorgraph

@@ -124,6 +124,57 @@ TEST_F(AnalysisViewTest, WhatIfChinaWereRemovedBreaksItsRelationsAndCutsOffInner
     EXPECT_TRUE(logged("what if China were removed: " + std::to_string(touching) + " relations break, 1 actor is cut off"));
 }
 
+// Along the relations' direction, avoiding `removed` (none when past the last actor; the direct relation counts).
+bool reaches(const Graph& graph, ActorIndex from, ActorIndex to, ActorIndex removed)
+{
+    std::vector<char> seen(graph.actor_count(), 0);
+    if (removed < graph.actor_count()) seen[removed] = 1;
+    seen[from] = 1;
+    std::vector<ActorIndex> stack{from};
+    while (!stack.empty()) {
+        auto actor = stack.back();
+        stack.pop_back();
+        for (auto r : graph.out_relations(actor)) {
+            auto next = graph.relation(r).target;
+            if (seen[next]) continue;
+            seen[next] = 1;
+            stack.push_back(next);
+        }
+    }
+    return seen[to] && to != removed;
+}
+
+TEST_F(AnalysisViewTest, WhatIfNamesTheHeaviestPairsThatLoseARouteAndWhichWay)
+{
+    open_nato();
+    auto china = actor("china");
+    ASSERT_TRUE(explorer_->run_analysis(WhatIfRequest{{china}}));
+    settle();
+    const auto* result = explorer_->analysis()->what_if();
+    ASSERT_NE(result, nullptr);
+    const auto& graph = *explorer_->graph();
+    ASSERT_EQ(result->important_pairs.size(), 10u) << "the default: ten pairs";
+    EXPECT_TRUE(result->pairs_directed);
+    EXPECT_TRUE(result->pairs_complete);
+    for (std::size_t i = 0; i < result->important_pairs.size(); ++i) {
+        const auto& pair = result->important_pairs[i];
+        if (i > 0) {
+            EXPECT_LE(pair.weight, result->important_pairs[i - 1].weight);
+        }
+        // Each direction flagged was a route before and is none after; each not flagged was kept (or never was).
+        auto a = pair.first, b = pair.second;
+        EXPECT_EQ(pair.first_to_second, reaches(graph, a, b, graph.actor_count()) && !reaches(graph, a, b, china)) << graph.actor(a).id;
+        EXPECT_EQ(pair.second_to_first, reaches(graph, b, a, graph.actor_count()) && !reaches(graph, b, a, china)) << graph.actor(b).id;
+    }
+    auto lines = important_pair_lines(graph, *result);
+    ASSERT_EQ(lines.size(), 10u);
+    const auto& top = result->important_pairs[0];
+    EXPECT_EQ(lines[0].first, top.first);
+    EXPECT_NE(lines[0].text.find(graph.actor(top.first).display_name()), std::string::npos) << lines[0].text;
+    EXPECT_NE(lines[0].text.find(graph.actor(top.second).display_name()), std::string::npos) << lines[0].text;
+    EXPECT_NE(important_pairs_heading(*result).find("product of their degrees"), std::string::npos);
+}
+
 TEST_F(AnalysisViewTest, CutFromRussiaToNatoIsAMinimumThatABruteForceWalkConfirms)
 {
     open_nato();

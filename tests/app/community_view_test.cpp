@@ -177,5 +177,90 @@ TEST_F(ExplorerTest, ExportOfAViewColouredByCommunityKeepsTheColoursAndItsKey)
     EXPECT_NE(svg.find("modularity"), std::string::npos) << "the legend keys the colours";
 }
 
+// On a copy of the bundled file (edits write a journal beside it), with the canned empty layout.
+class CommunityCacheTest : public ExplorerOnACopyTest {
+protected:
+    void run(const std::string& script)
+    {
+        ScriptRunner runner(parse_script(script, "session.txt"));
+        runner.run_to_end(*explorer_, layout_timeout);
+    }
+};
+
+TEST_F(CommunityCacheTest, AViewChangeThatKeepsGraphFilterAndRequestReusesTheCommunities)
+{
+    EXPECT_EQ(explorer_->communities_computed(), 0u);
+    ASSERT_TRUE(explorer_->set_communities(CommunityRequest{}));
+    settle();
+    ASSERT_NE(explorer_->communities(), nullptr) << explorer_->last_error();
+    EXPECT_EQ(explorer_->communities_computed(), 1u);
+    auto partition = explorer_->communities()->communities.of;
+
+    // Focus, engine, sizing: new pictures, the same communities.
+    explorer_->set_focus({actor("mongolia")}, 1);
+    settle();
+    run("layout neato\nsize-by betweenness\nunfocus\n");
+    ASSERT_NE(explorer_->communities(), nullptr);
+    EXPECT_EQ(explorer_->communities_computed(), 1u) << "not found again for a view that keeps the key";
+    EXPECT_EQ(explorer_->communities()->communities.of, partition);
+    EXPECT_TRUE(explorer_->composed().scene.colouring.has_value()) << "the reused colouring still fills the picture";
+
+    // Another method, then back: the first is still held.
+    run("communities leiden\n");
+    EXPECT_EQ(explorer_->communities_computed(), 2u);
+    run("communities louvain\n");
+    EXPECT_EQ(explorer_->communities_computed(), 2u);
+    EXPECT_EQ(explorer_->communities()->communities.of, partition);
+
+    // Another filter is another graph to partition.
+    GraphFilter investments;
+    investments.types = {"investment"};
+    explorer_->set_filter(investments);
+    settle();
+    EXPECT_EQ(explorer_->communities_computed(), 3u);
+    explorer_->reset_filters();
+    settle();
+    EXPECT_EQ(explorer_->communities_computed(), 3u) << "the unfiltered graph's communities are still held";
+}
+
+TEST_F(CommunityCacheTest, AnEditFindsTheCommunitiesAgain)
+{
+    ASSERT_TRUE(explorer_->set_communities(CommunityRequest{}));
+    settle();
+    ASSERT_EQ(explorer_->communities_computed(), 1u);
+    auto actors = explorer_->communities()->communities.of.size();
+    run("add-actor erdenes kind=company\nadd-relation erdenes mongolia type=investment \"source=annual report\"\n");
+    ASSERT_NE(explorer_->communities(), nullptr) << explorer_->last_error();
+    EXPECT_GE(explorer_->communities_computed(), 2u);
+    auto erdenes = actor("erdenes");
+    EXPECT_EQ(explorer_->communities()->communities.of.size(), actors + 1);
+    EXPECT_EQ(explorer_->communities()->community_of(erdenes), explorer_->communities()->community_of(actor("mongolia")))
+        << "the new actor, related only to Mongolia, joins Mongolia's community";
+}
+
+TEST_F(QuickExplorerTest, TheCommunityFieldsShowWhatAScriptAskedFor)
+{
+    ASSERT_TRUE(explorer_->open(nato_file()));
+    settle();
+    EXPECT_EQ(explorer_->community_choice(), CommunityRequest{}) << "louvain at resolution 1 before anything is asked";
+    run("communities leiden 2.5\n");
+    EXPECT_EQ(explorer_->community_choice().method, CommunityMethod::leiden);
+    EXPECT_DOUBLE_EQ(explorer_->community_choice().resolution, 2.5);
+    run("communities off\n");
+    EXPECT_EQ(explorer_->community_choice().method, CommunityMethod::leiden) << "off keeps the fields for the next Detect";
+    EXPECT_DOUBLE_EQ(explorer_->community_choice().resolution, 2.5);
+
+    // What the panel does: edits the choice, then Detect asks for it.
+    explorer_->community_choice().resolution = 0.5;
+    ASSERT_TRUE(explorer_->set_communities(explorer_->community_choice()));
+    settle();
+    ASSERT_TRUE(explorer_->view().communities.has_value());
+    EXPECT_DOUBLE_EQ(explorer_->view().communities->resolution, 0.5);
+    EXPECT_EQ(explorer_->view().communities->method, CommunityMethod::leiden);
+    // A refused request leaves the fields as they were asked last.
+    EXPECT_FALSE(explorer_->set_communities(CommunityRequest{CommunityMethod::louvain, -1, 1}));
+    EXPECT_DOUBLE_EQ(explorer_->community_choice().resolution, 0.5);
+}
+
 }  // namespace
 }  // namespace actorgraph::testing

@@ -57,6 +57,29 @@ TEST(AnalysisCli, WhatIfReportsCutOffActorsAndBrokenRoutes)
     EXPECT_TRUE(answer["between"]["shortest_after"].is_null());
 }
 
+TEST(AnalysisCli, WhatIfNamesTheHeaviestLostPairsAndWhichWayTheyWereLost)
+{
+    auto answer = json_of("what-if graphs/nato_mongolia.gv --remove China --pairs 2");
+    EXPECT_EQ(answer["important_pairs_ranking"], "degree product");
+    EXPECT_TRUE(answer["important_pairs_complete"].get<bool>());
+    ASSERT_EQ(answer["important_pairs"].size(), 2u);
+    const auto& top = answer["important_pairs"][0];
+    EXPECT_EQ(top["a"], "mongolia");
+    EXPECT_EQ(top["b"], "inner_mongolia");
+    EXPECT_EQ(top["lost"], "both");
+    // The port of Tianjin reached Mongolia only through China; Mongolia never reached the port.
+    const auto& port = answer["important_pairs"][1];
+    EXPECT_EQ(port["b"], "port_of_tianjin");
+    EXPECT_EQ(port["lost"], "b->a");
+    EXPECT_FALSE(port["a_to_b"].get<bool>());
+    auto either = json_of("what-if graphs/nato_mongolia.gv --remove China --pairs 1 --direction any");
+    EXPECT_EQ(either["important_pairs"][0]["lost"], "either way");
+    auto text = run("what-if graphs/nato_mongolia.gv --remove China --pairs 3");
+    EXPECT_NE(text.text.find("Most important pairs that lose every route (directed; ranked by the product of their degrees"),
+              std::string::npos) << text.text;
+    EXPECT_NE(text.text.find("Mongolia  <->   Inner Mongolia"), std::string::npos) << text.text;
+}
+
 TEST(AnalysisCli, DependenceSharesSumToOneAndCountMissingAmounts)
 {
     auto answer = json_of("dependence graphs/nato_mongolia.gv Mongolia");

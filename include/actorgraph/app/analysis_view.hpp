@@ -109,4 +109,15 @@ struct DependenceBar {
 /// members: "Inner Mongolia (1 actor)". At most `limit` lines.
 [[nodiscard]] std::vector<std::string> cut_off_groups(const Graph& graph, const WhatIfResult& result, std::size_t limit = 20);
 
+/// One line per important pair the removal separates, heaviest first: "Mongolia ↔ Tianjin port: both ways lost",
+/// "Russia → Inner Mongolia lost (the other way never existed)"; the heading says how they are ranked.
+struct LostPairLine {
+    ActorIndex first = 0;
+    ActorIndex second = 0;
+    std::string text;
+};
+[[nodiscard]] std::vector<LostPairLine> important_pair_lines(const Graph& graph, const WhatIfResult& result);
+/// "Most important pairs cut apart (by the product of their degrees before the removal; directed)".
+[[nodiscard]] std::string important_pairs_heading(const WhatIfResult& result);
+
 }  // namespace actorgraph

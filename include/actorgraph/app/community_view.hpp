@@ -4,6 +4,8 @@
 // Part of the view (ViewSpec::communities): computed in the background compose, drawn on the canvas and
 // carried into exports through the same scene.
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -68,5 +70,31 @@ struct CommunityColouring {
 
 /// What the inspector says of an actor: "3 of 12: 23 actors, e.g. Mongolia", "(not in the view's graph)".
 [[nodiscard]] std::string community_text(const Graph& graph, const CommunityColouring& colouring, ActorIndex actor);
+
+/// What a colouring depends on: the graph (its generation: each load or edit is a new one), the
+/// view's filter and the request. A view change that keeps all three keeps the communities.
+struct CommunityKey {
+    std::size_t graph_generation = 0;
+    GraphFilter filter;
+    CommunityRequest request;
+    friend bool operator==(const CommunityKey&, const CommunityKey&) = default;
+};
+
+/// The colourings the explorer found last, so that a pan, a focus or a new layout does not run
+/// Louvain or Leiden again. Holds a few keys (switching method and back is free); storing one for a
+/// newer graph forgets those of older graphs. Used from the UI thread only.
+class CommunityCache {
+public:
+    static constexpr std::size_t capacity = 4;
+    /// The colouring found for the key, or nullptr.
+    [[nodiscard]] std::shared_ptr<const CommunityColouring> find(const CommunityKey& key) const;
+    void store(CommunityKey key, CommunityColouring colouring);
+    /// How many colourings were stored: each is one computation.
+    [[nodiscard]] std::size_t computed() const noexcept { return computed_; }
+
+private:
+    std::deque<std::pair<CommunityKey, std::shared_ptr<const CommunityColouring>>> entries_;  ///< newest first
+    std::size_t computed_ = 0;
+};
 
 }  // namespace actorgraph

@@ -303,11 +303,17 @@ public:
     /// background with the view; the summary is logged once shown); nullopt returns to the kind colours.
     /// False (and an error) without a graph or for a resolution that is not positive.
     bool set_communities(std::optional<CommunityRequest> request);
+    /// The method and resolution the Analysis panel's fields show and Detect asks for: the colouring
+    /// asked for last (from the panel, a script or the CLI-like verbs), or what the user has typed since.
+    [[nodiscard]] CommunityRequest& community_choice() noexcept { return community_choice_; }
     /// The communities the shown view is coloured by, or nullptr (none asked, or they failed: logged).
     [[nodiscard]] const CommunityColouring* communities() const noexcept
     {
         return composed_.communities && composed_.communities->error.empty() ? &*composed_.communities : nullptr;
     }
+    /// How many times communities were found (not taken from the cache): a view change that keeps the
+    /// graph, the filter and the request finds none.
+    [[nodiscard]] std::size_t communities_computed() const noexcept { return community_cache_.computed(); }
 
     // ---- time (app/explorer_analysis.cpp) ----
     /// Shows what held in the year (year <= Y, or since <= Y <= until), keeping or dropping undated
@@ -487,6 +493,9 @@ private:
     std::optional<float> shown_layout_top_;  ///< of the last picture: a kept map is shifted back onto it
     bool announce_analysis_ = false;  ///< log what the next compose finds for the analysis
     bool announce_communities_ = false;  ///< log what the next compose finds for the communities
+    CommunityRequest community_choice_;  ///< what the panel's fields show (see community_choice())
+    CommunityCache community_cache_;     ///< communities found before, by graph generation, filter and request
+    std::optional<CommunityKey> composing_communities_;  ///< the key the running compose finds communities for
     YearPlayer player_;
     std::optional<RecoveryOffer> recovery_offer_;
     void announce_analysis();

@@ -54,6 +54,9 @@ struct ComposedView {
 /// With limits, a view too big to lay out becomes an overview of the most connected actors, a focus
 /// keeps its nearest and most connected neighbours, and a path query shows only its paths.
 /// `queries`, when given, is the graph's query cache: repeated views then reuse its indexes.
-[[nodiscard]] ComposedView compose_view(const Graph& graph, const ViewSpec& spec, QueryCache* queries = nullptr);
+/// `communities`, when given, is the colouring already found for spec.communities over this graph and
+/// filter (the explorer's CommunityCache): it is used instead of finding the communities again.
+[[nodiscard]] ComposedView compose_view(const Graph& graph, const ViewSpec& spec, QueryCache* queries = nullptr,
+                                        const CommunityColouring* communities = nullptr);
 
 }  // namespace actorgraph

@@ -150,6 +150,21 @@ void draw_dependence(Explorer& explorer, AnalysisPanelState& state)
     if (const auto* outcome = explorer.analysis(); outcome && outcome->dependence()) draw_dependence_result(explorer, *outcome->dependence());
 }
 
+// The pairs that lose every route, heaviest first; a click goes to the pair's better connected actor.
+void draw_important_pairs(Explorer& explorer, const WhatIfResult& result)
+{
+    auto lines = important_pair_lines(*explorer.graph(), result);
+    if (lines.empty()) return;
+    ImGui::TextWrapped("%s:", important_pairs_heading(result).c_str());
+    ImGui::PushID("important-pairs");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (ImGui::Selectable(widget_label("\u2022 " + display_text(lines[i].text), std::to_string(i)).c_str())) {
+            explorer.go_to_actor(lines[i].first);
+        }
+    }
+    ImGui::PopID();
+}
+
 void draw_what_if_result(Explorer& explorer, const WhatIfResult& result)
 {
     const auto& graph = *explorer.graph();
@@ -166,6 +181,7 @@ void draw_what_if_result(Explorer& explorer, const WhatIfResult& result)
     ImGui::BulletText("pieces %zu \u2192 %zu; largest %s \u2192 %s actors", result.components_before, result.components_after,
                       with_thousands(result.largest_before).c_str(), with_thousands(result.largest_after).c_str());
     tooltip("Connected pieces of the view's graph, relations walked either way");
+    draw_important_pairs(explorer, result);
     if (result.fragments.empty()) return;
     ImGui::TextDisabled("Cut off, largest group first:");
     auto groups = cut_off_groups(graph, result);
@@ -242,24 +258,23 @@ void draw_cut(Explorer& explorer, AnalysisPanelState& state)
 }
 
 // Colour by community: method and resolution, Detect, and back to the kind colours. The legend lists them.
-void draw_communities(Explorer& explorer, AnalysisPanelState& state)
+void draw_communities(Explorer& explorer)
 {
     constexpr const char* methods[] = {"louvain", "leiden"};
     const auto& asked = explorer.view().communities;
+    // The fields edit the explorer's choice, so a script's "communities leiden 2" shows here too.
+    auto& choice = explorer.community_choice();
+    int method = choice.method == CommunityMethod::leiden ? 1 : 0;
     ImGui::SetNextItemWidth(100);
-    ImGui::Combo("method", &state.community_method, methods, IM_ARRAYSIZE(methods));
+    if (ImGui::Combo("method", &method, methods, IM_ARRAYSIZE(methods))) {
+        choice.method = method == 1 ? CommunityMethod::leiden : CommunityMethod::louvain;
+    }
     tooltip("Modularity optimisation through igraph: Louvain, or Leiden (better connected communities)");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90);
-    ImGui::InputDouble("resolution", &state.community_resolution, 0, 0, "%.2f");
+    ImGui::InputDouble("resolution", &choice.resolution, 0, 0, "%.2f");
     tooltip("1 is classic modularity; above 1 favours more, smaller communities, below 1 fewer, larger ones");
-    state.community_resolution = std::clamp(state.community_resolution, 0.01, 100.0);
-    if (ImGui::Button("Detect")) {
-        CommunityRequest request;
-        request.method = state.community_method == 1 ? CommunityMethod::leiden : CommunityMethod::louvain;
-        request.resolution = state.community_resolution;
-        (void)explorer.set_communities(request);
-    }
+    if (ImGui::Button("Detect")) (void)explorer.set_communities(choice);
     tooltip("Fills each actor by its community (of the actors and relations the filters keep)");
     ImGui::SameLine();
     ImGui::BeginDisabled(!asked);
@@ -316,7 +331,7 @@ static void draw_analysis_panel(Explorer& explorer, UiState& ui, int& requested_
         if (tab == 0) draw_dependence(explorer, state);
         else if (tab == 1) draw_what_if(explorer);
         else if (tab == 2) draw_cut(explorer, state);
-        else draw_communities(explorer, state);
+        else draw_communities(explorer);
         ImGui::EndTabItem();
     }
     if (running_tab < 0) requested_tab = -1;
