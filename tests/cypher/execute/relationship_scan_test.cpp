@@ -14,23 +14,11 @@ namespace {
 
 class CypherRelationshipScan : public CypherSessionTest {
 protected:
-    // The rows as sorted text, so two answers compare whatever order they came in.
-    std::vector<std::string> rows_of(const std::string& statement)
-    {
-        std::vector<std::string> rows;
-        for (const auto& row : run(statement).rows) {
-            std::string text;
-            for (const auto& value : row) text += to_cypher_text(session, value) + " | ";
-            rows.push_back(std::move(text));
-        }
-        std::sort(rows.begin(), rows.end());
-        return rows;
-    }
     // The scanned pattern against the same pattern from an already bound first node (the adjacency walk).
     void expect_scan_equals_walk(const std::string& pattern, const std::string& rest)
     {
-        auto scanned = rows_of("MATCH " + pattern + " " + rest);
-        auto walked = rows_of("MATCH (a) MATCH " + pattern + " " + rest);
+        auto scanned = sorted_rows_of("MATCH " + pattern + " " + rest);
+        auto walked = sorted_rows_of("MATCH (a) MATCH " + pattern + " " + rest);
         EXPECT_EQ(scanned, walked) << pattern << " " << rest;
         EXPECT_FALSE(scanned.empty()) << pattern << " " << rest;
     }
