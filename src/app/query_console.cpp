@@ -12,6 +12,7 @@
 #include "actorgraph/cypher/output.hpp"
 #include "actorgraph/cypher/statement_writes.hpp"
 #include "actorgraph/io/file_io.hpp"
+#include "actorgraph/model/error.hpp"
 
 namespace actorgraph {
 
@@ -209,11 +210,9 @@ std::string display_float(double value)
     std::string_view fixed(digits, static_cast<std::size_t>(end - digits));
     auto point = fixed.find('.');
     auto whole = fixed.substr(0, point);
-    std::string text = value < 0 ? "-" : "";
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) text += ',';
-        text += whole[i];
-    }
+    std::size_t units = 0;  // below 1e15, so it fits
+    std::from_chars(whole.data(), whole.data() + whole.size(), units);
+    std::string text = (value < 0 ? "-" : "") + with_thousands(units);
     text += point == std::string_view::npos ? std::string_view(".0") : fixed.substr(point);
     return text;
 }
