@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (CMake preset `fuzz`, clang++-14, into build-fuzz/) and runs each
-# for a fixed time, seeded from tests/data and ../shared/corpus (copied to a scratch folder, so
+# Builds the libFuzzer targets (build preset `fuzz`, in the instrumented clang++-14 build of the `asan`
+# preset, build-asan/, whose library the sanitizer tests use too) and runs each for a fixed time, seeded from tests/data and ../shared/corpus (copied to a scratch folder, so
 # nothing third-party lands in the repository).
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s, every target
 #
 # A crash, leak, timeout or out-of-memory stops that target; its reproducer is kept in
-# build-fuzz/findings/TARGET/ and the script ends with "N passed, N failed" and a non-zero status.
+# build-asan/findings/TARGET/ and the script ends with "N passed, N failed" and a non-zero status.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
@@ -14,11 +14,11 @@ shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(dot_reader dot_prescan graphml_reader csv_reader property_condition stylesheet app_model cypher_parser)
 corpus=${ACTORGRAPH_CORPUS:-$root/../shared/corpus}
-build="$root/build-fuzz"
+build="$root/build-asan"
 
 set -e
 "$root/scripts/setup.sh"
-cmake --preset fuzz -S "$root" >/dev/null
+cmake --preset asan -S "$root" >/dev/null
 cmake --build --preset fuzz -j "$(nproc)"
 set +e
 

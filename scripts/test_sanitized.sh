@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the core, the CLI and every test with AddressSanitizer + UndefinedBehaviorSanitizer
-# (CMake preset `asan`, into build-asan/) and runs the whole test suite. Any sanitizer report
+# (CMake preset `asan`: clang++-14, into build-asan/, where scripts/fuzz.sh then adds the fuzz targets
+# to the same instrumented library) and runs the whole test suite. Any sanitizer report
 # fails its test, so the run ends with ctest's summary and a non-zero status on any finding.
 # Left out here, run by scripts/test.sh: the openCypher TCK and the `slow` label, and the CLI's sweep
 # of every query over every corpus DOT file (7 minutes under ASan, almost all of it Graphviz layout;

@@ -78,7 +78,7 @@ constexpr std::size_t longest_unbroken_bytes = 64 * 1024;
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, const std::string& file, const InputLimits& limits)
-        : text_(text), file_(file), limits_(limits), max_tokens_(token_limit(text.size(), limits)) {}
+        : text_(text), file_(file), max_tokens_(token_limit(text.size(), limits)) {}
 
     /// What cgraph_text changes, in text order (comments and the pieces of quoted strings).
     std::vector<TextEdit> take_edits() { return std::move(edits_); }
@@ -321,7 +321,6 @@ private:
 
     std::string_view text_;
     const std::string& file_;
-    const InputLimits& limits_;
     std::size_t max_tokens_;
     std::size_t pos_ = 0;
     int line_ = 1;

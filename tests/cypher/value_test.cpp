@@ -25,7 +25,10 @@ TEST_F(CypherValueNesting, NestingUpToTheBoundWorks)
 {
     auto depth = std::to_string(max_value_nesting - 1);
     EXPECT_EQ(single("RETURN size(reduce(acc = [], i IN range(1, " + depth + ") | [acc])) AS s").as_integer(), 1);
-    EXPECT_THROW(Value::list({single("RETURN reduce(acc = [], i IN range(1, " + depth + ") | [acc]) AS s")}), Error);
+    auto one_level_too_deep = [&] {
+        return Value::list({single("RETURN reduce(acc = [], i IN range(1, " + depth + ") | [acc]) AS s")});
+    };
+    EXPECT_THROW(static_cast<void>(one_level_too_deep()), Error);
 }
 
 }  // namespace
