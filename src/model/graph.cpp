@@ -108,7 +108,7 @@ ActorIndex Graph::add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span
     actor.aliases.shrink_to_fit();
     actors_.push_back(std::move(actor));
     id_keys_.push_back(IdKey::of(actors_.back().id));
-    adjacency_.reset();
+    touch();
     return index;
 }
 
@@ -125,7 +125,7 @@ RelationIndex Graph::add_relation(Relation relation, Orientation orientation)
         undirected_[index] = true;
         ++undirected_count_;
     }
-    adjacency_.reset();
+    touch();
     return index;
 }
 
@@ -173,8 +173,17 @@ void Graph::swap(Graph& other) noexcept
     std::swap(by_id_, other.by_id_);
     std::swap(by_name_, other.by_name_);
     diagnostics_.swap(other.diagnostics_);
+    std::swap(version_, other.version_);
     adjacency_.reset();
     other.adjacency_.reset();
+}
+
+void Graph::touch() noexcept
+{
+    // One counter for every graph in the process, so no two contents ever share a stamp.
+    static std::atomic<std::uint64_t> last_version{0};
+    adjacency_.reset();
+    version_ = ++last_version;
 }
 
 Graph::Adjacency& Graph::Adjacency::reset() noexcept

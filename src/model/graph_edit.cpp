@@ -23,7 +23,7 @@ RemovedRelation Graph::remove_relation(RelationIndex index)
         if (undirected_[index]) --undirected_count_;
         undirected_.erase(undirected_.begin() + index);
     }
-    adjacency_.reset();
+    touch();
     return removed;
 }
 
@@ -44,7 +44,7 @@ void Graph::restore_relation(RemovedRelation removed)
         undirected_.insert(undirected_.begin() + index, undirected);
         if (undirected) ++undirected_count_;
     }
-    adjacency_.reset();
+    touch();
 }
 
 void Graph::shift_actor_indexes(ActorIndex from, int delta)
@@ -55,7 +55,7 @@ void Graph::shift_actor_indexes(ActorIndex from, int delta)
         if (relation.source >= from) relation.source = static_cast<ActorIndex>(relation.source + delta);
         if (relation.target >= from) relation.target = static_cast<ActorIndex>(relation.target + delta);
     }
-    adjacency_.reset();
+    touch();
 }
 
 RemovedActor Graph::remove_actor(ActorIndex index)
@@ -113,6 +113,7 @@ ActorNames Graph::rename_actor(ActorIndex index, ActorNames names)
     actor.label = std::move(names.label);
     actor.aliases = std::move(names.aliases);
     index_names(index);
+    touch();
     return old;
 }
 
@@ -122,7 +123,7 @@ void Graph::set_relation_endpoints(RelationIndex index, ActorIndex source, Actor
     if (source >= actors_.size() || target >= actors_.size()) throw Error(relations_[index].where, "relation endpoint out of range");
     relations_[index].source = source;
     relations_[index].target = target;
-    adjacency_.reset();
+    touch();
 }
 
 namespace {
@@ -173,6 +174,7 @@ MergeRecord Graph::merge_actors(ActorIndex keep, ActorIndex other)
         if (relation.target == other) relation.target = keep;
     }
     record.merged = remove_actor(other);
+    touch();
     return record;
 }
 
@@ -188,6 +190,7 @@ void Graph::unmerge(MergeRecord record)
     const auto& before = record.keep_before;
     (void)rename_actor(record.keep, ActorNames{before.id, before.label, before.aliases});
     actors_[record.keep] = std::move(record.keep_before);
+    touch();
 }
 
 }  // namespace actorgraph

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -246,6 +247,35 @@ TEST(Graph, ClosestActorsPreferPrefixMatches)
     auto closest = graph.closest_actors("chi", 1);
     ASSERT_EQ(closest.size(), 1u);
     EXPECT_EQ(graph.actor(closest[0]).id, "cn");
+}
+
+// Caches built from a graph (Cypher's label index) trust that the same version means the same contents.
+TEST(Graph, EveryChangeTakesANewVersionAndACopyKeepsItsOriginals)
+{
+    auto graph = three_actors();
+    std::vector<std::uint64_t> seen{graph.version()};
+    auto changed = [&](const char* what) {
+        EXPECT_EQ(std::count(seen.begin(), seen.end(), graph.version()), 0) << what;
+        seen.push_back(graph.version());
+    };
+    graph.actor_for_edit(0).kind = Term("organization");
+    changed("actor_for_edit");
+    auto relation = graph.add_relation({0, 1, Term("pressure"), {}, {}});
+    changed("add_relation");
+    graph.relation_for_edit(relation).type = Term("investment");
+    changed("relation_for_edit");
+    (void)graph.rename_actor(2, {"prc", "China", {}});
+    changed("rename_actor");
+    auto removed = graph.remove_actor(1);
+    changed("remove_actor");
+    graph.restore_actor(std::move(removed));
+    changed("restore_actor");
+    Graph copy = graph;
+    EXPECT_EQ(copy.version(), graph.version());
+    copy.add_actor({"kz", "Kazakhstan", "state", {}, {}, {}});
+    EXPECT_NE(copy.version(), graph.version());
+    graph.add_actor({"jp", "Japan", "state", {}, {}, {}});
+    EXPECT_NE(copy.version(), graph.version());  // same count of actors, different contents
 }
 
 }  // namespace

@@ -118,9 +118,22 @@ public:
     [[nodiscard]] const Relation& relation(RelationIndex index) const { return relations_.at(index); }
     /// The actor, to change in place (Cypher's SET); its id, label and aliases must stay as they are, since
     /// the name indexes hold them.
-    [[nodiscard]] Actor& actor_for_edit(ActorIndex index) { return actors_.at(index); }
+    /// The actor counts as changed (see version()) when this returns: change it right away.
+    [[nodiscard]] Actor& actor_for_edit(ActorIndex index)
+    {
+        touch();
+        return actors_.at(index);
+    }
     /// The relation, to change in place; its endpoints must stay as they are (the adjacency is cached).
-    [[nodiscard]] Relation& relation_for_edit(RelationIndex index) { return relations_.at(index); }
+    [[nodiscard]] Relation& relation_for_edit(RelationIndex index)
+    {
+        touch();
+        return relations_.at(index);
+    }
+    /// A stamp of the graph's contents, for caches built from them (Cypher's label index): every change
+    /// (including handing out an element for edit) takes a stamp no graph has had, and a copy keeps its
+    /// original's. So two graphs with the same stamp hold the same actors and relations.
+    [[nodiscard]] std::uint64_t version() const noexcept { return version_; }
     // Changes that keep the storage compact (removal closes the gap, so later indexes move down by one)
     // and that the edit history undoes exactly: each returns what its inverse needs.
 
@@ -209,6 +222,8 @@ private:
     };
 
     const Adjacency& adjacency() const;
+    /// After any change: the adjacency is stale and the contents take a new version.
+    void touch() noexcept;
     void swap(Graph& other) noexcept;
     [[nodiscard]] bool has_id(ActorIndex index, std::string_view id, const IdKey& key) const noexcept;
     ActorIndex add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span<const std::uint64_t> name_hashes);
@@ -227,6 +242,7 @@ private:
     std::vector<bool> undirected_;
     std::size_t undirected_count_ = 0;
     mutable Adjacency adjacency_;
+    std::uint64_t version_ = 0;  ///< 0: never changed, so empty
     NameIndex by_id_;    ///< hash of the exact id
     NameIndex by_name_;  ///< hash of the case-folded id, label and aliases
     CappedDiagnostics diagnostics_;
