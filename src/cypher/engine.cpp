@@ -14,6 +14,7 @@ class SessionState {
 public:
     TypedOverlay overlay;
     std::vector<Procedure> procedures;  ///< defined for this session (define_procedure)
+    LabelIndex label_index;             ///< rebuilt when the graph's version moves on
 };
 
 bool Statistics::changed_anything() const noexcept
@@ -59,7 +60,7 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
         overlay_before.emplace(state_->overlay);
     }
     Statistics stats;
-    GraphAccess access(graph_, state_->overlay);
+    GraphAccess access(graph_, state_->overlay, &state_->label_index);
     Context context{access, parameters, stats, limits};
     context.procedures = &state_->procedures;
     try {

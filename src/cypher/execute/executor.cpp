@@ -1,6 +1,7 @@
 #include "cypher/execute/executor.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "cypher/execute/evaluator.hpp"
@@ -143,8 +144,58 @@ bool Executor::streams_into_next(const ast::SingleQuery& query, std::size_t i)
     return next == ast::ClauseKind::With || next == ast::ClauseKind::Return;
 }
 
+namespace {
+
+bool is_named(const std::string& name, std::string_view wanted)
+{
+    return std::equal(name.begin(), name.end(), wanted.begin(), wanted.end(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+// The one label L when the statement so far is a lone `MATCH (n:L)` (no properties, no WHERE, not OPTIONAL,
+// nothing bound before it) projected to a lone `count(*)` or `count(n)` with no ORDER BY, SKIP, LIMIT or WITH
+// ... WHERE: then every row it would count is one actor of L, each counted once.
+const std::string* counted_label(const Table& table, const ast::Clause& match, const ast::Projection& projection)
+{
+    if (!table.columns.empty() || table.rows.size() != 1 || match.optional || match.predicate) return nullptr;
+    if (match.pattern.size() != 1) return nullptr;
+    const auto& part = match.pattern[0];
+    if (part.nodes.size() != 1 || !part.path_variable.empty() || !part.shortest.empty()) return nullptr;
+    const auto& node = part.nodes[0];
+    if (node.labels.size() != 1 || node.properties) return nullptr;
+    if (projection.items.size() != 1 || projection.star || projection.where || !projection.order_by.empty() ||
+        projection.skip || projection.limit) {
+        return nullptr;
+    }
+    const auto& counted = *projection.items[0].expression;
+    if (counted.kind == ast::ExpressionKind::CountStar) return &node.labels[0];
+    bool counts_node = counted.kind == ast::ExpressionKind::FunctionCall && is_named(counted.name, "count") &&
+                       counted.children.size() == 1 && counted.children[0]->kind == ast::ExpressionKind::Variable &&
+                       !node.variable.empty() && counted.children[0]->name == node.variable;
+    return counts_node ? &node.labels[0] : nullptr;
+}
+
+}  // namespace
+
+// `MATCH (n:L) RETURN count(*)` is the size of L's list in the label index (less the nodes this statement
+// deleted); any other shape goes through the matcher.
+bool Executor::count_label(Table& table, const ast::Clause& match_clause, const ast::Projection& projection)
+{
+    const auto* label = counted_label(table, match_clause, projection);
+    if (!label) return false;
+    auto nodes = context_.graph.nodes_with_label(*label);
+    auto count = static_cast<std::int64_t>(nodes.size());
+    if (context_.graph.deleted_any_node()) {
+        count = std::count_if(nodes.begin(), nodes.end(), [&](ActorIndex n) { return !context_.graph.node_deleted(n); });
+    }
+    table.columns = {projection.items[0].alias};
+    table.rows = {Row{Value::integer(count)}};
+    return true;
+}
+
 void Executor::match_then_project(Table& table, const ast::Clause& match_clause, const ast::Projection& projection)
 {
+    if (count_label(table, match_clause, projection)) return;
     PatternMatcher matcher(context_, match_clause.pattern, table.columns);
     Table input = std::move(table);
     project(table, matcher.columns(), [&](const RowSink& take) { match_rows(input, match_clause, matcher, take); },

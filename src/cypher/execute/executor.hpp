@@ -46,6 +46,8 @@ private:
     static bool streams_into_next(const ast::SingleQuery& query, std::size_t i);
     /// MATCH then WITH/RETURN without the table between them: matches stream into the projection.
     void match_then_project(Table& table, const ast::Clause& match_clause, const ast::Projection& projection);
+    /// Answers a lone label count from the label index; false (changing nothing) for any other shape.
+    bool count_label(Table& table, const ast::Clause& match_clause, const ast::Projection& projection);
     void match_rows(const Table& table, const ast::Clause& clause, PatternMatcher& matcher, const RowSink& take);
     void unwind(Table& table, const ast::Clause& clause);
     void call(Table& table, const ast::Clause& clause, bool standalone);  // call.cpp

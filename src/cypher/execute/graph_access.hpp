@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "actorgraph/cypher/engine.hpp"
+#include "cypher/execute/label_index.hpp"
 
 namespace actorgraph::cypher {
 
@@ -28,12 +29,22 @@ inline constexpr std::string_view labels_property = "labels";
 
 class GraphAccess {
 public:
-    GraphAccess(Graph& graph, TypedOverlay& overlay) : graph_(graph), overlay_(overlay) {}
+    /// Label scans go through the index given (a session's, kept between statements), else through one of its own.
+    GraphAccess(Graph& graph, TypedOverlay& overlay, LabelIndex* label_index = nullptr)
+        : graph_(graph), overlay_(overlay), label_index_(label_index ? label_index : &own_label_index_) {}
+    GraphAccess(const GraphAccess&) = delete;
+    GraphAccess& operator=(const GraphAccess&) = delete;
 
     [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
 
     [[nodiscard]] std::vector<std::string> labels(ActorIndex node) const;
     [[nodiscard]] bool has_label(ActorIndex node, std::string_view label) const;
+    /// The nodes with this label in index order, deleted ones included (see node_deleted); valid until the
+    /// graph next changes.
+    [[nodiscard]] std::span<const ActorIndex> nodes_with_label(std::string_view label) const
+    {
+        return label_index_->actors_with(graph_, label);
+    }
     /// The property's value, null when absent.
     [[nodiscard]] Value node_property(ActorIndex node, std::string_view key) const;
     [[nodiscard]] Map node_properties(ActorIndex node) const;
@@ -65,6 +76,8 @@ public:
     {
         return node < deleted_nodes_.size() && deleted_nodes_[node];
     }
+    /// Whether this statement has deleted a node so far.
+    [[nodiscard]] bool deleted_any_node() const noexcept { return !nodes_to_delete_.empty(); }
     [[nodiscard]] bool relationship_deleted(RelationIndex relationship) const noexcept
     {
         return relationship < deleted_relationships_.size() && deleted_relationships_[relationship];
@@ -97,6 +110,8 @@ private:
 
     Graph& graph_;
     TypedOverlay& overlay_;
+    LabelIndex own_label_index_;
+    LabelIndex* label_index_;
     std::vector<bool> deleted_nodes_, deleted_relationships_;  ///< sized on the first DELETE
     std::vector<ActorIndex> nodes_to_delete_;                   ///< in the order deleted
     std::vector<std::pair<ActorIndex, QueryPosition>> undetached_;  ///< deleted without DETACH, and where

@@ -206,11 +206,24 @@ std::vector<ActorIndex> PatternMatcher::start_candidates(const Part& part)
         }
     }
     std::vector<ActorIndex> candidates;
-    for (ActorIndex node = 0; node < graph.actor_count(); ++node) {
+    if (syntax.labels.empty()) {
+        for (ActorIndex node = 0; node < graph.actor_count(); ++node) {
+            context_.tick();
+            if (!context_.graph.node_deleted(node)) candidates.push_back(node);
+        }
+        return candidates;
+    }
+    // The actors of the label with the fewest (match_node checks the others). Copied, since a write later in
+    // the statement may rebuild the index while these are still being matched.
+    auto fewest = context_.graph.nodes_with_label(syntax.labels[0]);
+    for (std::size_t i = 1; i < syntax.labels.size(); ++i) {
+        auto these = context_.graph.nodes_with_label(syntax.labels[i]);
+        if (these.size() < fewest.size()) fewest = these;
+    }
+    candidates.reserve(fewest.size());
+    for (auto node : fewest) {
         context_.tick();
-        if (context_.graph.node_deleted(node)) continue;
-        if (!syntax.labels.empty() && !context_.graph.has_label(node, syntax.labels[0])) continue;
-        candidates.push_back(node);
+        if (!context_.graph.node_deleted(node)) candidates.push_back(node);
     }
     return candidates;
 }

@@ -1,0 +1,43 @@
+#include "cypher/execute/label_index.hpp"
+
+#include "actorgraph/model/schema.hpp"
+#include "cypher/execute/graph_access.hpp"
+
+namespace actorgraph::cypher {
+
+std::span<const ActorIndex> LabelIndex::actors_with(const Graph& graph, std::string_view label)
+{
+    if (!built_ || version_ != graph.version()) build(graph);
+    auto found = lists_.find(label);
+    if (found == lists_.end()) return {};
+    return found->second;
+}
+
+void LabelIndex::build(const Graph& graph)
+{
+    lists_.clear();
+    // The kind's list is found once per run of actors of the same kind, not hashed per actor.
+    std::vector<ActorIndex>* kind_list = nullptr;
+    Term kind_of_list;
+    for (ActorIndex node = 0; node < graph.actor_count(); ++node) {
+        const auto& actor = graph.actor(node);
+        if (!actor.kind.empty()) {
+            if (!kind_list || actor.kind != kind_of_list) {
+                kind_list = &lists_[actor.kind.str()];
+                kind_of_list = actor.kind;
+            }
+            kind_list->push_back(node);
+        }
+        auto more = actor.properties.find(labels_property);
+        if (more == actor.properties.end()) continue;
+        for (const auto& label : split_list(more->second)) {
+            auto& list = lists_[label];
+            // A label listed twice, or the kind listed again, is still one label.
+            if (list.empty() || list.back() != node) list.push_back(node);
+        }
+    }
+    built_ = true;
+    version_ = graph.version();
+}
+
+}  // namespace actorgraph::cypher
