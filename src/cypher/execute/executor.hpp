@@ -2,6 +2,7 @@
 // Runs a checked statement clause by clause over a table of rows (columns named by variable). Each clause
 // reads the table the previous one produced; the first reads one empty row.
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "cypher/execute/context.hpp"
@@ -62,6 +63,7 @@ private:
     void delete_value(const Value& value, bool detach, QueryPosition where);
     void create_part(const ast::PatternPart& part, const Columns& columns, Row& row);
     std::int64_t count_argument(const ast::Expression& expression, const char* clause);
+    std::optional<std::size_t> rows_wanted(const ast::Projection& projection);
 
     Context& context_;
 };
