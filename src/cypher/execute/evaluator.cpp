@@ -113,14 +113,20 @@ Value Evaluator::logical(const ast::Expression& e)
 
 Value Evaluator::comparison_chain(const ast::Expression& e)
 {
-    std::vector<Value> operands;
-    for (const auto& child : e.children) operands.push_back(eval(*child));
-    bool unknown = false;
+    // Two operands at a time, with no list of them: a WHERE over millions of rows allocates nothing here. Every
+    // operand is still evaluated (its errors raised) after a comparison is false; comparing never throws.
+    Value left = eval(*e.children[0]);
+    bool unknown = false, failed = false;
     for (std::size_t i = 0; i < e.operators.size(); ++i) {
-        auto answer = compare_values(e.operators[i], operands[i], operands[i + 1]);
-        if (answer.is_null()) unknown = true;
-        else if (!answer.as_boolean()) return Value::boolean(false);
+        Value right = eval(*e.children[i + 1]);
+        if (!failed) {
+            auto answer = compare_values(e.operators[i], left, right);
+            if (answer.is_null()) unknown = true;
+            else failed = !answer.as_boolean();
+        }
+        left = std::move(right);
     }
+    if (failed) return Value::boolean(false);
     return unknown ? Value() : Value::boolean(true);
 }
 

@@ -160,7 +160,8 @@ Map GraphAccess::node_properties(ActorIndex node) const
 Value GraphAccess::relationship_property(RelationIndex relationship, std::string_view key) const
 {
     require_relationship(relationship);
-    auto typed = overlay_.relationships.find(relationship);
+    // Most graphs have no value Cypher typed: a scan then reads the text without a hash lookup per row.
+    auto typed = overlay_.relationships.empty() ? overlay_.relationships.end() : overlay_.relationships.find(relationship);
     return stored_value(typed == overlay_.relationships.end() ? nullptr : &typed->second,
                         graph_.relation(relationship).properties, key);
 }

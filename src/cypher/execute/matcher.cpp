@@ -373,11 +373,11 @@ bool PatternMatcher::expand_fixed(std::size_t part_index, std::size_t i, ActorIn
     auto slot = part.relationships[i].slot;
     bool binds = slot >= 0 && !bound_[static_cast<std::size_t>(slot)];
     auto d = direction(part, i);
-    auto at = incident(graph, from, d);
-    if (part.scanning && i == 0) {  // a relationship scan chose the step (directed, so it is met once)
-        std::span<const RelationIndex> one(&part.scanned, 1);
-        at = d == ast::Direction::Outgoing ? Incident{one, {}} : Incident{{}, one};
-    }
+    // A relationship scan chose the step (directed, so it is met once): the actor's adjacency is not read.
+    std::span<const RelationIndex> one(&part.scanned, 1);
+    auto at = !(part.scanning && i == 0)           ? incident(graph, from, d)
+              : d == ast::Direction::Outgoing ? Incident{one, {}}
+                                              : Incident{{}, one};
     for (std::size_t k = 0; k < at.size(); ++k) {
         context_.tick();
         auto relationship = at[k];
