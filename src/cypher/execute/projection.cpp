@@ -1,9 +1,9 @@
 // WITH and RETURN: projection, grouping with aggregation, DISTINCT, ORDER BY, SKIP, LIMIT and WITH's WHERE.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "cypher/execute/aggregation.hpp"
 #include "cypher/execute/evaluator.hpp"
@@ -64,6 +64,59 @@ struct RowEquivalent {
         }
         return true;
     }
+};
+
+// Group numbers by their key's hash, open-addressed in one array: a lookup reads one slot (hash and group
+// side by side) and compares keys only on an equal hash, where a node-based map chases a pointer per entry.
+class GroupTable {
+public:
+    /// The group whose keys are equivalent to `keys` (is_same(group) says), or nullopt.
+    template <typename IsSame>
+    std::optional<std::size_t> find(std::size_t hash, const IsSame& is_same) const
+    {
+        if (slots_.empty()) return std::nullopt;
+        for (auto at = start(hash); slots_[at].group != empty; at = (at + 1) & mask()) {
+            if (slots_[at].hash == hash && is_same(slots_[at].group)) return slots_[at].group;
+        }
+        return std::nullopt;
+    }
+    void insert(std::size_t hash, std::size_t group)
+    {
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        place(hash, group);
+        ++used_;
+    }
+
+private:
+    struct Slot {
+        std::size_t hash = 0;
+        std::size_t group = empty;
+    };
+    static constexpr std::size_t empty = static_cast<std::size_t>(-1);
+    [[nodiscard]] std::size_t mask() const noexcept { return slots_.size() - 1; }
+    // Mixed, since a node's or an integer's hash is nearly the value: consecutive values must not crowd one run.
+    [[nodiscard]] std::size_t start(std::size_t hash) const noexcept
+    {
+        std::uint64_t mixed = (hash ^ (hash >> 31)) * 0xbf58476d1ce4e5b9u;
+        return static_cast<std::size_t>(mixed ^ (mixed >> 29)) & mask();
+    }
+    void place(std::size_t hash, std::size_t group)
+    {
+        auto at = start(hash);
+        while (slots_[at].group != empty) at = (at + 1) & mask();
+        slots_[at] = {hash, group};
+    }
+    void grow()
+    {
+        auto old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(16, 2 * old.size()), Slot{});
+        for (const auto& slot : old) {
+            if (slot.group != empty) place(slot.hash, slot.group);
+        }
+    }
+
+    std::vector<Slot> slots_;  ///< a power of two long, at most half full
+    std::size_t used_ = 0;
 };
 
 }  // namespace
@@ -151,18 +204,17 @@ void Executor::project(Table& table, const Columns& input_columns, const RowSour
     } else {
         // Group by the values of the items without aggregates; groups keep the order they were first met in.
         // The table maps a key's hash to its groups (whose keys are compared), so a key is stored once, in its
-        // group, and a lookup follows no chain of rehashed keys.
-        std::unordered_multimap<std::size_t, std::size_t> groups_by_hash;
+        // group.
+        GroupTable groups_by_hash;
         std::vector<Group> groups;
         std::vector<Accumulator> fresh;  // each call's accumulator before any row: a new group copies them
         for (const auto* call : aggregate_calls) fresh.emplace_back(*call);
         auto group_of = [&](const Row& keys, const Row& input) {
             auto hash = RowHash{}(keys);
-            for (auto [at, end] = groups_by_hash.equal_range(hash); at != end; ++at) {
-                if (RowEquivalent{}(groups[at->second].keys, keys)) return at->second;
-            }
+            auto found = groups_by_hash.find(hash, [&](std::size_t g) { return RowEquivalent{}(groups[g].keys, keys); });
+            if (found) return *found;
             groups.push_back(Group{input, keys, fresh});
-            groups_by_hash.emplace(hash, groups.size() - 1);
+            groups_by_hash.insert(hash, groups.size() - 1);
             return groups.size() - 1;
         };
         Row keys;  // reused: a row that joins a group allocates nothing for its keys
@@ -184,16 +236,18 @@ void Executor::project(Table& table, const Columns& input_columns, const RowSour
         });
         bool has_keys = std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.aggregating; });
         if (groups.empty() && !has_keys) group_of({}, Row(input_columns.size()));
+        AggregateValues values;  // the same calls for every group: its entries are overwritten, not allocated again
         for (auto& group : groups) {
-            AggregateValues values;
             for (std::size_t a = 0; a < aggregate_calls.size(); ++a) values[aggregate_calls[a]] = group.accumulators[a].result();
             Evaluator evaluator(context_, input_columns, group.first_input, &values);
             Extended row;
+            row.values.reserve(extended_columns.size() + aggregate_calls.size() - item_aggregates);
             std::size_t key = 0;
             for (const auto& item : items) {
-                row.values.push_back(item.aggregating ? evaluator.eval(*item.expression) : group.keys[key++]);
+                row.values.push_back(item.aggregating ? evaluator.eval(*item.expression) : std::move(group.keys[key++]));
             }
-            row.values.insert(row.values.end(), group.first_input.begin(), group.first_input.end());
+            row.values.insert(row.values.end(), std::make_move_iterator(group.first_input.begin()),
+                              std::make_move_iterator(group.first_input.end()));
             // ORDER BY's own aggregates, kept beside the row.
             for (std::size_t a = item_aggregates; a < aggregate_calls.size(); ++a) row.values.push_back(values[aggregate_calls[a]]);
             rows.push_back(std::move(row));
@@ -213,8 +267,8 @@ void Executor::project(Table& table, const Columns& input_columns, const RowSour
     if (!projection.order_by.empty()) {
         // ORDER BY aggregates that are not projected were computed per group; give the evaluator their values.
         std::vector<std::pair<Row, std::size_t>> keyed;
+        AggregateValues values;
         for (std::size_t r = 0; r < rows.size(); ++r) {
-            AggregateValues values;
             if (aggregating) {
                 for (std::size_t a = item_aggregates; a < aggregate_calls.size(); ++a) {
                     values[aggregate_calls[a]] = rows[r].values[extended_columns.size() + (a - item_aggregates)];
