@@ -26,6 +26,25 @@ Accumulator::Accumulator(const ast::Expression& call) : distinct_(call.distinct)
     else kind_ = Kind::PercentileDisc;
 }
 
+Accumulator::Accumulator(const Accumulator& other)
+    : kind_(other.kind_), distinct_(other.distinct_), any_float_(other.any_float_), where_(other.where_),
+      count_(other.count_), integer_sum_(other.integer_sum_), float_sum_(other.float_sum_),
+      kept_(other.kept_ ? std::make_unique<Kept>(*other.kept_) : nullptr)
+{
+}
+
+Accumulator& Accumulator::operator=(const Accumulator& other)
+{
+    if (this != &other) *this = Accumulator(other);
+    return *this;
+}
+
+Accumulator::Kept& Accumulator::kept()
+{
+    if (!kept_) kept_ = std::make_unique<Kept>();
+    return *kept_;
+}
+
 void Accumulator::add(const Value& value, const Value& percentile)
 {
     if (kind_ == Kind::CountStar) {
@@ -33,15 +52,15 @@ void Accumulator::add(const Value& value, const Value& percentile)
         return;
     }
     if (value.is_null()) return;
-    if (distinct_ && !seen_.insert(value).second) return;
+    if (distinct_ && !kept().seen.insert(value).second) return;
     switch (kind_) {
     case Kind::Count: ++count_; return;
-    case Kind::Collect: values_.push_back(value); return;
+    case Kind::Collect: kept().values.push_back(value); return;
     case Kind::Min:
-        if (extreme_.is_null() || order(value, extreme_) < 0) extreme_ = value;
+        if (kept().extreme.is_null() || order(value, kept_->extreme) < 0) kept_->extreme = value;
         return;
     case Kind::Max:
-        if (extreme_.is_null() || order(value, extreme_) > 0) extreme_ = value;
+        if (kept().extreme.is_null() || order(value, kept_->extreme) > 0) kept_->extreme = value;
         return;
     default: break;
     }
@@ -61,7 +80,7 @@ void Accumulator::add(const Value& value, const Value& percentile)
         float_sum_ = static_cast<double>(integer_sum_);
     }
     float_sum_ += value.as_number();
-    if (kind_ != Kind::Sum) values_.push_back(value);
+    if (kind_ != Kind::Sum && kind_ != Kind::Avg) kept().values.push_back(value);
     if (kind_ == Kind::PercentileCont || kind_ == Kind::PercentileDisc) {
         if (!percentile.is_number()) {
             runtime_error(ErrorClass::TypeError, "InvalidArgumentType", "the percentile must be a number", where_);
@@ -70,18 +89,20 @@ void Accumulator::add(const Value& value, const Value& percentile)
         if (p < 0 || p > 1 || std::isnan(p)) {
             runtime_error(ErrorClass::ArgumentError, "NumberOutOfRange", "the percentile must be between 0.0 and 1.0", where_);
         }
-        percentile_ = percentile;
+        kept().percentile = percentile;
     }
 }
 
 Value Accumulator::result() const
 {
+    static const Kept nothing_kept;
+    const auto& kept = kept_ ? *kept_ : nothing_kept;
     switch (kind_) {
     case Kind::CountStar:
     case Kind::Count: return Value::integer(count_);
-    case Kind::Collect: return Value::list(values_);
+    case Kind::Collect: return Value::list(kept.values);
     case Kind::Min:
-    case Kind::Max: return extreme_;
+    case Kind::Max: return kept.extreme;
     case Kind::Sum: return any_float_ ? Value::floating(float_sum_) : Value::integer(integer_sum_);
     case Kind::Avg: return count_ == 0 ? Value() : Value::floating(float_sum_ / static_cast<double>(count_));
     case Kind::StDev:
@@ -89,15 +110,15 @@ Value Accumulator::result() const
         auto n = static_cast<double>(count_);
         if (count_ < (kind_ == Kind::StDev ? 2 : 1)) return Value::floating(0.0);
         double mean = float_sum_ / n, squares = 0;
-        for (const auto& v : values_) squares += (v.as_number() - mean) * (v.as_number() - mean);
+        for (const auto& v : kept.values) squares += (v.as_number() - mean) * (v.as_number() - mean);
         return Value::floating(std::sqrt(squares / (kind_ == Kind::StDev ? n - 1 : n)));
     }
     case Kind::PercentileCont:
     case Kind::PercentileDisc: {
-        if (values_.empty()) return {};
-        std::vector<Value> sorted = values_;
+        if (kept.values.empty()) return {};
+        std::vector<Value> sorted = kept.values;
         std::sort(sorted.begin(), sorted.end(), [](const Value& a, const Value& b) { return order(a, b) < 0; });
-        double p = percentile_.as_number();
+        double p = kept.percentile.as_number();
         auto n = sorted.size();
         if (kind_ == Kind::PercentileDisc) {
             auto index = p == 0 ? 0 : static_cast<std::size_t>(std::ceil(p * static_cast<double>(n))) - 1;
