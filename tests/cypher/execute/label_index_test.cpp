@@ -4,6 +4,10 @@
 // it would be wrong (OPTIONAL MATCH, WHERE, several labels, properties, deleted nodes).
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "actorgraph/edit/history.hpp"
 #include "cypher/session_fixture.hpp"
 
@@ -33,12 +37,9 @@ protected:
 
 TEST_F(CypherLabelIndex, CountsAndListsKindsAndFurtherLabelsAsAScanDoes)
 {
-    EXPECT_EQ(expect_index_equals_scan("company"), 3);
-    EXPECT_EQ(expect_index_equals_scan("Listed"), 2);
-    EXPECT_EQ(expect_index_equals_scan("Person"), 1);
-    EXPECT_EQ(expect_index_equals_scan("Official"), 1);
-    EXPECT_EQ(expect_index_equals_scan("state"), 2);
-    EXPECT_EQ(expect_index_equals_scan("Missing"), 0);
+    const std::vector<std::pair<std::string, std::int64_t>> expected{
+        {"company", 3}, {"Listed", 2}, {"Person", 1}, {"Official", 1}, {"state", 2}, {"Missing", 0}};
+    for (const auto& [label, count] : expected) EXPECT_EQ(expect_index_equals_scan(label), count) << label;
     auto named = run("MATCH (x:company) RETURN count(*) AS companies");
     EXPECT_EQ(named.columns, std::vector<std::string>{"companies"});
 }
@@ -57,17 +58,20 @@ TEST_F(CypherLabelIndex, ReadsFurtherLabelsFromTheLabelsPropertyOfALoadedGraph)
 
 TEST_F(CypherLabelIndex, TheCountIsNotTakenFromTheIndexWhereTheRowsDiffer)
 {
-    EXPECT_EQ(count_of("OPTIONAL MATCH (n:Missing) RETURN count(*)"), 1);
-    EXPECT_EQ(count_of("OPTIONAL MATCH (n:Missing) RETURN count(n)"), 0);
-    EXPECT_EQ(count_of("OPTIONAL MATCH (n:company) RETURN count(*)"), 3);
-    EXPECT_EQ(count_of("MATCH (n:company) WHERE n.id <> 'a' RETURN count(*)"), 2);
-    EXPECT_EQ(count_of("MATCH (n:company:Listed) RETURN count(*)"), 1);
-    EXPECT_EQ(count_of("MATCH (n:Listed:state) RETURN count(n)"), 1);
-    EXPECT_EQ(count_of("MATCH (n:company {id: 'c'}) RETURN count(*)"), 1);
-    EXPECT_EQ(count_of("MATCH (n:company), (m:state) RETURN count(*)"), 6);
-    EXPECT_EQ(count_of("MATCH p = (n:company) RETURN count(p)"), 3);
-    EXPECT_EQ(count_of("UNWIND [1, 2] AS i MATCH (n:company) RETURN count(*)"), 6);
-    EXPECT_EQ(count_of("MATCH (n:company) RETURN count(DISTINCT n.id STARTS WITH 'a')"), 2);
+    const std::vector<std::pair<std::string, std::int64_t>> expected{
+        {"OPTIONAL MATCH (n:Missing) RETURN count(*)", 1},
+        {"OPTIONAL MATCH (n:Missing) RETURN count(n)", 0},
+        {"OPTIONAL MATCH (n:company) RETURN count(*)", 3},
+        {"MATCH (n:company) WHERE n.id <> 'a' RETURN count(*)", 2},
+        {"MATCH (n:company:Listed) RETURN count(*)", 1},
+        {"MATCH (n:Listed:state) RETURN count(n)", 1},
+        {"MATCH (n:company {id: 'c'}) RETURN count(*)", 1},
+        {"MATCH (n:company), (m:state) RETURN count(*)", 6},
+        {"MATCH p = (n:company) RETURN count(p)", 3},
+        {"UNWIND [1, 2] AS i MATCH (n:company) RETURN count(*)", 6},
+        {"MATCH (n:company) RETURN count(DISTINCT n.id STARTS WITH 'a')", 2},
+    };
+    for (const auto& [statement, count] : expected) EXPECT_EQ(count_of(statement), count) << statement;
     EXPECT_TRUE(run("MATCH (n:company) RETURN count(*) SKIP 1").rows.empty());
     EXPECT_TRUE(run("MATCH (n:company) WITH count(*) AS c WHERE c > 3 RETURN c").rows.empty());
     EXPECT_EQ(count_of("MATCH (n:company) WITH count(*) AS c WHERE c = 3 RETURN c"), 3);
