@@ -180,9 +180,14 @@ void Graph::swap(Graph& other) noexcept
 
 void Graph::touch() noexcept
 {
+    adjacency_.reset();
+    renew_version();
+}
+
+void Graph::renew_version() noexcept
+{
     // One counter for every graph in the process, so no two contents ever share a stamp.
     static std::atomic<std::uint64_t> last_version{0};
-    adjacency_.reset();
     version_ = ++last_version;
 }
 

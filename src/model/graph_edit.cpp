@@ -113,7 +113,7 @@ ActorNames Graph::rename_actor(ActorIndex index, ActorNames names)
     actor.label = std::move(names.label);
     actor.aliases = std::move(names.aliases);
     index_names(index);
-    touch();
+    renew_version();
     return old;
 }
 
@@ -174,7 +174,7 @@ MergeRecord Graph::merge_actors(ActorIndex keep, ActorIndex other)
         if (relation.target == other) relation.target = keep;
     }
     record.merged = remove_actor(other);
-    touch();
+    renew_version();
     return record;
 }
 
@@ -190,7 +190,7 @@ void Graph::unmerge(MergeRecord record)
     const auto& before = record.keep_before;
     (void)rename_actor(record.keep, ActorNames{before.id, before.label, before.aliases});
     actors_[record.keep] = std::move(record.keep_before);
-    touch();
+    renew_version();
 }
 
 }  // namespace actorgraph

@@ -121,13 +121,13 @@ public:
     /// The actor counts as changed (see version()) when this returns: change it right away.
     [[nodiscard]] Actor& actor_for_edit(ActorIndex index)
     {
-        touch();
+        renew_version();
         return actors_.at(index);
     }
     /// The relation, to change in place; its endpoints must stay as they are (the adjacency is cached).
     [[nodiscard]] Relation& relation_for_edit(RelationIndex index)
     {
-        touch();
+        renew_version();
         return relations_.at(index);
     }
     /// A stamp of the graph's contents, for caches built from them (Cypher's label index): every change
@@ -222,8 +222,11 @@ private:
     };
 
     const Adjacency& adjacency() const;
-    /// After any change: the adjacency is stale and the contents take a new version.
+    /// After a change of the relations' ends or of which elements there are: the adjacency is stale, and the
+    /// contents take a new version.
     void touch() noexcept;
+    /// After any other change (names, kinds, properties): a new version, the adjacency kept.
+    void renew_version() noexcept;
     void swap(Graph& other) noexcept;
     [[nodiscard]] bool has_id(ActorIndex index, std::string_view id, const IdKey& key) const noexcept;
     ActorIndex add_hashed_actor(Actor actor, std::uint64_t id_hash, std::span<const std::uint64_t> name_hashes);
