@@ -146,7 +146,7 @@ std::string typed_property_text(const Value& value)
 namespace {
 
 // Records the type of a value Cypher wrote, so it reads back typed after a save and reload (the last write of
-// a name decides, but a long never narrows a double). A string that reads back as a string anyway declares
+// a name decides; values of the name that do not fit it, such as 1.5 under long, read by the untyped rule). A string that reads back as a string anyway declares
 // nothing, so text read from untyped files keeps reading by the untyped rule; one spelled as a number or a
 // boolean (which GEXF's writer would type) declares string.
 void declare_type(PropertyTypes& types, std::string_view key, const Value& value)
@@ -157,7 +157,6 @@ void declare_type(PropertyTypes& types, std::string_view key, const Value& value
         bool looks_typed = text == "true" || text == "false" || !property_value(key, text).is_string();
         if (!looks_typed) return;
     }
-    if (type == "long" && types.of(key) == "double") return;
     types.declare(key, type);
 }
 
