@@ -15,6 +15,7 @@ namespace actorgraph {
 
 namespace {
 
+using xml::declared_property_type;
 using xml::is_element;
 using xml::text_of;
 
@@ -62,6 +63,13 @@ public:
         std::string_view default_type = graph_element.attribute("defaultedgetype").value();
         default_orientation_ = default_type == "undirected" || default_type == "mutual" ? Orientation::undirected
                                                                                        : Orientation::directed;
+        // Spells in dates are dates: since/until read back as Cypher dates (a declared attribute may say otherwise).
+        if (fold_case(graph_element.attribute("timeformat").value()) == "date") {
+            for (auto* types : {&graph_.actor_property_types, &graph_.relation_property_types}) {
+                types->declare(schema::since, "date");
+                types->declare(schema::until, "date");
+            }
+        }
         for (auto element : graph_element.children()) {
             if (is_element(element, "attributes")) read_attributes(element);
         }
@@ -110,6 +118,10 @@ private:
             if (auto fallback = child(declared, "default")) attribute.default_value = text_of(fallback);
             attribute.field = is_field(for_class, attribute.title) && !fields_.contains(std::string(for_class) + attribute.title);
             if (attribute.field) fields_.insert(std::string(for_class) + attribute.title);
+            if (auto type = declared_property_type(declared, attribute.type); !type.empty() && !attribute.field) {
+                auto& types = for_class == "node" ? graph_.actor_property_types : graph_.relation_property_types;
+                types.declare(attribute.title, type);
+            }
             attributes.by_id.emplace(id, attributes.list.size());
             attributes.list.push_back(std::move(attribute));
         }

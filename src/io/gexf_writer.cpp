@@ -22,6 +22,9 @@ namespace actorgraph {
 namespace {
 
 using xml::attribute;
+using xml::format_property_type;
+using xml::type_attribute;
+using xml::type_namespace_declaration;
 
 bool is_integer_text(std::string_view text)
 {
@@ -77,9 +80,22 @@ public:
         for (auto& field : fields) field_ids_.push_back(add(field, "string"));
     }
 
-    void declare_properties(const std::map<std::string, std::vector<std::string_view>, std::less<>>& values)
+    // A declared type (PropertyTypes) every value fits is kept; other properties get the narrowest type.
+    void declare_properties(const std::map<std::string, std::vector<std::string_view>, std::less<>>& values,
+                            const PropertyTypes& types)
     {
-        for (const auto& [name, list] : values) property_ids_.emplace(name, add(name, value_type(list)));
+        for (const auto& [name, list] : values) {
+            auto declared = types.of(name);
+            bool fits = !declared.empty() && std::all_of(list.begin(), list.end(), [&](std::string_view value) {
+                return text_fits_property_type(declared, value);
+            });
+            if (!fits) {
+                property_ids_.emplace(name, add(name, value_type(list)));
+                continue;
+            }
+            auto [type, named] = format_property_type(declared);
+            property_ids_.emplace(name, add(name, type, named));
+        }
     }
 
     [[nodiscard]] const std::string& field_id(std::size_t field) const { return field_ids_[field]; }
@@ -88,22 +104,23 @@ public:
     [[nodiscard]] std::string declarations(std::string_view for_class) const
     {
         std::string out = "    <attributes" + attribute("class", for_class) + ">\n";
-        for (const auto& [id, title, type] : declared_) {
-            out += "      <attribute" + attribute("id", id) + attribute("title", title) + attribute("type", type) + "/>\n";
+        for (const auto& [id, title, type, named_type] : declared_) {
+            out += "      <attribute" + attribute("id", id) + attribute("title", title) + attribute("type", type) +
+                   (named_type.empty() ? "" : attribute(type_attribute, named_type)) + "/>\n";
         }
         return out + "    </attributes>\n";
     }
 
 private:
-    std::string add(std::string_view title, std::string_view type)
+    std::string add(std::string_view title, std::string_view type, std::string_view named_type = {})
     {
         auto id = prefix_ + std::to_string(declared_.size());
-        declared_.push_back({id, std::string(title), std::string(type)});
+        declared_.push_back({id, std::string(title), std::string(type), std::string(named_type)});
         return id;
     }
 
     struct Declared {
-        std::string id, title, type;
+        std::string id, title, type, named_type;
     };
     std::string prefix_;
     std::vector<Declared> declared_;
@@ -123,12 +140,13 @@ public:
         std::map<std::string, std::vector<std::string_view>, std::less<>> node_values, edge_values;
         for (const auto& actor : graph_.actors()) collect(actor.properties, node_values, false);
         for (const auto& relation : graph_.relations()) collect(relation.properties, edge_values, true);
-        nodes_.declare_properties(node_values);
-        edges_.declare_properties(edge_values);
+        nodes_.declare_properties(node_values, graph_.actor_property_types);
+        edges_.declare_properties(edge_values, graph_.relation_property_types);
 
         bool undirected = graph_.relation_count() > 0 && graph_.undirected_count() == graph_.relation_count();
         out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+               "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"" +
+               std::string(type_namespace_declaration) + " version=\"1.3\">\n"
                "  <meta>\n    <creator>actorgraph</creator>\n";
         if (!graph_.name.empty()) out_ += "    <title>" + escaped(graph_.name) + "</title>\n";
         out_ += "  </meta>\n  <graph" + attribute("defaultedgetype", undirected ? "undirected" : "directed");

@@ -33,11 +33,15 @@ namespace {
 
 using xml::append_escaped;
 using xml::attribute;
+using xml::declared_property_type;
+using xml::format_property_type;
 using xml::count_elements;
 using xml::is_element;
 using xml::LineTable;
 using xml::require_writable;
 using xml::text_of;
+using xml::type_attribute;
+using xml::type_namespace_declaration;
 
 bool one_of(std::string_view text, std::initializer_list<std::string_view> names)
 {
@@ -58,6 +62,7 @@ struct Key {
     std::string name;
     std::string domain;
     std::optional<std::string> default_value;
+    std::string type;  ///< the declared property type (PropertyTypes), "" for untyped text
     Field node_field = Field::property;
     Field edge_field = Field::property;
 
@@ -147,6 +152,7 @@ private:
             key.domain = element.attribute("for") ? element.attribute("for").value() : "all";
             if (auto fallback = element.child("default")) key.default_value = text_of(fallback);
             if (element.attribute("yfiles.type")) key.node_field = key.edge_field = Field::graphics;
+            key.type = declared_property_type(element, element.attribute("attr.type").value());
             if (keys_.size() >= limits_.max_attribute_names) {
                 throw Error(at(element), "more than " + std::to_string(limits_.max_attribute_names) +
                                              " <key> declarations; see the limits in the README");
@@ -155,6 +161,11 @@ private:
             keys_.push_back(std::move(key));
         }
         assign_fields();
+        for (const auto& key : keys_) {
+            if (key.type.empty()) continue;
+            if (key.applies_to("node") && key.node_field == Field::property) graph_.actor_property_types.declare(key.name, key.type);
+            if (key.applies_to("edge") && key.edge_field == Field::property) graph_.relation_property_types.declare(key.name, key.type);
+        }
     }
 
     // The first declared key with one of the names gets the field; returns false when there is none.
@@ -324,9 +335,14 @@ private:
 
 // ---------------------------------------------------------------------------------------------- writing
 
-// "int"/"double" only when every value parses, so typed readers (NetworkX, Gephi) never choke.
-std::string_view attribute_type(std::string_view name, const std::vector<const Properties*>& owners)
+// A declared type (PropertyTypes) when every value fits it; else "int"/"double" only when every value parses,
+// so typed readers (NetworkX, Gephi) never choke.
+std::string_view attribute_type(std::string_view name, const std::vector<const Properties*>& owners,
+                                const PropertyTypes& types)
 {
+    if (auto declared = fitting_property_type(types, name, owners); !declared.empty()) {
+        return format_property_type(declared).first;
+    }
     bool year = one_of(name, {schema::year, schema::since, schema::until});
     if (!year && name != schema::amount_usd) return "string";
     for (const auto* properties : owners) {
@@ -341,7 +357,7 @@ constexpr std::string_view prologue =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
     "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
     "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"";
 
 class GraphmlWriter {
 public:
@@ -349,7 +365,7 @@ public:
 
     std::string write()
     {
-        out_ = prologue;
+        out_ = std::string(prologue) + std::string(type_namespace_declaration) + ">\n";
         std::vector<const Properties*> actor_properties;
         for (const auto& actor : graph_.actors()) actor_properties.push_back(&actor.properties);
         std::vector<const Properties*> relation_properties;
@@ -371,11 +387,13 @@ public:
     }
 
 private:
-    std::string declare(std::string_view domain, std::string_view name, std::string_view type)
+    std::string declare(std::string_view domain, std::string_view name, std::string_view type,
+                        std::string_view cypher_type = {})
     {
         auto id = "d" + std::to_string(next_key_++);
         out_ += "  <key" + attribute("id", id) + attribute("for", domain) + attribute("attr.name", name) +
-                attribute("attr.type", type) + "/>\n";
+                attribute("attr.type", type) + (cypher_type.empty() ? "" : attribute(type_attribute, cypher_type)) +
+                "/>\n";
         return id;
     }
 
@@ -385,7 +403,11 @@ private:
         for (const auto* properties : owners) {
             for (const auto& [name, value] : *properties) keys.try_emplace(std::string(name));
         }
-        for (auto& [name, id] : keys) id = declare(domain, name, attribute_type(name, owners));
+        const auto& types = domain == "node" ? graph_.actor_property_types : graph_.relation_property_types;
+        for (auto& [name, id] : keys) {
+            auto named = format_property_type(fitting_property_type(types, name, owners)).second;
+            id = declare(domain, name, attribute_type(name, owners, types), named);
+        }
     }
 
     void write_data(std::string& element, std::string_view key, std::string_view value)

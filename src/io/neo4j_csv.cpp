@@ -50,6 +50,7 @@ void read_nodes(Graph& graph, std::string_view text, const FileName& file, const
     auto table = neo4j::read_header(record, true);
     parser.set_width(table.columns.size());
     neo4j::require_column(table, Role::id, "id:ID", file);
+    neo4j::declare_column_types(table, graph.actor_property_types);
     // Counted, not estimated: the name indexes are sized by it, and their memory is all in use at once.
     graph.reserve(parser.lines_left(), 0);
     NodeReader reader(table, file, graph.new_property_arena());
@@ -107,9 +108,14 @@ void append_row(std::string& out, const std::vector<std::pair<std::string_view, 
     out += '\n';
 }
 
-// `:int`/`:float` only when every value parses, so neo4j-admin import never rejects the file.
-std::string property_header(const std::string& name, const std::vector<const Properties*>& owners, bool nodes)
+// The declared type (PropertyTypes) when every value fits it, else `:int`/`:float` only when every value
+// parses, so neo4j-admin import never rejects the file.
+std::string property_header(const std::string& name, const std::vector<const Properties*>& owners, bool nodes,
+                            const PropertyTypes& types)
 {
+    if (auto declared = fitting_property_type(types, name, owners); !declared.empty() && !name.empty()) {
+        return name + ":" + std::string(declared);
+    }
     bool year = name == schema::year || name == schema::since || name == schema::until;
     if (year || name == schema::amount_usd) {
         bool typed = std::all_of(owners.begin(), owners.end(), [&](const Properties* properties) {
@@ -176,7 +182,7 @@ std::string write_nodes(const Graph& graph)
     for (const auto& actor : graph.actors()) owners.push_back(&actor.properties);
     auto names = property_names(owners);
     std::vector<std::string> header{"id:ID", "name", ":LABEL", "aliases:string[]"};
-    for (const auto& name : names) header.push_back(property_header(name, owners, true));
+    for (const auto& name : names) header.push_back(property_header(name, owners, true, graph.actor_property_types));
     std::string out;
     std::vector<std::pair<std::string_view, bool>> cells;
     for (const auto& column : header) cells.emplace_back(column, true);
@@ -201,7 +207,7 @@ std::string write_relationships(const Graph& graph)
     // Only a graph with undirected relations gets the column that says which (Neo4j has none of its own).
     bool directions = graph.undirected_count() > 0;
     if (directions) header.emplace_back("directed:boolean");
-    for (const auto& name : names) header.push_back(property_header(name, owners, false));
+    for (const auto& name : names) header.push_back(property_header(name, owners, false, graph.relation_property_types));
     std::string out;
     std::vector<std::pair<std::string_view, bool>> cells;
     for (const auto& column : header) cells.emplace_back(column, true);

@@ -137,6 +137,7 @@ private:
         auto make_table = [&](const Record& header, const FileName& file) {
             auto table = neo4j::read_header(header, true);
             neo4j::require_column(table, Role::id, ":ID", file);
+            neo4j::declare_column_types(table, graph_.actor_property_types);
             for (std::size_t i = 0; i < table.columns.size(); ++i) {
                 if (table.roles[i] == Role::id) space = spaces_.intern(table.columns[i].group);
             }

@@ -224,6 +224,7 @@ void read_relationship_records(Graph& graph, CsvParser& parser, const Table& hea
     graph.reserve(0, parser.estimated_records());
     auto table = header;
     bool directions = mark_direction_column(table);
+    declare_column_types(table, graph.relation_property_types);
     RelationReader reader(graph, table, file, context, graph.new_property_arena());
     auto add = [&](Relation&& relation) {
         auto orientation = directions ? take_orientation(relation) : Orientation::directed;

@@ -102,6 +102,16 @@ void require_width(const Record& record, const Table& table, const FileName& fil
     }
 }
 
+void declare_column_types(const Table& table, PropertyTypes& types)
+{
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        const auto& column = table.columns[i];
+        if (table.roles[i] != Role::property || column.type.empty()) continue;
+        auto type = canonical_property_type(column.type + (column.array ? "[]" : ""));
+        if (!type.empty()) types.declare(column.name, type);
+    }
+}
+
 ValueType column_value_type(const Column& column)
 {
     // neo4j-admin reads any boolean cell other than "true" as false, so none is an error: kept as written.

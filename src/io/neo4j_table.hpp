@@ -10,6 +10,7 @@
 #include "actorgraph/io/import_mapping.hpp"
 #include "actorgraph/model/file_name.hpp"
 #include "actorgraph/model/properties.hpp"
+#include "actorgraph/model/property_types.hpp"
 #include "io/csv_parser.hpp"
 
 namespace actorgraph::neo4j {
@@ -84,6 +85,10 @@ private:
     bool any_special_ = false;
     std::vector<std::string> scratch_;    // by column: the last converted value
 };
+
+/// Declares the types of the table's typed property columns (`at:date`, `xs:long[]`), so their values read back
+/// typed (PropertyTypes); untyped columns and types actorgraph does not keep (point) declare nothing.
+void declare_column_types(const Table& table, PropertyTypes& types);
 
 /// The Neo4j type of a column as a value type to check against (text for strings and temporal types).
 [[nodiscard]] ValueType column_value_type(const Column& column);

@@ -318,4 +318,20 @@ std::string attribute(std::string_view name, std::string_view value)
     return text + "\"";
 }
 
+std::string declared_property_type(const pugi::xml_node& declaration, std::string_view format_type)
+{
+    if (auto named = declaration.attribute(std::string(type_attribute).c_str())) {
+        return canonical_property_type(named.value());
+    }
+    auto type = canonical_property_type(format_type);
+    return type == "boolean" || type == "long" || type == "double" ? type : std::string();
+}
+
+std::pair<std::string_view, std::string_view> format_property_type(std::string_view declared)
+{
+    if (declared.empty()) return {"string", {}};
+    if (declared == "boolean" || declared == "long" || declared == "double") return {declared, {}};
+    return {"string", declared};
+}
+
 }  // namespace actorgraph::xml

@@ -56,4 +56,21 @@ void append_escaped(std::string& out, std::string_view text, bool attribute);
 /// ` name="value"` with the value escaped.
 [[nodiscard]] std::string attribute(std::string_view name, std::string_view value);
 
+/// The attribute, in actorgraph's own XML namespace, that names the property type of a GraphML <key> or a
+/// GEXF <attribute> where the format's own type has none (dates, lists): `attr.type="string"
+/// actorgraph:type="date"`. Readers of other programs ignore foreign attributes and read a string.
+inline constexpr std::string_view type_attribute = "actorgraph:type";
+/// The namespace declaration a writer puts on its root element for type_attribute.
+inline constexpr std::string_view type_namespace_declaration =
+    " xmlns:actorgraph=\"https://github.com/actorgraph/actorgraph/xml-types\"";
+
+/// The property type (PropertyTypes) a declaration gives its values: its type_attribute, else its format
+/// type `format_type` when that is a boolean or a number type; "" for string, since writers that type nothing
+/// call every value a string.
+[[nodiscard]] std::string declared_property_type(const pugi::xml_node& declaration, std::string_view format_type);
+
+/// The format type a writer declares for a property of the declared type (boolean, long or double, else
+/// string) and the type_attribute value it adds ("" when the format type says it all).
+[[nodiscard]] std::pair<std::string_view, std::string_view> format_property_type(std::string_view declared);
+
 }  // namespace actorgraph::xml

@@ -164,6 +164,8 @@ Graph& Graph::operator=(Graph&& other) noexcept
 void Graph::swap(Graph& other) noexcept
 {
     std::swap(name, other.name);
+    std::swap(actor_property_types, other.actor_property_types);
+    std::swap(relation_property_types, other.relation_property_types);
     std::swap(arenas_.list, other.arenas_.list);
     std::swap(actors_, other.actors_);
     std::swap(id_keys_, other.id_keys_);

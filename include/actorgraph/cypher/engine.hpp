@@ -64,8 +64,9 @@ struct TableProcedure {
 class SessionState;
 
 /// Runs statements against one graph, one after the other; each sees the writes of those before.
-/// Values Cypher wrote keep their types for the session's lifetime (the graph itself stores text, which is
-/// read back by the typing rule of property_value: a text spelled as a number is a number).
+/// Values Cypher wrote keep their types for the session's lifetime; the graph stores text and declares each
+/// written name's type (Graph::actor_property_types), so a saved and reloaded file reads them back typed where
+/// its format keeps types (typed_property_value); undeclared text follows property_value's rule.
 class Session {
 public:
     explicit Session(Graph& graph);
@@ -102,5 +103,15 @@ private:
 
 /// A value as property text (what property_value reads back; strings as they are, lists as [a, b]).
 [[nodiscard]] std::string property_text(const Value& value);
+
+/// The Neo4j type keyword a written value declares for its property name (PropertyTypes): boolean, long,
+/// double, string, a temporal type, or an array of one of them (`long[]`) for a list whose elements share a
+/// type; "" for a list of mixed types.
+[[nodiscard]] std::string property_type_of(const Value& value);
+/// The value's property text when stored typed: property_text, but a typed list as its elements joined by ';'.
+[[nodiscard]] std::string typed_property_text(const Value& value);
+/// The value of property text whose name has the declared type; text that is not one (or no type) is read by
+/// property_value's untyped rule.
+[[nodiscard]] Value typed_property_value(std::string_view type, std::string_view name, std::string_view text);
 
 }  // namespace actorgraph::cypher

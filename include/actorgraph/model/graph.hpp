@@ -13,6 +13,7 @@
 #include "actorgraph/model/error.hpp"
 #include "actorgraph/model/huge_page_allocator.hpp"
 #include "actorgraph/model/name_index.hpp"
+#include "actorgraph/model/property_types.hpp"
 #include "actorgraph/model/schema.hpp"
 #include "actorgraph/model/term.hpp"
 
@@ -89,6 +90,8 @@ struct MergeRecord {
 class Graph {
 public:
     std::string name;  ///< the graph's name (DOT graph id), may be empty
+    PropertyTypes actor_property_types;     ///< declared types of actors' properties (typed file columns, Cypher)
+    PropertyTypes relation_property_types;  ///< declared types of relations' properties
 
     /// Adds an actor; throws Error if its id is empty or already taken.
     ActorIndex add_actor(Actor actor);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "actorgraph/model/schema.hpp"
+#include "cypher/temporal/temporal.hpp"
 
 namespace actorgraph::cypher {
 
@@ -36,6 +37,127 @@ bool spelled_as_number(std::string_view text)
         else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return false;
     }
     return digit;
+}
+
+
+// The Neo4j type keyword of a scalar property value.
+std::string_view scalar_type_keyword(const Value& value)
+{
+    switch (value.type()) {
+    case ValueType::Boolean: return "boolean";
+    case ValueType::Integer: return "long";
+    case ValueType::Float: return "double";
+    case ValueType::String: return "string";
+    case ValueType::Date: return "date";
+    case ValueType::LocalTime: return "localtime";
+    case ValueType::Time: return "time";
+    case ValueType::LocalDateTime: return "localdatetime";
+    case ValueType::DateTime: return "datetime";
+    case ValueType::Duration: return "duration";
+    default: return {};
+    }
+}
+
+std::optional<TemporalKind> temporal_kind_of(std::string_view keyword)
+{
+    if (keyword == "date") return TemporalKind::Date;
+    if (keyword == "localtime") return TemporalKind::LocalTime;
+    if (keyword == "time") return TemporalKind::Time;
+    if (keyword == "localdatetime") return TemporalKind::LocalDateTime;
+    if (keyword == "datetime") return TemporalKind::DateTime;
+    if (keyword == "duration") return TemporalKind::Duration;
+    return std::nullopt;
+}
+
+// A list is typed (and stored the way Neo4j and split_list keep arrays, joined by ';') when its elements
+// share one type and no string element holds the separator or is empty; otherwise it stays [a, b] text.
+std::string_view list_element_type(const List& list)
+{
+    if (list.empty()) return {};
+    auto type = scalar_type_keyword(list.front());
+    for (const auto& element : list) {
+        if (scalar_type_keyword(element) != type) return {};
+        if (element.is_string()) {
+            const auto& text = element.as_string();
+            if (text.empty() || text.find(';') != std::string::npos || trim_spaces(text) != text) return {};
+        }
+    }
+    return type;
+}
+
+// The value read as the declared type; nullopt when its text is not one.
+std::optional<Value> scalar_as_type(std::string_view type, std::string_view text)
+{
+    if (type == "string") return Value::string(std::string(text));
+    if (!text_fits_property_type(type, text)) return std::nullopt;
+    if (type == "boolean") return Value::boolean(text == "true");
+    if (type == "long") return Value::integer(*parse_integer(text));
+    if (type == "double") return Value::floating(*parse_number(text));
+    auto kind = temporal_kind_of(type);
+    if (!kind) return std::nullopt;
+    try {
+        return Value::temporal(temporal::parse(*kind, text, {}));
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<Value> value_as_type(std::string_view type, std::string_view text)
+{
+    if (!type.ends_with("[]")) return scalar_as_type(type, text);
+    type.remove_suffix(2);
+    List elements;
+    for (const auto& piece : split_list(text)) {
+        auto element = scalar_as_type(type, piece);
+        if (!element) return std::nullopt;
+        elements.push_back(std::move(*element));
+    }
+    return Value::list(std::move(elements));
+}
+
+}  // namespace
+
+std::string property_type_of(const Value& value)
+{
+    if (!value.is_list()) return std::string(scalar_type_keyword(value));
+    auto element = list_element_type(value.as_list());
+    return element.empty() ? std::string() : std::string(element) + "[]";
+}
+
+Value typed_property_value(std::string_view type, std::string_view name, std::string_view text)
+{
+    if (!type.empty()) {
+        if (auto value = value_as_type(type, text)) return std::move(*value);
+    }
+    return property_value(name, text);
+}
+
+std::string typed_property_text(const Value& value)
+{
+    if (!value.is_list() || list_element_type(value.as_list()).empty()) return property_text(value);
+    std::string text;
+    for (const auto& element : value.as_list()) {
+        if (!text.empty()) text += ';';
+        text += property_text(element);
+    }
+    return text;
+}
+
+namespace {
+
+// Records the type of a value Cypher wrote, so it reads back typed after a save and reload (the last write of
+// a name decides; values of the name that do not fit it, such as 1.5 under long, read by the untyped rule). A string that reads back as a string anyway declares
+// nothing, so text read from untyped files keeps reading by the untyped rule; one spelled as a number or a
+// boolean (which GEXF's writer would type) declares string.
+void declare_type(PropertyTypes& types, std::string_view key, const Value& value)
+{
+    auto type = property_type_of(value);
+    if (type == "string" && types.of(key).empty()) {
+        const auto& text = value.as_string();
+        bool looks_typed = text == "true" || text == "false" || !property_value(key, text).is_string();
+        if (!looks_typed) return;
+    }
+    types.declare(key, type);
 }
 
 }  // namespace
@@ -112,7 +234,8 @@ bool GraphAccess::has_label(ActorIndex node, std::string_view label) const
     return false;
 }
 
-Value GraphAccess::stored_value(const Map* typed, const Properties& properties, std::string_view key) const
+Value GraphAccess::stored_value(const Map* typed, const Properties& properties, const PropertyTypes& types,
+                                std::string_view key) const
 {
     if (typed) {
         auto found = typed->find(key);
@@ -120,7 +243,7 @@ Value GraphAccess::stored_value(const Map* typed, const Properties& properties, 
     }
     auto found = properties.find(key);
     if (found == properties.end()) return {};
-    return property_value(key, found->second);
+    return typed_property_value(types.of(key), key, found->second);
 }
 
 Value GraphAccess::node_property(ActorIndex node, std::string_view key) const
@@ -138,7 +261,7 @@ Value GraphAccess::node_property(ActorIndex node, std::string_view key) const
     }
     if (key == labels_property) return {};
     auto typed = overlay_.nodes.find(node);
-    return stored_value(typed == overlay_.nodes.end() ? nullptr : &typed->second, actor.properties, key);
+    return stored_value(typed == overlay_.nodes.end() ? nullptr : &typed->second, actor.properties, graph_.actor_property_types, key);
 }
 
 Map GraphAccess::node_properties(ActorIndex node) const
@@ -163,7 +286,7 @@ Value GraphAccess::relationship_property(RelationIndex relationship, std::string
     // Most graphs have no value Cypher typed: a scan then reads the text without a hash lookup per row.
     auto typed = overlay_.relationships.empty() ? overlay_.relationships.end() : overlay_.relationships.find(relationship);
     return stored_value(typed == overlay_.relationships.end() ? nullptr : &typed->second,
-                        graph_.relation(relationship).properties, key);
+                        graph_.relation(relationship).properties, graph_.relation_property_types, key);
 }
 
 Map GraphAccess::relationship_properties(RelationIndex relationship) const
@@ -213,7 +336,8 @@ ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, cons
             throw Error(ErrorClass::SemanticError, "ReservedProperty", Phase::runtime,
                         "'labels' is where actorgraph keeps a node's labels; set labels with n:Label");
         } else {
-            actor.properties.insert_or_assign(key, property_text(value));
+            actor.properties.insert_or_assign(key, typed_property_text(value));
+            declare_type(graph_.actor_property_types, key, value);
             typed.emplace(key, value);
         }
         ++stats.properties_set;
@@ -252,7 +376,8 @@ RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex tar
     for (const auto& [key, value] : properties) {
         check_property_value(value, key);
         if (value.is_null()) continue;
-        relation.properties.insert_or_assign(key, property_text(value));
+        relation.properties.insert_or_assign(key, typed_property_text(value));
+        declare_type(graph_.relation_property_types, key, value);
         typed.emplace(key, value);
         ++stats.properties_set;
     }
@@ -263,7 +388,8 @@ RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex tar
     return index;
 }
 
-void GraphAccess::set_stored(Map& typed, Properties& properties, const std::string& key, const Value& value,
+void GraphAccess::set_stored(Map& typed, Properties& properties, PropertyTypes& types, const std::string& key,
+                             const Value& value,
                              Statistics& stats)
 {
     check_property_value(value, key);
@@ -272,7 +398,8 @@ void GraphAccess::set_stored(Map& typed, Properties& properties, const std::stri
         if (properties.erase(key) > 0) ++stats.properties_removed;
         return;
     }
-    properties.insert_or_assign(key, property_text(value));
+    properties.insert_or_assign(key, typed_property_text(value));
+    declare_type(types, key, value);
     typed.insert_or_assign(key, value);
     ++stats.properties_set;
 }
@@ -285,7 +412,7 @@ void GraphAccess::set_node_property(ActorIndex node, const std::string& key, con
                     "'labels' is where actorgraph keeps a node's labels; set labels with n:Label");
     }
     if (key == "id" || key == "label" || key == "aliases") return set_node_name(node, key, value, stats);
-    set_stored(overlay_.nodes[node], graph_.actor_for_edit(node).properties, key, value, stats);
+    set_stored(overlay_.nodes[node], graph_.actor_for_edit(node).properties, graph_.actor_property_types, key, value, stats);
     record_property(EditTarget{graph_.actor(node).id, std::nullopt}, key, graph_.actor(node).properties);
 }
 
@@ -316,7 +443,7 @@ void GraphAccess::set_node_name(ActorIndex node, const std::string& key, const V
             graph_.actor_for_edit(node).properties.erase("id");
         } else {
             Statistics ignored;
-            set_stored(typed, graph_.actor_for_edit(node).properties, key, value, ignored);
+            set_stored(typed, graph_.actor_for_edit(node).properties, graph_.actor_property_types, key, value, ignored);
         }
     } else if (key == "label") {
         if (!value.is_null() && !value.is_string()) {
@@ -343,8 +470,8 @@ void GraphAccess::set_relationship_property(RelationIndex relationship, const st
                                             Statistics& stats)
 {
     require_relationship(relationship);
-    set_stored(overlay_.relationships[relationship], graph_.relation_for_edit(relationship).properties, key, value,
-               stats);
+    set_stored(overlay_.relationships[relationship], graph_.relation_for_edit(relationship).properties,
+               graph_.relation_property_types, key, value, stats);
     record_property(EditTarget{{}, relationship}, key, graph_.relation(relationship).properties);
 }
 

@@ -94,8 +94,10 @@ public:
     [[nodiscard]] Value after_deletions(const Value& value) const;
 
 private:
-    [[nodiscard]] Value stored_value(const Map* typed, const Properties& properties, std::string_view key) const;
-    void set_stored(Map& typed, Properties& properties, const std::string& key, const Value& value, Statistics& stats);
+    [[nodiscard]] Value stored_value(const Map* typed, const Properties& properties, const PropertyTypes& types,
+                                     std::string_view key) const;
+    void set_stored(Map& typed, Properties& properties, PropertyTypes& types, const std::string& key, const Value& value,
+                    Statistics& stats);
     void write_labels(ActorIndex node, const std::vector<std::string>& labels);
     void set_node_name(ActorIndex node, const std::string& key, const Value& value, Statistics& stats);
     void record_created_node(ActorIndex node);

@@ -49,5 +49,31 @@ TEST_F(CypherGraphAccess, TheLabelsPropertyStaysReserved)
     EXPECT_EQ(error_of("MATCH (n) SET n.labels = 'x'").detail(), "ReservedProperty");
 }
 
+TEST_F(CypherGraphAccess, WrittenValuesDeclareTheirTypeAndTypedListsAreStoredAsNeo4jArrays)
+{
+    run("CREATE ({id: 'a'})-[:knows]->({id: 'b'})");
+    run("MATCH (n {id: 'a'})-[r]->() SET n.at = date('2015-07-21'), n.xs = [1, 2], n.mixed = [1, 'x'], "
+        "n.word = 'plain', n.code = '42', r.ok = true");
+    auto a = *graph.find_by_id("a");
+    EXPECT_EQ(graph.actor_property_types.of("at"), "date");
+    EXPECT_EQ(graph.actor(a).properties.at("at"), "2015-07-21");
+    EXPECT_EQ(graph.actor_property_types.of("xs"), "long[]");
+    EXPECT_EQ(graph.actor(a).properties.at("xs"), "1;2");
+    EXPECT_EQ(graph.actor_property_types.of("mixed"), "");
+    EXPECT_EQ(graph.actor(a).properties.at("mixed"), "[1, 'x']");
+    EXPECT_EQ(graph.actor_property_types.of("word"), "");    // reads back as a string anyway
+    EXPECT_EQ(graph.actor_property_types.of("code"), "string");  // would read back as a number
+    EXPECT_EQ(graph.relation_property_types.of("ok"), "boolean");
+}
+
+TEST_F(CypherGraphAccess, TextThatIsNotOfItsNamesDeclaredTypeIsReadByTheUntypedRule)
+{
+    EXPECT_EQ(typed_property_value("date", "at", "2015-07-21").type(), ValueType::Date);
+    EXPECT_EQ(typed_property_value("date", "at", "soon").as_string(), "soon");
+    EXPECT_EQ(typed_property_value("boolean", "ok", "7").as_integer(), 7);
+    EXPECT_EQ(typed_property_value("long[]", "xs", "1;2").as_list().size(), 2u);
+    EXPECT_EQ(typed_property_value("", "n", "2.5").as_float(), 2.5);
+}
+
 }  // namespace
 }  // namespace actorgraph::cypher
