@@ -2,6 +2,7 @@
 // every lost pair of a big graph is quadratic; the heaviest few are found by searching from the most
 // connected affected actors down and stopping once no pair left can outweigh the lightest one kept.
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
@@ -91,6 +92,51 @@ struct Search {
     }
 };
 
+// Strongly connected components of the actors left after the removal (forward steps, removed actors
+// skipped), by an iterative Tarjan. Members of one component reach, and are reached from, the same
+// actors before and after the removal, so they lose the same reach: one search answers for all of them.
+std::vector<std::uint32_t> strong_components(const QueryIndex& index, const std::vector<char>& removed)
+{
+    constexpr auto unvisited = std::numeric_limits<std::uint32_t>::max();
+    auto count = index.actor_count();
+    std::vector<std::uint32_t> component(count, unvisited), order(count, unvisited), low(count, 0);
+    std::vector<ActorIndex> tarjan_stack;
+    std::vector<std::pair<ActorIndex, std::size_t>> calls;  // actor and the next of its steps to follow
+    std::uint32_t visited = 0, components = 0;
+    auto enter = [&](ActorIndex actor) {
+        order[actor] = low[actor] = visited++;
+        tarjan_stack.push_back(actor);
+        calls.emplace_back(actor, 0);
+    };
+    for (auto start : index.kept_actors()) {
+        if (removed[start] || order[start] != unvisited) continue;
+        enter(start);
+        while (!calls.empty()) {
+            auto& [actor, next] = calls.back();
+            auto steps = index.forward(actor);
+            if (next < steps.size()) {
+                auto other = steps[next++].actor;
+                if (removed[other]) continue;
+                if (order[other] == unvisited) enter(other);
+                else if (component[other] == unvisited) low[actor] = std::min(low[actor], order[other]);
+                continue;
+            }
+            auto done = actor;
+            calls.pop_back();
+            if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[done]);
+            if (low[done] != order[done]) continue;
+            ActorIndex member;
+            do {
+                member = tarjan_stack.back();
+                tarjan_stack.pop_back();
+                component[member] = components;
+            } while (member != done);
+            ++components;
+        }
+    }
+    return component;
+}
+
 // Heaviest first; among equals the pair of the better ranked actors.
 struct Heavier {
     const std::vector<std::size_t>* rank;
@@ -103,6 +149,14 @@ struct Heavier {
 };
 
 }  // namespace
+
+std::vector<ActorIndex> reach_lost_by_removal(const QueryIndex& index, ActorIndex from, bool forward, const std::vector<char>& removed)
+{
+    Search search{index, removed, Marks(index.actor_count()), {}, 0};
+    auto lost = search.lost_reach(from, forward);
+    std::sort(lost.begin(), lost.end());
+    return lost;
+}
 
 ImportantPairs important_lost_pairs(const QueryIndex& index, const std::vector<char>& removed, std::size_t count,
                                     std::uint64_t budget)
@@ -118,8 +172,27 @@ ImportantPairs important_lost_pairs(const QueryIndex& index, const std::vector<c
     for (auto actor : index.kept_actors()) {
         if (upstream[actor] || downstream[actor]) order.push_back(actor);
     }
-    auto degree = [&](ActorIndex actor) { return static_cast<std::uint64_t>(index.degree(actor)); };
+    // Degrees read once: the sort and the pair weights ask for them many times.
+    std::vector<std::uint64_t> degrees(index.actor_count(), 0);
+    for (auto actor : order) degrees[actor] = index.degree(actor);
+    auto degree = [&](ActorIndex actor) { return degrees[actor]; };
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return std::pair{degree(b), a} < std::pair{degree(a), b}; });
+    auto component = strong_components(index, removed);
+    std::vector<std::uint32_t> component_size(index.actor_count(), 0);
+    for (auto actor : order) {
+        if (component[actor] != std::numeric_limits<std::uint32_t>::max()) ++component_size[component[actor]];
+    }
+    // The reach a component lost, per direction, searched once for its first member.
+    std::unordered_map<std::uint32_t, std::vector<ActorIndex>> lost_forward, lost_backward;
+    std::vector<ActorIndex> lone_lost;  // a lone actor's reach is asked for once: not kept
+    auto lost_reach = [&](ActorIndex actor, bool forward) -> const std::vector<ActorIndex>& {
+        auto id = component[actor];
+        if (component_size[id] < 2) return lone_lost = search.lost_reach(actor, forward);
+        auto& known = forward ? lost_forward : lost_backward;
+        auto [found, inserted] = known.try_emplace(id);
+        if (inserted) found->second = search.lost_reach(actor, forward);
+        return found->second;
+    };
     std::vector<std::size_t> rank(index.actor_count(), order.size());
     for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
 
@@ -138,7 +211,7 @@ ImportantPairs important_lost_pairs(const QueryIndex& index, const std::vector<c
         // A pair is found once, from its better ranked actor, with both of its directions.
         std::unordered_map<ActorIndex, LostPair> found;
         auto note = [&](bool forward) {
-            for (auto other : search.lost_reach(actor, forward)) {
+            for (auto other : lost_reach(actor, forward)) {
                 if (rank[other] <= i) continue;
                 auto& pair = found.try_emplace(other, LostPair{actor, other, false, false, degree(actor) * degree(other)}).first->second;
                 (forward ? pair.first_to_second : pair.second_to_first) = true;

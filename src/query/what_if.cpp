@@ -100,17 +100,6 @@ void compare_components(const QueryIndex& index, const Components& before, const
     });
 }
 
-std::vector<ActorIndex> lost_reach(const QueryIndex& index, ActorIndex from, bool forward, const std::vector<char>& removed)
-{
-    auto before = reachable_actors(index, from, forward);
-    auto after = reachable_actors(index, from, forward, removed);
-    std::vector<ActorIndex> lost;
-    for (ActorIndex actor = 0; actor < before.size(); ++actor) {
-        if (before[actor] && !after[actor] && !removed[actor]) lost.push_back(actor);
-    }
-    return lost;
-}
-
 WhatIfBetween routes_between(const QueryIndex& index, ActorIndex from, ActorIndex to, const std::vector<char>& removed,
                              std::size_t k)
 {
@@ -128,8 +117,8 @@ WhatIfBetween routes_between(const QueryIndex& index, ActorIndex from, ActorInde
         between.shortest_before = between.remaining.empty() || first.cost <= between.remaining.front().cost ? first : between.remaining.front();
         between.shortest_after = search::best_path(index, from, to, nullptr, Avoiding{&removed});
     }
-    between.unreachable_from = lost_reach(index, from, true, removed);
-    between.unreaching_to = lost_reach(index, to, false, removed);
+    between.unreachable_from = reach_lost_by_removal(index, from, true, removed);
+    between.unreaching_to = reach_lost_by_removal(index, to, false, removed);
     return between;
 }
 

@@ -92,6 +92,10 @@ struct ImportantPairs {
 };
 [[nodiscard]] ImportantPairs important_lost_pairs(const QueryIndex& index, const std::vector<char>& removed, std::size_t count,
                                                   std::uint64_t budget = 50'000'000);
+/// The actors `from` reaches (forward) or is reached from (backward) before the removal and not after,
+/// sorted; one walk: first around the removed actors, then on through them.
+[[nodiscard]] std::vector<ActorIndex> reach_lost_by_removal(const QueryIndex& index, ActorIndex from, bool forward,
+                                                            const std::vector<char>& removed);
 /// what_if through the cache's index for the options' filter and direction.
 [[nodiscard]] WhatIfResult what_if(QueryCache& cache, const std::vector<ActorIndex>& removed,
                                    std::optional<std::pair<ActorIndex, ActorIndex>> between, const WhatIfOptions& options);
