@@ -99,8 +99,9 @@ struct PlacedLine {
 
 class LabelWriter {
 public:
-    LabelWriter(const Drawing& drawing, const DrawingIndex& index, const Camera& camera, CanvasFrame& frame)
-        : drawing_(drawing), index_(index), camera_(camera), frame_(frame), space_(camera.viewport()),
+    LabelWriter(const Drawing& drawing, const DrawingIndex& index, const Camera& camera, CanvasFrame& frame,
+                const LabelEmphasis& emphasis)
+        : drawing_(drawing), index_(index), camera_(camera), frame_(frame), emphasis_(emphasis), space_(camera.viewport()),
           zoom_(camera.zoom()), screen_(camera.viewport())
     {
     }
@@ -146,7 +147,7 @@ public:
         space_.take(box);
         // A named actor's shape stays clear of the names placed after it, so a hub is seen, not only read.
         space_.take(screen_box(position));
-        write(box);
+        write(box, emphasised(element));
     }
 
 private:
@@ -169,11 +170,18 @@ private:
         return at;
     }
 
-    void write(const Rect& box)
+    [[nodiscard]] bool emphasised(const Element& element) const
+    {
+        return element.kind == ElementKind::actor &&
+               std::binary_search(emphasis_.actors.begin(), emphasis_.actors.end(), static_cast<ActorIndex>(element.index));
+    }
+
+    void write(const Rect& box, bool framed)
     {
         auto first = static_cast<std::uint32_t>(frame_.points.size());
         frame_.points.insert(frame_.points.end(), {box.min, {box.max.x, box.min.y}, box.max, {box.min.x, box.max.y}});
         frame_.primitives.push_back({ScreenPrimitive::Kind::convex_fill, first, 4, far_label_plate, 1, nullptr});
+        if (framed) frame_.primitives.push_back({ScreenPrimitive::Kind::closed_stroke, first, 4, emphasis_.colour, 2, nullptr});
         for (const auto& line : lines_) {
             auto at = static_cast<std::uint32_t>(frame_.points.size());
             frame_.points.push_back(line.left);
@@ -186,6 +194,7 @@ private:
     const DrawingIndex& index_;
     const Camera& camera_;
     CanvasFrame& frame_;
+    const LabelEmphasis& emphasis_;
     LabelSpace space_;
     float zoom_;
     Rect screen_;
@@ -195,10 +204,10 @@ private:
 }  // namespace
 
 void add_actor_labels(const Drawing& drawing, const DrawingIndex& index, const Camera& camera,
-                      std::span<const ActorIndex> pinned, CanvasFrame& frame)
+                      std::span<const ActorIndex> pinned, CanvasFrame& frame, const LabelEmphasis& emphasis)
 {
     if (index.size() != drawing.elements.size()) return;  // an index of another picture
-    LabelWriter writer(drawing, index, camera, frame);
+    LabelWriter writer(drawing, index, camera, frame, emphasis);
     writer.reserve_own_size_names();
     std::vector<std::uint32_t> first;
     for (auto actor : pinned) {

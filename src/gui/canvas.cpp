@@ -112,7 +112,8 @@ void Canvas::draw_picture(const Explorer& explorer, const Fonts& fonts)
     if (!drawing) return;
     frame_.clear();
     add_visible_picture(*drawing, *explorer.drawing_index(), explorer.camera(), frame_);
-    add_actor_labels(*drawing, *explorer.drawing_index(), explorer.camera(), explorer.named_first(), frame_);
+    LabelEmphasis emphasis{explorer.composed().scene.highlighted.actors, parse_color(explorer.stylesheet().highlight_color)};
+    add_actor_labels(*drawing, *explorer.drawing_index(), explorer.camera(), explorer.named_first(), frame_, emphasis);
     FramePainter(*ImGui::GetWindowDrawList(), fonts).paint(frame_);
 }
 

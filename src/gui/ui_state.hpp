@@ -23,6 +23,9 @@ struct PathPanelState {
     bool all_shortest = false;
     bool rank_by_evidence = false;  ///< the path whose weakest relation is best graded first
     std::set<std::string> types;  ///< empty = all
+    /// The explorer's path query the fields last showed: a query started elsewhere (a script, the
+    /// inspector) replaces the fields once, then the user's edits stand until the next one.
+    std::optional<PathRequest> shown_request;
 };
 
 struct FilterPanelState {

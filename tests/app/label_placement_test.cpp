@@ -102,6 +102,30 @@ TEST(LabelPlacement, FarAwayTheHubIsNamedAtAReadableSizeAndItsCrowdedNeighboursA
     EXPECT_NE(plate, named.frame.primitives.end());
 }
 
+TEST(LabelPlacement, AHighlightedActorsNamePlateIsFramedInTheHighlightColourAndOthersAreNot)
+{
+    auto drawing = hub_and_neighbours();
+    DrawingIndex index(drawing);
+    CanvasFrame frame;
+    const Rgba orange{232, 89, 12, 255};
+    std::vector<ActorIndex> highlighted{0};  // the hub, whose plate covers its highlighted border
+    add_actor_labels(drawing, index, camera_at(0.2f), {}, frame, LabelEmphasis{highlighted, orange});
+    std::size_t frames = 0, plates = 0;
+    for (const auto& primitive : frame.primitives) {
+        if (primitive.kind == ScreenPrimitive::Kind::convex_fill && primitive.colour == far_label_plate) ++plates;
+        if (primitive.kind != ScreenPrimitive::Kind::closed_stroke || !(primitive.colour == orange)) continue;
+        ++frames;
+        EXPECT_EQ(primitive.count, 4u) << "the plate's four corners";
+    }
+    EXPECT_GE(plates, 1u);
+    EXPECT_EQ(frames, 1u) << "only the highlighted hub's plate is framed";
+
+    CanvasFrame plain;
+    add_actor_labels(drawing, index, camera_at(0.2f), {}, plain);
+    EXPECT_TRUE(std::none_of(plain.primitives.begin(), plain.primitives.end(),
+                             [](const ScreenPrimitive& p) { return p.kind == ScreenPrimitive::Kind::closed_stroke; }));
+}
+
 TEST(LabelPlacement, ZoomingInNamesTheNeighboursToo)
 {
     auto drawing = hub_and_neighbours();

@@ -176,8 +176,9 @@ void draw_what_if_result(Explorer& explorer, const WhatIfResult& result)
     auto broken = result.broken_relations.size();
     auto cut_off = result.cut_off_actors().size();
     ImGui::BulletText("%s relation%s break%s", with_thousands(broken).c_str(), broken == 1 ? "" : "s", broken == 1 ? "s" : "");
-    ImGui::BulletText("%s actor%s cut off; %s pairs lose every connection", with_thousands(cut_off).c_str(), cut_off == 1 ? "" : "s",
-                      with_thousands(static_cast<std::size_t>(result.pairs_lost)).c_str());
+    // Two short lines rather than one: a bullet does not wrap, and the column is narrow.
+    ImGui::BulletText("%s actor%s cut off", with_thousands(cut_off).c_str(), cut_off == 1 ? "" : "s");
+    ImGui::BulletText("%s pairs lose every connection", with_thousands(static_cast<std::size_t>(result.pairs_lost)).c_str());
     ImGui::BulletText("pieces %zu \u2192 %zu; largest %s \u2192 %s actors", result.components_before, result.components_after,
                       with_thousands(result.largest_before).c_str(), with_thousands(result.largest_after).c_str());
     tooltip("Connected pieces of the view's graph, relations walked either way");

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "actorgraph/app/display_text.hpp"
@@ -114,13 +116,31 @@ void draw_results(Explorer& explorer)
     }
 }
 
-// A query started elsewhere (a script, the inspector) shows its ends in the fields.
-void sync_ends(const Explorer& explorer, PathPanelState& state)
+bool same_request(const PathRequest& a, const PathRequest& b)
+{
+    const auto &x = a.options, &y = b.options;
+    return a.from == b.from && a.to == b.to && x.direction == y.direction && x.k == y.k && x.all_shortest == y.all_shortest &&
+           x.rank_by_evidence == y.rank_by_evidence && x.weight == y.weight && x.filter.types == y.filter.types;
+}
+
+// A query started elsewhere (a script, the inspector) shows its ends and options in the fields, so
+// "Find paths" repeats it rather than a query nobody asked for.
+void sync_with_request(const Explorer& explorer, PathPanelState& state)
 {
     const auto& request = explorer.view().path;
-    if (!request) return;
-    if (!state.from.chosen()) state.from.choose(explorer, request->from);
-    if (!state.to.chosen()) state.to.choose(explorer, request->to);
+    if (!request || (state.shown_request && same_request(*state.shown_request, *request))) return;
+    state.shown_request = *request;
+    const auto& options = request->options;
+    state.from.choose(explorer, request->from);
+    state.to.choose(explorer, request->to);
+    state.direction = static_cast<int>(options.direction);  // direction_names is in Direction's order
+    state.k = static_cast<int>(std::clamp<std::size_t>(options.k, 1, 50));
+    state.all_shortest = options.all_shortest;
+    state.rank_by_evidence = options.rank_by_evidence;
+    auto weights = weight_names(explorer);
+    auto named = std::find(weights.begin(), weights.end(), options.weight);
+    state.weight = options.weight.empty() || named == weights.end() ? 0 : static_cast<int>(named - weights.begin());
+    state.types = options.filter.types;
 }
 
 }  // namespace
@@ -129,7 +149,7 @@ static void draw_paths_panel(Explorer& explorer, UiState& ui)
 {
     auto& state = ui.paths;
     if (!explorer.graph()) return;
-    sync_ends(explorer, state);
+    sync_with_request(explorer, state);
     ImGui::TextDisabled("From");
     (void)state.from.draw("from", "start actor", explorer);
     ImGui::TextDisabled("To");
