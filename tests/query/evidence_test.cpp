@@ -33,6 +33,17 @@ TEST(Evidence, WordsSitOnTheAdmiraltyScale)
     EXPECT_EQ(confidence_name(grade("C1")), "A3");
 }
 
+TEST(Evidence, ACredibilityThatCannotBeJudgedRanksLikeASourceThatCannotBe)
+{
+    // 6 is not "between 3 and 4": nothing could be judged, so it sits with F at the bottom of the
+    // scale, below "improbable" (5), yet above a relation with no grade at all.
+    EXPECT_EQ(grade("A6"), grade("F1"));
+    EXPECT_LT(grade("A6"), grade("E5"));
+    EXPECT_LT(grade("A6"), grade("low"));
+    EXPECT_GT(grade("B6"), grade("F6"));
+    EXPECT_TRUE(parse_confidence("F6").has_value()) << "a grade, so it still ranks above an ungraded relation";
+}
+
 TEST(Evidence, EveryAdmiraltyCodeOrdersByItsWeakerHalfThenItsStronger)
 {
     auto score = [](char letter, char digit) {

@@ -3,7 +3,8 @@
 // high) or in NATO's Admiralty code (source reliability A-F, information credibility 1-6, "B2"),
 // both placed on one ordered scale so filters and path rankings can compare them.
 //
-// Each Admiralty letter and digit scores 5 (A, 1) down to 0 (F, 6: cannot be judged). A code is
+// Each Admiralty letter and digit scores 5 (A, 1) down to 0 (F, 6: cannot be judged; nothing judged is
+// no support, so 6 sits with F at the bottom, not in the middle of the scale). A code is
 // as strong as its weaker half first, then its stronger half: A1 > A2 = B1 > B2 > A3 = C1 > B3 =
 // C2 > C3 > ... > F6. The words sit on the same scale: high = B2, medium = C3, low = D4.
 // A relation without `confidence` is ungraded and ranks below every grade.
