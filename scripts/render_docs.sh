@@ -27,7 +27,7 @@ if command -v xvfb-run >/dev/null; then
   XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
     --screenshot "$root/docs/explorer_query.png" --script "$script"
   typing=$(mktemp)
-  printf '%s\n' idle 'frames 5' 'click 150 560' 'key ctrl+a' 'type MATCH (n:state)-[r:pressure]->(m)' 'key enter' \
+  printf '%s\n' idle 'frames 5' 'click 150 800' 'key ctrl+a' 'type MATCH (n:state)-[r:pressure]->(m)' 'key enter' \
     'type WHERE r.year >== 2010' 'key enter' 'type RETURN n.label, count(m)' 'key ctrl+enter' idle 'frames 5' > "$typing"
   XDG_CONFIG_HOME=$config xvfb-run -a -s "-screen 0 1600x1000x24" "$gui" "$graph" --size 1600x1000 \
     --screenshot "$root/docs/explorer_query_error.png" --script "$script" --input "$typing"

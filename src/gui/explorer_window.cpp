@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "actorgraph/app/display_text.hpp"
+#include "gui/answer_strip.hpp"
 #include "gui/edit_widgets.hpp"
 #include "gui/recovery_dialog.hpp"
 #include "gui/panels/panel.hpp"
@@ -184,7 +185,14 @@ void ExplorerWindow::draw_toolbar()
 
 void ExplorerWindow::draw_centre(float top, float width, float height)
 {
-    place(left_width_, top, width - left_width_ - right_width_, height);
+    float centre_width = width - left_width_ - right_width_;
+    // A query's answer takes a strip under the map, as wide as the map: its columns have room there.
+    if (answer_strip_shown(explorer_, state_.query)) {
+        float strip = answer_strip_height(height);
+        height -= strip;
+        draw_answer_strip(explorer_, state_.query, left_width_, top + height, centre_width, strip);
+    }
+    place(left_width_, top, centre_width, height);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 8});
     ImGui::Begin("Canvas", nullptr, fixed_window | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();

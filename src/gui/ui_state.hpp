@@ -108,6 +108,7 @@ struct QueryPanelState {
     std::size_t generation = 0;              ///< the console's answer the editor last showed
     std::size_t measured_generation = 0;     ///< the answer natural_width was measured for
     float natural_width = 0;                 ///< the answer's columns side by side at their widest text
+    std::optional<std::size_t> hidden_generation;  ///< the answer whose table strip the user hid
 };
 
 struct UiState {

@@ -67,6 +67,37 @@ TEST_F(ExplorerScreenshot, ZoomedInViewShowsLabelsAndTheScriptedExport)
     EXPECT_GT(fs::file_size(svg), 1000u);
 }
 
+// White pixels in a band across the canvas column near the window's bottom: the map's background there,
+// unless the query answer's strip took the place.
+int white_in_bottom_band(const Image& image)
+{
+    int count = 0;
+    for (int y = canvas_bottom - 120; y < canvas_bottom; ++y) {
+        for (int x = canvas_left; x < canvas_right; ++x) {
+            auto pixel = image.at(x, y);
+            count += pixel[0] == 255 && pixel[1] == 255 && pixel[2] == 255 ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+TEST_F(ExplorerScreenshot, AQueryAnswerIsATableUnderTheMap)
+{
+    auto answer = write_script(folder_, "query \"MATCH (a)-[r:pressure]->(b {id: 'mongolia'}) RETURN a, r, r.year AS year\"\n");
+    auto with_answer = folder_ / "answer.png";
+    auto run = run_gui(with_answer, "--script '" + answer.string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    auto without = folder_ / "plain.png";
+    run = run_gui(without, "");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    auto answered = load_png(with_answer);
+    auto plain = load_png(without);
+    ASSERT_TRUE(answered.pixels && plain.pixels);
+    int band = (canvas_right - canvas_left) * 120;
+    EXPECT_GT(white_in_bottom_band(plain), band * 9 / 10) << "no answer: the map's white background reaches the bottom";
+    EXPECT_LT(white_in_bottom_band(answered), band / 2) << "the answer's rows (striped, bordered) fill the bottom of the column";
+}
+
 TEST_F(ExplorerScreenshot, ABadScriptLineExitsWithTwoAndNamesTheLine)
 {
     auto script = write_script(folder_, "select mongolia\nteleport nato\n");

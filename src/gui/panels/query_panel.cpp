@@ -1,5 +1,5 @@
 // The Cypher console: an editor in syntax colours (Ctrl+Enter runs, Ctrl+Up/Down walk the history), Run/Cancel, the failure
-// with a caret under its column, and the answer as a sortable table whose rows select their actors.
+// with a caret under its column, and the answer's summary (its table is the answer strip under the map).
 // What a query means and does is decided in Explorer::run_query (app/explorer_query.cpp).
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actorgraph/app/display_text.hpp"
+#include "gui/answer_strip.hpp"
 #include "gui/cypher_editor.hpp"
 #include "gui/panels/panel.hpp"
 
@@ -15,7 +16,6 @@ namespace actorgraph::gui {
 
 namespace {
 
-constexpr int max_table_columns = 64;  // ImGui 1.86's tables hold at most 64 columns
 const ImVec4 error_colour{0.75f, 0.1f, 0.1f, 1};
 
 // Replaces the editor's text from inside ImGui's callback: the only way to change a field being typed in.
@@ -104,85 +104,6 @@ void draw_failure(const QueryFailure& failure)
     ImGui::TextColored(error_colour, "^");
 }
 
-void handle_sorting(QueryTable& table)
-{
-    auto* specs = ImGui::TableGetSortSpecs();
-    if (!specs || !specs->SpecsDirty) return;
-    // A third click turns the sort off; the rows then stay in the last order shown.
-    if (specs->SpecsCount > 0) {
-        sort_query_rows(table, static_cast<std::size_t>(specs->Specs[0].ColumnIndex),
-                        specs->Specs[0].SortDirection == ImGuiSortDirection_Descending);
-    }
-    specs->SpecsDirty = false;
-}
-
-// The width the columns take side by side at their widest header or cell (the first rows measured).
-float natural_width(const QueryTable& table, int columns)
-{
-    constexpr std::size_t rows_measured = 200;
-    float cell_padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
-    float total = 0;
-    for (int c = 0; c < columns; ++c) {
-        auto column = static_cast<std::size_t>(c);
-        float widest = ImGui::CalcTextSize(display_text(table.columns[column]).c_str()).x + ImGui::GetFontSize();  // the sort arrow
-        for (std::size_t r = 0; r < std::min(table.rows.size(), rows_measured); ++r) {
-            if (column < table.rows[r].size()) widest = std::max(widest, ImGui::CalcTextSize(display_text(table.rows[r][column].text).c_str()).x);
-        }
-        total += widest + cell_padding;
-    }
-    return total;
-}
-
-void draw_table(Explorer& explorer, QueryPanelState& state, QueryTable& table, std::size_t generation)
-{
-    ImGui::TextDisabled("%s", display_text(table.summary, long_text_limit).c_str());
-    if (table.columns.empty()) return;
-    int columns = static_cast<int>(std::min<std::size_t>(table.columns.size(), max_table_columns));
-    if (static_cast<std::size_t>(columns) < table.columns.size()) ImGui::TextDisabled("(the first %d columns shown)", columns);
-    if (state.measured_generation != generation) {
-        state.natural_width = natural_width(table, columns);
-        state.measured_generation = generation;
-    }
-    // Columns that fit share the panel's width (fixed-width columns would leave an empty stripe beside the
-    // last one, which reads as a column more); wider answers keep their widths and scroll sideways.
-    bool fits = state.natural_width <= ImGui::GetContentRegionAvail().x;
-    // Tristate: the rows keep the statement's ORDER BY until a header is clicked. A table per answer, so a new
-    // answer does not inherit the last one's sort arrows.
-    auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable | ImGuiTableFlags_NoSavedSettings |
-                 (fits ? ImGuiTableFlags_SizingStretchProp : ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX);
-    auto id = "##answer" + std::to_string(generation) + (fits ? "s" : "f");  // a new table when the sizing changes
-    if (!ImGui::BeginTable(id.c_str(), columns, flags, {0, ImGui::GetTextLineHeightWithSpacing() * 14})) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    for (int c = 0; c < columns; ++c) {
-        ImGui::TableSetupColumn(widget_label(display_text(table.columns[static_cast<std::size_t>(c)]), "c" + std::to_string(c)).c_str());
-    }
-    ImGui::TableHeadersRow();
-    handle_sorting(table);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(table.rows.size()));
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const auto& row = table.rows[static_cast<std::size_t>(r)];
-            ImGui::TableNextRow();
-            for (int c = 0; c < columns && static_cast<std::size_t>(c) < row.size(); ++c) {
-                ImGui::TableNextColumn();
-                auto text = display_text(row[static_cast<std::size_t>(c)].text);
-                if (c > 0) {
-                    ImGui::TextUnformatted(text.c_str());
-                    continue;
-                }
-                // The first cell spans the row: a click selects and centres the row's actors.
-                auto label = widget_label(text, "r" + std::to_string(r));
-                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
-                    (void)explorer.select_query_row(static_cast<std::size_t>(r));
-                }
-            }
-        }
-    }
-    ImGui::EndTable();
-}
-
 }  // namespace
 
 static void draw_query_panel(Explorer& explorer, UiState& ui)
@@ -206,8 +127,19 @@ static void draw_query_panel(Explorer& explorer, UiState& ui)
     bool only = explorer.query_view_only();
     if (ImGui::Checkbox("Show only the answer", &only)) explorer.set_query_view_only(only);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The answer's nodes and relationships become the view, instead of being highlighted in it");
-    if (console.failure) draw_failure(*console.failure);
-    else if (console.table) draw_table(explorer, state, *console.table, console.generation);
+    if (console.failure) {
+        draw_failure(*console.failure);
+        return;
+    }
+    if (!console.table) return;
+    ImGui::TextDisabled("%s", display_text(console.table->summary, long_text_limit).c_str());
+    if (console.table->columns.empty()) return;
+    // The table itself is drawn under the map, where an answer of several columns has room.
+    if (answer_strip_shown(explorer, state)) {
+        ImGui::TextDisabled("The answer's table is under the map.");
+    } else if (ImGui::SmallButton("Show the answer's table")) {
+        state.hidden_generation.reset();
+    }
 }
 
 namespace {
