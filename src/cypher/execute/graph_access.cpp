@@ -280,11 +280,51 @@ Map GraphAccess::node_properties(ActorIndex node) const
     return result;
 }
 
+// A relation property read from its number column (LabelIndex::relation_numbers): parsed once per graph version
+// for every relation, then read per row without finding and parsing the text. The column is built once a
+// statement has read the key of a quarter of the relations (a scan, not a lookup of a few), kept by the session
+// for later statements until the graph changes, and used only while the statement has written nothing (a write
+// changes the version; rebuilding per written row would cost more than reading the text). Values that are not
+// numbers read the slow way.
+std::optional<Value> GraphAccess::relationship_number(RelationIndex relationship, std::string_view key) const
+{
+    using Kind = LabelIndex::NumberColumn::Kind;
+    if (graph_.version() != version_at_start_) return std::nullopt;
+    // The column of the key read last, remembered: a scan reads one key per row, and finding it by hash per
+    // row cost as much as the rest of the row.
+    bool same_key = key.data() == column_key_.data() && key.size() == column_key_.size();
+    const auto* column = same_key && column_ ? column_ : label_index_->built_relation_numbers(graph_, key);
+    if (column) {
+        column_ = column;
+        column_key_ = key;
+    } else {
+        if (key != counted_key_) {
+            counted_key_ = key;
+            counted_reads_ = 0;
+        }
+        if (++counted_reads_ < std::max<std::size_t>(graph_.relation_count() / 4, 1024)) return std::nullopt;
+        const auto& types = graph_.relation_property_types;
+        column = &label_index_->relation_numbers(graph_, key, [&](std::string_view text) {
+            return typed_property_value(types.of(key), key, text);
+        });
+    }
+    switch (column->kinds[relationship]) {
+    case Kind::absent: return Value();
+    case Kind::integer: return Value::integer(column->integers[relationship]);
+    case Kind::floating: return Value::floating(column->floats[relationship]);
+    case Kind::other: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 Value GraphAccess::relationship_property(RelationIndex relationship, std::string_view key) const
 {
     require_relationship(relationship);
     // Most graphs have no value Cypher typed: a scan then reads the text without a hash lookup per row.
     auto typed = overlay_.relationships.empty() ? overlay_.relationships.end() : overlay_.relationships.find(relationship);
+    if (typed == overlay_.relationships.end() || !typed->second.contains(key)) {
+        if (auto number = relationship_number(relationship, key)) return std::move(*number);
+    }
     return stored_value(typed == overlay_.relationships.end() ? nullptr : &typed->second,
                         graph_.relation(relationship).properties, graph_.relation_property_types, key);
 }

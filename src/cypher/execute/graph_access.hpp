@@ -31,7 +31,10 @@ class GraphAccess {
 public:
     /// Label scans go through the index given (a session's, kept between statements), else through one of its own.
     GraphAccess(Graph& graph, TypedOverlay& overlay, LabelIndex* label_index = nullptr)
-        : graph_(graph), overlay_(overlay), label_index_(label_index ? label_index : &own_label_index_) {}
+        : graph_(graph), overlay_(overlay), label_index_(label_index ? label_index : &own_label_index_),
+          version_at_start_(graph.version())
+    {
+    }
     GraphAccess(const GraphAccess&) = delete;
     GraphAccess& operator=(const GraphAccess&) = delete;
 
@@ -44,6 +47,11 @@ public:
     [[nodiscard]] std::span<const ActorIndex> nodes_with_label(std::string_view label) const
     {
         return label_index_->actors_with(graph_, label);
+    }
+    /// The relationships of this type in index order, deleted ones included; valid until the graph next changes.
+    [[nodiscard]] std::span<const RelationIndex> relationships_of_type(std::string_view type) const
+    {
+        return label_index_->relations_of_type(graph_, type);
     }
     /// The property's value, null when absent.
     [[nodiscard]] Value node_property(ActorIndex node, std::string_view key) const;
@@ -94,6 +102,7 @@ public:
     [[nodiscard]] Value after_deletions(const Value& value) const;
 
 private:
+    [[nodiscard]] std::optional<Value> relationship_number(RelationIndex relationship, std::string_view key) const;
     [[nodiscard]] Value stored_value(const Map* typed, const Properties& properties, const PropertyTypes& types,
                                      std::string_view key) const;
     void set_stored(Map& typed, Properties& properties, PropertyTypes& types, const std::string& key, const Value& value,
@@ -114,6 +123,13 @@ private:
     TypedOverlay& overlay_;
     LabelIndex own_label_index_;
     LabelIndex* label_index_;
+    std::uint64_t version_at_start_;  ///< the graph's version when the statement began (number columns are read until it writes)
+    mutable std::string counted_key_;  ///< the relation property read last without a number column, and how often
+    mutable std::size_t counted_reads_ = 0;
+    /// The number column read last and its key as the statement spells it (the view's pointer is the statement's
+    /// text, so a match by pointer is the same key); valid while the version is version_at_start_.
+    mutable const LabelIndex::NumberColumn* column_ = nullptr;
+    mutable std::string_view column_key_;
     std::vector<bool> deleted_nodes_, deleted_relationships_;  ///< sized on the first DELETE
     std::vector<ActorIndex> nodes_to_delete_;                   ///< in the order deleted
     std::vector<std::pair<ActorIndex, QueryPosition>> undetached_;  ///< deleted without DETACH, and where

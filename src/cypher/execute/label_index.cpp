@@ -13,6 +13,32 @@ std::span<const ActorIndex> LabelIndex::actors_with(const Graph& graph, std::str
     return found->second;
 }
 
+std::span<const RelationIndex> LabelIndex::relations_of_type(const Graph& graph, std::string_view type)
+{
+    if (!types_built_ || types_version_ != graph.version()) build_types(graph);
+    auto found = types_.find(type);
+    if (found == types_.end()) return {};
+    return found->second;
+}
+
+void LabelIndex::build_types(const Graph& graph)
+{
+    types_.clear();
+    // Relations of one type often come in runs (files group them): the list is looked up once per run.
+    std::vector<RelationIndex>* list = nullptr;
+    Term type_of_list;
+    for (RelationIndex relation = 0; relation < graph.relation_count(); ++relation) {
+        const auto& type = graph.relation(relation).type;
+        if (!list || type != type_of_list) {
+            list = &types_[type.str()];
+            type_of_list = type;
+        }
+        list->push_back(relation);
+    }
+    types_built_ = true;
+    types_version_ = graph.version();
+}
+
 void LabelIndex::build(const Graph& graph)
 {
     lists_.clear();

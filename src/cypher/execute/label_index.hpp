@@ -20,6 +20,28 @@ public:
     /// The actors with this label, in index order, as the graph is now (empty for an unknown label). Valid
     /// until the next call after the graph changed.
     [[nodiscard]] std::span<const ActorIndex> actors_with(const Graph& graph, std::string_view label);
+    /// The relations of this type, in index order, as the graph is now (empty for an unknown type), so a scan
+    /// of one type reads no other relation. Valid until the next call after the graph changed.
+    [[nodiscard]] std::span<const RelationIndex> relations_of_type(const Graph& graph, std::string_view type);
+
+    /// A relation property read once for every relation as a number, so a scan compares and sums numbers
+    /// instead of parsing the text of each row again: per relation, absent, an integer, a float, or `other`
+    /// (any other value, read the slow way). `read` turns a stored text into its Cypher value (the typing rule).
+    struct NumberColumn {
+        enum class Kind : std::uint8_t { absent, integer, floating, other };
+        std::vector<Kind> kinds;
+        std::vector<double> floats;            ///< the value where the kind is floating
+        std::vector<std::int64_t> integers;    ///< the value where the kind is integer (empty when none is)
+    };
+    template <class Read>
+    const NumberColumn& relation_numbers(const Graph& graph, std::string_view key, const Read& read);
+    /// The column built for this key at the graph's current version, or null.
+    [[nodiscard]] const NumberColumn* built_relation_numbers(const Graph& graph, std::string_view key) const
+    {
+        if (numbers_version_ != graph.version()) return nullptr;
+        auto found = numbers_.find(key);
+        return found == numbers_.end() ? nullptr : &found->second;
+    }
 
 private:
     struct TransparentHash {
@@ -28,11 +50,52 @@ private:
     };
     using Lists = std::unordered_map<std::string, std::vector<ActorIndex>, TransparentHash, std::equal_to<>>;
 
+    using RelationLists = std::unordered_map<std::string, std::vector<RelationIndex>, TransparentHash, std::equal_to<>>;
+
     void build(const Graph& graph);
+    void build_types(const Graph& graph);
 
     bool built_ = false;
     std::uint64_t version_ = 0;
     Lists lists_;
+    bool types_built_ = false;
+    std::uint64_t types_version_ = 0;
+    RelationLists types_;
+    std::uint64_t numbers_version_ = 0;
+    std::unordered_map<std::string, NumberColumn, TransparentHash, std::equal_to<>> numbers_;
 };
+
+template <class Read>
+const LabelIndex::NumberColumn& LabelIndex::relation_numbers(const Graph& graph, std::string_view key, const Read& read)
+{
+    if (numbers_version_ != graph.version()) {
+        numbers_.clear();
+        numbers_version_ = graph.version();
+    }
+    auto found = numbers_.find(key);
+    if (found != numbers_.end()) return found->second;
+    NumberColumn column;
+    auto count = graph.relation_count();
+    column.kinds.assign(count, NumberColumn::Kind::absent);
+    column.floats.assign(count, 0.0);
+    for (RelationIndex relation = 0; relation < count; ++relation) {
+        const auto& properties = graph.relation(relation).properties;
+        auto text = properties.find(key);
+        if (text == properties.end()) continue;
+        auto value = read(text->second);
+        auto& kind = column.kinds[relation];
+        if (value.is_float()) {
+            kind = NumberColumn::Kind::floating;
+            column.floats[relation] = value.as_float();
+        } else if (value.is_integer()) {
+            if (column.integers.empty()) column.integers.assign(count, 0);
+            kind = NumberColumn::Kind::integer;
+            column.integers[relation] = value.as_integer();
+        } else {
+            kind = NumberColumn::Kind::other;
+        }
+    }
+    return numbers_.emplace(std::string(key), std::move(column)).first->second;
+}
 
 }  // namespace actorgraph::cypher

@@ -246,23 +246,48 @@ bool PatternMatcher::scans_relationships(const Part& part) const
     return unbound(part.nodes[0]) && unbound(part.nodes[1]) && unbound(part.relationships[0]);
 }
 
+// The relationships of the pattern's types from the type index, in index order (copied, since a write later in
+// the statement may rebuild the index while they are matched); `:A|B` merges the lists.
+std::vector<RelationIndex> PatternMatcher::relationships_of_types(const std::vector<std::string>& types) const
+{
+    std::vector<RelationIndex> relationships;
+    for (const auto& type : types) {
+        auto these = context_.graph.relationships_of_type(type);
+        relationships.insert(relationships.end(), these.begin(), these.end());
+    }
+    if (types.size() > 1) {  // a type named twice adds its list once
+        std::sort(relationships.begin(), relationships.end());
+        relationships.erase(std::unique(relationships.begin(), relationships.end()), relationships.end());
+    }
+    return relationships;
+}
+
 bool PatternMatcher::scan_relationships(std::size_t part_index)
 {
     auto& part = parts_[part_index];
     const auto& graph = context_.graph.graph();
-    const auto& types = relationship_syntax(part, 0).types;
     bool outgoing = direction(part, 0) == ast::Direction::Outgoing;
-    bool go_on = true;
-    for (RelationIndex relationship = 0; relationship < graph.relation_count() && go_on; ++relationship) {
+    auto visit = [&](RelationIndex relationship) {
         context_.tick();
         const auto& relation = graph.relation(relationship);
-        if (!types.empty() && std::find(types.begin(), types.end(), context_.graph.type(relationship)) == types.end()) continue;
         part.scanning = true;
         part.scanned = relationship;
-        go_on = match_node(part_index, 0, outgoing ? relation.source : relation.target);
+        bool go_on = match_node(part_index, 0, outgoing ? relation.source : relation.target);
         part.scanning = false;
+        return go_on;
+    };
+    const auto& types = relationship_syntax(part, 0).types;
+    if (!types.empty()) {
+        for (auto relationship : relationships_of_types(types)) {
+            if (!visit(relationship)) return false;
+        }
+        return true;
     }
-    return go_on;
+    // Every relationship there is when the scan starts: none a later clause of the statement creates.
+    for (RelationIndex relationship = 0, count = graph.relation_count(); relationship < count; ++relationship) {
+        if (!visit(relationship)) return false;
+    }
+    return true;
 }
 
 bool PatternMatcher::start_part(std::size_t part_index)
@@ -345,7 +370,9 @@ bool PatternMatcher::relationship_fits(const Part& part, std::size_t i, Relation
     if (std::find(used_.begin(), used_.end(), relationship) != used_.end()) return false;
     if (context_.graph.relationship_deleted(relationship)) return false;
     const auto& syntax = relationship_syntax(part, i);
-    if (!syntax.types.empty()) {
+    // A scan by type chose this relationship among its type's: its type is known to fit.
+    bool scanned = part.scanning && i == 0 && part.scanned == relationship;
+    if (!syntax.types.empty() && !scanned) {
         const auto& type = context_.graph.type(relationship);
         if (std::find(syntax.types.begin(), syntax.types.end(), type) == syntax.types.end()) return false;
     }
