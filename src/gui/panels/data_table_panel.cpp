@@ -99,7 +99,8 @@ void draw_build_status(DataTableModel& model)
     auto status = model.status();
     if (status.empty()) return;
     if (model.building()) {
-        ImGui::ProgressBar(static_cast<float>(model.progress()), {ImGui::GetContentRegionAvail().x * 0.3f, 0});
+        // No text on the bar: the status line beside it gives the percentage.
+        ImGui::ProgressBar(static_cast<float>(model.progress()), {ImGui::GetContentRegionAvail().x * 0.3f, 0}, "");
         ImGui::SameLine();
     }
     ImGui::TextUnformatted(status.c_str());
