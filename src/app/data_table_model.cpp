@@ -122,7 +122,7 @@ std::string DataTableModel::status() const
     if (job_) {
         auto percent = static_cast<int>(progress() * 100);
         return std::string(built_ ? "updating" : "building") + " the table\u2026 " + std::to_string(percent) + "%" +
-               (built_ ? " (the rows shown are the previous ones)" : "");
+               (built_ ? " (previous rows shown)" : "");
     }
     if (cancelled_) return built_ ? "cancelled: the rows shown are the previous ones" : "cancelled: change the view or the filter to build the table";
     return {};

@@ -93,20 +93,20 @@ void draw_table(const Graph& graph, const DataTable& table, DataTablePanelState&
     }
 }
 
-// The progress of a build running and its Cancel, or why the rows are older than the view.
+// The progress of a build running and its Cancel (before the text, so a narrow column never hides it), or
+// why the rows are older than the view.
 void draw_build_status(DataTableModel& model)
 {
     auto status = model.status();
     if (status.empty()) return;
     if (model.building()) {
         // No text on the bar: the status line beside it gives the percentage.
-        ImGui::ProgressBar(static_cast<float>(model.progress()), {ImGui::GetContentRegionAvail().x * 0.3f, 0}, "");
+        ImGui::ProgressBar(static_cast<float>(model.progress()), {ImGui::GetContentRegionAvail().x * 0.25f, 0}, "");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel##table_build")) model.cancel();
         ImGui::SameLine();
     }
-    ImGui::TextUnformatted(status.c_str());
-    if (!model.building()) return;
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Cancel##table_build")) model.cancel();
+    ImGui::TextWrapped("%s", status.c_str());
 }
 
 }  // namespace
