@@ -1,6 +1,7 @@
 #include "actorgraph/app/view_spec.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <optional>
 #include <cmath>
 
@@ -74,8 +75,10 @@ void add_paths(const Graph& graph, QueryCache* queries, const ViewSpec& spec, Co
         return;
     }
     auto of = scene.visible.actors.size();
-    scene.visible = selection_of(view.paths);
+    auto whole = std::exchange(scene.visible, selection_of(view.paths));
+    // Paths only by choice is what the user keeps; by size it is a cut of the whole.
     if (spec.path_only) return;
+    view.cut_from = std::move(whole);
     view.reduction = {ViewReduction::Kind::paths_only, scene.visible.actors.size(), of,
                       "paths only: " + std::to_string(view.paths.size()) + " path(s) through " +
                           with_thousands(scene.visible.actors.size()) + " actors; the whole view (" + with_thousands(of) +
@@ -148,6 +151,7 @@ void reduce_to_overview(const Graph& graph, const ViewLimits& limits, ComposedVi
     auto count = limits.overview_actors;
     visible = most_connected(graph, whole, count);
     while (visible.relations.size() > limits.max_relations && count > 1) visible = most_connected(graph, whole, count /= 2);
+    view.cut_from = std::move(whole);
     view.reduction = {ViewReduction::Kind::overview, visible.actors.size(), of,
                       "overview: top " + with_thousands(visible.actors.size()) + " of " + with_thousands(of) +
                           " actors by degree \u2014 search, paths or focus pull more into view"};

@@ -4,7 +4,7 @@
 #include <set>
 #include <string>
 
-#include "actorgraph/app/data_table.hpp"
+#include "actorgraph/app/data_table_model.hpp"
 #include "actorgraph/app/edit_forms.hpp"
 #include "actorgraph/app/explorer.hpp"
 #include "actorgraph/app/inspector.hpp"
@@ -70,12 +70,10 @@ struct EditState {
     ActorPicker merge_with;
 };
 
-/// The data table panel: both tables, the filter text, the cell being edited.
+/// The data table panel: both tables (built in the background), the filter field, the cell being edited.
 struct DataTablePanelState {
-    DataTable actors{TableKind::actors};
-    DataTable relations{TableKind::relations};
-    std::pair<std::size_t, std::size_t> built_for{SIZE_MAX, SIZE_MAX};  ///< graph and composed generation
-    std::string filter;
+    DataTableModel model;
+    std::string filter;  ///< the field's text; the model follows it
     struct Editing {
         TableKind table = TableKind::actors;
         std::uint32_t item = 0;

@@ -165,6 +165,8 @@ public:
     bool open_import();
     /// The open graph, or nullptr.
     [[nodiscard]] const Graph* graph() const noexcept { return graph_.get(); }
+    /// The open graph shared, for work on another thread that must outlive an edit replacing it.
+    [[nodiscard]] std::shared_ptr<const Graph> shared_graph() const noexcept { return graph_; }
     /// The open file, empty when none.
     [[nodiscard]] const std::filesystem::path& file() const noexcept { return file_; }
     [[nodiscard]] const RecentFiles& recent_files() const noexcept { return recent_; }

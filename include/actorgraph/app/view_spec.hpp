@@ -46,6 +46,9 @@ struct ComposedView {
     Scene scene;
     std::vector<Path> paths;
     ViewReduction reduction;  ///< how the limits cut the view, if they did
+    Selection cut_from;       ///< what an overview or a paths-only cut left scene.visible from; empty when not cut
+    /// Everything the filters keep, drawn or not (the data table lists it): the cut's whole, or what is drawn.
+    [[nodiscard]] const Selection& kept() const noexcept { return cut_from.actors.empty() ? scene.visible : cut_from; }
     std::optional<AnalysisOutcome> analysis;  ///< what the view's analysis found
     std::optional<CommunityColouring> communities;  ///< the communities the actors are coloured by
 };

@@ -1,7 +1,8 @@
-// The data table (Gephi's Data Laboratory): the actors or relations the view shows, sortable by any
-// column, filtered by a text; a click on a row selects and centres its actor, a double-click on a cell
-// edits it (Enter sets it as one undoable change, Escape leaves it). What a row or an edit means is
-// decided in app/data_table.
+// The data table (Gephi's Data Laboratory): the actors or relations the view's filters keep (on a big
+// graph more than the overview draws), sortable by any column, filtered by a text; a click on a row
+// selects and centres its actor, a double-click on a cell edits it (Enter sets it as one undoable change,
+// Escape leaves it). What a row or an edit means is decided in app/data_table; the tables are built in
+// the background (app/data_table_model) and the previous rows stay, read-only, until the new ones are ready.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -21,8 +22,8 @@ struct TableAction {
     std::optional<Change> change;
 };
 
-void draw_cell(const Graph& graph, DataTable& table, DataTablePanelState& state, std::uint32_t item,
-               std::size_t column, TableAction& action)
+void draw_cell(const Graph& graph, const DataTable& table, DataTablePanelState& state, std::uint32_t item,
+               std::size_t column, bool current, TableAction& action)
 {
     auto& editing = state.editing;
     bool here = editing && editing->table == table.kind() && editing->item == item && editing->column == column;
@@ -40,17 +41,18 @@ void draw_cell(const Graph& graph, DataTable& table, DataTablePanelState& state,
     }
     auto text = table.cell(graph, item, column);
     auto label = widget_label(display_text(text), "cell" + std::to_string(column));
-    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick)) {
+    // Rows of an older graph or view name its actors: they are shown, not followed or edited.
+    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick) && current) {
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && table.editable(column)) {
             editing = DataTablePanelState::Editing{table.kind(), item, column, text, true};
         } else {
             action.go_to = table.actor_of(graph, item);
         }
     }
-    if (ImGui::IsItemHovered() && table.editable(column)) ImGui::SetTooltip("double-click to edit");
+    if (ImGui::IsItemHovered() && current && table.editable(column)) ImGui::SetTooltip("double-click to edit");
 }
 
-void draw_table(const Graph& graph, DataTable& table, DataTablePanelState& state, TableAction& action)
+void draw_table(const Graph& graph, const DataTable& table, DataTablePanelState& state, bool current, TableAction& action)
 {
     auto columns = std::min(table.columns().size(), most_columns);
     if (columns == 0) return;
@@ -66,7 +68,7 @@ void draw_table(const Graph& graph, DataTable& table, DataTablePanelState& state
     if (auto* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             const auto& spec = specs->Specs[0];
-            table.sort_by(graph, static_cast<std::size_t>(spec.ColumnIndex), spec.SortDirection != ImGuiSortDirection_Descending);
+            state.model.sort_by(table.kind(), static_cast<std::size_t>(spec.ColumnIndex), spec.SortDirection != ImGuiSortDirection_Descending);
         }
         specs->SpecsDirty = false;
     }
@@ -80,7 +82,7 @@ void draw_table(const Graph& graph, DataTable& table, DataTablePanelState& state
             ImGui::PushID(r);
             for (std::size_t c = 0; c < columns; ++c) {
                 ImGui::TableNextColumn();
-                draw_cell(graph, table, state, item, c, action);
+                draw_cell(graph, table, state, item, c, current, action);
             }
             ImGui::PopID();
         }
@@ -91,17 +93,20 @@ void draw_table(const Graph& graph, DataTable& table, DataTablePanelState& state
     }
 }
 
-void rebuild_if_changed(const Explorer& explorer, DataTablePanelState& state)
+// The progress of a build running and its Cancel (before the text, so a narrow column never hides it), or
+// why the rows are older than the view.
+void draw_build_status(DataTableModel& model)
 {
-    std::pair key{explorer.graph_generation(), explorer.composed_generation()};
-    if (key == state.built_for) return;
-    const auto& shown = explorer.composed().scene.visible;
-    for (auto* table : {&state.actors, &state.relations}) {
-        table->rebuild(*explorer.graph(), shown);
-        table->set_filter(*explorer.graph(), state.filter);
+    auto status = model.status();
+    if (status.empty()) return;
+    if (model.building()) {
+        // No text on the bar: the status line beside it gives the percentage.
+        ImGui::ProgressBar(static_cast<float>(model.progress()), {ImGui::GetContentRegionAvail().x * 0.25f, 0}, "");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel##table_build")) model.cancel();
+        ImGui::SameLine();
     }
-    state.built_for = key;
-    state.editing.reset();
+    ImGui::TextWrapped("%s", status.c_str());
 }
 
 }  // namespace
@@ -113,31 +118,31 @@ static void draw_data_table_panel(Explorer& explorer, UiState& ui)
         ImGui::TextDisabled("Open a file to see its data.");
         return;
     }
-    // The rows name actors and relations by index: while a new graph or view is prepared they may name
-    // other ones, so nothing is shown (or edited) until it is ready.
-    if (explorer.preparing()) {
-        ImGui::TextDisabled("updating\u2026");
-        return;
-    }
-    rebuild_if_changed(explorer, state);
-    const auto& graph = *explorer.graph();
+    auto& model = state.model;
+    model.update(explorer);
+    bool current = model.current(explorer);
+    if (!current) state.editing.reset();
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##table_filter", "filter: rows with a cell containing\u2026", &state.filter)) {
-        for (auto* table : {&state.actors, &state.relations}) table->set_filter(graph, state.filter);
+        model.set_filter(state.filter);
     }
+    draw_build_status(model);
+    const auto* graph = model.graph();
+    if (!graph) return;
     TableAction action;
     if (ImGui::BeginTabBar("##tables")) {
-        for (auto* table : {&state.actors, &state.relations}) {
-            bool actors = table->kind() == TableKind::actors;
-            auto title = std::string(actors ? "Actors" : "Relations") + " (" + with_thousands(table->rows().size()) + ")" +
+        for (auto kind : {TableKind::actors, TableKind::relations}) {
+            const auto& table = model.table(kind);
+            bool actors = kind == TableKind::actors;
+            auto title = std::string(actors ? "Actors" : "Relations") + " (" + with_thousands(table.rows().size()) + ")" +
                          (actors ? "##actors" : "##relations");
             if (!ImGui::BeginTabItem(title.c_str())) continue;
-            draw_table(graph, *table, state, action);
+            draw_table(*graph, table, state, current, action);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
-    ImGui::TextDisabled("what the view shows \u00b7 click a header to sort \u00b7 click a row to go to it \u00b7 double-click a cell to edit");
+    ImGui::TextDisabled("what the filters keep, drawn or not \u00b7 click a header to sort \u00b7 click a row to go to it \u00b7 double-click a cell to edit");
     if (action.change) {
         for (const auto& problem : explorer.apply_edit(*action.change)) explorer.error(problem.to_string());
     } else if (action.go_to) {
