@@ -124,7 +124,7 @@ std::string DataTableModel::status() const
         return std::string(built_ ? "updating" : "building") + " the table\u2026 " + std::to_string(percent) + "%" +
                (built_ ? " (previous rows shown)" : "");
     }
-    if (cancelled_) return built_ ? "cancelled: the rows shown are the previous ones" : "cancelled: change the view or the filter to build the table";
+    if (cancelled_) return built_ ? "cancelled: the rows shown are the previous ones" : "cancelled: no rows read";
     return {};
 }
 

@@ -110,6 +110,14 @@ TEST_F(DataTableModelTest, CancelStopsTheBuildAndKeepsTheRowsShownUntilTheNextCh
     model_.update(*explorer_);
     EXPECT_FALSE(model_.building()) << "a cancelled build waits for the next change";
     EXPECT_EQ(model_.table(TableKind::actors).rows().size(), all);
+    model_.build_again();
+    model_.update(*explorer_);
+    EXPECT_TRUE(model_.building()) << "or for Build again";
+    build();
+    EXPECT_TRUE(model_.table(TableKind::actors).rows().empty()) << "the filter matches no row";
+    model_.set_filter("zzz no such text either");
+    model_.update(*explorer_);
+    model_.cancel();
     model_.set_filter("");
     model_.update(*explorer_);
     EXPECT_TRUE(model_.building());

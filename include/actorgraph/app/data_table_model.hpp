@@ -31,6 +31,12 @@ public:
     void sort_by(TableKind kind, std::size_t column, bool ascending);
     /// Stops the build running; the tables shown stay as they are until the next change.
     void cancel();
+    /// After cancel(): builds again on the next update, without waiting for a change.
+    void build_again()
+    {
+        cancelled_ = false;
+        settings_changed_ = true;  // the filter or sort the cancelled build was applying is applied again
+    }
 
     [[nodiscard]] const std::string& filter() const noexcept { return filter_; }
     [[nodiscard]] const DataTable& table(TableKind kind) const noexcept;

@@ -105,6 +105,9 @@ void draw_build_status(DataTableModel& model)
         ImGui::SameLine();
         if (ImGui::SmallButton("Cancel##table_build")) model.cancel();
         ImGui::SameLine();
+    } else if (model.cancelled()) {
+        if (ImGui::SmallButton("Build again##table_build")) model.build_again();
+        ImGui::SameLine();
     }
     ImGui::TextWrapped("%s", status.c_str());
 }
