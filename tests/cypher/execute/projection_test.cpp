@@ -45,5 +45,18 @@ TEST_F(CypherGrouping, AMatchStreamedIntoTheProjectionGroupsAsAStoredTable)
     EXPECT_EQ(single("MATCH (x:Nothing) RETURN count(*)").as_integer(), 0);
 }
 
+TEST_F(CypherGrouping, AnAggregatingItemReadsItsGroupsKeyVariable)
+{
+    // A group keeps its first input row only when something after the grouping reads it; here `i` outside count(*).
+    EXPECT_EQ(sorted_rows_of("UNWIND [1, 1, 2] AS i RETURN i, i * 10 + count(*) AS v"),
+              (std::vector<std::string>{"1 | 12 | ", "2 | 21 | "}));
+}
+
+TEST_F(CypherGrouping, AWithWhereAfterGroupingReadsAnInputVariableByItsKey)
+{
+    auto rows = sorted_rows_of("UNWIND [1, 1, 2, 3] AS i WITH i, count(*) AS n WHERE i > 1 RETURN i, n");
+    EXPECT_EQ(rows, (std::vector<std::string>{"2 | 1 | ", "3 | 1 | "}));
+}
+
 }  // namespace
 }  // namespace actorgraph::cypher
