@@ -78,6 +78,15 @@ RemovedActor Graph::remove_actor(ActorIndex index)
     return removed;
 }
 
+void Graph::remove_last_actor()
+{
+    if (actors_.empty()) throw std::out_of_range("no actor to remove");
+    unindex_names(static_cast<ActorIndex>(actors_.size() - 1));
+    actors_.pop_back();
+    id_keys_.pop_back();
+    touch();
+}
+
 void Graph::restore_actor(RemovedActor removed)
 {
     auto index = removed.index;
