@@ -47,7 +47,9 @@ void expect_same_indexes(const Graph& expected, const Graph& actual)
         const auto& actor = actual.actor(i);
         EXPECT_EQ(actual.find_by_id(actor.id), std::optional<ActorIndex>(i));
         EXPECT_EQ(actual.find_by_name(actor.aliases.at(0)), expected.find_by_name(actor.aliases.at(0)));
-        if (!actor.label.empty()) EXPECT_EQ(actual.find_by_name(actor.label), std::vector<ActorIndex>{i});
+        if (!actor.label.empty()) {
+            EXPECT_EQ(actual.find_by_name(actor.label), std::vector<ActorIndex>{i});
+        }
         auto out = actual.out_relations(i), expected_out = expected.out_relations(i);
         EXPECT_TRUE(std::equal(out.begin(), out.end(), expected_out.begin(), expected_out.end()));
         auto in = actual.in_relations(i), expected_in = expected.in_relations(i);
