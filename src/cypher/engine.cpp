@@ -1,7 +1,5 @@
 #include "actorgraph/cypher/engine.hpp"
 
-#include <optional>
-
 #include "cypher/bind/binder.hpp"
 #include "cypher/execute/executor.hpp"
 #include "cypher/execute/graph_access.hpp"
@@ -51,14 +49,6 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
     auto query = parse_query(statement);
     cypher::bind(query, std::span<const Procedure>(state_->procedures));  // qualified: ADL would find std::bind
     check_parameters(query, parameters, state_->procedures);
-    // A write statement that fails puts the graph back as it was: the graph and the typed values are kept
-    // until it succeeds. Read statements copy nothing.
-    std::optional<Graph> graph_before;
-    std::optional<TypedOverlay> overlay_before;
-    if (writes(query)) {
-        graph_before.emplace(graph_);
-        overlay_before.emplace(state_->overlay);
-    }
     Statistics stats;
     GraphAccess access(graph_, state_->overlay, &state_->label_index);
     Context context{access, parameters, stats, limits};
@@ -76,10 +66,8 @@ Result Session::run(std::string_view statement, const Map& parameters, const Lim
         result.changes = access.take_changes();
         return result;
     } catch (...) {
-        if (graph_before) {
-            graph_ = std::move(*graph_before);
-            state_->overlay = std::move(*overlay_before);
-        }
+        // A statement is atomic: one that fails takes back what it wrote (GraphAccess logs it) and copies nothing.
+        access.undo_writes();
         throw;
     }
 }

@@ -5,7 +5,7 @@
 
 namespace actorgraph::cypher {
 
-// The same test Session::run makes to decide whether to keep the graph for putting it back on failure.
+// Whether the statement has a writing clause (CREATE, MERGE, SET, REMOVE, DELETE), as the binder decides it.
 bool statement_writes(std::string_view statement) { return writes(parse_query(statement)); }
 
 }  // namespace actorgraph::cypher

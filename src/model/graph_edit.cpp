@@ -11,6 +11,38 @@ namespace {
 
 std::string count_text(std::size_t count, const char* what) { return std::to_string(count) + " " + what; }
 
+void require_ascending(std::span<const std::uint32_t> indexes, std::size_t size, const char* what)
+{
+    for (std::size_t i = 0; i < indexes.size(); ++i) {
+        if (indexes[i] >= size || (i > 0 && indexes[i] <= indexes[i - 1])) {
+            throw std::out_of_range(std::string(what) + " indexes out of range or not ascending");
+        }
+    }
+}
+
+// Keeps the elements whose index is not among the removed (ascending), in their order.
+template <typename Vector>
+void erase_indexes(Vector& elements, std::span<const std::uint32_t> removed)
+{
+    if (removed.empty() || removed.front() >= elements.size()) return;
+    std::size_t write = removed.front(), next = 0;
+    for (std::size_t read = removed.front(); read < elements.size(); ++read) {
+        if (next < removed.size() && removed[next] == read) {
+            ++next;
+            continue;
+        }
+        elements[write++] = std::move(elements[read]);
+    }
+    elements.erase(elements.begin() + static_cast<std::ptrdiff_t>(write), elements.end());
+}
+
+// Where an index moves once the removed (ascending) indexes are gone.
+std::uint32_t closed_up(std::span<const std::uint32_t> removed, std::uint32_t index)
+{
+    if (removed.empty() || index < removed.front()) return index;
+    return index - static_cast<std::uint32_t>(std::lower_bound(removed.begin(), removed.end(), index) - removed.begin());
+}
+
 }  // namespace
 
 RemovedRelation Graph::remove_relation(RelationIndex index)
@@ -76,6 +108,50 @@ RemovedActor Graph::remove_actor(ActorIndex index)
     id_keys_.erase(id_keys_.begin() + index);
     shift_actor_indexes(index + 1, -1);
     return removed;
+}
+
+void Graph::remove_relations(std::span<const RelationIndex> sorted)
+{
+    require_ascending(sorted, relations_.size(), "relation");
+    if (sorted.empty()) return;
+    for (auto index : sorted) {
+        if (index < undirected_.size() && undirected_[index]) --undirected_count_;
+    }
+    erase_indexes(relations_, sorted);
+    erase_indexes(undirected_, sorted);
+    touch();
+}
+
+void Graph::remove_actors(std::span<const ActorIndex> sorted)
+{
+    require_ascending(sorted, actors_.size(), "actor");
+    if (sorted.empty()) return;
+    std::vector<bool> removed(actors_.size(), false);
+    for (auto index : sorted) removed[index] = true;
+    std::vector<RelationIndex> touching;
+    for (RelationIndex r = 0; r < relations_.size(); ++r) {
+        if (removed[relations_[r].source] || removed[relations_[r].target]) touching.push_back(r);
+    }
+    remove_relations(touching);
+    for (auto index : sorted) unindex_names(index);
+    erase_indexes(actors_, sorted);
+    erase_indexes(id_keys_, sorted);
+    by_id_.close_gaps(sorted);
+    by_name_.close_gaps(sorted);
+    for (auto& relation : relations_) {
+        relation.source = closed_up(sorted, relation.source);
+        relation.target = closed_up(sorted, relation.target);
+    }
+    touch();
+}
+
+void Graph::remove_last_actor()
+{
+    if (actors_.empty()) throw std::out_of_range("no actor to remove");
+    unindex_names(static_cast<ActorIndex>(actors_.size() - 1));
+    actors_.pop_back();
+    id_keys_.pop_back();
+    touch();
 }
 
 void Graph::restore_actor(RemovedActor removed)

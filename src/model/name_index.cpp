@@ -1,5 +1,6 @@
 #include "actorgraph/model/name_index.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace actorgraph {
@@ -63,6 +64,16 @@ void NameIndex::erase(std::uint64_t hash, std::uint32_t actor)
     }
     slots_[hole] = Slot{};
     --used_;
+}
+
+void NameIndex::close_gaps(std::span<const std::uint32_t> removed)
+{
+    if (removed.empty()) return;
+    for (auto& slot : slots_) {
+        if (slot.actor == empty_slot || slot.actor < removed.front()) continue;
+        auto below = std::lower_bound(removed.begin(), removed.end(), slot.actor) - removed.begin();
+        slot.actor -= static_cast<std::uint32_t>(below);
+    }
 }
 
 void NameIndex::shift_actors(std::uint32_t from, std::int64_t delta)

@@ -146,6 +146,15 @@ public:
     void restore_relation(RemovedRelation removed);
     /// Takes an actor out with every relation it takes part in; later actors move down by one.
     RemovedActor remove_actor(ActorIndex index);
+    /// Takes out these relations (ascending, distinct) in one pass: a statement deleting many elements compacts
+    /// once instead of once per element. Throws std::out_of_range, changing nothing, for a bad index.
+    void remove_relations(std::span<const RelationIndex> sorted);
+    /// Takes out these actors (ascending, distinct) and every relation they take part in, in one pass over the
+    /// relations and the name index; the rest keep their order. Throws std::out_of_range, changing nothing.
+    void remove_actors(std::span<const ActorIndex> sorted);
+    /// Takes out the actor added last, in time proportional to its names (Cypher's undo of a failed CREATE).
+    /// No relation may touch it any more (remove those first); throws std::out_of_range when there is none.
+    void remove_last_actor();
     /// Puts a removed actor and its relations back where they were; throws Error when they cannot fit.
     void restore_actor(RemovedActor removed);
     /// Gives an actor new names, keeping the indexes right; returns the old ones. Throws Error for an

@@ -4,6 +4,7 @@
 // with ids, labels and aliases that was most of the graph's memory.
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,8 @@ public:
     void erase(std::uint64_t hash, std::uint32_t actor);
     /// Adds delta to every recorded actor index at or above `from` (actors were inserted or removed).
     void shift_actors(std::uint32_t from, std::int64_t delta);
+    /// Moves every recorded actor index down past the removed ones (ascending; their names erased first).
+    void close_gaps(std::span<const std::uint32_t> removed);
     /// Makes room for this many names in all, so inserting them never rehashes.
     void reserve(std::size_t names);
     /// Calls visit(actor) for every actor recorded under the hash, in insertion order of their slots.

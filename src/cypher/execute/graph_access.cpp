@@ -361,6 +361,7 @@ void GraphAccess::write_labels(ActorIndex node, const std::vector<std::string>& 
 
 ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, const Map& properties, Statistics& stats)
 {
+    start_undo_log();
     Actor actor;
     Map typed;
     for (const auto& [key, value] : properties) {
@@ -391,6 +392,7 @@ ActorIndex GraphAccess::create_node(const std::vector<std::string>& labels, cons
                     "a node with id '" + actor.id + "' exists already");
     }
     auto node = graph_.add_actor(std::move(actor));
+    undo_log_.emplace_back(CreatedNode{});
     if (!typed.empty()) overlay_.nodes[node] = std::move(typed);
     std::vector<std::string> distinct;
     for (const auto& label : labels) {
@@ -408,6 +410,7 @@ RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex tar
 {
     require_node(source);
     require_node(target);
+    start_undo_log();
     Relation relation;
     relation.source = source;
     relation.target = target;
@@ -422,6 +425,7 @@ RelationIndex GraphAccess::create_relationship(ActorIndex source, ActorIndex tar
         ++stats.properties_set;
     }
     auto index = graph_.add_relation(std::move(relation));
+    undo_log_.emplace_back(CreatedRelationship{});
     if (!typed.empty()) overlay_.relationships[index] = std::move(typed);
     record_created_relationship(index);
     ++stats.relationships_created;
@@ -452,6 +456,7 @@ void GraphAccess::set_node_property(ActorIndex node, const std::string& key, con
                     "'labels' is where actorgraph keeps a node's labels; set labels with n:Label");
     }
     if (key == "id" || key == "label" || key == "aliases") return set_node_name(node, key, value, stats);
+    log_property_before(true, node, key);
     set_stored(overlay_.nodes[node], graph_.actor_for_edit(node).properties, graph_.actor_property_types, key, value, stats);
     record_property(EditTarget{graph_.actor(node).id, std::nullopt}, key, graph_.actor(node).properties);
 }
@@ -462,6 +467,8 @@ void GraphAccess::set_node_property(ActorIndex node, const std::string& key, con
 void GraphAccess::set_node_name(ActorIndex node, const std::string& key, const Value& value, Statistics& stats)
 {
     check_property_value(value, key);
+    log_property_before(true, node, "id");
+    log_names_before(node);
     const auto& actor = graph_.actor(node);
     ActorNames names{actor.id, actor.label, actor.aliases};
     bool had = !node_property(node, key).is_null();
@@ -510,6 +517,7 @@ void GraphAccess::set_relationship_property(RelationIndex relationship, const st
                                             Statistics& stats)
 {
     require_relationship(relationship);
+    log_property_before(false, relationship, key);
     set_stored(overlay_.relationships[relationship], graph_.relation_for_edit(relationship).properties,
                graph_.relation_property_types, key, value, stats);
     record_property(EditTarget{{}, relationship}, key, graph_.relation(relationship).properties);
@@ -520,6 +528,7 @@ void GraphAccess::add_label(ActorIndex node, const std::string& label, Statistic
     if (has_label(node, label)) return;
     auto current = labels(node);
     current.push_back(label);
+    log_labels_before(node);
     write_labels(node, current);
     record_labels(node);
     ++stats.labels_added;
@@ -530,6 +539,7 @@ void GraphAccess::remove_label(ActorIndex node, const std::string& label, Statis
     if (!has_label(node, label)) return;
     auto current = labels(node);
     std::erase(current, label);
+    log_labels_before(node);
     write_labels(node, current);
     record_labels(node);
     ++stats.labels_removed;

@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "actorgraph/cypher/engine.hpp"
@@ -97,6 +99,11 @@ public:
     /// The writes so far as edit changes, in order (see Result::changes); leaves none behind.
     [[nodiscard]] std::vector<Change> take_changes() { return std::move(changes_); }
 
+    /// Puts the graph back as it was before the statement's first write, for a statement that fails (a statement
+    /// is atomic): undoes the logged writes, latest first, and forgets the deletions staged (before
+    /// commit_deletions only). Costs what the statement wrote, nothing proportional to the graph.
+    void undo_writes();
+
     /// A value as it reads after commit_deletions: nodes and relationships at their new indexes; a deleted one
     /// (or a path through one) is null.
     [[nodiscard]] Value after_deletions(const Value& value) const;
@@ -115,6 +122,38 @@ private:
     void record_name(ActorIndex node, const std::string& key, const std::string& old_id);
     void record_labels(ActorIndex node);
     void record_deletions(const std::vector<RelationIndex>& relationships, const std::vector<ActorIndex>& nodes);
+    // The undo log (graph_undo.cpp): what each write replaced, logged before the write.
+    struct CreatedNode {};          // the last actor
+    struct CreatedRelationship {};  // the last relation
+    struct PropertyBefore {
+        bool node = true;
+        std::uint32_t index = 0;
+        std::string key;
+        std::optional<std::string> text;  // the model's text, or none when absent
+        bool had_typed = false;           // whether the element had an overlay entry at all
+        std::optional<Value> typed;       // the key's value in that entry
+    };
+    struct NamesBefore {
+        ActorIndex node = 0;
+        ActorNames names;
+    };
+    struct LabelsBefore {
+        ActorIndex node = 0;
+        Term kind;
+        std::optional<std::string> labels;  // the `labels` property
+    };
+    using UndoEntry = std::variant<CreatedNode, CreatedRelationship, PropertyBefore, NamesBefore, LabelsBefore>;
+    struct UndoStart {
+        PropertyTypes actor_types, relation_types;
+        std::uint64_t next_generated_id = 1;
+    };
+    void start_undo_log();
+    void log_property_before(bool node, std::uint32_t index, const std::string& key);
+    void log_names_before(ActorIndex node);
+    void log_labels_before(ActorIndex node);
+    void undo(const PropertyBefore& before);
+    void undo(const LabelsBefore& before);
+
     void require_node(ActorIndex node) const;
     void require_relationship(RelationIndex relationship) const;
     void check_detached() const;
@@ -136,6 +175,8 @@ private:
     std::vector<RelationIndex> relationships_to_delete_;
     bool committed_ = false;
     std::vector<Change> changes_;
+    std::optional<UndoStart> undo_start_;  ///< taken at the statement's first write
+    std::vector<UndoEntry> undo_log_;
 };
 
 /// Throws a TypeError unless the value may be stored as a property (a scalar or a list of scalars).

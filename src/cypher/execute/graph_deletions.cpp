@@ -109,9 +109,9 @@ void GraphAccess::commit_deletions()
     auto relationships = sorted_unique(relationships_to_delete_);
     auto nodes = sorted_unique(nodes_to_delete_);
     record_deletions(relationships, nodes);
-    // From the highest index down, so each index still names the element it was marked for.
-    for (auto it = relationships.rbegin(); it != relationships.rend(); ++it) graph_.remove_relation(*it);
-    for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) graph_.remove_actor(*it);
+    // All at once: the model compacts its arrays and renumbers the endpoints once, not once per element.
+    graph_.remove_relations(relationships);
+    graph_.remove_actors(nodes);
     overlay_.relationships = renumbered(overlay_.relationships, relationships);
     overlay_.nodes = renumbered(overlay_.nodes, nodes);
     relationships_to_delete_ = std::move(relationships);
