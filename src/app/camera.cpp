@@ -26,6 +26,13 @@ void Camera::fit(const Rect& picture, float margin)
     centre_on({(picture.min.x + picture.max.x) / 2, (picture.min.y + picture.max.y) / 2});
 }
 
+void Camera::resize_keeping_centre(Rect viewport)
+{
+    auto centre = to_picture({(viewport_.min.x + viewport_.max.x) / 2, (viewport_.min.y + viewport_.max.y) / 2});
+    viewport_ = viewport;
+    centre_on(centre);
+}
+
 void Camera::zoom_at(Point screen, float factor)
 {
     auto anchor = to_picture(screen);

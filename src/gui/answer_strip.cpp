@@ -108,15 +108,9 @@ bool answer_strip_shown(const Explorer& explorer, const QueryPanelState& state)
 
 float answer_strip_height(float body_height) { return std::max(min_strip_pixels, body_height / 3); }
 
-void draw_answer_strip(Explorer& explorer, QueryPanelState& state, float x, float y, float width, float height)
+void draw_answer_strip(Explorer& explorer, QueryPanelState& state)
 {
     auto& console = explorer.query_console();
-    ImGui::SetNextWindowPos({x, y}, ImGuiCond_Always);
-    ImGui::SetNextWindowSize({width, height}, ImGuiCond_Always);
-    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
-    ImGui::Begin("Answer", nullptr, flags);
     ImGui::TextUnformatted("Answer");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", display_text(console.table->summary, long_text_limit).c_str());
@@ -128,7 +122,6 @@ void draw_answer_strip(Explorer& explorer, QueryPanelState& state, float x, floa
         if (ImGui::SmallButton("Clear highlight")) explorer.clear_query_highlight();
     }
     draw_table(explorer, state, *console.table, console.generation);
-    ImGui::End();
 }
 
 }  // namespace actorgraph::gui

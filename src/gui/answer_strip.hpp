@@ -14,7 +14,7 @@ namespace actorgraph::gui {
 /// The strip's height in a body of `body_height` pixels: a third of it, at least a few rows' worth.
 [[nodiscard]] float answer_strip_height(float body_height);
 
-/// Draws the strip as its own window at (x, y), `width` by `height`.
-void draw_answer_strip(Explorer& explorer, QueryPanelState& state, float x, float y, float width, float height);
+/// Draws the strip's content (a heading line, then the table filling the rest) in the current window.
+void draw_answer_strip(Explorer& explorer, QueryPanelState& state);
 
 }  // namespace actorgraph::gui

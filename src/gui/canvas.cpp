@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 
 #include <cmath>
+#include <utility>
 
 #include "actorgraph/app/display_text.hpp"
 #include "actorgraph/app/hover_emphasis.hpp"
@@ -34,7 +35,9 @@ void Canvas::draw(Explorer& explorer, const Fonts& fonts)
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.x = std::max(size.x, 50.0f);
     size.y = std::max(size.y, 50.0f);
-    explorer.camera().set_viewport({{origin.x, origin.y}, {origin.x + size.x, origin.y + size.y}});
+    Rect viewport{{origin.x, origin.y}, {origin.x + size.x, origin.y + size.y}};
+    if (std::exchange(keep_centre_, false)) explorer.camera().resize_keeping_centre(viewport);
+    else explorer.camera().set_viewport(viewport);
 
     ImGui::InvisibleButton("canvas", size, ImGuiButtonFlags_MouseButtonLeft);
     handle_input(explorer);

@@ -15,6 +15,8 @@ class Canvas {
 public:
     /// Draws into the current ImGui window's remaining content region and handles its input.
     void draw(Explorer& explorer, const Fonts& fonts);
+    /// The next draw keeps the picture's centre in the middle (the window gave the canvas another size).
+    void keep_centre_on_next_draw() { keep_centre_ = true; }
     /// A Shift-drag from one actor to another asks for a new relation between them; taken once.
     [[nodiscard]] std::optional<std::pair<ActorIndex, ActorIndex>> take_link_request() { return std::exchange(link_, std::nullopt); }
     /// A double-click on empty canvas (or its context menu's "New actor here") asks for a new actor
@@ -36,6 +38,7 @@ private:
     std::optional<Point> new_actor_;
     Point context_point_{};  ///< where the context menu was opened, in picture points
     bool dragged_ = false;
+    bool keep_centre_ = false;
     bool mouse_moved_into_canvas_ = false;
 };
 

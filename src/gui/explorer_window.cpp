@@ -187,10 +187,17 @@ void ExplorerWindow::draw_centre(float top, float width, float height)
 {
     float centre_width = width - left_width_ - right_width_;
     // A query's answer takes a strip under the map, as wide as the map: its columns have room there.
-    if (answer_strip_shown(explorer_, state_.query)) {
+    bool strip = answer_strip_shown(explorer_, state_.query);
+    // The strip takes the canvas's lower third: what was in the middle of the map stays there.
+    if (strip != strip_shown_) canvas_.keep_centre_on_next_draw();
+    strip_shown_ = strip;
+    if (strip) {
         float strip = answer_strip_height(height);
         height -= strip;
-        draw_answer_strip(explorer_, state_.query, left_width_, top + height, centre_width, strip);
+        place(left_width_, top + height, centre_width, strip);
+        ImGui::Begin("Answer", nullptr, fixed_window | ImGuiWindowFlags_NoScrollbar);
+        draw_answer_strip(explorer_, state_.query);
+        ImGui::End();
     }
     place(left_width_, top, centre_width, height);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {8, 8});

@@ -69,6 +69,7 @@ private:
     bool quit_ = false;
     std::optional<AnalysisRequest> analysis_revealed_;  ///< the analysis the Analysis panel was opened for
     std::size_t query_revealed_ = 0;  ///< the query console answer the Query panel was opened for
+    bool strip_shown_ = false;        ///< whether the answer strip took part of the canvas last frame
 };
 
 }  // namespace actorgraph::gui

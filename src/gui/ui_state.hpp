@@ -95,6 +95,8 @@ struct AnalysisPanelState {
     ActorPicker cut_to;
     int cut_kind = 0;             ///< 0 actors, 1 relations
     int cut_direction = 0;        ///< follow, reverse, any
+    /// The cut the fields last showed: one started elsewhere (a script, the inspector) replaces them once.
+    std::optional<CutRequest> shown_cut;
     const Graph* years_for = nullptr;  ///< the graph the year fields were set for
 };
 

@@ -5,6 +5,21 @@
 namespace actorgraph {
 namespace {
 
+TEST(Camera, AResizedViewportKeepsThePictureCentreInTheMiddle)
+{
+    Camera camera;
+    camera.set_viewport({{0, 0}, {800, 600}});
+    camera.zoom_by(2);
+    camera.centre_on({120, 80});
+    camera.resize_keeping_centre({{0, 0}, {800, 400}});  // the answer strip took the lower third
+    auto middle = camera.to_picture({400, 200});
+    EXPECT_NEAR(middle.x, 120, 1e-3);
+    EXPECT_NEAR(middle.y, 80, 1e-3);
+    EXPECT_FLOAT_EQ(camera.zoom(), 2) << "the zoom stays";
+    camera.set_viewport({{0, 0}, {800, 600}});
+    EXPECT_GT(camera.to_picture({400, 300}).y, 80) << "a plain set_viewport keeps the top left instead";
+}
+
 TEST(Camera, ScreenAndPictureCoordinatesRoundTrip)
 {
     Camera camera;

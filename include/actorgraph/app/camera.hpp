@@ -9,6 +9,9 @@ class Camera {
 public:
     /// The screen rectangle the picture is drawn into.
     void set_viewport(Rect viewport) { viewport_ = viewport; }
+    /// A new viewport (the canvas grew or shrank), with the picture point at the old one's centre moved to
+    /// the new one's centre, so what was in the middle stays in view.
+    void resize_keeping_centre(Rect viewport);
     [[nodiscard]] const Rect& viewport() const noexcept { return viewport_; }
     [[nodiscard]] float zoom() const noexcept { return zoom_; }
     [[nodiscard]] Point offset() const noexcept { return offset_; }

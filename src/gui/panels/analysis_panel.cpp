@@ -299,9 +299,16 @@ void sync_with_view(const Explorer& explorer, AnalysisPanelState& state, int& sh
     const auto& request = explorer.view().analysis;
     if (!request) return;
     shown_tab = static_cast<int>(request->index());
-    if (const auto* cut = std::get_if<CutRequest>(&*request)) {
-        if (!state.cut_from.chosen()) state.cut_from.choose(explorer, cut->from);
-        if (!state.cut_to.chosen()) state.cut_to.choose(explorer, cut->to);
+    const auto* cut = std::get_if<CutRequest>(&*request);
+    auto same = [](const CutRequest& a, const CutRequest& b) {
+        return a.from == b.from && a.to == b.to && a.kind == b.kind && a.direction == b.direction;
+    };
+    if (cut && !(state.shown_cut && same(*state.shown_cut, *cut))) {
+        state.shown_cut = *cut;
+        state.cut_from.choose(explorer, cut->from);
+        state.cut_to.choose(explorer, cut->to);
+        state.cut_kind = cut->kind == CutKind::relations ? 1 : 0;
+        state.cut_direction = static_cast<int>(cut->direction);  // direction_names is in Direction's order
     }
     if (const auto* dependence = std::get_if<DependenceRequest>(&*request); dependence && !state.target.chosen()) {
         state.target.choose(explorer, dependence->target);
