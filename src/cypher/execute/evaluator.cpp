@@ -49,6 +49,11 @@ bool Evaluator::holds(const ast::Expression& expression)
 
 Value Evaluator::variable(const ast::Expression& e) const
 {
+    return variable_value(e);
+}
+
+const Value& Evaluator::variable_value(const ast::Expression& e) const
+{
     for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
         if (it->first == e.name) return it->second;
     }
@@ -154,7 +159,10 @@ Value property_of(Context& context, const Value& value, const std::string& key, 
 
 Value Evaluator::property(const ast::Expression& e)
 {
-    return property_of(context_, eval(*e.children[0]), e.name, e.where);
+    // `r.amount`, the commonest shape, reads the row's value in place (a scan does this once per relationship).
+    const auto& subject = *e.children[0];
+    if (subject.kind == ExpressionKind::Variable) return property_of(context_, variable_value(subject), e.name, e.where);
+    return property_of(context_, eval(subject), e.name, e.where);
 }
 
 Value Evaluator::subscript(const ast::Expression& e)

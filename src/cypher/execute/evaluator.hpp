@@ -25,6 +25,8 @@ public:
 
 private:
     Value variable(const ast::Expression& expression) const;
+    /// The variable's value where it is kept (the row or a comprehension's local).
+    const Value& variable_value(const ast::Expression& expression) const;
     Value parameter(const ast::Expression& expression) const;
     Value unary(const ast::Expression& expression);
     Value binary(const ast::Expression& expression);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cypher/execute/evaluator.hpp"
+#include "cypher/execute/expression_reads.hpp"
 #include "cypher/execute/matcher.hpp"
 
 namespace actorgraph::cypher {
@@ -117,12 +118,17 @@ void Executor::match(Table& table, const ast::Clause& clause)
 // the input padded with nulls when none does.
 void Executor::match_rows(const Table& table, const ast::Clause& clause, PatternMatcher& matcher, const RowSink& take)
 {
+    // The matcher checks what it can of WHERE while it matches (its conjuncts are ANDed: each must hold).
+    std::vector<const ast::Expression*> rest;
+    if (clause.predicate) rest = matcher.take_filters(conjuncts(*clause.predicate));
     for (const auto& input : table.rows) {
         bool any = false;
         matcher.match(input, [&](const Row& found) {
-            if (clause.predicate) {
+            if (!rest.empty()) {
                 Evaluator evaluator(context_, matcher.columns(), found);
-                if (!evaluator.holds(*clause.predicate)) return;
+                for (const auto* conjunct : rest) {
+                    if (!evaluator.holds(*conjunct)) return;
+                }
             }
             any = true;
             take(found);

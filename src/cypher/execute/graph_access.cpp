@@ -291,8 +291,8 @@ std::optional<Value> GraphAccess::relationship_number(RelationIndex relationship
     using Kind = LabelIndex::NumberColumn::Kind;
     if (graph_.version() != version_at_start_) return std::nullopt;
     // The column of the key read last, remembered: a scan reads one key per row, and finding it by hash per
-    // row cost as much as the rest of the row.
-    bool same_key = key.data() == column_key_.data() && key.size() == column_key_.size();
+    // row cost as much as the rest of the row (two expressions reading it, as a WHERE and a sum(), compare texts).
+    bool same_key = key.size() == column_key_.size() && (key.data() == column_key_.data() || key == column_key_);
     const auto* column = same_key && column_ ? column_ : label_index_->built_relation_numbers(graph_, key);
     if (column) {
         column_ = column;

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "cypher/execute/evaluator.hpp"
+#include "cypher/execute/expression_reads.hpp"
+#include "cypher/execute/operators.hpp"
 #include "cypher/execute/incidence.hpp"
 
 namespace actorgraph::cypher {
@@ -157,6 +159,98 @@ bool PatternMatcher::exists(const Row& input)
     return any;
 }
 
+std::vector<char> PatternMatcher::filtered_slots() const
+{
+    std::vector<char> filtered(columns_.size(), 0);
+    std::vector<char> elsewhere(columns_.size(), 0);  // also bound where no filter is checked
+    auto mark = [](std::vector<char>& marks, int slot) {
+        if (slot >= 0) marks[static_cast<std::size_t>(slot)] = 1;
+    };
+    for (const auto& part : parts_) {
+        bool shortest = !part.syntax->shortest.empty();
+        mark(elsewhere, part.path_slot);
+        for (const auto& node : part.nodes) mark(shortest ? elsewhere : filtered, node.slot);
+        for (std::size_t i = 0; i < part.relationships.size(); ++i) {
+            bool variable = relationship_syntax(part, i).variable_length;
+            mark(shortest || variable ? elsewhere : filtered, part.relationships[i].slot);
+        }
+    }
+    for (std::size_t slot = 0; slot < filtered.size(); ++slot) {
+        if (elsewhere[slot]) filtered[slot] = 0;
+    }
+    return filtered;
+}
+
+std::vector<const ast::Expression*> PatternMatcher::take_filters(const std::vector<const ast::Expression*>& conjuncts)
+{
+    auto filtered = filtered_slots();
+    filters_.clear();
+    filters_of_slot_.assign(columns_.size(), {});
+    std::vector<const ast::Expression*> rest;
+    for (const auto* conjunct : conjuncts) {
+        auto reads = plain_reads(*conjunct);
+        Filter filter{conjunct, {}};
+        bool takes = reads.has_value();
+        for (const auto& name : reads.value_or(std::vector<std::string>{})) {
+            auto column = std::find(columns_.begin(), columns_.end(), name);
+            auto slot = static_cast<std::size_t>(column - columns_.begin());
+            if (column == columns_.end() || (slot >= input_size_ && !filtered[slot])) takes = false;
+            else if (slot >= input_size_) filter.slots.push_back(static_cast<int>(slot));
+        }
+        // One that reads only the input is the same for every match: checked with the rest.
+        if (!takes || filter.slots.empty()) {
+            rest.push_back(conjunct);
+            continue;
+        }
+        using ast::Operator;
+        bool chain = conjunct->kind == ast::ExpressionKind::Comparison && conjunct->operators.size() == 1;
+        bool binary = conjunct->kind == ast::ExpressionKind::Binary && conjunct->op >= Operator::Equal &&
+                      conjunct->op <= Operator::GreaterEqual;
+        bool comparison = chain || binary;
+        filter.op = chain ? conjunct->operators.front() : conjunct->op;
+        for (std::size_t side = 0; comparison && side < 2; ++side) {
+            const auto& property = *conjunct->children[side];
+            const auto& literal = *conjunct->children[1 - side];
+            if (property.kind == ast::ExpressionKind::Property && literal.kind == ast::ExpressionKind::Literal &&
+                property.children[0]->kind == ast::ExpressionKind::Variable) {
+                filter.property = &property;
+                filter.literal = &literal;
+                filter.literal_first = side == 1;
+            }
+        }
+        for (auto slot : filter.slots) filters_of_slot_[static_cast<std::size_t>(slot)].push_back(filters_.size());
+        filters_.push_back(std::move(filter));
+    }
+    return rest;
+}
+
+bool PatternMatcher::filters_hold(int slot)
+{
+    if (filters_.empty()) return true;
+    for (auto f : filters_of_slot_[static_cast<std::size_t>(slot)]) {
+        const auto& filter = filters_[f];
+        bool ready = std::all_of(filter.slots.begin(), filter.slots.end(),
+                                 [&](int s) { return bound_[static_cast<std::size_t>(s)] != 0; });
+        if (!ready) continue;
+        auto quick = filter.property ? compare_quickly(filter) : std::nullopt;
+        if (quick ? !*quick : !Evaluator(context_, columns_, row_).holds(*filter.expression)) return false;
+    }
+    return true;
+}
+
+// What the evaluator answers for a comparison of a node's or relationship's property with a literal (null
+// compares to nothing), without its dispatch, name lookups and copies.
+std::optional<bool> PatternMatcher::compare_quickly(const Filter& filter)
+{
+    const auto& subject = row_[static_cast<std::size_t>(filter.slots.front())];
+    if (filter.slots.size() != 1 || !(subject.is_relationship() || subject.is_node())) return std::nullopt;
+    auto value = property_of(context_, subject, filter.property->name, filter.property->where);
+    auto op = filter.op;
+    const auto& literal = filter.literal->literal;
+    auto answer = filter.literal_first ? compare_values(op, literal, value) : compare_values(op, value, literal);
+    return answer.is_boolean() && answer.as_boolean();
+}
+
 Value PatternMatcher::element_properties(const Element& element, const ast::Expression& syntax)
 {
     if (!element.dynamic_properties) return element.properties;
@@ -267,8 +361,18 @@ bool PatternMatcher::scan_relationships(std::size_t part_index)
     auto& part = parts_[part_index];
     const auto& graph = context_.graph.graph();
     bool outgoing = direction(part, 0) == ast::Direction::Outgoing;
+    // The relationship is bound before its ends are visited, so the filters that read only it (WHERE r.amount >
+    // x) reject it without reading its end nodes; expand_fixed then finds it bound.
+    auto slot = part.relationships[0].slot;
+    bool binds_first = slot >= 0 && !filters_.empty() && !filters_of_slot_[static_cast<std::size_t>(slot)].empty();
     auto visit = [&](RelationIndex relationship) {
         context_.tick();
+        if (binds_first) {
+            if (context_.graph.relationship_deleted(relationship)) return true;
+            row_[static_cast<std::size_t>(slot)] = Value::relationship(relationship);
+            bound_[static_cast<std::size_t>(slot)] = 1;
+            if (!filters_hold(slot)) return true;
+        }
         const auto& relation = graph.relation(relationship);
         part.scanning = true;
         part.scanned = relationship;
@@ -276,18 +380,21 @@ bool PatternMatcher::scan_relationships(std::size_t part_index)
         part.scanning = false;
         return go_on;
     };
+    auto unbind = [&] {
+        if (binds_first) bound_[static_cast<std::size_t>(slot)] = 0;
+    };
     const auto& types = relationship_syntax(part, 0).types;
     if (!types.empty()) {
         for (auto relationship : relationships_of_types(types)) {
-            if (!visit(relationship)) return false;
+            if (!visit(relationship)) return unbind(), false;
         }
-        return true;
+        return unbind(), true;
     }
     // Every relationship there is when the scan starts: none a later clause of the statement creates.
     for (RelationIndex relationship = 0, count = graph.relation_count(); relationship < count; ++relationship) {
-        if (!visit(relationship)) return false;
+        if (!visit(relationship)) return unbind(), false;
     }
-    return true;
+    return unbind(), true;
 }
 
 bool PatternMatcher::start_part(std::size_t part_index)
@@ -324,7 +431,7 @@ bool PatternMatcher::match_node(std::size_t part_index, std::size_t i, ActorInde
         bound_[static_cast<std::size_t>(slot)] = 1;
     }
     bool go_on = true;
-    if (properties_match(element, syntax.properties.get(), Value::node(node))) {
+    if (properties_match(element, syntax.properties.get(), Value::node(node)) && (!binds || filters_hold(slot))) {
         path_nodes_.push_back(node);
         go_on = i + 1 == part.nodes.size() ? finish_part(part_index) : expand(part_index, i, node);
         path_nodes_.pop_back();
@@ -417,6 +524,10 @@ bool PatternMatcher::expand_fixed(std::size_t part_index, std::size_t i, ActorIn
         if (binds) {
             row_[static_cast<std::size_t>(slot)] = Value::relationship(relationship);
             bound_[static_cast<std::size_t>(slot)] = 1;
+            if (!filters_hold(slot)) {
+                bound_[static_cast<std::size_t>(slot)] = 0;
+                continue;
+            }
         }
         used_.push_back(relationship);
         path_relationships_.push_back(relationship);

@@ -26,6 +26,11 @@ public:
     void match(const Row& input, const std::function<void(const Row&)>& found);
     /// True when the pattern matches at least once.
     bool exists(const Row& input);
+    /// Takes the conjuncts of a WHERE it can check while matching, as soon as the last variable one reads is
+    /// bound (a relationship's amount before its end node is visited, a node's kind before its relationships are
+    /// walked); returns the others, which the caller checks on each match. A conjunct taken must hold for a match
+    /// to be found.
+    std::vector<const ast::Expression*> take_filters(const std::vector<const ast::Expression*>& conjuncts);
 
 private:
     struct Element {
@@ -73,7 +78,27 @@ private:
     bool scan_relationships(std::size_t part_index);
     [[nodiscard]] std::vector<RelationIndex> relationships_of_types(const std::vector<std::string>& types) const;
 
+    /// Slots bound where filters are checked (match_node, expand_fixed): nodes and fixed-length relationships
+    /// outside shortestPath parts.
+    [[nodiscard]] std::vector<char> filtered_slots() const;
+    /// Whether the filters that read `slot`, just bound, hold (those with another slot still unbound wait).
+    bool filters_hold(int slot);
+
+    struct Filter {
+        const ast::Expression* expression = nullptr;
+        std::vector<int> slots;  ///< the pattern's slots it reads
+        /// For `v.key <op> literal` (either way round), the commonest filter, compared without the evaluator:
+        /// the property read and the literal (in the order written).
+        const ast::Expression* property = nullptr;
+        const ast::Expression* literal = nullptr;
+        bool literal_first = false;
+        ast::Operator op = ast::Operator::Equal;
+    };
+    /// The answer of a Filter with `property` set; nullopt when the filter must be evaluated in full.
+    std::optional<bool> compare_quickly(const Filter& filter);
     Context& context_;
+    std::vector<Filter> filters_;
+    std::vector<std::vector<std::size_t>> filters_of_slot_;
     std::vector<Part> parts_;
     Columns columns_;
     std::size_t input_size_ = 0;
