@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <limits>
 
 #include "cypher/execute/evaluator.hpp"
@@ -64,6 +65,8 @@ Grouping::Grouping(Context& context, const Columns& columns, std::vector<const a
     if (auto variable = sole_variable(key_expressions_)) {
         auto column = std::find(columns_.begin(), columns_.end(), *variable);
         if (column != columns_.end()) node_column_ = static_cast<int>(column - columns_.begin());
+        node_columns_ = {*variable};
+        node_row_.resize(1);
     }
 }
 
@@ -83,12 +86,17 @@ bool Grouping::same_keys(const Value* a, const Value* b) const
 }
 
 // Evaluates the row's keys and finds their group, or makes one.
-std::size_t Grouping::group_of_keys(const Row& input)
+std::size_t Grouping::group_of_keys(const Columns& columns, const Row& input)
 {
-    Evaluator evaluator(context_, columns_, input);
+    Evaluator evaluator(context_, columns, input);
     probe_.clear();
     for (const auto* key : key_expressions_) probe_.push_back(evaluator.eval(*key));
-    auto hash = hash_of_keys(probe_.data());
+    return group_of_probe(hash_of_keys(probe_.data()), keep_first_input_ ? &input : nullptr);
+}
+
+// The group of the keys in probe_, whose hash is given, or a new one that takes them.
+std::size_t Grouping::group_of_probe(std::size_t hash, const Row* first_input)
+{
     if (!slots_.empty()) {
         auto mask = slots_.size() - 1;
         for (auto at = mixed(hash) & mask; slots_[at].group != 0; at = (at + 1) & mask) {
@@ -113,29 +121,54 @@ std::size_t Grouping::group_of_keys(const Row& input)
     slots_[at] = {hash, group_count_ + 1};
     for (auto& key : probe_) keys_.push_back(std::move(key));
     accumulators_.insert(accumulators_.end(), fresh_.begin(), fresh_.end());
-    first_inputs_.push_back(keep_first_input_ ? input : Row{});
+    first_inputs_.push_back(first_input ? *first_input : Row{});
     return group_count_++;
 }
 
 // A node met before is in the group it joined then: its keys, a function of the node, are the same.
 std::size_t Grouping::group_of(const Row& input)
 {
-    if (node_column_ < 0 || ++rows_seen_ < rows_before_node_memo) return group_of_keys(input);
+    if (node_column_ < 0 || rows_seen_ < rows_before_node_memo) return group_of_keys(columns_, input);
     const auto& value = input[static_cast<std::size_t>(node_column_)];
-    if (!value.is_node()) return group_of_keys(input);
-    auto node = value.as_node();
+    if (!value.is_node()) return group_of_keys(columns_, input);
+    return group_of_node(value.as_node(), &input);
+}
+
+std::size_t Grouping::group_of_node(ActorIndex node, const Row* input)
+{
     if (node >= group_of_node_.size()) {
         group_of_node_.resize(std::max<std::size_t>(node + 1, context_.graph.graph().actor_count()), no_memo);
     }
     auto& known = group_of_node_[node];
     if (known != no_memo) return known;
-    auto group = group_of_keys(input);
-    if (group < no_memo) known = static_cast<std::uint32_t>(group);
+    // The keys read only the node: without the input row (a batched one) they are evaluated over the node alone.
+    std::size_t group = 0;
+    if (input) {
+        group = group_of_keys(columns_, *input);
+    } else {
+        node_row_[0] = Value::node(node);
+        group = group_of_keys(node_columns_, node_row_);
+    }
+    if (group < no_memo) group_of_node_[node] = static_cast<std::uint32_t>(group);
     return group;
+}
+
+bool Grouping::batches(const Row& input) const
+{
+    return node_column_ >= 0 && !keep_first_input_ && rows_seen_ >= rows_before_node_memo &&
+           input[static_cast<std::size_t>(node_column_)].is_node();
+}
+
+void Grouping::accumulate(std::size_t group, const Value* arguments)
+{
+    auto* accumulators = accumulators_.data() + group * calls_.size();
+    for (std::size_t a = 0; a < calls_.size(); ++a) accumulators[a].add(arguments[2 * a], arguments[2 * a + 1]);
 }
 
 void Grouping::add(const Row& input)
 {
+    ++rows_seen_;
+    if (batches(input)) return add_to_batch(input);
     // Without keys there is one group, and no lookup.
     std::size_t group = key_count() == 0 && group_count_ > 0 ? 0 : group_of(input);
     if (calls_.empty()) return;
@@ -147,6 +180,78 @@ void Grouping::add(const Row& input)
         Value percentile = call->children.size() > 1 ? evaluator.eval(*call->children[1]) : Value();
         accumulators[a].add(argument, percentile);
     }
+}
+
+void Grouping::add_to_batch(const Row& input)
+{
+    constexpr std::size_t batch = 64;
+    Evaluator evaluator(context_, columns_, input);
+    for (const auto* call : calls_) {
+        pending_arguments_.push_back(call->children.empty() ? Value() : evaluator.eval(*call->children[0]));
+        pending_arguments_.push_back(call->children.size() > 1 ? evaluator.eval(*call->children[1]) : Value());
+    }
+    pending_nodes_.push_back(input[static_cast<std::size_t>(node_column_)].as_node());
+    if (pending_nodes_.size() == batch) group_batch();
+}
+
+// In passes over the batch, each fetching what the next reads: the nodes' table entries, then (for nodes not met
+// before) their actors, whose keys are evaluated, then the groups' accumulators.
+void Grouping::group_batch()
+{
+    const auto& graph = context_.graph.graph();
+    auto size = pending_nodes_.size();
+    if (group_of_node_.size() < graph.actor_count()) group_of_node_.resize(graph.actor_count(), no_memo);
+    for (auto node : pending_nodes_) {
+        if (node < group_of_node_.size()) __builtin_prefetch(&group_of_node_[node]);
+    }
+    for (auto node : pending_nodes_) {
+        bool unknown = node >= group_of_node_.size() || group_of_node_[node] == no_memo;
+        if (unknown && node < graph.actor_count()) __builtin_prefetch(&graph.actor(node));
+    }
+    // The keys of the nodes not met before, and a fetch of where their hash points in the table.
+    constexpr auto unknown = std::numeric_limits<std::size_t>::max();
+    pending_groups_.assign(size, unknown);
+    batch_keys_.resize(size * key_count());
+    batch_hashes_.resize(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        auto node = pending_nodes_[i];
+        if (node < group_of_node_.size() && group_of_node_[node] != no_memo) {
+            pending_groups_[i] = group_of_node_[node];
+            continue;
+        }
+        node_row_[0] = Value::node(node);
+        Evaluator evaluator(context_, node_columns_, node_row_);
+        for (std::size_t k = 0; k < key_count(); ++k) batch_keys_[i * key_count() + k] = evaluator.eval(*key_expressions_[k]);
+        batch_hashes_[i] = hash_of_keys(batch_keys_.data() + i * key_count());
+        if (!slots_.empty()) __builtin_prefetch(&slots_[mixed(batch_hashes_[i]) & (slots_.size() - 1)]);
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+        auto node = pending_nodes_[i];
+        if (pending_groups_[i] == unknown) {
+            // An earlier row of the batch may have met the node.
+            if (node >= group_of_node_.size()) group_of_node_.resize(node + 1, no_memo);
+            auto known = group_of_node_[node];
+            if (known != no_memo) {
+                pending_groups_[i] = known;
+            } else {
+                probe_.assign(std::make_move_iterator(batch_keys_.begin() + static_cast<std::ptrdiff_t>(i * key_count())),
+                              std::make_move_iterator(batch_keys_.begin() + static_cast<std::ptrdiff_t>((i + 1) * key_count())));
+                pending_groups_[i] = group_of_probe(batch_hashes_[i], nullptr);
+                if (pending_groups_[i] < no_memo) group_of_node_[node] = static_cast<std::uint32_t>(pending_groups_[i]);
+            }
+        }
+        __builtin_prefetch(accumulators_.data() + pending_groups_[i] * calls_.size());
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+        if (!calls_.empty()) accumulate(pending_groups_[i], pending_arguments_.data() + i * 2 * calls_.size());
+    }
+    pending_nodes_.clear();
+    pending_arguments_.clear();
+}
+
+void Grouping::finish()
+{
+    if (!pending_nodes_.empty()) group_batch();
 }
 
 void Grouping::add_empty_group()

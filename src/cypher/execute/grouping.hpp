@@ -23,6 +23,8 @@ public:
              std::vector<const ast::Expression*> aggregate_calls, bool keep_first_input);
 
     void add(const Row& input);
+    /// After the last add: groups every row still waiting in a batch. Call before reading the groups.
+    void finish();
     /// One group with no keys, for an aggregation without keys over no rows (count(*) of nothing is 0).
     void add_empty_group();
 
@@ -38,8 +40,16 @@ public:
 
 private:
     [[nodiscard]] std::size_t key_count() const noexcept { return key_expressions_.size(); }
-    std::size_t group_of_keys(const Row& input);
+    std::size_t group_of_keys(const Columns& columns, const Row& input);
+    std::size_t group_of_probe(std::size_t hash, const Row* first_input);
     std::size_t group_of(const Row& input);
+    /// Whether the row goes to the batch of rows grouped by their node (see pending_nodes_).
+    [[nodiscard]] bool batches(const Row& input) const;
+    void add_to_batch(const Row& input);
+    void group_batch();
+    /// The group of the node met before, else of its keys (evaluated over `input`, or over the node alone).
+    std::size_t group_of_node(ActorIndex node, const Row* input);
+    void accumulate(std::size_t group, const Value* arguments);
     [[nodiscard]] std::size_t hash_of_keys(const Value* keys) const noexcept;
     [[nodiscard]] bool same_keys(const Value* a, const Value* b) const;
 
@@ -67,6 +77,16 @@ private:
     int node_column_ = -1;
     std::size_t rows_seen_ = 0;
     std::vector<std::uint32_t> group_of_node_;
+    /// Rows whose group is found by their node wait in a batch of their nodes and aggregate arguments: the
+    /// batch's table entries and accumulators are fetched from memory together (prefetched) instead of one
+    /// cache miss after another, which was most of the time of a grouping over 600k nodes.
+    std::vector<ActorIndex> pending_nodes_;
+    std::vector<Value> pending_arguments_;  ///< two per call and row: the argument and the percentile
+    std::vector<std::size_t> pending_groups_;
+    std::vector<Value> batch_keys_;  ///< the keys of the batch's nodes not met before
+    std::vector<std::size_t> batch_hashes_;
+    Columns node_columns_;  ///< the node's variable alone, to evaluate the keys of a node from its batch
+    Row node_row_;
 };
 
 }  // namespace actorgraph::cypher

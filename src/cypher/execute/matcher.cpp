@@ -26,6 +26,17 @@ void collect_variables(const ast::Expression& expression, std::vector<std::strin
     }
 }
 
+template <typename Number>
+bool ordered(ast::Operator op, Number left, Number right)
+{
+    switch (op) {
+    case ast::Operator::Less: return left < right;
+    case ast::Operator::Greater: return left > right;
+    case ast::Operator::LessEqual: return left <= right;
+    default: return left >= right;
+    }
+}
+
 }  // namespace
 
 PatternMatcher::PatternMatcher(Context& context, std::span<const ast::PatternPart> parts, const Columns& input)
@@ -244,9 +255,22 @@ std::optional<bool> PatternMatcher::compare_quickly(const Filter& filter)
 {
     const auto& subject = row_[static_cast<std::size_t>(filter.slots.front())];
     if (filter.slots.size() != 1 || !(subject.is_relationship() || subject.is_node())) return std::nullopt;
-    auto value = property_of(context_, subject, filter.property->name, filter.property->where);
+    auto value = subject.is_relationship()
+                     ? context_.graph.relationship_property(subject.as_relationship(), filter.property->name)
+                     : context_.graph.node_property(subject.as_node(), filter.property->name);
     auto op = filter.op;
     const auto& literal = filter.literal->literal;
+    // Two floats or two integers in an ordering: the answer compare_values gives (NaN is unordered: false).
+    if (op != ast::Operator::Equal && op != ast::Operator::NotEqual) {
+        if (value.is_float() && literal.is_float()) {
+            return ordered(op, filter.literal_first ? literal.as_float() : value.as_float(),
+                           filter.literal_first ? value.as_float() : literal.as_float());
+        }
+        if (value.is_integer() && literal.is_integer()) {
+            return ordered(op, filter.literal_first ? literal.as_integer() : value.as_integer(),
+                           filter.literal_first ? value.as_integer() : literal.as_integer());
+        }
+    }
     auto answer = filter.literal_first ? compare_values(op, literal, value) : compare_values(op, value, literal);
     return answer.is_boolean() && answer.as_boolean();
 }

@@ -179,6 +179,7 @@ void project_groups(Context& context, const Columns& input_columns, const RowSou
         grouping.add(input);
         context.tick();
     });
+    grouping.finish();
     if (grouping.size() == 0 && keys.empty()) grouping.add_empty_group();
     // An item that is one aggregate call (sum(x) AS total) takes the call's result; others are evaluated with the
     // results given.

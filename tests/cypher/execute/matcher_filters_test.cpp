@@ -49,6 +49,25 @@ TEST_F(CypherMatchFilters, AnswerAsTheWholeWhereCheckedOnEachMatch)
     expect_same_as_filter_after_match("(a)-[r]->(b)", "r.amount_usd > 1e8 OR b:state", "a.id, b.id");
 }
 
+TEST_F(CypherMatchFilters, CompareAPropertyWithALiteralAsTheEvaluatorDoesForEveryKindOfValue)
+{
+    // Values whose comparisons differ: integers and floats (2 = 2.0; 2^53 + 1 is not 2^53 as a float), NaN
+    // (unordered), text and booleans (no order with numbers: null), and none.
+    run("CREATE (s:Values {id: 's'}) WITH s UNWIND [1, 2, 2.0, 2.5, -1, 9007199254740993, 0.0 / 0.0, 'text', true, "
+        "null] AS x CREATE (s)-[:HAS {x: x}]->(:Value)");
+    for (const auto* op : {"<", ">", "<=", ">=", "=", "<>"}) {
+        for (const auto* literal : {"2", "2.0", "2.5", "9007199254740992.0", "9007199254740993", "'text'", "true"}) {
+            for (bool literal_first : {false, true}) {
+                auto where = literal_first ? std::string(literal) + " " + op + " r.x" : "r.x " + std::string(op) + " " + literal;
+                auto taken = sorted_rows_of("MATCH (:Values)-[r]->(v) WHERE " + where + " RETURN r.x");
+                auto after = sorted_rows_of("MATCH (:Values)-[r]->(v) WITH * WHERE " + where + " RETURN r.x");
+                EXPECT_EQ(taken, after) << where;
+            }
+        }
+    }
+    EXPECT_EQ(sorted_rows_of("MATCH (:Values)-[r]->() WHERE r.x >= 2 RETURN r.x").size(), 4u);
+}
+
 TEST_F(CypherMatchFilters, CountTheRelationshipsAScanOfTheGraphCounts)
 {
     std::int64_t expected = 0;
