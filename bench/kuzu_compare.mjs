@@ -251,6 +251,24 @@ function queries(schema) {
     ];
 }
 
+// Write statements, run in this order once per round so the graph ends as it began (not part of the issue's
+// goal: what a write costs on the 1M graph, ours against Kuzu's). Both sides run the same text.
+function writeCycle(schema) {
+    const kinds = Object.keys(schema.nodes);
+    const kind = quote(kinds.includes("company") ? "company" : kinds[0]);
+    const other = schema.sample_ids.find((id) => id.startsWith("c")) ?? schema.sample_ids[0];
+    return [
+        { name: "write: CREATE one actor", statement: `CREATE (n:${kind} {id: 'bench-write', name: 'written'})` },
+        { name: "write: SET a property of it (found by id)",
+          statement: `MATCH (n:${kind} {id: 'bench-write'}) SET n.name = 'renamed'` },
+        { name: "write: CREATE a relation from it to an actor",
+          statement: `MATCH (a:${kind} {id: 'bench-write'}), (b:${kind} {id: '${other}'}) ` +
+                     "CREATE (a)-[:investment {amount_usd: 1.0}]->(b)" },
+        { name: "write: DETACH DELETE it (and the relation)",
+          statement: `MATCH (n:${kind} {id: 'bench-write'}) DETACH DELETE n` },
+    ];
+}
+
 const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = sorted.length >> 1;
@@ -324,12 +342,34 @@ async function compare(options) {
         table.push([query.name, `${median(times.ours).toFixed(2)} ms`, `${median(times.kuzu).toFixed(2)} ms`, ratio,
                     equal ? "yes" : "**no**", JSON.stringify(answers.ours).slice(0, 60)]);
     }
+    const steps = writeCycle(schema);
+    const writeTimes = steps.map(() => ({ ours: [], kuzu: [] }));
+    const runOn = { ours: async (statement) => ours.run(statement),
+                    kuzu: async (statement) => { const t = performance.now(); const rows = await kuzuRun(loaded.connection, statement); return { ms: performance.now() - t, rows }; } };
+    for (let round = 0; round <= options.repetitions; ++round) {  // round 0 warms up, not recorded
+        const order = round % 2 === 0 ? ["ours", "kuzu"] : ["kuzu", "ours"];
+        for (const side of order) {
+            for (const [i, step] of steps.entries()) {
+                const run = await runOn[side](step.statement);
+                if (round > 0) writeTimes[i][side].push(run.ms);
+            }
+        }
+    }
+    for (const [i, step] of steps.entries()) {
+        const times = writeTimes[i];
+        const ratio = median(times.ours) / median(times.kuzu);
+        record({ write: step.name, statement: step.statement, ours_ms: times.ours, kuzu_ms: times.kuzu,
+                 ours_median_ms: median(times.ours), kuzu_median_ms: median(times.kuzu), ratio });
+        console.log(`${step.name}: ours ${median(times.ours).toFixed(2)} ms, Kuzu ${median(times.kuzu).toFixed(2)} ms, ratio ${ratio.toFixed(3)}`);
+        table.push([step.name, `${median(times.ours).toFixed(2)} ms`, `${median(times.kuzu).toFixed(2)} ms`, ratio, "", ""]);
+    }
     ours.close();
     console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
     console.log("\n| query | actorgraph (median) | Kuzu 0.11.3 (median) | ours / Kuzu | goal ≤ 0.5 | equal answers | answer |");
     console.log("|---|---|---|---|---|---|---|");
     for (const [name, a, b, ratio, equal, answer] of table) {
-        const goal = name.startsWith("peak") ? "(memory)" : Number.isNaN(ratio) ? "" : ratio <= 0.5 ? "met" : "**not met**";
+        const goal = name.startsWith("peak") ? "(memory)" : name.startsWith("write") ? "(no goal)"
+                     : Number.isNaN(ratio) ? "" : ratio <= 0.5 ? "met" : "**not met**";
         console.log(`| ${name} | ${a} | ${b} | ${ratio.toFixed(3)} | ${goal} | ${equal} | ${answer.replaceAll("|", "\\|")} |`);
     }
     if (log !== null) fs.closeSync(log);

@@ -2,7 +2,8 @@
 # Side by side with Kuzu 0.11.3 (issue #14, "Speed, measured side by side"): builds actorgraph's side
 # (build/bench/actorgraph_cypher_bench), installs the npm package kuzu@0.11.3 into build/kuzu-bench (only
 # here: Kuzu is never a build or test dependency), generates the CSV (`actorgraph generate --seed 1`),
-# loads it into both and runs the same queries alternately; prints the table of bench/README.md.
+# loads it into both and runs the same queries alternately, then a cycle of write statements (create an actor,
+# set a property, relate it, delete it: the graph ends as it began); prints the table of bench/README.md.
 #   bench/kuzu_compare.sh [ACTORS (default 1000000)] [REPETITIONS (default 5)] [--reuse-db]
 # (--reuse-db keeps the Kuzu database the previous run at the same size loaded, to re-run only the queries.)
 # Needs node and npm (Debian: nodejs, npm). Data goes to /tmp/actorgraph-bench/ACTORS (as compare_igraph.py's).
