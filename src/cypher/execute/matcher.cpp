@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include "cypher/execute/evaluator.hpp"
-#include "cypher/execute/expression_reads.hpp"
-#include "cypher/execute/operators.hpp"
 #include "cypher/execute/incidence.hpp"
 
 namespace actorgraph::cypher {
@@ -23,17 +21,6 @@ void collect_variables(const ast::Expression& expression, std::vector<std::strin
     if (expression.kind == ast::ExpressionKind::Variable) names.push_back(expression.name);
     for (const auto& child : expression.children) {
         if (child) collect_variables(*child, names);
-    }
-}
-
-template <typename Number>
-bool ordered(ast::Operator op, Number left, Number right)
-{
-    switch (op) {
-    case ast::Operator::Less: return left < right;
-    case ast::Operator::Greater: return left > right;
-    case ast::Operator::LessEqual: return left <= right;
-    default: return left >= right;
     }
 }
 
@@ -168,111 +155,6 @@ bool PatternMatcher::exists(const Row& input)
     };
     match(input, first);
     return any;
-}
-
-std::vector<char> PatternMatcher::filtered_slots() const
-{
-    std::vector<char> filtered(columns_.size(), 0);
-    std::vector<char> elsewhere(columns_.size(), 0);  // also bound where no filter is checked
-    auto mark = [](std::vector<char>& marks, int slot) {
-        if (slot >= 0) marks[static_cast<std::size_t>(slot)] = 1;
-    };
-    for (const auto& part : parts_) {
-        bool shortest = !part.syntax->shortest.empty();
-        mark(elsewhere, part.path_slot);
-        for (const auto& node : part.nodes) mark(shortest ? elsewhere : filtered, node.slot);
-        for (std::size_t i = 0; i < part.relationships.size(); ++i) {
-            bool variable = relationship_syntax(part, i).variable_length;
-            mark(shortest || variable ? elsewhere : filtered, part.relationships[i].slot);
-        }
-    }
-    for (std::size_t slot = 0; slot < filtered.size(); ++slot) {
-        if (elsewhere[slot]) filtered[slot] = 0;
-    }
-    return filtered;
-}
-
-std::vector<const ast::Expression*> PatternMatcher::take_filters(const std::vector<const ast::Expression*>& conjuncts)
-{
-    auto filtered = filtered_slots();
-    filters_.clear();
-    filters_of_slot_.assign(columns_.size(), {});
-    std::vector<const ast::Expression*> rest;
-    for (const auto* conjunct : conjuncts) {
-        auto reads = plain_reads(*conjunct);
-        Filter filter{conjunct, {}};
-        bool takes = reads.has_value();
-        for (const auto& name : reads.value_or(std::vector<std::string>{})) {
-            auto column = std::find(columns_.begin(), columns_.end(), name);
-            auto slot = static_cast<std::size_t>(column - columns_.begin());
-            if (column == columns_.end() || (slot >= input_size_ && !filtered[slot])) takes = false;
-            else if (slot >= input_size_) filter.slots.push_back(static_cast<int>(slot));
-        }
-        // One that reads only the input is the same for every match: checked with the rest.
-        if (!takes || filter.slots.empty()) {
-            rest.push_back(conjunct);
-            continue;
-        }
-        using ast::Operator;
-        bool chain = conjunct->kind == ast::ExpressionKind::Comparison && conjunct->operators.size() == 1;
-        bool binary = conjunct->kind == ast::ExpressionKind::Binary && conjunct->op >= Operator::Equal &&
-                      conjunct->op <= Operator::GreaterEqual;
-        bool comparison = chain || binary;
-        filter.op = chain ? conjunct->operators.front() : conjunct->op;
-        for (std::size_t side = 0; comparison && side < 2; ++side) {
-            const auto& property = *conjunct->children[side];
-            const auto& literal = *conjunct->children[1 - side];
-            if (property.kind == ast::ExpressionKind::Property && literal.kind == ast::ExpressionKind::Literal &&
-                property.children[0]->kind == ast::ExpressionKind::Variable) {
-                filter.property = &property;
-                filter.literal = &literal;
-                filter.literal_first = side == 1;
-            }
-        }
-        for (auto slot : filter.slots) filters_of_slot_[static_cast<std::size_t>(slot)].push_back(filters_.size());
-        filters_.push_back(std::move(filter));
-    }
-    return rest;
-}
-
-bool PatternMatcher::filters_hold(int slot)
-{
-    if (filters_.empty()) return true;
-    for (auto f : filters_of_slot_[static_cast<std::size_t>(slot)]) {
-        const auto& filter = filters_[f];
-        bool ready = std::all_of(filter.slots.begin(), filter.slots.end(),
-                                 [&](int s) { return bound_[static_cast<std::size_t>(s)] != 0; });
-        if (!ready) continue;
-        auto quick = filter.property ? compare_quickly(filter) : std::nullopt;
-        if (quick ? !*quick : !Evaluator(context_, columns_, row_).holds(*filter.expression)) return false;
-    }
-    return true;
-}
-
-// What the evaluator answers for a comparison of a node's or relationship's property with a literal (null
-// compares to nothing), without its dispatch, name lookups and copies.
-std::optional<bool> PatternMatcher::compare_quickly(const Filter& filter)
-{
-    const auto& subject = row_[static_cast<std::size_t>(filter.slots.front())];
-    if (filter.slots.size() != 1 || !(subject.is_relationship() || subject.is_node())) return std::nullopt;
-    auto value = subject.is_relationship()
-                     ? context_.graph.relationship_property(subject.as_relationship(), filter.property->name)
-                     : context_.graph.node_property(subject.as_node(), filter.property->name);
-    auto op = filter.op;
-    const auto& literal = filter.literal->literal;
-    // Two floats or two integers in an ordering: the answer compare_values gives (NaN is unordered: false).
-    if (op != ast::Operator::Equal && op != ast::Operator::NotEqual) {
-        if (value.is_float() && literal.is_float()) {
-            return ordered(op, filter.literal_first ? literal.as_float() : value.as_float(),
-                           filter.literal_first ? value.as_float() : literal.as_float());
-        }
-        if (value.is_integer() && literal.is_integer()) {
-            return ordered(op, filter.literal_first ? literal.as_integer() : value.as_integer(),
-                           filter.literal_first ? value.as_integer() : literal.as_integer());
-        }
-    }
-    auto answer = filter.literal_first ? compare_values(op, literal, value) : compare_values(op, value, literal);
-    return answer.is_boolean() && answer.as_boolean();
 }
 
 Value PatternMatcher::element_properties(const Element& element, const ast::Expression& syntax)

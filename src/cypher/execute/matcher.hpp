@@ -94,6 +94,7 @@ private:
         bool literal_first = false;
         ast::Operator op = ast::Operator::Equal;
     };
+    static void mark_quick_comparison(const ast::Expression& conjunct, Filter& filter);
     /// The answer of a Filter with `property` set; nullopt when the filter must be evaluated in full.
     std::optional<bool> compare_quickly(const Filter& filter);
     Context& context_;
