@@ -222,7 +222,11 @@ void project_groups(Context& context, const Columns& input_columns, const RowSou
 void Executor::project(Table& table, const Columns& input_columns, const RowSource& inputs,
                        const ast::Projection& projection)
 {
-    auto [items, star_variables, aggregate_calls, item_aggregates] = items_of(projection, input_columns);
+    // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture those in lambdas.
+    auto projected = items_of(projection, input_columns);
+    const auto& items = projected.items;
+    const auto& aggregate_calls = projected.aggregate_calls;
+    auto item_aggregates = projected.item_aggregates;
     Columns out_columns;
     for (const auto& item : items) out_columns.push_back(item.name);
     Columns extended_columns = out_columns;
