@@ -72,6 +72,10 @@ void Binder::creation(const ast::PatternPart& part, bool is_create)
     if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
     std::set<std::string> created_here;
     for (const auto& node : part.nodes) {
+        if (node.label_expression) {
+            syntax("InvalidLabelExpression", "a node to create or merge takes labels (:A:B or :A&B), not |, ! or %",
+                   node.where);
+        }
         creation_properties(node.properties, is_create);
         if (node.variable.empty()) continue;
         auto found = scope_.find(node.variable);
@@ -90,6 +94,9 @@ void Binder::creation(const ast::PatternPart& part, bool is_create)
     for (const auto& r : part.relationships) {
         if (!r.variable.empty() && scope_.contains(r.variable)) {
             semantic("VariableAlreadyBound", "`" + r.variable + "` is already bound; a relationship is created new", r.where);
+        }
+        if (r.type_expression) {
+            syntax("InvalidLabelExpression", "a relationship to create or merge takes one type, not an expression", r.where);
         }
         if (r.types.size() != 1) {
             semantic("NoSingleRelationshipType", "a relationship to create needs exactly one type", r.where);

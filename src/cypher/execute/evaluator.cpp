@@ -1,6 +1,7 @@
 #include "cypher/execute/evaluator.hpp"
 
 #include "cypher/execute/functions.hpp"
+#include "cypher/execute/label_expression.hpp"
 #include "cypher/execute/matcher.hpp"
 #include "cypher/execute/operators.hpp"
 #include "cypher/temporal/temporal_functions.hpp"
@@ -404,6 +405,10 @@ Value Evaluator::label_check(const ast::Expression& e)
 {
     auto subject = eval(*e.children[0]);
     if (subject.is_null()) return {};
+    if (e.label_expression && (subject.is_relationship() || subject.is_node())) {
+        return Value::boolean(subject.is_node() ? node_fits(context_.graph, subject.as_node(), *e.label_expression)
+                                                : relationship_fits(context_.graph, subject.as_relationship(), *e.label_expression));
+    }
     if (subject.is_relationship()) {
         // r:T is true when the relationship has one of the types (Neo4j reads it so).
         for (const auto& key : e.keys) {

@@ -4,6 +4,7 @@
 
 #include "cypher/execute/evaluator.hpp"
 #include "cypher/execute/incidence.hpp"
+#include "cypher/execute/label_expression.hpp"
 
 namespace actorgraph::cypher {
 
@@ -326,6 +327,7 @@ bool PatternMatcher::match_node(std::size_t part_index, std::size_t i, ActorInde
     for (const auto& label : syntax.labels) {
         if (!context_.graph.has_label(node, label)) return true;
     }
+    if (syntax.label_expression && !node_fits(context_.graph, node, *syntax.label_expression)) return true;
     auto slot = element.slot;
     bool binds = slot >= 0 && !bound_[static_cast<std::size_t>(slot)];
     if (slot >= 0 && !binds) {
@@ -388,6 +390,9 @@ bool PatternMatcher::relationship_fits(const Part& part, std::size_t i, Relation
     if (!syntax.types.empty() && !scanned) {
         const auto& type = context_.graph.type(relationship);
         if (std::find(syntax.types.begin(), syntax.types.end(), type) == syntax.types.end()) return false;
+    }
+    if (syntax.type_expression && !cypher::relationship_fits(context_.graph, relationship, *syntax.type_expression)) {
+        return false;
     }
     return properties_match(part.relationships[i], syntax.properties.get(), Value::relationship(relationship));
 }

@@ -58,6 +58,15 @@ struct MapProjectionItem {
     int child = -1;  ///< index into children for Entry
 };
 
+/// A label expression (the grammar's <label expression>): a name, `%` (any label), `!e`, `e&f`, `e|f`.
+struct LabelExpression {
+    enum class Kind { Name, Any, Not, And, Or };
+    Kind kind = Kind::Name;
+    std::string name;                      ///< Name
+    std::vector<LabelExpression> operands; ///< Not (one), And, Or
+};
+using LabelExpressionPtr = std::shared_ptr<const LabelExpression>;
+
 struct Expression {
     ExpressionKind kind = ExpressionKind::Literal;
     QueryPosition where;
@@ -73,6 +82,7 @@ struct Expression {
     std::vector<MapProjectionItem> map_items;
     std::vector<Operator> operators;  ///< Comparison chains
     std::shared_ptr<PatternPart> pattern;
+    LabelExpressionPtr label_expression;  ///< LabelCheck beyond `n:A:B` (`n:A|B`, `n IS !A`): then keys is empty
     std::shared_ptr<Query> subquery;  ///< EXISTS/COUNT/COLLECT: the short form `{ pattern [WHERE ...] }` is one MATCH
 };
 
@@ -81,6 +91,7 @@ enum class Direction { Outgoing, Incoming, Either };
 struct NodePattern {
     std::string variable;  ///< empty when anonymous
     std::vector<std::string> labels;
+    LabelExpressionPtr label_expression;  ///< when the labels are more than `:A:B` (then `labels` is empty)
     ExpressionPtr properties;  ///< a map literal or a parameter, or null
     QueryPosition where;
 };
@@ -88,6 +99,7 @@ struct NodePattern {
 struct RelationshipPattern {
     std::string variable;
     std::vector<std::string> types;  ///< any of these; empty means any type
+    LabelExpressionPtr type_expression;  ///< when the types are more than `:A|B` (then `types` is empty)
     ExpressionPtr properties;
     Direction direction = Direction::Either;
     bool variable_length = false;

@@ -152,6 +152,14 @@ ExpressionPtr Parser::predicate_expression()
         } else if (at.is("=~")) {
             next();
             op = Operator::RegexMatch;
+        } else if (at_keyword("IS") && at_label_start(1) && !at_keyword("NOT", 1) && !at_keyword("NULL", 1)) {
+            next();  // n IS A: the label predicate's other spelling
+            auto check = make(ExpressionKind::LabelCheck, at);
+            check->where = left->where;
+            check->children.push_back(std::move(left));
+            label_check(*check);
+            left = seal(std::move(check), at);
+            continue;
         } else if (at_keyword("IS")) {
             next();
             bool negated = accept_keyword("NOT");
@@ -243,11 +251,12 @@ ExpressionPtr Parser::postfix()
             }
             expect("]");
             base = seal(std::move(access), at);
-        } else if (at.is(":") && peek(1).kind == TokenKind::Identifier) {
+        } else if (at.is(":") && at_label_start(1)) {
+            next();
             auto check = make(ExpressionKind::LabelCheck, at);
             check->where = base->where;
             check->children.push_back(std::move(base));
-            while (accept(":")) check->keys.push_back(name("a label"));
+            label_check(*check);
             base = seal(std::move(check), at);
         } else {
             return base;
@@ -378,7 +387,7 @@ ExpressionPtr Parser::try_pattern_comprehension(const Token& start)
     }
     auto comprehension = make(ExpressionKind::PatternComprehension, start);
     comprehension->pattern = std::move(part);
-    comprehension->children.push_back(accept_keyword("WHERE") ? expression() : nullptr);
+    comprehension->children.push_back(accept_keyword("WHERE") ? comprehension_predicate() : nullptr);
     expect("|");
     comprehension->children.push_back(expression());
     expect("]");
@@ -510,7 +519,7 @@ ExpressionPtr Parser::filter_form(const Token& start, ExpressionKind kind, std::
     if (!quantifier.empty()) expression->keys.push_back(std::move(quantifier));
     expect_keyword("IN");
     expression->children.push_back(this->expression());
-    expression->children.push_back(accept_keyword("WHERE") ? this->expression() : nullptr);
+    expression->children.push_back(accept_keyword("WHERE") ? comprehension_predicate() : nullptr);
     if (kind == ExpressionKind::ListComprehension) {
         expression->children.push_back(accept("|") ? this->expression() : nullptr);
         expect("]");
@@ -570,6 +579,17 @@ ExpressionPtr Parser::map_projection(ExpressionPtr base)
     }
     expect("}");
     return projection;
+}
+
+// The WHERE of a list or pattern comprehension or a quantifier: there `|` ends it (the projection follows), so a
+// label expression in it takes `|` only inside parentheses.
+ExpressionPtr Parser::comprehension_predicate()
+{
+    bool bar_allowed = label_bar_allowed_;
+    label_bar_allowed_ = false;
+    auto predicate = expression();
+    label_bar_allowed_ = bar_allowed;
+    return predicate;
 }
 
 }  // namespace actorgraph::cypher

@@ -256,7 +256,7 @@ tail:
             projection.order_by.push_back(std::move(item));
         } while (accept(","));
     }
-    if (accept_keyword("SKIP")) projection.skip = expression();
+    if (accept_keyword("SKIP") || accept_keyword("OFFSET")) projection.skip = expression();  // OFFSET: the grammar's synonym
     if (accept_keyword("LIMIT")) projection.limit = expression();
     if (is_with && accept_keyword("WHERE")) projection.where = expression();
 }
@@ -375,8 +375,9 @@ ast::NodePattern Parser::node_pattern()
 {
     ast::NodePattern node;
     node.where = expect("(").where;
-    if (peek().kind == TokenKind::Identifier) node.variable = next().text;
-    while (accept(":")) node.labels.push_back(name("a label"));
+    bool is_labels = at_keyword("IS") && at_label_start(1);  // (IS A): no variable
+    if (peek().kind == TokenKind::Identifier && !is_labels) node.variable = next().text;
+    node_labels(node);
     node.properties = properties_or_null();
     expect(")");
     return node;
@@ -412,14 +413,9 @@ ast::RelationshipPattern Parser::relationship_pattern()
 
 void Parser::relationship_detail(ast::RelationshipPattern& relationship)
 {
-    if (peek().kind == TokenKind::Identifier) relationship.variable = next().text;
-    if (accept(":")) {
-        relationship.types.push_back(name("a relationship type"));
-        while (accept("|")) {
-            accept(":");
-            relationship.types.push_back(name("a relationship type"));
-        }
-    }
+    bool is_types = at_keyword("IS") && at_label_start(1);  // [IS T]: no variable
+    if (peek().kind == TokenKind::Identifier && !is_types) relationship.variable = next().text;
+    relationship_types(relationship);
     auto length_error = [&] {
         fail_detail(peek(), "InvalidRelationshipPattern",
                     "a variable length is written *, *2, *1..3, *..3 or *1.., not " + describe_token(peek()));

@@ -53,6 +53,19 @@ private:
     void relationship_detail(ast::RelationshipPattern& relationship);
     ast::ExpressionPtr properties_or_null();
 
+    // Label expressions (parse_labels.cpp).
+    [[nodiscard]] bool at_label_start(std::size_t ahead) const;
+    /// Takes `:` or IS when a label expression follows.
+    bool accept_label_prefix();
+    ast::LabelExpression label_expression_after_colon();
+    ast::LabelExpression label_disjunction();
+    ast::LabelExpression label_conjunction();
+    ast::LabelExpression label_factor();
+    void node_labels(ast::NodePattern& node);
+    void relationship_types(ast::RelationshipPattern& relationship);
+    /// The labels of a LabelCheck, after its `:` or IS.
+    void label_check(ast::Expression& check);
+
     // Expressions (parse_expression.cpp).
     ast::ExpressionPtr expression();
     ast::ExpressionPtr or_expression();
@@ -75,6 +88,7 @@ private:
     ast::ExpressionPtr case_expression();
     ast::ExpressionPtr name_atom();
     ast::ExpressionPtr function_call(const Token& name_token, std::string name);
+    ast::ExpressionPtr comprehension_predicate();
     ast::ExpressionPtr filter_form(const Token& start, ast::ExpressionKind kind, std::string quantifier);
     ast::ExpressionPtr reduce_form(const Token& start);
     ast::ExpressionPtr map_projection(ast::ExpressionPtr base);
@@ -114,6 +128,7 @@ private:
     std::size_t at_ = 0;
     int depth_ = 0;
     int subquery_depth_ = 0;
+    bool label_bar_allowed_ = true;  ///< false in a comprehension's WHERE, where `|` starts the projection
 };
 
 }  // namespace actorgraph::cypher
