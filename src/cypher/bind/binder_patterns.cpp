@@ -2,6 +2,7 @@
 #include "cypher/bind/clause_rules.hpp"
 #include "cypher/bind/scope_binder.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace actorgraph::cypher::binding {
@@ -44,6 +45,20 @@ void Binder::pattern(const ast::Pattern& pattern, bool in_expression)
             pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
         }
     }
+    element_predicates(pattern);
+}
+
+// `(n WHERE ...)` and `-[r WHERE ...]-` read the pattern's variables: bound once all of them are in scope.
+void Binder::element_predicates(const ast::Pattern& pattern)
+{
+    for (const auto& part : pattern) {
+        for (const auto& node : part.nodes) {
+            if (node.predicate) expression(*node.predicate, false);
+        }
+        for (const auto& r : part.relationships) {
+            if (r.predicate) expression(*r.predicate, false);
+        }
+    }
 }
 
 // CREATE takes a parameter map as the properties to give; MERGE, which also matches, does not.
@@ -72,6 +87,10 @@ void Binder::creation(const ast::PatternPart& part, bool is_create)
     if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
     std::set<std::string> created_here;
     for (const auto& node : part.nodes) {
+        if (node.predicate || std::any_of(part.relationships.begin(), part.relationships.end(),
+                                          [](const auto& r) { return r.predicate != nullptr; })) {
+            syntax("InvalidPatternPredicate", "a pattern to create or merge cannot take WHERE", node.where);
+        }
         if (node.label_expression) {
             syntax("InvalidLabelExpression", "a node to create or merge takes labels (:A:B or :A&B), not |, ! or %",
                    node.where);
@@ -131,6 +150,12 @@ void Binder::pattern_in_expression(const ast::PatternPart& part)
     for (const auto& r : part.relationships) {
         pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
         if (r.properties) expression(*r.properties, false);
+    }
+    for (const auto& node : part.nodes) {
+        if (node.predicate) expression(*node.predicate, false);
+    }
+    for (const auto& r : part.relationships) {
+        if (r.predicate) expression(*r.predicate, false);
     }
 }
 

@@ -37,6 +37,7 @@ PatternMatcher::PatternMatcher(Context& context, std::span<const ast::PatternPar
         plan(part, known);
         parts_.push_back(std::move(part));
     }
+    take_element_predicates();
 }
 
 int PatternMatcher::slot_of(const std::string& variable)
@@ -306,7 +307,7 @@ bool PatternMatcher::scan_relationships(std::size_t part_index)
 
 bool PatternMatcher::start_part(std::size_t part_index)
 {
-    if (part_index == parts_.size()) return (*found_)(row_);
+    if (part_index == parts_.size()) return !end_checks_hold() || (*found_)(row_);
     auto& part = parts_[part_index];
     path_nodes_.clear();
     path_relationships_.clear();

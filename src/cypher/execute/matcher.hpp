@@ -83,6 +83,9 @@ private:
     [[nodiscard]] std::vector<char> filtered_slots() const;
     /// Whether the filters that read `slot`, just bound, hold (those with another slot still unbound wait).
     bool filters_hold(int slot);
+    /// `(n WHERE ...)` and `-[r WHERE ...]-` become filters; those it cannot take are checked on each whole match.
+    void take_element_predicates();
+    bool end_checks_hold();
 
     struct Filter {
         const ast::Expression* expression = nullptr;
@@ -100,6 +103,7 @@ private:
     Context& context_;
     std::vector<Filter> filters_;
     std::vector<std::vector<std::size_t>> filters_of_slot_;
+    std::vector<const ast::Expression*> end_checks_;  ///< element predicates checked on each whole match
     std::vector<Part> parts_;
     Columns columns_;
     std::size_t input_size_ = 0;

@@ -48,8 +48,7 @@ std::vector<char> PatternMatcher::filtered_slots() const
 std::vector<const ast::Expression*> PatternMatcher::take_filters(const std::vector<const ast::Expression*>& conjuncts)
 {
     auto filtered = filtered_slots();
-    filters_.clear();
-    filters_of_slot_.assign(columns_.size(), {});
+    if (filters_of_slot_.size() != columns_.size()) filters_of_slot_.assign(columns_.size(), {});
     std::vector<const ast::Expression*> rest;
     for (const auto* conjunct : conjuncts) {
         auto reads = plain_reads(*conjunct);
@@ -71,6 +70,28 @@ std::vector<const ast::Expression*> PatternMatcher::take_filters(const std::vect
         filters_.push_back(std::move(filter));
     }
     return rest;
+}
+
+void PatternMatcher::take_element_predicates()
+{
+    std::vector<const ast::Expression*> predicates;
+    for (const auto& part : parts_) {
+        for (const auto& node : part.syntax->nodes) {
+            if (node.predicate) predicates.push_back(node.predicate.get());
+        }
+        for (const auto& relationship : part.syntax->relationships) {
+            if (relationship.predicate) predicates.push_back(relationship.predicate.get());
+        }
+    }
+    if (!predicates.empty()) end_checks_ = take_filters(predicates);
+}
+
+bool PatternMatcher::end_checks_hold()
+{
+    if (end_checks_.empty()) return true;
+    Evaluator evaluator(context_, columns_, row_);
+    return std::all_of(end_checks_.begin(), end_checks_.end(),
+                       [&](const ast::Expression* check) { return evaluator.holds(*check); });
 }
 
 bool PatternMatcher::filters_hold(int slot)

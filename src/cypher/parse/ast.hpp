@@ -93,6 +93,7 @@ struct NodePattern {
     std::vector<std::string> labels;
     LabelExpressionPtr label_expression;  ///< when the labels are more than `:A:B` (then `labels` is empty)
     ExpressionPtr properties;  ///< a map literal or a parameter, or null
+    ExpressionPtr predicate;   ///< (n WHERE ...): checked on each match, or null
     QueryPosition where;
 };
 
@@ -104,6 +105,7 @@ struct RelationshipPattern {
     Direction direction = Direction::Either;
     bool variable_length = false;
     std::optional<std::int64_t> min_hops, max_hops;  ///< with variable_length; absent bounds are 1 and unbounded
+    ExpressionPtr predicate;  ///< -[r WHERE ...]-: checked on each match (fixed length only), or null
     QueryPosition where;
 };
 

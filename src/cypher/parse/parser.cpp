@@ -375,12 +375,20 @@ ast::NodePattern Parser::node_pattern()
 {
     ast::NodePattern node;
     node.where = expect("(").where;
-    bool is_labels = at_keyword("IS") && at_label_start(1);  // (IS A): no variable
-    if (peek().kind == TokenKind::Identifier && !is_labels) node.variable = next().text;
+    if (peek().kind == TokenKind::Identifier && !at_element_filler()) node.variable = next().text;
     node_labels(node);
-    node.properties = properties_or_null();
+    if (accept_keyword("WHERE")) node.predicate = expression();
+    else node.properties = properties_or_null();
     expect(")");
     return node;
+}
+
+// `(IS A)` and `(WHERE ...)` name no variable: IS or WHERE followed by what it takes is not a variable's name.
+bool Parser::at_element_filler() const
+{
+    if (at_keyword("IS") && at_label_start(1)) return true;
+    const auto& after = peek(1);
+    return at_keyword("WHERE") && !after.is(")") && !after.is("]") && !after.is(":") && !after.is("{") && !after.is("*");
 }
 
 ast::ExpressionPtr Parser::properties_or_null()
@@ -413,8 +421,7 @@ ast::RelationshipPattern Parser::relationship_pattern()
 
 void Parser::relationship_detail(ast::RelationshipPattern& relationship)
 {
-    bool is_types = at_keyword("IS") && at_label_start(1);  // [IS T]: no variable
-    if (peek().kind == TokenKind::Identifier && !is_types) relationship.variable = next().text;
+    if (peek().kind == TokenKind::Identifier && !at_element_filler()) relationship.variable = next().text;
     relationship_types(relationship);
     auto length_error = [&] {
         fail_detail(peek(), "InvalidRelationshipPattern",
@@ -437,7 +444,12 @@ void Parser::relationship_detail(ast::RelationshipPattern& relationship)
             relationship.max_hops = relationship.min_hops;
         }
     }
-    relationship.properties = properties_or_null();
+    if (at_keyword("WHERE") && relationship.variable_length) {
+        fail_detail(peek(), "InvalidRelationshipPattern",
+                    "a variable-length relationship cannot take WHERE; filter its list in the MATCH's WHERE");
+    }
+    if (accept_keyword("WHERE")) relationship.predicate = expression();
+    else relationship.properties = properties_or_null();
 }
 
 std::vector<std::string_view> split_statements(std::string_view script)

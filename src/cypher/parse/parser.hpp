@@ -52,6 +52,7 @@ private:
     ast::RelationshipPattern relationship_pattern();
     void relationship_detail(ast::RelationshipPattern& relationship);
     ast::ExpressionPtr properties_or_null();
+    [[nodiscard]] bool at_element_filler() const;
 
     // Label expressions (parse_labels.cpp).
     [[nodiscard]] bool at_label_start(std::size_t ahead) const;

@@ -109,5 +109,32 @@ TEST_F(CypherMatchFilters, ReportATypeErrorOfAFilterAsTheWhereDoes)
     EXPECT_EQ(error.error_class(), ErrorClass::TypeError) << error.what();
 }
 
+TEST_F(CypherMatchFilters, AnElementsWhereAnswersAsTheSameConditionInTheMatchsWhere)
+{
+    auto expect_same = [&](const std::string& inline_where, const std::string& outside) {
+        auto rows = sorted_rows_of(inline_where);
+        EXPECT_EQ(rows, sorted_rows_of(outside)) << inline_where;
+        EXPECT_FALSE(rows.empty()) << inline_where;
+    };
+    expect_same("MATCH (a:state WHERE a.id < 's5')-[r WHERE r.year > 2000]->(b) RETURN a.id, b.id",
+                "MATCH (a:state)-[r]->(b) WHERE a.id < 's5' AND r.year > 2000 RETURN a.id, b.id");
+    expect_same("MATCH (a)-[r:investment WHERE r.amount_usd > 1e7]->(b WHERE b.id > a.id) RETURN a.id, b.id",
+                "MATCH (a)-[r:investment]->(b) WHERE r.amount_usd > 1e7 AND b.id > a.id RETURN a.id, b.id");
+    expect_same("MATCH (a:state) OPTIONAL MATCH (a)-[r WHERE r.amount_usd > 1e8]->(b) RETURN a.id, b.id",
+                "MATCH (a:state) OPTIONAL MATCH (a)-[r]->(b) WHERE r.amount_usd > 1e8 RETURN a.id, b.id");
+    expect_same("MATCH (a:state) RETURN a.id, size([(a)-[r WHERE r.amount_usd > 1e8]->(b) | b]) AS n",
+                "MATCH (a:state) RETURN a.id, size([(a)-[r]->(b) WHERE r.amount_usd > 1e8 | b]) AS n");
+    expect_same("MATCH (a:state) WHERE EXISTS { (a)-->(b:company WHERE b.id > 'c5') } RETURN a.id",
+                "MATCH (a:state) WHERE EXISTS { MATCH (a)-->(b:company) WHERE b.id > 'c5' } RETURN a.id");
+}
+
+TEST_F(CypherMatchFilters, AnElementsWhereIsRefusedWhereTheGrammarRefusesIt)
+{
+    EXPECT_EQ(error_of("MATCH (a)-[r* WHERE r.year > 2000]->(b) RETURN a").detail(), "InvalidRelationshipPattern");
+    EXPECT_EQ(error_of("CREATE (a WHERE a.x > 1)").detail(), "InvalidPatternPredicate");
+    EXPECT_EQ(error_of("MATCH (a WHERE b.x > 1) RETURN a").detail(), "UndefinedVariable");
+    EXPECT_EQ(error_of("MATCH (a {x: 1} WHERE a.x > 1) RETURN a").error_class(), ErrorClass::SyntaxError);
+}
+
 }  // namespace
 }  // namespace actorgraph::cypher
