@@ -362,13 +362,55 @@ void Parser::pattern_element(ast::PatternPart& part)
         next();
         pattern_element(part);
         expect(")");
+        if (at_quantifier()) {
+            fail_detail(peek(), "UnsupportedPattern",
+                        "a quantified path pattern is not supported yet; quantify one relationship "
+                        "(-[:T]->{1,3}, -->+) or write -[:T*1..3]->");
+        }
         return;
     }
     part.nodes.push_back(node_pattern());
     while (peek().is("-") || (peek().is("<") && peek(1).is("-"))) {
         part.relationships.push_back(relationship_pattern());
+        if (at_quantifier()) quantify(part.relationships.back());
         part.nodes.push_back(node_pattern());
     }
+}
+
+bool Parser::at_quantifier() const { return peek().is("+") || peek().is("*") || peek().is("{"); }
+
+// A quantified relationship (the grammar's <graph pattern quantifier> on one relationship): `+` is *1..,
+// `*` is *0.., `{n}`, `{m,n}`, `{,n}`, `{m,}` are *n, *m..n, *0..n, *m.. ; the variable is a list, as with *.
+void Parser::quantify(ast::RelationshipPattern& relationship)
+{
+    const Token& at = peek();
+    if (relationship.variable_length || relationship.predicate) {
+        fail_detail(at, "InvalidRelationshipPattern",
+                    "a quantified relationship cannot also have * or WHERE inside its brackets");
+    }
+    relationship.variable_length = true;
+    auto bound = [&]() -> std::optional<std::int64_t> {
+        if (peek().kind != TokenKind::Integer) return std::nullopt;
+        return number_literal(false)->literal.as_integer();
+    };
+    if (accept("+")) {
+        relationship.min_hops = 1;
+        return;
+    }
+    if (accept("*")) {
+        relationship.min_hops = 0;
+        return;
+    }
+    expect("{");
+    relationship.min_hops = bound();
+    if (accept(",")) {
+        relationship.min_hops = relationship.min_hops.value_or(0);
+        relationship.max_hops = bound();
+    } else {
+        if (!relationship.min_hops) fail(peek(), "expected a number of repetitions but found " + describe_token(peek()));
+        relationship.max_hops = relationship.min_hops;
+    }
+    expect("}");
 }
 
 ast::NodePattern Parser::node_pattern()

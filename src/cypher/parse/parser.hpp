@@ -49,6 +49,8 @@ private:
     ast::PatternPart pattern_part();
     void pattern_element(ast::PatternPart& part);
     ast::NodePattern node_pattern();
+    [[nodiscard]] bool at_quantifier() const;
+    void quantify(ast::RelationshipPattern& relationship);
     ast::RelationshipPattern relationship_pattern();
     void relationship_detail(ast::RelationshipPattern& relationship);
     ast::ExpressionPtr properties_or_null();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 #include "parse_error_of.hpp"
@@ -160,6 +161,26 @@ TEST(CypherParser, AMalformedVariableLengthIsAnInvalidRelationshipPattern)
     }
     EXPECT_EQ(syntax_error_of("MATCH (a)-[:LIKES..]->(c) RETURN c").position().column, 18);
     EXPECT_NO_THROW((void)parse_query("MATCH (a)-[:LIKES*..2]->(b)-[*]-(c)-[*3]-(d)-[*1..]-(e) RETURN e"));
+}
+
+TEST(CypherParser, AQuantifiedRelationshipIsAVariableLengthOne)
+{
+    struct Case {
+        const char* arrow;
+        std::optional<std::int64_t> min, max;
+    };
+    for (const auto& [arrow, min, max] : {Case{"-->+", 1, std::nullopt}, Case{"-->*", 0, std::nullopt},
+                                          Case{"-[:T]->{2}", 2, 2}, Case{"-[r:T]->{1,3}", 1, 3},
+                                          Case{"<-[:T]-{,4}", 0, 4}, Case{"--{2,}", 2, std::nullopt}}) {
+        auto query = parse_query(std::string("MATCH (a)") + arrow + "(b) RETURN a");
+        const auto& relationship = query.parts[0].clauses[0].pattern[0].relationships.at(0);
+        EXPECT_TRUE(relationship.variable_length) << arrow;
+        EXPECT_EQ(relationship.min_hops, min) << arrow;
+        EXPECT_EQ(relationship.max_hops, max) << arrow;
+    }
+    EXPECT_EQ(syntax_error_of("MATCH (a)-[*2]->{1,3}(b) RETURN a").detail(), "InvalidRelationshipPattern");
+    EXPECT_EQ(syntax_error_of("MATCH ((a)-->(b)){1,3} RETURN a").detail(), "UnsupportedPattern");
+    EXPECT_EQ(syntax_error_of("MATCH (a)-->{}(b) RETURN a").position().column, 14) << "at the }";
 }
 
 }  // namespace
