@@ -350,6 +350,7 @@ ast::PatternPart Parser::pattern_part()
         expect(")");
         return part;
     }
+    part.shortest = path_search_prefix();
     pattern_element(part);
     return part;
 }
@@ -375,6 +376,49 @@ void Parser::pattern_element(ast::PatternPart& part)
         if (at_quantifier()) quantify(part.relationships.back());
         part.nodes.push_back(node_pattern());
     }
+}
+
+// The grammar's <path search prefix>, as the legacy functions it means: ANY SHORTEST, SHORTEST 1 and ANY (one
+// path per pair of ends: a shortest one is any one) are shortestPath; ALL SHORTEST and SHORTEST [1] GROUP(S)
+// are allShortestPaths; ALL alone is every path, as without a prefix. More than one path or group per pair is
+// not supported yet.
+std::string Parser::path_search_prefix()
+{
+    auto count = [&]() -> std::int64_t {
+        if (peek().kind != TokenKind::Integer) return 1;
+        const Token& at = peek();
+        auto n = number_literal(false)->literal.as_integer();
+        if (n != 1) {
+            fail_detail(at, "UnsupportedPattern",
+                        "only one path or group per pair of ends is supported; write 1, ANY SHORTEST or ALL SHORTEST");
+        }
+        return n;
+    };
+    auto path_keyword = [&] {
+        if (!accept_keyword("PATHS")) accept_keyword("PATH");
+    };
+    bool shortest_follows = at_keyword("SHORTEST", 1);
+    if (at_keyword("ALL") && (shortest_follows || at_keyword("PATH", 1) || at_keyword("PATHS", 1) || peek(1).is("("))) {
+        next();
+        bool shortest = accept_keyword("SHORTEST");
+        path_keyword();
+        return shortest ? "allShortestPaths" : "";
+    }
+    if (at_keyword("ANY") && (shortest_follows || peek(1).kind == TokenKind::Integer || at_keyword("PATH", 1) ||
+                              at_keyword("PATHS", 1) || peek(1).is("("))) {
+        next();
+        if (!accept_keyword("SHORTEST")) (void)count();
+        path_keyword();
+        return "shortestPath";
+    }
+    if (at_keyword("SHORTEST") && !peek(1).is("=")) {
+        next();
+        (void)count();
+        path_keyword();
+        if (accept_keyword("GROUP") || accept_keyword("GROUPS")) return "allShortestPaths";
+        return "shortestPath";
+    }
+    return "";
 }
 
 bool Parser::at_quantifier() const { return peek().is("+") || peek().is("*") || peek().is("{"); }

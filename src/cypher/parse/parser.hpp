@@ -50,6 +50,7 @@ private:
     void pattern_element(ast::PatternPart& part);
     ast::NodePattern node_pattern();
     [[nodiscard]] bool at_quantifier() const;
+    std::string path_search_prefix();
     void quantify(ast::RelationshipPattern& relationship);
     ast::RelationshipPattern relationship_pattern();
     void relationship_detail(ast::RelationshipPattern& relationship);

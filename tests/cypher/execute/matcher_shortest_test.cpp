@@ -155,5 +155,16 @@ TEST(CypherShortestPathBundledGraph, LengthsAgreeWithThePathCommandsSearchForEve
     EXPECT_EQ(reachable, compared);
 }
 
+TEST_F(CypherShortestPath, TheGrammarsPathSearchPrefixesFindWhatTheFunctionsFind)
+{
+    EXPECT_EQ(ids_of_paths("MATCH p = ANY SHORTEST ({id: 'a'})-[:T]->+({id: 'd'}) RETURN p"),
+              ids_of_paths("MATCH p = shortestPath(({id: 'a'})-[:T*]->({id: 'd'})) RETURN p"));
+    EXPECT_EQ(ids_of_paths("MATCH p = ALL SHORTEST ({id: 'a'})-[*]-({id: 'c'}) RETURN p"),
+              ids_of_paths("MATCH p = allShortestPaths(({id: 'a'})-[*]-({id: 'c'})) RETURN p"));
+    EXPECT_EQ(ids_of_paths("MATCH p = ALL SHORTEST ({id: 'a'})-[*]-({id: 'c'}) RETURN p").size(), 2u);
+    EXPECT_EQ(ids_of_paths("MATCH p = SHORTEST 1 ({id: 'a'})-[:T]->{1,5}({id: 'd'}) RETURN p"),
+              std::vector<std::string>{"axd"});
+}
+
 }  // namespace
 }  // namespace actorgraph::cypher

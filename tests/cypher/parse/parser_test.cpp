@@ -183,5 +183,26 @@ TEST(CypherParser, AQuantifiedRelationshipIsAVariableLengthOne)
     EXPECT_EQ(syntax_error_of("MATCH (a)-->{}(b) RETURN a").position().column, 14) << "at the }";
 }
 
+TEST(CypherParser, APathSearchPrefixIsTheLegacyShortestPathFunction)
+{
+    struct Case {
+        const char* prefix;
+        const char* shortest;
+    };
+    for (const auto& [prefix, shortest] : {Case{"ANY SHORTEST", "shortestPath"}, Case{"SHORTEST 1", "shortestPath"},
+                                           Case{"ANY", "shortestPath"}, Case{"ANY 1 PATH", "shortestPath"},
+                                           Case{"ALL SHORTEST PATHS", "allShortestPaths"},
+                                           Case{"SHORTEST GROUPS", "allShortestPaths"},
+                                           Case{"SHORTEST 1 GROUP", "allShortestPaths"}, Case{"ALL", ""}}) {
+        auto query = parse_query(std::string("MATCH p = ") + prefix + " (a)-[*]-(b) RETURN p");
+        EXPECT_EQ(query.parts[0].clauses[0].pattern[0].shortest, shortest) << prefix;
+    }
+    EXPECT_EQ(syntax_error_of("MATCH p = SHORTEST 3 (a)-[*]-(b) RETURN p").detail(), "UnsupportedPattern");
+    EXPECT_EQ(syntax_error_of("MATCH p = ANY 2 (a)-[*]-(b) RETURN p").detail(), "UnsupportedPattern");
+    // Names that only look like the keywords stay names.
+    auto named = parse_query("MATCH any = (a)-->(b) RETURN any");
+    EXPECT_EQ(named.parts[0].clauses[0].pattern[0].path_variable, "any");
+}
+
 }  // namespace
 }  // namespace actorgraph::cypher
