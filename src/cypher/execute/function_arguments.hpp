@@ -29,6 +29,8 @@ using Arguments = std::vector<Value>;
 
 /// The string and conversion functions (toLower ... split, toInteger ... toString).
 [[nodiscard]] std::span<const ScalarFunction> string_functions();
+/// Neo4j 5's functions beyond openCypher's (extended_functions.cpp).
+[[nodiscard]] std::span<const ScalarFunction> extended_functions();
 
 }  // namespace actorgraph::cypher
 

@@ -272,13 +272,36 @@ Value f_sign(Context&, const Arguments& a, QueryPosition where)
     return Value::integer(d > 0 ? 1 : d < 0 ? -1 : 0);
 }
 
+// round(x, precision, mode): Neo4j's rounding modes, on the value already scaled to an integer's place.
+double rounded(double scaled, const Value& mode, QueryPosition where)
+{
+    if (!mode.is_string()) wrong_type("round", mode, where);
+    auto name = fold_case(mode.as_string());
+    double whole = std::trunc(scaled);
+    double fraction = std::abs(scaled - whole);
+    double away = whole + (scaled < 0 ? -1.0 : 1.0);
+    if (name == "up") return fraction == 0 ? whole : away;
+    if (name == "down") return whole;
+    if (name == "ceiling") return std::ceil(scaled);
+    if (name == "floor") return std::floor(scaled);
+    if (name == "half_up") return fraction >= 0.5 ? away : whole;
+    if (name == "half_down") return fraction > 0.5 ? away : whole;
+    if (name == "half_even") {
+        if (fraction != 0.5) return fraction > 0.5 ? away : whole;
+        return std::fmod(whole, 2.0) == 0 ? whole : away;
+    }
+    wrong_value("round", "the mode is UP, DOWN, CEILING, FLOOR, HALF_UP, HALF_DOWN or HALF_EVEN, not '" + mode.as_string() + "'",
+                where);
+}
+
 Value f_round(Context&, const Arguments& a, QueryPosition where)
 {
     if (a[0].is_null()) return {};
     double d = number_argument("round", a[0], where);
     if (a.size() == 1) return Value::floating(std::floor(d + 0.5));
     double scale = std::pow(10.0, static_cast<double>(integer_argument("round", a[1], where)));
-    return Value::floating(std::round(d * scale) / scale);
+    if (a.size() == 2) return Value::floating(std::round(d * scale) / scale);
+    return Value::floating(rounded(d * scale, a[2], where) / scale);
 }
 
 Value f_ceil(Context&, const Arguments& a, QueryPosition where) { return unary_math(a, "ceil", [](double d) { return std::ceil(d); }, where); }
@@ -319,7 +342,7 @@ constexpr std::array<Function, 39> functions{{
     {"nodes", 1, 1, f_nodes}, {"relationships", 1, 1, f_relationships}, {"startnode", 1, 1, f_start_node},
     {"endnode", 1, 1, f_end_node}, {"head", 1, 1, f_head}, {"last", 1, 1, f_last}, {"tail", 1, 1, f_tail},
     {"coalesce", 1, 1000, f_coalesce}, {"exists", 1, 1, f_exists}, {"reverse", 1, 1, f_reverse},
-    {"range", 2, 3, f_range}, {"abs", 1, 1, f_abs}, {"sign", 1, 1, f_sign}, {"round", 1, 2, f_round},
+    {"range", 2, 3, f_range}, {"abs", 1, 1, f_abs}, {"sign", 1, 1, f_sign}, {"round", 1, 3, f_round},
     {"ceil", 1, 1, f_ceil}, {"floor", 1, 1, f_floor}, {"sqrt", 1, 1, f_sqrt}, {"exp", 1, 1, f_exp},
     {"log", 1, 1, f_log}, {"log10", 1, 1, f_log10}, {"sin", 1, 1, f_sin}, {"cos", 1, 1, f_cos},
     {"tan", 1, 1, f_tan}, {"cot", 1, 1, f_cot}, {"asin", 1, 1, f_asin}, {"acos", 1, 1, f_acos},
@@ -341,6 +364,9 @@ const Function* find_function(std::string_view name)
         if (f.name == key) return &f;
     }
     for (const auto& f : string_functions()) {
+        if (f.name == key) return &f;
+    }
+    for (const auto& f : extended_functions()) {
         if (f.name == key) return &f;
     }
     for (const auto& f : temporal_functions()) {
@@ -377,6 +403,7 @@ std::string closest_function(std::string_view name)
     for (const auto& f : functions) consider(f.name);
     for (const auto& f : more_functions) consider(f.name);
     for (const auto& f : string_functions()) consider(f.name);
+    for (const auto& f : extended_functions()) consider(f.name);
     for (const auto& f : temporal_functions()) consider(f.name);
     for (auto a : aggregates) consider(a);
     return best;

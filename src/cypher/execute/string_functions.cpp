@@ -37,17 +37,20 @@ Value f_to_upper(Context&, const Arguments& a, QueryPosition where)
     return Value::string(std::move(text));
 }
 
+// Whitespace, or with a second argument (Neo4j 5's lTrim(s, chars)) the characters of that string.
 Value trimmed(const Arguments& a, std::string_view function, bool left, bool right, QueryPosition where)
 {
-    if (a[0].is_null()) return {};
+    if (a[0].is_null() || (a.size() > 1 && a[1].is_null())) return {};
     std::string_view text = string_argument(function, a[0], where);
-    auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v'; };
-    while (left && !text.empty() && space(text.front())) text.remove_prefix(1);
-    while (right && !text.empty() && space(text.back())) text.remove_suffix(1);
+    std::string_view chars = a.size() > 1 ? std::string_view(string_argument(function, a[1], where)) : " \t\n\r\f\v";
+    auto trimmed_away = [&](char ch) { return chars.find(ch) != std::string_view::npos; };
+    while (left && !text.empty() && trimmed_away(text.front())) text.remove_prefix(1);
+    while (right && !text.empty() && trimmed_away(text.back())) text.remove_suffix(1);
     return Value::string(std::string(text));
 }
 
 Value f_trim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "trim", true, true, where); }
+Value f_btrim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "btrim", true, true, where); }
 Value f_ltrim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "lTrim", true, false, where); }
 Value f_rtrim(Context&, const Arguments& a, QueryPosition where) { return trimmed(a, "rTrim", false, true, where); }
 
@@ -212,9 +215,10 @@ Value f_to_string(Context&, const Arguments& a, QueryPosition where)
     }
 }
 
-constexpr std::array<ScalarFunction, 16> table{{
+constexpr std::array<ScalarFunction, 17> table{{
     {"tolower", 1, 1, f_to_lower}, {"toupper", 1, 1, f_to_upper}, {"lower", 1, 1, f_to_lower},
-    {"upper", 1, 1, f_to_upper}, {"trim", 1, 1, f_trim}, {"ltrim", 1, 1, f_ltrim}, {"rtrim", 1, 1, f_rtrim},
+    {"upper", 1, 1, f_to_upper}, {"trim", 1, 1, f_trim}, {"ltrim", 1, 2, f_ltrim}, {"rtrim", 1, 2, f_rtrim},
+    {"btrim", 1, 2, f_btrim},
     {"replace", 3, 3, f_replace}, {"substring", 2, 3, f_substring}, {"left", 2, 2, f_left},
     {"right", 2, 2, f_right}, {"split", 2, 2, f_split}, {"tointeger", 1, 1, f_to_integer},
     {"tofloat", 1, 1, f_to_float}, {"toboolean", 1, 1, f_to_boolean}, {"tostring", 1, 1, f_to_string},
