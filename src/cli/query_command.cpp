@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 #include "actorgraph/cypher/output.hpp"
@@ -32,20 +33,54 @@ cypher::Map parse_parameters(const std::vector<std::string>& specs)
     return parameters;
 }
 
+// One statement to run, and where it came from: an -e, or a file (or standard input) at a line.
+struct Statement {
+    std::string text;
+    std::string source;  ///< the -f file, "standard input", or empty for -e
+    int first_line = 1;  ///< the source's line the statement starts on
+    std::shared_ptr<const std::string> script;  ///< the whole file, to show an error's line from it
+};
+
 // The statements in the order they run: each -e, then those of -f, or of standard input when neither is given.
-std::vector<std::string> statements_of(const QueryArguments& arguments)
+std::vector<Statement> statements_of(const QueryArguments& arguments)
 {
-    std::vector<std::string> statements = arguments.statements;
-    std::string script;
+    std::vector<Statement> statements;
+    for (const auto& text : arguments.statements) statements.push_back({text, "", 1, nullptr});
+    auto script = std::make_shared<std::string>();
+    std::string source;
     if (!arguments.script.empty()) {
         std::ifstream in(arguments.script, std::ios::binary);
         if (!in) throw Error(arguments.script + ": cannot read");
-        script = read_all(in);
+        *script = read_all(in);
+        source = arguments.script;
     } else if (arguments.statements.empty()) {
-        script = read_all(std::cin);
+        *script = read_all(std::cin);
+        source = "standard input";
     }
-    for (auto statement : cypher::split_statements(script)) statements.emplace_back(statement);
+    for (auto statement : cypher::split_statements(*script)) {
+        auto before = std::string_view(*script).substr(0, static_cast<std::size_t>(statement.data() - script->data()));
+        int first_line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        statements.push_back({std::string(statement), source, first_line, script});
+    }
     return statements;
+}
+
+// A failing statement of a file reports the file's line (and names the file), so an editor can go to it.
+void report_error(const cypher::Error& error, const Statement& statement, bool json)
+{
+    bool in_file = statement.script && error.position().line > 0;
+    auto placed = in_file ? error.placed_at({statement.first_line + error.position().line - 1, error.position().column})
+                          : error;
+    if (json) {
+        std::cout << cypher::error_to_json(placed) << '\n';
+        return;
+    }
+    if (!in_file) {
+        std::cerr << (statement.source.empty() ? "" : statement.source + ": ") << cypher::format_error(error, statement.text)
+                  << '\n';
+        return;
+    }
+    std::cerr << statement.source << ": " << cypher::format_error(placed, *statement.script) << '\n';
 }
 
 void print_table(const cypher::Session& session, const cypher::Result& result)
@@ -92,7 +127,7 @@ int run_query(const QueryArguments& arguments)
     bool changed = false;
     for (const auto& statement : statements_of(arguments)) {
         try {
-            auto result = session.run(statement, parameters);
+            auto result = session.run(statement.text, parameters);
             changed = changed || result.stats.changed_anything();
             if (arguments.json) {
                 std::cout << cypher::result_to_json(session, result) << '\n';
@@ -100,11 +135,7 @@ int run_query(const QueryArguments& arguments)
                 print_table(session, result);
             }
         } catch (const cypher::Error& error) {
-            if (arguments.json) {
-                std::cout << cypher::error_to_json(error) << '\n';
-            } else {
-                std::cerr << cypher::format_error(error, statement) << '\n';
-            }
+            report_error(error, statement, arguments.json);
             return exit_input_error;
         }
     }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -475,6 +476,20 @@ TEST(CliQuery, AFailingStatementPrintsItsErrorAndStopsWithExitCode2)
     EXPECT_EQ(text.exit_code, 2);
     EXPECT_NE(text.err.find("SyntaxError"), std::string::npos) << text.err;
     EXPECT_NE(text.err.find("  MATCH (a RETURN a\n           ^"), std::string::npos) << text.err;
+}
+
+TEST(CliQuery, AnErrorInAScriptFileNamesTheFileAndItsLine)
+{
+    auto script = testing::scratch_dir("cli-query-script") / "steps.cypher";
+    std::ofstream(script) << "RETURN 1;\nRETURN 2;\n\nRETURN\n  x;\n";
+    auto text = actorgraph({"query", "-f", script.string()});
+    EXPECT_EQ(text.exit_code, 2);
+    EXPECT_NE(text.err.find(script.string() + ": SyntaxError (UndefinedVariable) at 5:3"), std::string::npos) << text.err;
+    EXPECT_NE(text.err.find("\n    x;\n    ^"), std::string::npos) << text.err;
+    auto json = actorgraph({"query", "--json", "-f", script.string()});
+    auto lines = output_lines(json.out);
+    ASSERT_EQ(lines.size(), 3u) << json.out;
+    EXPECT_EQ(nlohmann::json::parse(lines[2])["error"]["line"], 5) << "the file's line, not the statement's";
 }
 
 TEST(CliQuery, TypedPropertiesOfTheBundledGraphCompareAndSum)
