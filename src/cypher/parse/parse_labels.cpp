@@ -27,6 +27,18 @@ void collect_names(const ast::LabelExpression& expression, std::vector<std::stri
     for (const auto& operand : expression.operands) collect_names(operand, names);
 }
 
+// Names joined only by `joined_by` (`:A:B` on a node, `:A|B` on a relationship) stay a list, which the label and
+// type indexes serve; anything else is kept as the expression.
+void keep_labels(ast::LabelExpression expression, Kind joined_by, std::vector<std::string>& names,
+                 ast::LabelExpressionPtr& tree)
+{
+    if (all_names(expression, joined_by)) {
+        collect_names(expression, names);
+    } else {
+        tree = std::make_shared<const ast::LabelExpression>(std::move(expression));
+    }
+}
+
 ast::LabelExpression joined(Kind kind, ast::LabelExpression left, ast::LabelExpression right)
 {
     ast::LabelExpression result;
@@ -109,34 +121,19 @@ bool Parser::accept_label_prefix()
 
 void Parser::node_labels(ast::NodePattern& node)
 {
-    if (!accept_label_prefix()) return;
-    auto expression = label_expression_after_colon();
-    if (all_names(expression, Kind::And)) {
-        collect_names(expression, node.labels);
-    } else {
-        node.label_expression = std::make_shared<const ast::LabelExpression>(std::move(expression));
-    }
+    if (accept_label_prefix()) keep_labels(label_expression_after_colon(), Kind::And, node.labels, node.label_expression);
 }
 
 void Parser::relationship_types(ast::RelationshipPattern& relationship)
 {
-    if (!accept_label_prefix()) return;
-    auto expression = label_expression_after_colon();
-    if (all_names(expression, Kind::Or)) {
-        collect_names(expression, relationship.types);
-    } else {
-        relationship.type_expression = std::make_shared<const ast::LabelExpression>(std::move(expression));
+    if (accept_label_prefix()) {
+        keep_labels(label_expression_after_colon(), Kind::Or, relationship.types, relationship.type_expression);
     }
 }
 
 void Parser::label_check(ast::Expression& check)
 {
-    auto expression = label_expression_after_colon();
-    if (all_names(expression, Kind::And)) {
-        collect_names(expression, check.keys);
-    } else {
-        check.label_expression = std::make_shared<const ast::LabelExpression>(std::move(expression));
-    }
+    keep_labels(label_expression_after_colon(), Kind::And, check.keys, check.label_expression);
 }
 
 }  // namespace actorgraph::cypher
