@@ -67,15 +67,24 @@ GuiRun run_gui(const fs::path& screenshot, const std::string& extra, bool all_pa
     auto log = screenshot.parent_path() / (screenshot.stem().string() + ".log");
     auto config = screenshot.parent_path() / "config";
     if (all_panels_open) open_every_panel(config);
+    // The window's exit status is written by a script xvfb-run runs: xvfb-run's own status replaces it when its
+    // cleanup of the temporary folder fails (exit 5, "problem while cleaning up"), which happens now and then
+    // when two tests start X servers at once.
+    auto script = screenshot.parent_path() / (screenshot.stem().string() + ".sh");
+    auto status_file = screenshot.parent_path() / (screenshot.stem().string() + ".status");
+    fs::remove(status_file);
+    std::ofstream(script) << "'" << ACTORGRAPH_GUI << "' --screenshot '" << screenshot.string() << "' --size 1600x1000 "
+                          << extra << "\necho $? >'" << status_file.string() << "'\n";
     std::ostringstream command;
-    command << "XDG_CONFIG_HOME='" << config.string() << "' xvfb-run -a -s '-screen 0 1600x1000x24' '" << ACTORGRAPH_GUI
-            << "' --screenshot '" << screenshot.string() << "' --size 1600x1000 " << extra << " >'" << log.string()
-            << "' 2>&1";
+    command << "XDG_CONFIG_HOME='" << config.string() << "' xvfb-run -a -s '-screen 0 1600x1000x24' sh '"
+            << script.string() << "' >'" << log.string() << "' 2>&1";
     int status = std::system(command.str().c_str());
     std::ifstream in(log);
     std::stringstream text;
     text << in.rdbuf();
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
+    int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (std::ifstream written(status_file); written) written >> exit_code;
+    return {exit_code, text.str()};
 }
 
 fs::path write_script(const fs::path& folder, const std::string& text)
