@@ -29,10 +29,14 @@ bool Explorer::run_query(std::string text)
     query_console_.seconds = 0;
     query_cancel_ = std::make_shared<std::atomic<bool>>(false);
     query_graph_generation_ = graph_generation_;
-    auto graph = graph_;
+    // One engine session per graph snapshot: the indexes a statement builds serve the next ones.
+    if (!console_session_ || console_session_->graph() != graph_.get()) {
+        console_session_ = std::make_shared<ConsoleSession>(graph_);
+    }
+    auto console = console_session_;
     auto cancel = query_cancel_;
     query_job_ = std::make_unique<BackgroundTask<QueryOutcome>>(
-        [graph, cancel, text = std::move(text)] { return run_console_query(*graph, text, cancel.get()); });
+        [console, cancel, text = std::move(text)] { return run_console_query(*console, text, cancel.get()); });
     return true;
 }
 

@@ -161,14 +161,22 @@ std::string_view line_of(std::string_view text, int line)
 
 }  // namespace
 
-QueryOutcome run_console_query(const Graph& graph, std::string_view text, const std::atomic<bool>* cancel)
+// The engine's session over the snapshot: a read changes nothing in it (its only cache, the adjacency, is built
+// under a lock), so casting away const modifies nothing and copies nothing.
+ConsoleSession::ConsoleSession(std::shared_ptr<const Graph> graph)
+    : graph_(std::move(graph)), session_(std::make_unique<cypher::Session>(const_cast<Graph&>(*graph_)))
+{
+}
+
+ConsoleSession::~ConsoleSession() = default;
+
+QueryOutcome run_console_query(ConsoleSession& console, std::string_view text, const std::atomic<bool>* cancel)
 {
     auto started = std::chrono::steady_clock::now();
     try {
         cypher::Limits limits;
         limits.cancel = cancel;
-        auto run = [&](Graph& target) {
-            cypher::Session session(target);
+        auto run = [&](cypher::Session& session) {
             auto result = session.run(text, {}, limits);
             auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             auto outcome = answer(session, result, text, seconds);
@@ -177,13 +185,18 @@ QueryOutcome run_console_query(const Graph& graph, std::string_view text, const 
         };
         if (cypher::statement_writes(text)) {
             // The engine writes in place; the explorer's graph changes only through its edit history.
-            Graph copy = graph;
-            return run(copy);
+            Graph copy = *console.graph_;
+            cypher::Session session(copy);
+            return run(session);
         }
-        // A read runs on the graph itself, shared with the window: the engine changes nothing for a statement
-        // without an updating clause (its only cache, the adjacency, is built under a lock), so casting away
-        // const here modifies nothing and copies nothing.
-        return run(const_cast<Graph&>(graph));
+        // A statement cancelled before this one may still be finishing on the kept session: this one gets its own.
+        std::unique_lock lock(console.in_use_, std::try_to_lock);
+        if (!lock.owns_lock()) {
+            cypher::Session session(const_cast<Graph&>(*console.graph_));
+            return run(session);
+        }
+        ++console.statements_run_;
+        return run(*console.session_);
     } catch (const cypher::Error& error) {
         QueryOutcome outcome;
         outcome.failure = query_failure(error, text);
@@ -194,6 +207,12 @@ QueryOutcome run_console_query(const Graph& graph, std::string_view text, const 
         outcome.failure->message = error.what();
         return outcome;
     }
+}
+
+QueryOutcome run_console_query(const Graph& graph, std::string_view text, const std::atomic<bool>* cancel)
+{
+    ConsoleSession console(std::shared_ptr<const Graph>(&graph, [](const Graph*) {}));  // borrowed, not owned
+    return run_console_query(console, text, cancel);
 }
 
 std::string display_float(double value)

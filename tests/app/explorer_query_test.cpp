@@ -155,6 +155,24 @@ TEST_F(ExplorerQueryTest, CancelStopsARunningStatementAndWritesNothing)
     EXPECT_FALSE(explorer_->dirty());
 }
 
+TEST_F(ExplorerQueryTest, ReadsOfOneGraphShareAnEngineSessionAndAnEditStartsANewOne)
+{
+    run("query \"MATCH (a:state) RETURN count(*)\"\n");
+    run("query \"MATCH ()-[r:investment]->() WHERE r.amount_usd > 1e8 RETURN count(*)\"\n");
+    const auto* kept = explorer_->console_session();
+    ASSERT_NE(kept, nullptr);
+    EXPECT_EQ(kept->graph(), explorer_->graph());
+    EXPECT_EQ(kept->statements_run(), 2u) << "the second read used the first one's session (and its indexes)";
+    run("query \"MATCH (m {id: 'mongolia'}) SET m.note = 'seen'\"\n");
+    ASSERT_FALSE(console().failure) << console().failure->message;
+    run("query \"MATCH (m {id: 'mongolia'}) RETURN m.note\"\n");
+    ASSERT_TRUE(console().table);
+    EXPECT_EQ(console().table->rows.at(0).at(0).text, "seen") << "the new snapshot is read, not the old session's";
+    ASSERT_NE(explorer_->console_session(), nullptr);
+    EXPECT_EQ(explorer_->console_session()->graph(), explorer_->graph());
+    EXPECT_EQ(explorer_->console_session()->statements_run(), 1u) << "the edit made a new graph: a new session";
+}
+
 TEST_F(ExplorerQueryTest, TheHistoryIsKeptInTheConfigFolder)
 {
     run("query RETURN 1\nquery RETURN 2\n");

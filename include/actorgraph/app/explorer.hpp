@@ -391,6 +391,8 @@ public:
     /// The console: history, the last table or failure, whether a statement runs.
     [[nodiscard]] QueryConsole& query_console() noexcept { return query_console_; }
     [[nodiscard]] const QueryConsole& query_console() const noexcept { return query_console_; }
+    /// The engine session the console's reads use (null before the first statement).
+    [[nodiscard]] const ConsoleSession* console_session() const noexcept { return console_session_.get(); }
     /// Selects the actors a row of the table names and centres the first; false for a row without actors.
     bool select_query_row(std::size_t row);
     /// Removes the query result's highlight from the view.
@@ -513,6 +515,7 @@ private:
     std::unique_ptr<BackgroundTask<QueryOutcome>> query_job_;
     std::shared_ptr<std::atomic<bool>> query_cancel_;  ///< shared with the running statement's thread
     std::size_t query_graph_generation_ = 0;           ///< the graph the running statement reads
+    std::shared_ptr<ConsoleSession> console_session_;  ///< the engine session of the current graph snapshot
     QueryConsole query_console_{options_.config_dir / "query_history.json"};
 };
 
