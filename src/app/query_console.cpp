@@ -164,7 +164,7 @@ std::string_view line_of(std::string_view text, int line)
 // The engine's session over the snapshot: a read changes nothing in it (its only cache, the adjacency, is built
 // under a lock), so casting away const modifies nothing and copies nothing.
 ConsoleSession::ConsoleSession(std::shared_ptr<const Graph> graph)
-    : graph_(std::move(graph)), session_(std::make_unique<cypher::Session>(const_cast<Graph&>(*graph_)))
+    : graph_(std::move(graph)), session_(const_cast<Graph&>(*graph_))
 {
 }
 
@@ -196,7 +196,7 @@ QueryOutcome run_console_query(ConsoleSession& console, std::string_view text, c
             return run(session);
         }
         ++console.statements_run_;
-        return run(*console.session_);
+        return run(console.session_);
     } catch (const cypher::Error& error) {
         QueryOutcome outcome;
         outcome.failure = query_failure(error, text);

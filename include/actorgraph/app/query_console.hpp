@@ -83,7 +83,7 @@ public:
 private:
     friend QueryOutcome run_console_query(ConsoleSession& console, std::string_view text, const std::atomic<bool>* cancel);
     std::shared_ptr<const Graph> graph_;
-    std::unique_ptr<cypher::Session> session_;
+    cypher::Session session_;  ///< over *graph_ (declared after it, so made after it)
     std::mutex in_use_;
     std::atomic<std::size_t> statements_run_{0};
 };

@@ -45,19 +45,17 @@ void Binder::pattern(const ast::Pattern& pattern, bool in_expression)
             pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
         }
     }
-    element_predicates(pattern);
+    for (const auto& part : pattern) element_predicates(part);
 }
 
 // `(n WHERE ...)` and `-[r WHERE ...]-` read the pattern's variables: bound once all of them are in scope.
-void Binder::element_predicates(const ast::Pattern& pattern)
+void Binder::element_predicates(const ast::PatternPart& part)
 {
-    for (const auto& part : pattern) {
-        for (const auto& node : part.nodes) {
-            if (node.predicate) expression(*node.predicate, false);
-        }
-        for (const auto& r : part.relationships) {
-            if (r.predicate) expression(*r.predicate, false);
-        }
+    for (const auto& node : part.nodes) {
+        if (node.predicate) expression(*node.predicate, false);
+    }
+    for (const auto& r : part.relationships) {
+        if (r.predicate) expression(*r.predicate, false);
     }
 }
 
@@ -85,12 +83,13 @@ void Binder::creation(const ast::PatternPart& part, bool is_create)
         semantic("InvalidShortestPath", part.shortest + "(...) can only be matched, not created", part.where);
     }
     if (!part.path_variable.empty()) introduce(part.path_variable, Kind::Path, part.where);
+    auto with_where = [](const auto& element) { return element.predicate != nullptr; };
+    if (std::any_of(part.nodes.begin(), part.nodes.end(), with_where) ||
+        std::any_of(part.relationships.begin(), part.relationships.end(), with_where)) {
+        syntax("InvalidPatternPredicate", "a pattern to create or merge cannot take WHERE", part.nodes.front().where);
+    }
     std::set<std::string> created_here;
     for (const auto& node : part.nodes) {
-        if (node.predicate || std::any_of(part.relationships.begin(), part.relationships.end(),
-                                          [](const auto& r) { return r.predicate != nullptr; })) {
-            syntax("InvalidPatternPredicate", "a pattern to create or merge cannot take WHERE", node.where);
-        }
         if (node.label_expression) {
             syntax("InvalidLabelExpression", "a node to create or merge takes labels (:A:B or :A&B), not |, ! or %",
                    node.where);
@@ -151,12 +150,7 @@ void Binder::pattern_in_expression(const ast::PatternPart& part)
         pattern_variable(r.variable, r.variable_length ? Kind::List : Kind::Relationship, r.where);
         if (r.properties) expression(*r.properties, false);
     }
-    for (const auto& node : part.nodes) {
-        if (node.predicate) expression(*node.predicate, false);
-    }
-    for (const auto& r : part.relationships) {
-        if (r.predicate) expression(*r.predicate, false);
-    }
+    element_predicates(part);
 }
 
 }  // namespace actorgraph::cypher::binding

@@ -55,7 +55,7 @@ private:
     // Patterns (binder_patterns.cpp).
     void pattern_variable(const std::string& name, Kind kind, QueryPosition where);
     void pattern(const ast::Pattern& pattern, bool in_expression);
-    void element_predicates(const ast::Pattern& pattern);
+    void element_predicates(const ast::PatternPart& part);
     void creation_properties(const ast::ExpressionPtr& properties, bool is_create);
     void match_properties(const ast::ExpressionPtr& properties);
     void creation(const ast::PatternPart& part, bool is_create);

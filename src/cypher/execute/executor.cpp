@@ -118,18 +118,11 @@ void Executor::match(Table& table, const ast::Clause& clause)
 // the input padded with nulls when none does.
 void Executor::match_rows(const Table& table, const ast::Clause& clause, PatternMatcher& matcher, const RowSink& take)
 {
-    // The matcher checks what it can of WHERE while it matches (its conjuncts are ANDed: each must hold).
-    std::vector<const ast::Expression*> rest;
-    if (clause.predicate) rest = matcher.take_filters(conjuncts(*clause.predicate));
+    // The matcher checks WHERE while it matches, each AND-ed part as early as it can.
+    if (clause.predicate) matcher.add_conditions(conjuncts(*clause.predicate));
     for (const auto& input : table.rows) {
         bool any = false;
         matcher.match(input, [&](const Row& found) {
-            if (!rest.empty()) {
-                Evaluator evaluator(context_, matcher.columns(), found);
-                for (const auto* conjunct : rest) {
-                    if (!evaluator.holds(*conjunct)) return;
-                }
-            }
             any = true;
             take(found);
         });

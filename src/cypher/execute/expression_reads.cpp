@@ -47,6 +47,14 @@ bool collect_plain_reads(const ast::Expression& expression, std::vector<std::str
                        [&](const auto& child) { return !child || collect_plain_reads(*child, names); });
 }
 
+void collect_variables(const ast::Expression& expression, std::vector<std::string>& names)
+{
+    if (expression.kind == ast::ExpressionKind::Variable) names.push_back(expression.name);
+    for (const auto& child : expression.children) {
+        if (child) collect_variables(*child, names);
+    }
+}
+
 void collect_conjuncts(const ast::Expression& expression, std::vector<const ast::Expression*>& found)
 {
     if (expression.kind == ast::ExpressionKind::Binary && expression.op == ast::Operator::And) {
@@ -63,6 +71,13 @@ std::optional<std::vector<std::string>> plain_reads(const ast::Expression& expre
 {
     std::vector<std::string> names;
     if (!collect_plain_reads(expression, names)) return std::nullopt;
+    return names;
+}
+
+std::vector<std::string> variables_read(const ast::Expression& expression)
+{
+    std::vector<std::string> names;
+    collect_variables(expression, names);
     return names;
 }
 

@@ -16,6 +16,9 @@ namespace actorgraph::cypher {
 /// which bring variables of their own; aggregates; rand() and the clock), which must be evaluated where it is.
 [[nodiscard]] std::optional<std::vector<std::string>> plain_reads(const ast::Expression& expression);
 
+/// Every variable name `expression` mentions, at any depth (duplicates kept).
+[[nodiscard]] std::vector<std::string> variables_read(const ast::Expression& expression);
+
 /// The operands of a chain of ANDs (`a AND (b AND c)` gives a, b, c); the expression itself when it is no AND.
 [[nodiscard]] std::vector<const ast::Expression*> conjuncts(const ast::Expression& expression);
 

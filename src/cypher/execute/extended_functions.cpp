@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <random>
 
 #include "cypher/execute/evaluator.hpp"
 #include "cypher/execute/function_arguments.hpp"
@@ -86,10 +85,9 @@ Value f_element_id(Context&, const Arguments& a, QueryPosition where)
 
 Value f_random_uuid(Context&, const Arguments&, QueryPosition)
 {
-    thread_local std::mt19937_64 generator{std::random_device{}()};
     std::uniform_int_distribution<unsigned> byte(0, 255);
     std::array<unsigned, 16> bytes{};
-    for (auto& b : bytes) b = byte(generator);
+    for (auto& b : bytes) b = byte(random_engine());
     bytes[6] = (bytes[6] & 0x0fu) | 0x40u;  // version 4
     bytes[8] = (bytes[8] & 0x3fu) | 0x80u;  // RFC 4122 variant
     std::string text;

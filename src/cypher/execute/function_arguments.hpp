@@ -1,6 +1,7 @@
 #pragma once
 // What the scalar functions (functions.cpp, string_functions.cpp) share: their argument checks and errors.
 #include <cstdint>
+#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ using Arguments = std::vector<Value>;
 /// Characters (not bytes) of UTF-8 text, and the byte offset of the n-th character (or the end).
 [[nodiscard]] std::size_t utf8_length(const std::string& text);
 [[nodiscard]] std::size_t utf8_offset(const std::string& text, std::size_t characters);
+
+/// The random numbers of rand() and randomUUID(), one generator per thread.
+[[nodiscard]] std::mt19937_64& random_engine();
 
 [[nodiscard]] double number_argument(std::string_view function, const Value& value, QueryPosition where);
 [[nodiscard]] std::int64_t integer_argument(std::string_view function, const Value& value, QueryPosition where);

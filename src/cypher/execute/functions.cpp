@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <random>
+#include <span>
 
 #include "cypher/execute/evaluator.hpp"
 #include "cypher/execute/function_arguments.hpp"
@@ -49,6 +50,12 @@ std::size_t utf8_offset(const std::string& text, std::size_t characters)
         --characters;
     }
     return i;
+}
+
+std::mt19937_64& random_engine()
+{
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    return engine;
 }
 
 double number_argument(std::string_view function, const Value& value, QueryPosition where)
@@ -332,8 +339,7 @@ Value f_e(Context&, const Arguments&, QueryPosition) { return Value::floating(M_
 
 Value f_rand(Context&, const Arguments&, QueryPosition)
 {
-    thread_local std::mt19937_64 generator{std::random_device{}()};
-    return Value::floating(std::uniform_real_distribution<double>(0.0, 1.0)(generator));
+    return Value::floating(std::uniform_real_distribution<double>(0.0, 1.0)(random_engine()));
 }
 
 constexpr std::array<Function, 39> functions{{
@@ -354,23 +360,19 @@ constexpr std::array<Function, 2> more_functions{{{"e", 0, 0, f_e}, {"rand", 0, 
 constexpr std::array<std::string_view, 10> aggregates{"count", "sum", "avg", "min", "max", "collect",
                                                        "stdev", "stdevp", "percentilecont", "percentiledisc"};
 
+// Every table of scalar functions, looked through in this order.
+std::array<std::span<const Function>, 5> function_tables()
+{
+    return {functions, more_functions, string_functions(), extended_functions(), temporal_functions()};
+}
+
 const Function* find_function(std::string_view name)
 {
     auto key = fold_case(name);
-    for (const auto& f : functions) {
-        if (f.name == key) return &f;
-    }
-    for (const auto& f : more_functions) {
-        if (f.name == key) return &f;
-    }
-    for (const auto& f : string_functions()) {
-        if (f.name == key) return &f;
-    }
-    for (const auto& f : extended_functions()) {
-        if (f.name == key) return &f;
-    }
-    for (const auto& f : temporal_functions()) {
-        if (f.name == key) return &f;
+    for (auto table : function_tables()) {
+        for (const auto& f : table) {
+            if (f.name == key) return &f;
+        }
     }
     return nullptr;
 }
@@ -400,11 +402,9 @@ std::string closest_function(std::string_view name)
             best = std::string(candidate);
         }
     };
-    for (const auto& f : functions) consider(f.name);
-    for (const auto& f : more_functions) consider(f.name);
-    for (const auto& f : string_functions()) consider(f.name);
-    for (const auto& f : extended_functions()) consider(f.name);
-    for (const auto& f : temporal_functions()) consider(f.name);
+    for (auto table : function_tables()) {
+        for (const auto& f : table) consider(f.name);
+    }
     for (auto a : aggregates) consider(a);
     return best;
 }

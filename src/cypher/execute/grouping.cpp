@@ -121,7 +121,7 @@ std::size_t Grouping::group_of_probe(std::size_t hash, const Row* first_input)
     slots_[at] = {hash, group_count_ + 1};
     for (auto& key : probe_) keys_.push_back(std::move(key));
     accumulators_.insert(accumulators_.end(), fresh_.begin(), fresh_.end());
-    first_inputs_.push_back(first_input ? *first_input : Row{});
+    if (keep_first_input_) first_inputs_.push_back(first_input ? *first_input : Row(columns_.size()));
     return group_count_++;
 }
 
@@ -159,6 +159,15 @@ bool Grouping::batches(const Row& input) const
            input[static_cast<std::size_t>(node_column_)].is_node();
 }
 
+void Grouping::push_arguments(const Row& input, std::vector<Value>& arguments)
+{
+    Evaluator evaluator(context_, columns_, input);
+    for (const auto* call : calls_) {
+        arguments.push_back(call->children.empty() ? Value() : evaluator.eval(*call->children[0]));
+        arguments.push_back(call->children.size() > 1 ? evaluator.eval(*call->children[1]) : Value());
+    }
+}
+
 void Grouping::accumulate(std::size_t group, const Value* arguments)
 {
     auto* accumulators = accumulators_.data() + group * calls_.size();
@@ -172,24 +181,15 @@ void Grouping::add(const Row& input)
     // Without keys there is one group, and no lookup.
     std::size_t group = key_count() == 0 && group_count_ > 0 ? 0 : group_of(input);
     if (calls_.empty()) return;
-    Evaluator evaluator(context_, columns_, input);
-    auto* accumulators = accumulators_.data() + group * calls_.size();
-    for (std::size_t a = 0; a < calls_.size(); ++a) {
-        const auto* call = calls_[a];
-        Value argument = call->children.empty() ? Value() : evaluator.eval(*call->children[0]);
-        Value percentile = call->children.size() > 1 ? evaluator.eval(*call->children[1]) : Value();
-        accumulators[a].add(argument, percentile);
-    }
+    arguments_.clear();
+    push_arguments(input, arguments_);
+    accumulate(group, arguments_.data());
 }
 
 void Grouping::add_to_batch(const Row& input)
 {
     constexpr std::size_t batch = 64;
-    Evaluator evaluator(context_, columns_, input);
-    for (const auto* call : calls_) {
-        pending_arguments_.push_back(call->children.empty() ? Value() : evaluator.eval(*call->children[0]));
-        pending_arguments_.push_back(call->children.size() > 1 ? evaluator.eval(*call->children[1]) : Value());
-    }
+    push_arguments(input, pending_arguments_);
     pending_nodes_.push_back(input[static_cast<std::size_t>(node_column_)].as_node());
     if (pending_nodes_.size() == batch) group_batch();
 }
@@ -257,7 +257,7 @@ void Grouping::finish()
 void Grouping::add_empty_group()
 {
     accumulators_.insert(accumulators_.end(), fresh_.begin(), fresh_.end());
-    first_inputs_.emplace_back(columns_.size());
+    if (keep_first_input_) first_inputs_.emplace_back(columns_.size());
     ++group_count_;
 }
 

@@ -2,7 +2,7 @@
 // The grouping of an aggregating WITH or RETURN: input rows are grouped by the values of the items without
 // aggregates (the keys) and each row feeds its group's accumulators. Groups keep the order they were first met
 // in. Storage is flat (keys and accumulators of every group side by side, no allocation per group), and when
-// the keys are a plain function of one node (`b.id`, `b`, `b.kind + b.id`) the group of each node is
+// the keys are a plain function of one node (`b.id`, `b`, `head(labels(b)) + b.id`) the group of each node is
 // remembered, so a node met again skips evaluating and hashing its keys: a top 10 over 1.25M relations
 // evaluated `b.id` 1.25M times for 600k groups.
 #include <cstdint>
@@ -35,7 +35,7 @@ public:
     {
         return accumulators_[group * calls_.size() + call];
     }
-    /// The group's first input row (empty when not kept).
+    /// The group's first input row (only with keep_first_input).
     [[nodiscard]] Row& first_input(std::size_t group) { return first_inputs_[group]; }
 
 private:
@@ -49,6 +49,8 @@ private:
     void group_batch();
     /// The group of the node met before, else of its keys (evaluated over `input`, or over the node alone).
     std::size_t group_of_node(ActorIndex node, const Row* input);
+    /// Appends each call's argument and percentile over the row (two values per call) to `arguments`.
+    void push_arguments(const Row& input, std::vector<Value>& arguments);
     void accumulate(std::size_t group, const Value* arguments);
     [[nodiscard]] std::size_t hash_of_keys(const Value* keys) const noexcept;
     [[nodiscard]] bool same_keys(const Value* a, const Value* b) const;
@@ -63,8 +65,9 @@ private:
     std::size_t group_count_ = 0;
     std::vector<Value> keys_;               ///< group g's keys at [g * key_count(), (g + 1) * key_count())
     std::vector<Accumulator> accumulators_; ///< group g's at [g * calls_.size(), ...)
-    std::vector<Row> first_inputs_;
+    std::vector<Row> first_inputs_;         ///< with keep_first_input only
     std::vector<Value> probe_;              ///< the keys of the row being added (reused)
+    std::vector<Value> arguments_;          ///< the arguments of the row being added (reused)
 
     struct Slot {
         std::size_t hash = 0;
@@ -72,7 +75,7 @@ private:
     };
     std::vector<Slot> slots_;  ///< open addressing, a power of two long, at most half full; group + 1, 0 empty
 
-    /// The column of the one node the keys depend on, or -1; and each node's group + 1 (0: not met yet),
+    /// The column of the one node the keys depend on, or -1; and each node's group (no_memo: not met yet),
     /// made once the grouping has seen enough rows for the memory to pay.
     int node_column_ = -1;
     std::size_t rows_seen_ = 0;

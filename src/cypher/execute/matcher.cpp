@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cypher/execute/evaluator.hpp"
+#include "cypher/execute/expression_reads.hpp"
 #include "cypher/execute/incidence.hpp"
 #include "cypher/execute/label_expression.hpp"
 
@@ -17,14 +18,6 @@ ast::Direction flipped(ast::Direction direction)
     return direction;
 }
 
-void collect_variables(const ast::Expression& expression, std::vector<std::string>& names)
-{
-    if (expression.kind == ast::ExpressionKind::Variable) names.push_back(expression.name);
-    for (const auto& child : expression.children) {
-        if (child) collect_variables(*child, names);
-    }
-}
-
 }  // namespace
 
 PatternMatcher::PatternMatcher(Context& context, std::span<const ast::PatternPart> parts, const Columns& input)
@@ -37,7 +30,7 @@ PatternMatcher::PatternMatcher(Context& context, std::span<const ast::PatternPar
         plan(part, known);
         parts_.push_back(std::move(part));
     }
-    take_element_predicates();
+    add_element_predicates();
 }
 
 int PatternMatcher::slot_of(const std::string& variable)
@@ -68,8 +61,7 @@ void PatternMatcher::plan(Part& part, std::vector<std::string>& known)
     auto element_for = [&](const std::string& variable, const ast::Expression* properties) {
         Element element;
         element.slot = slot_of(variable);
-        std::vector<std::string> used;
-        if (properties) collect_variables(*properties, used);
+        auto used = properties ? variables_read(*properties) : std::vector<std::string>{};
         element.dynamic_properties = std::any_of(used.begin(), used.end(), [&](const std::string& name) {
             return std::find(known.begin(), known.end(), name) == known.end();
         });
@@ -288,21 +280,20 @@ bool PatternMatcher::scan_relationships(std::size_t part_index)
         part.scanning = false;
         return go_on;
     };
-    auto unbind = [&] {
-        if (binds_first) bound_[static_cast<std::size_t>(slot)] = 0;
-    };
+    bool go_on = true;
     const auto& types = relationship_syntax(part, 0).types;
     if (!types.empty()) {
         for (auto relationship : relationships_of_types(types)) {
-            if (!visit(relationship)) return unbind(), false;
+            if (!(go_on = visit(relationship))) break;
         }
-        return unbind(), true;
+    } else {
+        // Every relationship there is when the scan starts: none a later clause of the statement creates.
+        for (RelationIndex relationship = 0, count = graph.relation_count(); relationship < count && go_on; ++relationship) {
+            go_on = visit(relationship);
+        }
     }
-    // Every relationship there is when the scan starts: none a later clause of the statement creates.
-    for (RelationIndex relationship = 0, count = graph.relation_count(); relationship < count; ++relationship) {
-        if (!visit(relationship)) return unbind(), false;
-    }
-    return unbind(), true;
+    if (binds_first) bound_[static_cast<std::size_t>(slot)] = 0;
+    return go_on;
 }
 
 bool PatternMatcher::start_part(std::size_t part_index)

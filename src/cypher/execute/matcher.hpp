@@ -26,11 +26,10 @@ public:
     void match(const Row& input, const std::function<void(const Row&)>& found);
     /// True when the pattern matches at least once.
     bool exists(const Row& input);
-    /// Takes the conjuncts of a WHERE it can check while matching, as soon as the last variable one reads is
-    /// bound (a relationship's amount before its end node is visited, a node's kind before its relationships are
-    /// walked); returns the others, which the caller checks on each match. A conjunct taken must hold for a match
-    /// to be found.
-    std::vector<const ast::Expression*> take_filters(const std::vector<const ast::Expression*>& conjuncts);
+    /// Adds conditions (a WHERE's conjuncts) every match must meet. Each is checked as soon as the last variable
+    /// it reads is bound (a relationship's amount before its end node is visited, a node's label before its
+    /// relationships are walked); one it cannot place so is checked on each whole match.
+    void add_conditions(const std::vector<const ast::Expression*>& conjuncts);
 
 private:
     struct Element {
@@ -83,8 +82,8 @@ private:
     [[nodiscard]] std::vector<char> filtered_slots() const;
     /// Whether the filters that read `slot`, just bound, hold (those with another slot still unbound wait).
     bool filters_hold(int slot);
-    /// `(n WHERE ...)` and `-[r WHERE ...]-` become filters; those it cannot take are checked on each whole match.
-    void take_element_predicates();
+    /// `(n WHERE ...)` and `-[r WHERE ...]-`: conditions like a WHERE's.
+    void add_element_predicates();
     bool end_checks_hold();
 
     struct Filter {
@@ -103,7 +102,7 @@ private:
     Context& context_;
     std::vector<Filter> filters_;
     std::vector<std::vector<std::size_t>> filters_of_slot_;
-    std::vector<const ast::Expression*> end_checks_;  ///< element predicates checked on each whole match
+    std::vector<const ast::Expression*> end_checks_;  ///< conditions checked on each whole match
     std::vector<Part> parts_;
     Columns columns_;
     std::size_t input_size_ = 0;

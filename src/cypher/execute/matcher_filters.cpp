@@ -1,4 +1,4 @@
-// The WHERE conjuncts a PatternMatcher checks while it matches (see take_filters in matcher.hpp).
+// The conditions a PatternMatcher checks while it matches (see add_conditions in matcher.hpp).
 #include <algorithm>
 
 #include "cypher/execute/evaluator.hpp"
@@ -45,11 +45,10 @@ std::vector<char> PatternMatcher::filtered_slots() const
     return filtered;
 }
 
-std::vector<const ast::Expression*> PatternMatcher::take_filters(const std::vector<const ast::Expression*>& conjuncts)
+void PatternMatcher::add_conditions(const std::vector<const ast::Expression*>& conjuncts)
 {
     auto filtered = filtered_slots();
     if (filters_of_slot_.size() != columns_.size()) filters_of_slot_.assign(columns_.size(), {});
-    std::vector<const ast::Expression*> rest;
     for (const auto* conjunct : conjuncts) {
         auto reads = plain_reads(*conjunct);
         Filter filter{conjunct, {}};
@@ -60,19 +59,18 @@ std::vector<const ast::Expression*> PatternMatcher::take_filters(const std::vect
             if (column == columns_.end() || (slot >= input_size_ && !filtered[slot])) takes = false;
             else if (slot >= input_size_) filter.slots.push_back(static_cast<int>(slot));
         }
-        // One that reads only the input is the same for every match: checked with the rest.
+        // One that reads only the input is the same for every match: checked on each whole match, as the rest.
         if (!takes || filter.slots.empty()) {
-            rest.push_back(conjunct);
+            end_checks_.push_back(conjunct);
             continue;
         }
         mark_quick_comparison(*conjunct, filter);
         for (auto slot : filter.slots) filters_of_slot_[static_cast<std::size_t>(slot)].push_back(filters_.size());
         filters_.push_back(std::move(filter));
     }
-    return rest;
 }
 
-void PatternMatcher::take_element_predicates()
+void PatternMatcher::add_element_predicates()
 {
     std::vector<const ast::Expression*> predicates;
     for (const auto& part : parts_) {
@@ -83,7 +81,7 @@ void PatternMatcher::take_element_predicates()
             if (relationship.predicate) predicates.push_back(relationship.predicate.get());
         }
     }
-    if (!predicates.empty()) end_checks_ = take_filters(predicates);
+    if (!predicates.empty()) add_conditions(predicates);
 }
 
 bool PatternMatcher::end_checks_hold()
@@ -108,8 +106,6 @@ bool PatternMatcher::filters_hold(int slot)
     return true;
 }
 
-// What the evaluator answers for a comparison of a node's or relationship's property with a literal (null
-// compares to nothing), without its dispatch, name lookups and copies.
 // A conjunct `v.key <op> literal` (either way round, a chain of one operator or a binary comparison) is compared
 // by compare_quickly.
 void PatternMatcher::mark_quick_comparison(const ast::Expression& conjunct, Filter& filter)
@@ -132,6 +128,8 @@ void PatternMatcher::mark_quick_comparison(const ast::Expression& conjunct, Filt
     }
 }
 
+// What the evaluator answers for a comparison of a node's or relationship's property with a literal (null
+// compares to nothing), without its dispatch, name lookups and copies.
 std::optional<bool> PatternMatcher::compare_quickly(const Filter& filter)
 {
     // The filter reads one variable, the property's: its only slot.
@@ -141,20 +139,15 @@ std::optional<bool> PatternMatcher::compare_quickly(const Filter& filter)
     auto value = subject.is_relationship()
                      ? context_.graph.relationship_property(subject.as_relationship(), filter.property->name)
                      : context_.graph.node_property(subject.as_node(), filter.property->name);
-    auto op = filter.op;
     const auto& literal = filter.literal->literal;
+    const auto& left = filter.literal_first ? literal : value;
+    const auto& right = filter.literal_first ? value : literal;
     // Two floats or two integers in an ordering: the answer compare_values gives (NaN is unordered: false).
-    if (op != ast::Operator::Equal && op != ast::Operator::NotEqual) {
-        if (value.is_float() && literal.is_float()) {
-            return ordered(op, filter.literal_first ? literal.as_float() : value.as_float(),
-                           filter.literal_first ? value.as_float() : literal.as_float());
-        }
-        if (value.is_integer() && literal.is_integer()) {
-            return ordered(op, filter.literal_first ? literal.as_integer() : value.as_integer(),
-                           filter.literal_first ? value.as_integer() : literal.as_integer());
-        }
+    if (filter.op != ast::Operator::Equal && filter.op != ast::Operator::NotEqual) {
+        if (left.is_float() && right.is_float()) return ordered(filter.op, left.as_float(), right.as_float());
+        if (left.is_integer() && right.is_integer()) return ordered(filter.op, left.as_integer(), right.as_integer());
     }
-    auto answer = filter.literal_first ? compare_values(op, literal, value) : compare_values(op, value, literal);
+    auto answer = compare_values(filter.op, left, right);
     return answer.is_boolean() && answer.as_boolean();
 }
 

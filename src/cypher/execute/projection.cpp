@@ -91,54 +91,12 @@ bool groups_read_input_row(const std::vector<Item>& items, const Columns& out_co
     return projection.where && reads_input_row(*projection.where, out_columns);
 }
 
-}  // namespace
-
-std::int64_t Executor::count_argument(const ast::Expression& expression, const char* clause)
-{
-    Columns none;
-    Row empty;
-    Evaluator evaluator(context_, none, empty);
-    auto value = evaluator.eval(expression);
-    // The TCK files SKIP and LIMIT arguments under SyntaxError, also when a parameter brings them at run time.
-    if (!value.is_integer()) {
-        throw Error(ErrorClass::SyntaxError, "InvalidArgumentType", Phase::runtime,
-                    std::string(clause) + " needs an integer, not " + type_name(value.type()), expression.where);
-    }
-    if (value.as_integer() < 0) {
-        throw Error(ErrorClass::SyntaxError, "NegativeIntegerArgument", Phase::runtime,
-                    std::string(clause) + " must not be negative", expression.where);
-    }
-    return value.as_integer();
-}
-
-// SKIP + LIMIT when the projection has a LIMIT: the rows ORDER BY must put first; nullopt for all of them.
-std::optional<std::size_t> Executor::rows_wanted(const ast::Projection& projection)
-{
-    if (!projection.limit) return std::nullopt;
-    // SKIP first, so a statement with both wrong reports SKIP's error, as when they are applied.
-    auto skip = projection.skip ? static_cast<std::size_t>(count_argument(*projection.skip, "SKIP")) : 0;
-    auto limit = static_cast<std::size_t>(count_argument(*projection.limit, "LIMIT"));
-    return skip + limit < skip ? std::nullopt : std::optional<std::size_t>(skip + limit);
-}
-
-void Executor::project(Table& table, const ast::Projection& projection, bool is_return)
-{
-    (void)is_return;
-    Table input = std::move(table);
-    project(table, input.columns, [&](const RowSink& take) {
-        for (const auto& row : input.rows) take(row);
-    }, projection);
-}
-
 // A projected row is laid out as its projected values, then the input row (so ORDER BY and WITH's WHERE can
 // read both, projected names first: an alias hides an input variable of the same name), then the values of the
-// aggregate calls only ORDER BY makes.
-namespace {
-
+// aggregate calls only ORDER BY makes. The sort keys of such a row:
 OrderedRows::KeysOf sort_keys_of(Context& context, const ast::Projection& projection, const Columns& out_columns,
-                                           const Columns& extended_columns,
-                                           const std::vector<const ast::Expression*>& aggregate_calls,
-                                           std::size_t item_aggregates)
+                                 const Columns& extended_columns, const std::vector<const ast::Expression*>& aggregate_calls,
+                                 std::size_t item_aggregates)
 {
     // A sort key that names a projected column (ORDER BY total) is that column's value: no evaluator per row.
     std::vector<std::optional<std::size_t>> projected_key;
@@ -148,9 +106,9 @@ OrderedRows::KeysOf sort_keys_of(Context& context, const ast::Projection& projec
         projected_key.push_back(names_column ? std::optional<std::size_t>(column - out_columns.begin()) : std::nullopt);
     }
     bool aggregating = !aggregate_calls.empty();
+    // `values`: the same calls for every row, overwritten rather than allocated again.
     return [&context, &projection, &extended_columns, &aggregate_calls, item_aggregates, aggregating,
-            projected_key = std::move(projected_key)](const Row& row, Row& keys) {
-        AggregateValues values;
+            projected_key = std::move(projected_key), values = AggregateValues{}](const Row& row, Row& keys) mutable {
         for (std::size_t a = item_aggregates; a < aggregate_calls.size(); ++a) {
             values[aggregate_calls[a]] = row[extended_columns.size() + (a - item_aggregates)];
         }
@@ -163,12 +121,11 @@ OrderedRows::KeysOf sort_keys_of(Context& context, const ast::Projection& projec
 
 // Groups the input rows by the items without aggregates and hands `take` one projected row per group, in the
 // order the groups were first met.
-void project_groups(Context& context, const Columns& input_columns, const RowSource& inputs, const ast::Projection& projection,
-                              const std::vector<Item>& items, const std::vector<const ast::Expression*>& aggregate_calls,
-                              std::size_t item_aggregates, const std::function<void(Row&)>& take)
+void project_groups(Context& context, const Columns& input_columns, const RowSource& inputs,
+                    const ast::Projection& projection, const std::vector<Item>& items, const Columns& out_columns,
+                    const std::vector<const ast::Expression*>& aggregate_calls, std::size_t item_aggregates,
+                    const std::function<void(Row&)>& take)
 {
-    Columns out_columns;
-    for (const auto& item : items) out_columns.push_back(item.name);
     std::vector<const ast::Expression*> keys;
     for (const auto& item : items) {
         if (!item.aggregating) keys.push_back(item.expression);
@@ -218,6 +175,43 @@ void project_groups(Context& context, const Columns& input_columns, const RowSou
 
 }  // namespace
 
+std::int64_t Executor::count_argument(const ast::Expression& expression, const char* clause)
+{
+    Columns none;
+    Row empty;
+    Evaluator evaluator(context_, none, empty);
+    auto value = evaluator.eval(expression);
+    // The TCK files SKIP and LIMIT arguments under SyntaxError, also when a parameter brings them at run time.
+    if (!value.is_integer()) {
+        throw Error(ErrorClass::SyntaxError, "InvalidArgumentType", Phase::runtime,
+                    std::string(clause) + " needs an integer, not " + type_name(value.type()), expression.where);
+    }
+    if (value.as_integer() < 0) {
+        throw Error(ErrorClass::SyntaxError, "NegativeIntegerArgument", Phase::runtime,
+                    std::string(clause) + " must not be negative", expression.where);
+    }
+    return value.as_integer();
+}
+
+// SKIP + LIMIT when the projection has a LIMIT: the rows ORDER BY must put first; nullopt for all of them.
+std::optional<std::size_t> Executor::rows_wanted(const ast::Projection& projection)
+{
+    if (!projection.limit) return std::nullopt;
+    // SKIP first, so a statement with both wrong reports SKIP's error, as when they are applied.
+    auto skip = projection.skip ? static_cast<std::size_t>(count_argument(*projection.skip, "SKIP")) : 0;
+    auto limit = static_cast<std::size_t>(count_argument(*projection.limit, "LIMIT"));
+    return skip + limit < skip ? std::nullopt : std::optional<std::size_t>(skip + limit);
+}
+
+void Executor::project(Table& table, const ast::Projection& projection, bool is_return)
+{
+    (void)is_return;
+    Table input = std::move(table);
+    project(table, input.columns, [&](const RowSink& take) {
+        for (const auto& row : input.rows) take(row);
+    }, projection);
+}
+
 // Reads the input rows once, as the source produces them (a MATCH streams its matches here without a table).
 void Executor::project(Table& table, const Columns& input_columns, const RowSource& inputs,
                        const ast::Projection& projection)
@@ -252,7 +246,8 @@ void Executor::project(Table& table, const Columns& input_columns, const RowSour
             take(row);
         });
     } else {
-        project_groups(context_, input_columns, inputs, projection, items, aggregate_calls, item_aggregates, take);
+        project_groups(context_, input_columns, inputs, projection, items, out_columns, aggregate_calls, item_aggregates,
+                       take);
     }
     if (projection.distinct) {
         std::set<Row, ValueOrder> seen;

@@ -384,15 +384,12 @@ void Parser::pattern_element(ast::PatternPart& part)
 // not supported yet.
 std::string Parser::path_search_prefix()
 {
-    auto count = [&]() -> std::int64_t {
-        if (peek().kind != TokenKind::Integer) return 1;
+    auto only_one = [&] {
         const Token& at = peek();
-        auto n = number_literal(false)->literal.as_integer();
-        if (n != 1) {
+        if (hop_bound().value_or(1) != 1) {
             fail_detail(at, "UnsupportedPattern",
                         "only one path or group per pair of ends is supported; write 1, ANY SHORTEST or ALL SHORTEST");
         }
-        return n;
     };
     auto path_keyword = [&] {
         if (!accept_keyword("PATHS")) accept_keyword("PATH");
@@ -407,18 +404,25 @@ std::string Parser::path_search_prefix()
     if (at_keyword("ANY") && (shortest_follows || peek(1).kind == TokenKind::Integer || at_keyword("PATH", 1) ||
                               at_keyword("PATHS", 1) || peek(1).is("("))) {
         next();
-        if (!accept_keyword("SHORTEST")) (void)count();
+        if (!accept_keyword("SHORTEST")) only_one();
         path_keyword();
         return "shortestPath";
     }
     if (at_keyword("SHORTEST") && !peek(1).is("=")) {
         next();
-        (void)count();
+        only_one();
         path_keyword();
         if (accept_keyword("GROUP") || accept_keyword("GROUPS")) return "allShortestPaths";
         return "shortestPath";
     }
     return "";
+}
+
+// An integer bound of a pattern (a variable length's, a quantifier's, a path search's count), if one is written.
+std::optional<std::int64_t> Parser::hop_bound()
+{
+    if (peek().kind != TokenKind::Integer) return std::nullopt;
+    return number_literal(false)->literal.as_integer();
 }
 
 bool Parser::at_quantifier() const { return peek().is("+") || peek().is("*") || peek().is("{"); }
@@ -433,10 +437,6 @@ void Parser::quantify(ast::RelationshipPattern& relationship)
                     "a quantified relationship cannot also have * or WHERE inside its brackets");
     }
     relationship.variable_length = true;
-    auto bound = [&]() -> std::optional<std::int64_t> {
-        if (peek().kind != TokenKind::Integer) return std::nullopt;
-        return number_literal(false)->literal.as_integer();
-    };
     if (accept("+")) {
         relationship.min_hops = 1;
         return;
@@ -446,10 +446,10 @@ void Parser::quantify(ast::RelationshipPattern& relationship)
         return;
     }
     expect("{");
-    relationship.min_hops = bound();
+    relationship.min_hops = hop_bound();
     if (accept(",")) {
         relationship.min_hops = relationship.min_hops.value_or(0);
-        relationship.max_hops = bound();
+        relationship.max_hops = hop_bound();
     } else {
         if (!relationship.min_hops) fail(peek(), "expected a number of repetitions but found " + describe_token(peek()));
         relationship.max_hops = relationship.min_hops;
@@ -517,15 +517,10 @@ void Parser::relationship_detail(ast::RelationshipPattern& relationship)
     if (accept("*")) {
         relationship.variable_length = true;
         if (peek().is("-") || peek().is("+")) length_error();
-        auto bound = [&]() -> std::optional<std::int64_t> {
-            if (peek().kind != TokenKind::Integer) return std::nullopt;
-            auto literal = number_literal(false);
-            return literal->literal.as_integer();
-        };
-        relationship.min_hops = bound();
+        relationship.min_hops = hop_bound();
         if (accept("..")) {
             if (peek().is("-")) length_error();
-            relationship.max_hops = bound();
+            relationship.max_hops = hop_bound();
         } else {
             relationship.max_hops = relationship.min_hops;
         }

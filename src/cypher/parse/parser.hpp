@@ -51,6 +51,7 @@ private:
     ast::NodePattern node_pattern();
     [[nodiscard]] bool at_quantifier() const;
     std::string path_search_prefix();
+    std::optional<std::int64_t> hop_bound();
     void quantify(ast::RelationshipPattern& relationship);
     ast::RelationshipPattern relationship_pattern();
     void relationship_detail(ast::RelationshipPattern& relationship);
