@@ -1,5 +1,5 @@
 // The conjuncts of a MATCH's WHERE that read only the pattern's variables are checked by the matcher as soon as
-// the last of them is bound (matcher.cpp, take_filters): a relationship's amount before its end node is visited.
+// the last of them is bound (matcher_filters.cpp, add_conditions): a relationship's amount before its end node is visited.
 // The answer must be what checking the whole WHERE on each match gives, which `WITH * WHERE` (a filter after the
 // match, never taken by the matcher) computes.
 #include <gtest/gtest.h>
