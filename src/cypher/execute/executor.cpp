@@ -197,8 +197,9 @@ void Executor::match_then_project(Table& table, const ast::Clause& match_clause,
     if (count_label(table, match_clause, projection)) return;
     PatternMatcher matcher(context_, match_clause.pattern, table.columns);
     Table input = std::move(table);
+    bool lone = input.columns.empty() && input.rows.size() == 1;
     project(table, matcher.columns(), [&](const RowSink& take) { match_rows(input, match_clause, matcher, take); },
-            projection);
+            projection, lone ? &match_clause : nullptr);
 }
 
 void Executor::unwind(Table& table, const ast::Clause& clause)

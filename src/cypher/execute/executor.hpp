@@ -53,7 +53,8 @@ private:
     void unwind(Table& table, const ast::Clause& clause);
     void call(Table& table, const ast::Clause& clause, bool standalone);  // call.cpp
     void project(Table& table, const ast::Projection& projection, bool is_return);
-    void project(Table& table, const Columns& input_columns, const RowSource& inputs, const ast::Projection& projection);
+    void project(Table& table, const Columns& input_columns, const RowSource& inputs, const ast::Projection& projection,
+                 const ast::Clause* lone_match = nullptr);
     void create(Table& table, const ast::Clause& clause);
     void merge(Table& table, const ast::Clause& clause);
     void set(Table& table, const std::vector<ast::SetItem>& items);

@@ -286,6 +286,34 @@ Map GraphAccess::node_properties(ActorIndex node) const
 // for later statements until the graph changes, and used only while the statement has written nothing (a write
 // changes the version; rebuilding per written row would cost more than reading the text). Values that are not
 // numbers read the slow way.
+const LabelIndex::NumberColumn& GraphAccess::relationship_numbers(std::string_view key) const
+{
+    const auto& types = graph_.relation_property_types;
+    return label_index_->relation_numbers(graph_, key, [&](std::string_view text) {
+        return typed_property_value(types.of(key), key, text);
+    });
+}
+
+bool GraphAccess::reads_as_stored() const noexcept
+{
+    return graph_.version() == version_at_start_ && overlay_.relationships.empty() && nodes_to_delete_.empty() &&
+           relationships_to_delete_.empty();
+}
+
+std::vector<RelationIndex> GraphAccess::relationships_of_types(const std::vector<std::string>& types) const
+{
+    std::vector<RelationIndex> relationships;
+    for (const auto& type : types) {
+        auto these = relationships_of_type(type);
+        relationships.insert(relationships.end(), these.begin(), these.end());
+    }
+    if (types.size() > 1) {  // a type named twice adds its list once
+        std::sort(relationships.begin(), relationships.end());
+        relationships.erase(std::unique(relationships.begin(), relationships.end()), relationships.end());
+    }
+    return relationships;
+}
+
 std::optional<Value> GraphAccess::relationship_number(RelationIndex relationship, std::string_view key) const
 {
     using Kind = LabelIndex::NumberColumn::Kind;
@@ -303,10 +331,7 @@ std::optional<Value> GraphAccess::relationship_number(RelationIndex relationship
             counted_reads_ = 0;
         }
         if (++counted_reads_ < std::max<std::size_t>(graph_.relation_count() / 4, 1024)) return std::nullopt;
-        const auto& types = graph_.relation_property_types;
-        column = &label_index_->relation_numbers(graph_, key, [&](std::string_view text) {
-            return typed_property_value(types.of(key), key, text);
-        });
+        column = &relationship_numbers(key);
     }
     switch (column->kinds[relationship]) {
     case Kind::absent: return Value();

@@ -55,6 +55,23 @@ public:
     {
         return label_index_->relations_of_type(graph_, type);
     }
+    /// The relationships of any of these types (every type named once) in index order, deleted ones included;
+    /// a copy, since a write later in the statement may rebuild the index while they are read.
+    [[nodiscard]] std::vector<RelationIndex> relationships_of_types(const std::vector<std::string>& types) const;
+    /// Whether every relationship property reads as the graph stores it: the statement has neither written nor
+    /// deleted, and no relationship holds a value an earlier statement typed (that one reads from the overlay).
+    /// A scan may then read relationship numbers from their columns.
+    [[nodiscard]] bool reads_as_stored() const noexcept;
+    /// A relationship property as a number column (see LabelIndex::NumberColumn), built on first use at this
+    /// graph version; only while reads_as_stored().
+    [[nodiscard]] const LabelIndex::NumberColumn& relationship_numbers(std::string_view key) const;
+    /// The column if it was built at this graph version, else null.
+    [[nodiscard]] const LabelIndex::NumberColumn* built_relationship_numbers(std::string_view key) const
+    {
+        return label_index_->built_relation_numbers(graph_, key);
+    }
+    /// Whether some node has a generated id (it was made without one): only then may two nodes' `id` be equal.
+    [[nodiscard]] bool any_generated_id() const { return label_index_->any_generated_id(graph_); }
     /// The property's value, null when absent.
     [[nodiscard]] Value node_property(ActorIndex node, std::string_view key) const;
     [[nodiscard]] Map node_properties(ActorIndex node) const;

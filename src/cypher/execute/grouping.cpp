@@ -59,7 +59,7 @@ constexpr auto no_memo = std::numeric_limits<std::uint32_t>::max();
 Grouping::Grouping(Context& context, const Columns& columns, std::vector<const ast::Expression*> keys,
                    std::vector<const ast::Expression*> aggregate_calls, bool keep_first_input)
     : context_(context), columns_(columns), key_expressions_(std::move(keys)), calls_(std::move(aggregate_calls)),
-      keep_first_input_(keep_first_input)
+      keep_first_input_(keep_first_input), table_(key_expressions_.size())
 {
     for (const auto* call : calls_) fresh_.emplace_back(*call);
     if (auto variable = sole_variable(key_expressions_)) {
@@ -70,19 +70,68 @@ Grouping::Grouping(Context& context, const Columns& columns, std::vector<const a
     }
 }
 
-std::size_t Grouping::hash_of_keys(const Value* keys) const noexcept
+std::size_t GroupKeys::hash(const Value* keys) const noexcept
 {
-    std::size_t hash = key_count();
-    for (std::size_t k = 0; k < key_count(); ++k) hash = hash * 1'000'003u ^ value_hash(keys[k]);
+    std::size_t hash = key_count_;
+    for (std::size_t k = 0; k < key_count_; ++k) hash = hash * 1'000'003u ^ value_hash(keys[k]);
     return hash;
 }
 
-bool Grouping::same_keys(const Value* a, const Value* b) const
+bool GroupKeys::same_keys(const Value* a, const Value* b) const
 {
-    for (std::size_t k = 0; k < key_count(); ++k) {
+    for (std::size_t k = 0; k < key_count_; ++k) {
         if (!equivalent(a[k], b[k])) return false;
     }
     return true;
+}
+
+void GroupKeys::prefetch(std::size_t hash) const noexcept
+{
+    if (!slots_.empty()) __builtin_prefetch(&slots_[mixed(hash) & (slots_.size() - 1)]);
+}
+
+void GroupKeys::grow()
+{
+    auto old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(16, 2 * old.size()), Slot{});
+    auto mask = slots_.size() - 1;
+    for (const auto& slot : old) {
+        if (slot.group == 0) continue;
+        auto at = mixed(slot.hash) & mask;
+        while (slots_[at].group != 0) at = (at + 1) & mask;
+        slots_[at] = slot;
+    }
+}
+
+void GroupKeys::insert(std::size_t hash, std::size_t group)
+{
+    if (2 * (group + 1) > slots_.size()) grow();
+    auto mask = slots_.size() - 1;
+    auto at = mixed(hash) & mask;
+    while (slots_[at].group != 0) at = (at + 1) & mask;
+    slots_[at] = {hash, group + 1};
+}
+
+std::pair<std::size_t, bool> GroupKeys::find_or_add(std::size_t hash, std::vector<Value>& probe)
+{
+    for (; hashed_ < size_; ++hashed_) insert(this->hash(keys(hashed_)), hashed_);
+    if (!slots_.empty()) {
+        auto mask = slots_.size() - 1;
+        for (auto at = mixed(hash) & mask; slots_[at].group != 0; at = (at + 1) & mask) {
+            auto group = slots_[at].group - 1;
+            if (slots_[at].hash == hash && same_keys(keys(group), probe.data())) return {group, false};
+        }
+    }
+    insert(hash, size_);
+    ++hashed_;
+    for (auto& key : probe) keys_.push_back(std::move(key));
+    return {size_++, true};
+}
+
+std::size_t GroupKeys::add_unhashed(std::vector<Value>& probe)
+{
+    for (auto& key : probe) keys_.push_back(std::move(key));
+    return size_++;
 }
 
 // Evaluates the row's keys and finds their group, or makes one.
@@ -91,35 +140,14 @@ std::size_t Grouping::group_of_keys(const Columns& columns, const Row& input)
     Evaluator evaluator(context_, columns, input);
     probe_.clear();
     for (const auto* key : key_expressions_) probe_.push_back(evaluator.eval(*key));
-    return group_of_probe(hash_of_keys(probe_.data()), keep_first_input_ ? &input : nullptr);
+    return group_of_probe(table_.hash(probe_.data()), keep_first_input_ ? &input : nullptr);
 }
 
 // The group of the keys in probe_, whose hash is given, or a new one that takes them.
 std::size_t Grouping::group_of_probe(std::size_t hash, const Row* first_input)
 {
-    if (!slots_.empty()) {
-        auto mask = slots_.size() - 1;
-        for (auto at = mixed(hash) & mask; slots_[at].group != 0; at = (at + 1) & mask) {
-            auto group = slots_[at].group - 1;
-            if (slots_[at].hash == hash && same_keys(keys(group), probe_.data())) return group;
-        }
-    }
-    if (2 * (group_count_ + 1) > slots_.size()) {
-        auto old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(16, 2 * old.size()), Slot{});
-        auto mask = slots_.size() - 1;
-        for (const auto& slot : old) {
-            if (slot.group == 0) continue;
-            auto at = mixed(slot.hash) & mask;
-            while (slots_[at].group != 0) at = (at + 1) & mask;
-            slots_[at] = slot;
-        }
-    }
-    auto mask = slots_.size() - 1;
-    auto at = mixed(hash) & mask;
-    while (slots_[at].group != 0) at = (at + 1) & mask;
-    slots_[at] = {hash, group_count_ + 1};
-    for (auto& key : probe_) keys_.push_back(std::move(key));
+    auto [group, added] = table_.find_or_add(hash, probe_);
+    if (!added) return group;
     accumulators_.insert(accumulators_.end(), fresh_.begin(), fresh_.end());
     if (keep_first_input_) first_inputs_.push_back(first_input ? *first_input : Row(columns_.size()));
     return group_count_++;
@@ -222,8 +250,8 @@ void Grouping::group_batch()
         node_row_[0] = Value::node(node);
         Evaluator evaluator(context_, node_columns_, node_row_);
         for (std::size_t k = 0; k < key_count(); ++k) batch_keys_[i * key_count() + k] = evaluator.eval(*key_expressions_[k]);
-        batch_hashes_[i] = hash_of_keys(batch_keys_.data() + i * key_count());
-        if (!slots_.empty()) __builtin_prefetch(&slots_[mixed(batch_hashes_[i]) & (slots_.size() - 1)]);
+        batch_hashes_[i] = table_.hash(batch_keys_.data() + i * key_count());
+        table_.prefetch(batch_hashes_[i]);
     }
     for (std::size_t i = 0; i < size; ++i) {
         auto node = pending_nodes_[i];

@@ -13,6 +13,12 @@ std::span<const ActorIndex> LabelIndex::actors_with(const Graph& graph, std::str
     return found->second;
 }
 
+bool LabelIndex::any_generated_id(const Graph& graph)
+{
+    if (!built_ || version_ != graph.version()) build(graph);
+    return any_generated_id_;
+}
+
 std::span<const RelationIndex> LabelIndex::relations_of_type(const Graph& graph, std::string_view type)
 {
     if (!types_built_ || types_version_ != graph.version()) build_types(graph);
@@ -42,11 +48,13 @@ void LabelIndex::build_types(const Graph& graph)
 void LabelIndex::build(const Graph& graph)
 {
     lists_.clear();
+    any_generated_id_ = false;
     // The kind's list is found once per run of actors of the same kind, not hashed per actor.
     std::vector<ActorIndex>* kind_list = nullptr;
     Term kind_of_list;
     for (ActorIndex node = 0; node < graph.actor_count(); ++node) {
         const auto& actor = graph.actor(node);
+        any_generated_id_ = any_generated_id_ || std::string_view(actor.id).starts_with(generated_id_prefix);
         if (!actor.kind.empty()) {
             if (!kind_list || actor.kind != kind_of_list) {
                 kind_list = &lists_[actor.kind.str()];

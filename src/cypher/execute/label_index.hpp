@@ -20,6 +20,9 @@ public:
     /// The actors with this label, in index order, as the graph is now (empty for an unknown label). Valid
     /// until the next call after the graph changed.
     [[nodiscard]] std::span<const ActorIndex> actors_with(const Graph& graph, std::string_view label);
+    /// Whether some actor has a generated id (a node made without one): every other `id` is unique and read
+    /// as the actor's own, so `n.id` names the node.
+    [[nodiscard]] bool any_generated_id(const Graph& graph);
     /// The relations of this type, in index order, as the graph is now (empty for an unknown type), so a scan
     /// of one type reads no other relation. Valid until the next call after the graph changed.
     [[nodiscard]] std::span<const RelationIndex> relations_of_type(const Graph& graph, std::string_view type);
@@ -32,6 +35,7 @@ public:
         std::vector<Kind> kinds;
         std::vector<double> floats;            ///< the value where the kind is floating
         std::vector<std::int64_t> integers;    ///< the value where the kind is integer (empty when none is)
+        bool any_other = false;                ///< whether some relation's kind is `other`
     };
     template <class Read>
     const NumberColumn& relation_numbers(const Graph& graph, std::string_view key, const Read& read);
@@ -58,6 +62,7 @@ private:
     bool built_ = false;
     std::uint64_t version_ = 0;
     Lists lists_;
+    bool any_generated_id_ = false;
     bool types_built_ = false;
     std::uint64_t types_version_ = 0;
     RelationLists types_;
@@ -93,6 +98,7 @@ const LabelIndex::NumberColumn& LabelIndex::relation_numbers(const Graph& graph,
             column.integers[relation] = value.as_integer();
         } else {
             kind = NumberColumn::Kind::other;
+            column.any_other = true;
         }
     }
     return numbers_.emplace(std::string(key), std::move(column)).first->second;

@@ -240,22 +240,6 @@ bool PatternMatcher::scans_relationships(const Part& part) const
     return unbound(part.nodes[0]) && unbound(part.nodes[1]) && unbound(part.relationships[0]);
 }
 
-// The relationships of the pattern's types from the type index, in index order (copied, since a write later in
-// the statement may rebuild the index while they are matched); `:A|B` merges the lists.
-std::vector<RelationIndex> PatternMatcher::relationships_of_types(const std::vector<std::string>& types) const
-{
-    std::vector<RelationIndex> relationships;
-    for (const auto& type : types) {
-        auto these = context_.graph.relationships_of_type(type);
-        relationships.insert(relationships.end(), these.begin(), these.end());
-    }
-    if (types.size() > 1) {  // a type named twice adds its list once
-        std::sort(relationships.begin(), relationships.end());
-        relationships.erase(std::unique(relationships.begin(), relationships.end()), relationships.end());
-    }
-    return relationships;
-}
-
 bool PatternMatcher::scan_relationships(std::size_t part_index)
 {
     auto& part = parts_[part_index];
@@ -283,7 +267,7 @@ bool PatternMatcher::scan_relationships(std::size_t part_index)
     bool go_on = true;
     const auto& types = relationship_syntax(part, 0).types;
     if (!types.empty()) {
-        for (auto relationship : relationships_of_types(types)) {
+        for (auto relationship : context_.graph.relationships_of_types(types)) {
             if (!(go_on = visit(relationship))) break;
         }
     } else {

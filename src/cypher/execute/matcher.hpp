@@ -75,7 +75,6 @@ private:
     [[nodiscard]] std::vector<ActorIndex> start_candidates(const Part& part);
     [[nodiscard]] bool scans_relationships(const Part& part) const;
     bool scan_relationships(std::size_t part_index);
-    [[nodiscard]] std::vector<RelationIndex> relationships_of_types(const std::vector<std::string>& types) const;
 
     /// Slots bound where filters are checked (match_node, expand_fixed): nodes and fixed-length relationships
     /// outside shortestPath parts.

@@ -8,21 +8,6 @@
 
 namespace actorgraph::cypher {
 
-namespace {
-
-template <typename Number>
-bool ordered(ast::Operator op, Number left, Number right)
-{
-    switch (op) {
-    case ast::Operator::Less: return left < right;
-    case ast::Operator::Greater: return left > right;
-    case ast::Operator::LessEqual: return left <= right;
-    default: return left >= right;
-    }
-}
-
-}  // namespace
-
 std::vector<char> PatternMatcher::filtered_slots() const
 {
     std::vector<char> filtered(columns_.size(), 0);
@@ -142,13 +127,7 @@ std::optional<bool> PatternMatcher::compare_quickly(const Filter& filter)
     const auto& literal = filter.literal->literal;
     const auto& left = filter.literal_first ? literal : value;
     const auto& right = filter.literal_first ? value : literal;
-    // Two floats or two integers in an ordering: the answer compare_values gives (NaN is unordered: false).
-    if (filter.op != ast::Operator::Equal && filter.op != ast::Operator::NotEqual) {
-        if (left.is_float() && right.is_float()) return ordered(filter.op, left.as_float(), right.as_float());
-        if (left.is_integer() && right.is_integer()) return ordered(filter.op, left.as_integer(), right.as_integer());
-    }
-    auto answer = compare_values(filter.op, left, right);
-    return answer.is_boolean() && answer.as_boolean();
+    return comparison_holds(filter.op, left, right);
 }
 
 }  // namespace actorgraph::cypher

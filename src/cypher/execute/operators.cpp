@@ -124,6 +124,32 @@ std::optional<bool> to_condition(const Value& value, QueryPosition where)
     return value.as_boolean();
 }
 
+namespace {
+
+template <typename Number>
+bool ordered(ast::Operator op, Number left, Number right)
+{
+    switch (op) {
+    case ast::Operator::Less: return left < right;
+    case ast::Operator::Greater: return left > right;
+    case ast::Operator::LessEqual: return left <= right;
+    default: return left >= right;
+    }
+}
+
+}  // namespace
+
+bool comparison_holds(ast::Operator op, const Value& left, const Value& right)
+{
+    // NaN is unordered: the comparisons answer false, as compare_values does.
+    if (op != ast::Operator::Equal && op != ast::Operator::NotEqual) {
+        if (left.is_float() && right.is_float()) return ordered(op, left.as_float(), right.as_float());
+        if (left.is_integer() && right.is_integer()) return ordered(op, left.as_integer(), right.as_integer());
+    }
+    auto answer = compare_values(op, left, right);
+    return answer.is_boolean() && answer.as_boolean();
+}
+
 Value compare_values(Operator op, const Value& left, const Value& right)
 {
     if (op == Operator::Equal || op == Operator::NotEqual) {

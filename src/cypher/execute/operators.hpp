@@ -12,6 +12,9 @@ namespace actorgraph::cypher {
 [[nodiscard]] Value apply_sign(ast::Operator op, const Value& operand, QueryPosition where);
 /// A comparison operator's three-valued answer.
 [[nodiscard]] Value compare_values(ast::Operator op, const Value& left, const Value& right);
+/// Whether a comparison holds as a WHERE sees it (true only when compare_values answers true); two floats or
+/// two integers in an ordering are compared directly, for the scans that compare a property on every row.
+[[nodiscard]] bool comparison_holds(ast::Operator op, const Value& left, const Value& right);
 /// x IN list, three-valued.
 [[nodiscard]] Value membership(const Value& element, const Value& list, QueryPosition where);
 /// The three-valued boolean, or a TypeError naming what the operator needed.

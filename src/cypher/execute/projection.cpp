@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cypher/execute/aggregation.hpp"
+#include "cypher/execute/scan_aggregation.hpp"
 #include "cypher/execute/evaluator.hpp"
 #include "cypher/execute/executor.hpp"
 #include "cypher/execute/functions.hpp"
@@ -119,25 +120,78 @@ OrderedRows::KeysOf sort_keys_of(Context& context, const ast::Projection& projec
     };
 }
 
-// Groups the input rows by the items without aggregates and hands `take` one projected row per group, in the
-// order the groups were first met.
-void project_groups(Context& context, const Columns& input_columns, const RowSource& inputs,
-                    const ast::Projection& projection, const std::vector<Item>& items, const Columns& out_columns,
-                    const std::vector<const ast::Expression*>& aggregate_calls, std::size_t item_aggregates,
-                    const std::function<void(Row&)>& take)
+// The aggregate call ORDER BY's first key is, when it is one: `ORDER BY total` where the item `total` is a call,
+// or `ORDER BY sum(x)`.
+std::optional<std::size_t> first_sort_call(const ast::Projection& projection, const Items& projected,
+                                           const std::vector<std::optional<std::size_t>>& call_of_item)
 {
+    if (projection.order_by.empty()) return std::nullopt;
+    const auto* first = projection.order_by[0].expression.get();
+    const auto& calls = projected.aggregate_calls;
+    auto call = std::find(calls.begin(), calls.end(), first);
+    if (call != calls.end()) return static_cast<std::size_t>(call - calls.begin());
+    if (first->kind != ast::ExpressionKind::Variable) return std::nullopt;
+    for (std::size_t i = 0; i < projected.items.size(); ++i) {
+        if (projected.items[i].name == first->name) return call_of_item[i];
+    }
+    return std::nullopt;
+}
+
+// The value of ORDER BY's first key (an aggregate call's result) that the `wanted`-th group in order has: a
+// group whose first key comes after it cannot be among the first `wanted` rows, whatever its other keys.
+std::optional<Value> last_wanted_first_key(const GroupedRows& groups, std::size_t call, bool descending,
+                                           std::size_t wanted)
+{
+    if (wanted == 0 || 2 * wanted > groups.size()) return std::nullopt;
+    auto better = [descending](const Value& a, const Value& b) {
+        auto sign = order(a, b);
+        return descending ? sign > 0 : sign < 0;
+    };
+    // A heap of the best `wanted` values with the worst of them on top.
+    std::vector<Value> best;
+    best.reserve(wanted);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto value = groups.result(g, call);
+        if (best.size() < wanted) {
+            best.push_back(std::move(value));
+            std::push_heap(best.begin(), best.end(), better);
+        } else if (better(value, best.front())) {
+            std::pop_heap(best.begin(), best.end(), better);
+            best.back() = std::move(value);
+            std::push_heap(best.begin(), best.end(), better);
+        }
+    }
+    return best.front();
+}
+
+// Groups the input rows by the items without aggregates and hands `take` one projected row per group, in the
+// order the groups were first met. `wanted`: the rows ORDER BY and LIMIT keep (SKIP + LIMIT), if bounded.
+void project_groups(Context& context, const Columns& input_columns, const RowSource& inputs, const ast::Clause* lone_match,
+                    const ast::Projection& projection, const Items& projected, const Columns& out_columns,
+                    std::optional<std::size_t> wanted, const std::function<void(Row&)>& take)
+{
+    const auto& items = projected.items;
+    const auto& aggregate_calls = projected.aggregate_calls;
     std::vector<const ast::Expression*> keys;
     for (const auto& item : items) {
         if (!item.aggregating) keys.push_back(item.expression);
     }
     bool keep_input = groups_read_input_row(items, out_columns, projection);
-    Grouping grouping(context, input_columns, keys, aggregate_calls, keep_input);
-    inputs([&](const Row& input) {
-        grouping.add(input);
-        context.tick();
-    });
-    grouping.finish();
-    if (grouping.size() == 0 && keys.empty()) grouping.add_empty_group();
+    // A lone MATCH of one relationship may be grouped in one pass over its relationships (scan_aggregation.hpp).
+    auto scan = lone_match && !keep_input ? ScanAggregation::plan(context, *lone_match, keys, aggregate_calls) : nullptr;
+    std::optional<Grouping> rows_grouping;
+    if (scan) {
+        scan->run();
+    } else {
+        rows_grouping.emplace(context, input_columns, keys, aggregate_calls, keep_input);
+        inputs([&](const Row& input) {
+            rows_grouping->add(input);
+            context.tick();
+        });
+        rows_grouping->finish();
+        if (rows_grouping->size() == 0 && keys.empty()) rows_grouping->add_empty_group();
+    }
+    GroupedRows& grouping = scan ? static_cast<GroupedRows&>(*scan) : *rows_grouping;
     // An item that is one aggregate call (sum(x) AS total) takes the call's result; others are evaluated with the
     // results given.
     std::vector<std::optional<std::size_t>> call_of_item;
@@ -148,16 +202,26 @@ void project_groups(Context& context, const Columns& input_columns, const RowSou
         call_of_item.push_back(direct ? std::optional<std::size_t>(call - aggregate_calls.begin()) : std::nullopt);
         evaluates_items = evaluates_items || (item.aggregating && !direct);
     }
+    // A top k by an aggregate (ORDER BY total DESC LIMIT 10) projects only the groups that can be in it: of 600k
+    // groups, reading the keys and making the row of each cost more than the grouping.
+    auto sort_call = wanted ? first_sort_call(projection, projected, call_of_item) : std::nullopt;
+    std::size_t threshold_call = sort_call.value_or(0);
+    bool descending = sort_call && projection.order_by[0].descending;
+    auto threshold = sort_call ? last_wanted_first_key(grouping, threshold_call, descending, *wanted) : std::nullopt;
     const Row nulls(input_columns.size());  // the input columns of a group that keeps no input row
     std::vector<Value> results(aggregate_calls.size());
     AggregateValues values;  // the same calls for every group: its entries are overwritten, not allocated again
     Row row;  // reused: a row that `take` does not keep allocates nothing for the next group
     for (std::size_t g = 0; g < grouping.size(); ++g) {
-        for (std::size_t a = 0; a < aggregate_calls.size(); ++a) results[a] = grouping.accumulator(g, a).result();
+        if (threshold) {
+            auto sign = order(grouping.result(g, threshold_call), *threshold);
+            if (descending ? sign < 0 : sign > 0) continue;
+        }
+        for (std::size_t a = 0; a < aggregate_calls.size(); ++a) results[a] = grouping.result(g, a);
         if (evaluates_items) {
             for (std::size_t a = 0; a < aggregate_calls.size(); ++a) values[aggregate_calls[a]] = results[a];
         }
-        const Row& input = keep_input ? grouping.first_input(g) : nulls;
+        const Row& input = keep_input ? rows_grouping->first_input(g) : nulls;
         Evaluator evaluator(context, input_columns, input, &values);
         row.clear();
         auto* group_keys = grouping.keys(g);
@@ -168,7 +232,7 @@ void project_groups(Context& context, const Columns& input_columns, const RowSou
         }
         row.insert(row.end(), input.begin(), input.end());
         // ORDER BY's own aggregates, kept beside the row.
-        for (std::size_t a = item_aggregates; a < aggregate_calls.size(); ++a) row.push_back(results[a]);
+        for (std::size_t a = projected.item_aggregates; a < aggregate_calls.size(); ++a) row.push_back(results[a]);
         take(row);
     }
 }
@@ -212,9 +276,10 @@ void Executor::project(Table& table, const ast::Projection& projection, bool is_
     }, projection);
 }
 
-// Reads the input rows once, as the source produces them (a MATCH streams its matches here without a table).
+// Reads the input rows once, as the source produces them (a MATCH streams its matches here without a table;
+// `lone_match` is that MATCH when nothing came before it, so a grouping may read the graph itself).
 void Executor::project(Table& table, const Columns& input_columns, const RowSource& inputs,
-                       const ast::Projection& projection)
+                       const ast::Projection& projection, const ast::Clause* lone_match)
 {
     // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture those in lambdas.
     auto projected = items_of(projection, input_columns);
@@ -246,8 +311,8 @@ void Executor::project(Table& table, const Columns& input_columns, const RowSour
             take(row);
         });
     } else {
-        project_groups(context_, input_columns, inputs, projection, items, out_columns, aggregate_calls, item_aggregates,
-                       take);
+        project_groups(context_, input_columns, inputs, lone_match, projection, projected, out_columns,
+                       projection.distinct ? std::nullopt : rows_wanted(projection), take);
     }
     if (projection.distinct) {
         std::set<Row, ValueOrder> seen;

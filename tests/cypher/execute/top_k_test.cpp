@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "actorgraph/cypher/output.hpp"
 #include "cypher/session_fixture.hpp"
 
 namespace actorgraph::cypher {
@@ -64,6 +65,42 @@ TEST_F(CypherTopK, TheTopGroupsOfAnAggregationAreTheFirstOfTheWholeSortedAnswer)
         auto [later_group, later] = all[r];
         EXPECT_TRUE(earlier > later || (earlier == later && earlier_group < later_group)) << r;
     }
+}
+
+TEST_F(CypherTopK, AnAggregateFirstInOrderByKeepsEveryGroupTiedWithTheLastOneWanted)
+{
+    // Only the groups whose first sort key can be among the first SKIP + LIMIT are projected (projection.cpp):
+    // 60 groups over few distinct totals (many ties at every boundary), nulls, integers beside floats.
+    auto rows_text = [this](const std::string& statement) {
+        std::vector<std::string> rows;
+        for (const auto& row : run(statement).rows) {
+            rows.push_back(to_cypher_text(session, row[0]) + " " + to_cypher_text(session, row[1]));
+        }
+        return rows;
+    };
+    for (const auto* aggregate : {"sum(i % 4)", "avg(CASE WHEN g % 7 = 0 THEN null ELSE i % 3 END)",
+                                  "sum(CASE WHEN g % 2 = 0 THEN (i % 4) * 1.0 ELSE i % 4 END)"}) {
+        for (const auto* direction : {"", " DESC"}) {
+            auto sorted = std::string("UNWIND range(1, 600) AS i WITH i % 60 AS g, i RETURN g, ") + aggregate +
+                          " AS total ORDER BY total" + direction + ", g";
+            auto all = rows_text(sorted);
+            ASSERT_EQ(all.size(), 60u);
+            for (std::size_t skip : {0u, 3u}) {
+                for (std::size_t limit : {1u, 5u, 7u, 20u, 29u}) {
+                    auto limited = sorted + " SKIP " + std::to_string(skip) + " LIMIT " + std::to_string(limit);
+                    std::vector<std::string> expected(all.begin() + static_cast<std::ptrdiff_t>(skip),
+                                                      all.begin() + static_cast<std::ptrdiff_t>(skip + limit));
+                    EXPECT_EQ(rows_text(limited), expected) << limited;
+                }
+            }
+        }
+    }
+    // An aggregate only ORDER BY makes.
+    auto by_count = rows_text("UNWIND range(1, 300) AS i WITH i % 40 AS g, i WHERE i % 7 <> g % 7 "
+                              "RETURN g, max(i) ORDER BY count(*) DESC, g");
+    auto top = rows_text("UNWIND range(1, 300) AS i WITH i % 40 AS g, i WHERE i % 7 <> g % 7 "
+                         "RETURN g, max(i) ORDER BY count(*) DESC, g LIMIT 6");
+    EXPECT_EQ(top, std::vector<std::string>(by_count.begin(), by_count.begin() + 6));
 }
 
 TEST_F(CypherTopK, ABadSkipIsReportedBeforeABadLimit)
