@@ -1,6 +1,7 @@
 #include "cypher/execute/graph_access.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 
 #include "actorgraph/model/schema.hpp"
@@ -294,10 +295,26 @@ const LabelIndex::NumberColumn& GraphAccess::relationship_numbers(std::string_vi
     });
 }
 
-bool GraphAccess::reads_as_stored() const noexcept
+bool GraphAccess::unchanged_by_statement() const noexcept
 {
-    return graph_.version() == version_at_start_ && overlay_.relationships.empty() && nodes_to_delete_.empty() &&
-           relationships_to_delete_.empty();
+    return graph_.version() == version_at_start_ && nodes_to_delete_.empty() && relationships_to_delete_.empty();
+}
+
+bool GraphAccess::column_reads_as_typed(std::string_view key, const LabelIndex::NumberColumn& column) const
+{
+    using Kind = LabelIndex::NumberColumn::Kind;
+    for (const auto& [relationship, typed] : overlay_.relationships) {
+        auto value = typed.find(key);
+        if (value == typed.end() || relationship >= column.kinds.size()) continue;
+        auto kind = column.kinds[relationship];
+        bool same = (kind == Kind::integer && value->second.is_integer() &&
+                     value->second.as_integer() == column.integers[relationship]) ||
+                    (kind == Kind::floating && value->second.is_float() &&
+                     std::bit_cast<std::uint64_t>(value->second.as_float()) ==
+                         std::bit_cast<std::uint64_t>(column.floats[relationship]));
+        if (!same) return false;
+    }
+    return true;
 }
 
 std::vector<RelationIndex> GraphAccess::relationships_of_types(const std::vector<std::string>& types) const

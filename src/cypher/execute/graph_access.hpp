@@ -58,12 +58,14 @@ public:
     /// The relationships of any of these types (every type named once) in index order, deleted ones included;
     /// a copy, since a write later in the statement may rebuild the index while they are read.
     [[nodiscard]] std::vector<RelationIndex> relationships_of_types(const std::vector<std::string>& types) const;
-    /// Whether every relationship property reads as the graph stores it: the statement has neither written nor
-    /// deleted, and no relationship holds a value an earlier statement typed (that one reads from the overlay).
-    /// A scan may then read relationship numbers from their columns.
-    [[nodiscard]] bool reads_as_stored() const noexcept;
+    /// Whether the statement has neither written nor staged a deletion: the graph is as it began, and a scan may
+    /// read relationship numbers from their columns (see column_reads_as_typed).
+    [[nodiscard]] bool unchanged_by_statement() const noexcept;
+    /// Whether the column gives each relationship's `key` as it reads: a value an earlier statement typed wins
+    /// over the text (a float property set to 2 reads as the integer 2, the text as 2.0).
+    [[nodiscard]] bool column_reads_as_typed(std::string_view key, const LabelIndex::NumberColumn& column) const;
     /// A relationship property as a number column (see LabelIndex::NumberColumn), built on first use at this
-    /// graph version; only while reads_as_stored().
+    /// graph version; only while unchanged_by_statement().
     [[nodiscard]] const LabelIndex::NumberColumn& relationship_numbers(std::string_view key) const;
     /// The column if it was built at this graph version, else null.
     [[nodiscard]] const LabelIndex::NumberColumn* built_relationship_numbers(std::string_view key) const

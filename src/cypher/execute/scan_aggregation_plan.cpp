@@ -33,11 +33,11 @@ const std::string* relationship_key(const ast::Expression& expression, const std
 }
 
 // A MATCH of one fixed relationship between two nodes with at most plain labels, directed, nothing bound or
-// named twice; on a graph read as stored and with no undirected relations (those match both ways round, which
-// the matcher's adjacency walk does).
+// named twice; on a graph the statement has not changed, with no undirected relations (those match both ways
+// round, which the matcher's adjacency walk does).
 bool scannable(const Context& context, const ast::Clause& match)
 {
-    if (match.optional || match.pattern.size() != 1 || !context.graph.reads_as_stored()) return false;
+    if (match.optional || match.pattern.size() != 1 || !context.graph.unchanged_by_statement()) return false;
     const auto& part = match.pattern[0];
     if (!part.path_variable.empty() || !part.shortest.empty() || part.relationships.size() != 1) return false;
     if (!plain_relationship(part.relationships[0]) || !plain_node(part.nodes[0]) || !plain_node(part.nodes[1])) {
@@ -86,7 +86,7 @@ public:
         auto relation_count = context_.graph.graph().relation_count();
         if (!built && relationships_read_ < std::max<std::size_t>(relation_count / 4, 1024)) return nullptr;
         const auto& column = built ? *built : context_.graph.relationship_numbers(key);
-        return column.any_other ? nullptr : &column;
+        return column.any_other || !context_.graph.column_reads_as_typed(key, column) ? nullptr : &column;
     }
 
     bool add_condition(const ast::Expression& conjunct)
