@@ -73,7 +73,7 @@ private:
     void read_pattern(const ast::NodePattern& source, const ast::RelationshipPattern& relationship,
                       const ast::NodePattern& target);
     bool plan_keys();
-    void choose_grouping();
+    void choose_grouping(std::size_t relationships_read);
 
     [[nodiscard]] bool holds(RelationIndex relationship);
     [[nodiscard]] bool ends_fit(const Relation& relation) const;
